@@ -1,0 +1,127 @@
+"""Analyse: per article, one spaCy pass feeding small separate analysers; cached and parallel."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from generator.analyse.cache import AnalysisCache, cache_key
+from generator.analyse.keywords import extract_keywords
+from generator.analyse.mentions import extract_mentions, find_acronyms
+from generator.analyse.nlp import load_model, model_signature
+from generator.analyse.quotes import extract_quotes
+from generator.analyse.summary import SentenceFeatures, summarise
+from generator.config import Config
+from generator.model import Article, ArticleAnalysis, Sentence
+
+_CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
+_CHUNK = 16
+
+
+def analyse_doc(doc: Doc, config: Config) -> ArticleAnalysis:
+    """Everything we learn from one parsed article. Pure: depends on the text and config only."""
+    sentences: list[Sentence] = []
+    features: list[SentenceFeatures] = []
+    for sent in doc.sents:
+        stripped = sent.text.strip()
+        if not stripped:
+            continue
+        offset = sent.text.index(stripped[0])
+        start = sent.start_char + offset
+        sentences.append(Sentence(start, start + len(stripped), stripped))
+        lemmas = tuple(
+            t.lemma_.lower()
+            for t in sent
+            if t.pos_ in _CONTENT_POS and t.is_alpha and not t.is_stop and len(t.text) > 1
+        )
+        features.append(SentenceFeatures(stripped, lemmas, any(t.pos_ in ("VERB", "AUX") for t in sent)))
+    starts = [s.start for s in sentences]
+    return ArticleAnalysis(
+        sentences=tuple(sentences),
+        summary=summarise(features, config.summary_sentences),
+        keywords=extract_keywords(doc, config.keywords, config.keyword_max_words),
+        mentions=extract_mentions(doc, set(config.entity_types), starts),
+        quotes=extract_quotes(doc, starts),
+        acronyms=find_acronyms(doc.text),
+        lemmas=tuple(lemma for f in features for lemma in f.lemmas),
+    )
+
+
+def _analyse_texts(texts: list[str], config: Config) -> list[ArticleAnalysis]:
+    nlp = load_model(config.spacy_model)
+    return [analyse_doc(doc, config) for doc in nlp.pipe(texts, batch_size=32)]
+
+
+def _worker_init(model: str) -> None:
+    load_model(model)
+
+
+def _worker_run(texts: list[str], config: Config) -> list[ArticleAnalysis]:
+    return _analyse_texts(texts, config)
+
+
+@dataclass
+class AnalysisStats:
+    analysed: int = 0
+    from_cache: int = 0
+    workers: int = 1
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _chunks(items: list[Article], size: int) -> Iterator[list[Article]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def worker_count(config: Config, jobs: int) -> int:
+    cores = config.workers or os.cpu_count() or 1
+    return max(1, min(cores, (jobs + _CHUNK - 1) // _CHUNK))
+
+
+def analyse_articles(
+    articles: list[Article], config: Config, cache_dir: Path | None
+) -> tuple[dict[str, ArticleAnalysis], AnalysisStats]:
+    """Analysis of every article: from the cache when its text and config are unchanged."""
+    stats = AnalysisStats()
+    cache = AnalysisCache(cache_dir) if cache_dir else None
+    model = model_signature(config.spacy_model)
+    results: dict[str, ArticleAnalysis] = {}
+    keys: dict[str, str] = {}
+    todo: list[Article] = []
+    for article in articles:
+        key = cache_key(article.text, config.analysis_key(), model)
+        keys[article.id] = key
+        cached = cache.get(key, article.text) if cache else None
+        if cached is not None:
+            results[article.id] = cached
+            stats.from_cache += 1
+        else:
+            todo.append(article)
+    if not todo:
+        return results, stats
+    stats.workers = worker_count(config, len(todo))
+    batches = list(_chunks(todo, _CHUNK))
+    if stats.workers == 1:
+        outputs = (_analyse_texts([a.text for a in batch], config) for batch in batches)
+        _collect(batches, outputs, results, keys, cache, stats)
+    else:
+        with ProcessPoolExecutor(
+            max_workers=stats.workers, initializer=_worker_init, initargs=(config.spacy_model,)
+        ) as pool:
+            outputs = pool.map(_worker_run, ([a.text for a in batch] for batch in batches), [config] * len(batches))
+            _collect(batches, outputs, results, keys, cache, stats)
+    return results, stats
+
+
+def _collect(batches, outputs, results, keys, cache, stats) -> None:  # noqa: ANN001 - internal plumbing
+    for batch, analyses in zip(batches, outputs, strict=True):
+        for article, analysis in zip(batch, analyses, strict=True):
+            results[article.id] = analysis
+            stats.analysed += 1
+            if cache is not None:
+                cache.put(keys[article.id], analysis)

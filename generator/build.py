@@ -1,0 +1,99 @@
+"""The pipeline, stage by stage, with timings: what `make site` and `analyse` run."""
+
+from __future__ import annotations
+
+import platform
+import time
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from generator import __version__
+from generator.analyse import analyse_articles
+from generator.analyse.nlp import model_signature
+from generator.config import Config, read_mkdocs_yml
+from generator.ingest import IngestResult, read_corpus
+from generator.link import link_corpus
+from generator.model import Corpus
+
+
+class BuildError(RuntimeError):
+    """The build cannot go on; the message says what to do."""
+
+
+@dataclass
+class Timer:
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def stage(self, name: str):  # noqa: ANN201 - context manager
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[name] = time.perf_counter() - started
+
+
+def versions(config: Config) -> dict[str, str]:
+    found = {"generator": __version__, "python": platform.python_version()}
+    for package in ("spacy", "yake", "mkdocs", "jinja2", "markdown-it-py", "scikit-learn"):
+        try:
+            found[package] = version(package)
+        except PackageNotFoundError:
+            found[package] = "not installed"
+    found["spaCy model"] = model_signature(config.spacy_model)
+    return found
+
+
+@dataclass
+class Analysed:
+    """Ingest, analysis and linking of one input folder."""
+
+    ingest: IngestResult
+    corpus: Corpus
+    timer: Timer
+    analysed: int
+    from_cache: int
+    workers: int
+
+
+def analyse_folder(input_dir: Path, config: Config, cache_dir: Path | None, say: Callable[[str], Any]) -> Analysed:
+    timer = Timer()
+    with timer.stage("ingest"):
+        ingest = read_corpus(input_dir, config)
+    say(f"ingest: {ingest.files_seen} files, {len(ingest.articles)} articles read, {len(ingest.skipped)} skipped")
+    for skipped in ingest.skipped:
+        say(f"  skipped {skipped.path}: {skipped.reason}")
+    for warning in ingest.warnings:
+        say(f"  warning {warning}")
+    if not ingest.articles:
+        raise BuildError(f"no articles found in {input_dir}: add .txt or .md files (see README.md, 'Input')")
+    with timer.stage("analyse"):
+        analyses, stats = analyse_articles(ingest.articles, config, cache_dir)
+    if stats.analysed:
+        say(f"analyse: {stats.analysed} analysed with {stats.workers} process(es), {stats.from_cache} from cache")
+    else:
+        say(f"analyse: nothing to analyse, all {stats.from_cache} articles unchanged (from cache)")
+    with timer.stage("link"):
+        corpus = link_corpus(ingest.articles, analyses, config, input_dir / config.alias_file)
+    paged = sum(1 for e in corpus.entities if len(e.articles) >= config.entity_min_articles)
+    say(f"link: {len(corpus.entities)} entities ({paged} in {config.entity_min_articles}+ articles), "
+        f"{len(corpus.topics)} topics, {len(corpus.sources)} sources")
+    return Analysed(ingest, corpus, timer, stats.analysed, stats.from_cache, stats.workers)
+
+
+def theme_pages_dir(mkdocs_yml: Path) -> Path:
+    """The page templates live in the theme's custom_dir, under pages/."""
+    data = read_mkdocs_yml(mkdocs_yml)
+    theme = data.get("theme") or {}
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    if not custom:
+        raise BuildError(f"{mkdocs_yml}: theme.custom_dir must name the report theme (themes/report)")
+    return (mkdocs_yml.parent / custom / "pages").resolve()
+
+
+def site_name(mkdocs_yml: Path) -> str:
+    return str(read_mkdocs_yml(mkdocs_yml).get("site_name") or "News coverage report")

@@ -1,0 +1,142 @@
+"""Command line: `python -m generator build|analyse|serve`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from generator.build import BuildError, analyse_folder, site_name, theme_pages_dir, versions
+from generator.config import Config, ConfigError, describe_options, load_config
+from generator.pages import BuildInfo, write_pages
+from generator.pages.export import report_document
+
+
+def _options_epilog() -> str:
+    lines = ["options in mkdocs.yml (extra.report):"]
+    for name, default, doc in describe_options():
+        shown = list(default) if isinstance(default, tuple) else default
+        lines.append(f"  {name} (default {shown!r}): {doc}")
+    return "\n".join(lines)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m generator",
+        description="Turn a folder of news articles into a cross-linked static report site.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    build = sub.add_parser(
+        "build",
+        help="analyse the input folder and build the site (what `make site` runs)",
+        description="Read the articles, analyse them (cached), link entities and topics, write the pages "
+        "and build the site with MkDocs.",
+        epilog=_options_epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    build.add_argument("--input", type=Path, help="folder of articles (default: extra.report.input, 'seeds')")
+    build.add_argument("--site-dir", type=Path, help="where the site goes (default: 'site')")
+    build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the MkDocs config (default: mkdocs.yml)")
+    build.add_argument("--no-cache", action="store_true", help="analyse every article again, ignoring the cache")
+
+    analyse = sub.add_parser(
+        "analyse",
+        help="analyse a folder and write report.json, without building a site",
+        description="Analyse every .txt/.md article in DIR and write the report.json document "
+        "(schema: docs/REPORT_JSON.md).",
+        epilog=_options_epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    analyse.add_argument("input", type=Path, metavar="DIR", help="folder of articles, read recursively")
+    analyse.add_argument("--json", type=Path, required=True, metavar="FILE", help="where to write the JSON ('-' for stdout)")
+    analyse.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="options from this MkDocs config, if it exists")
+    analyse.add_argument("--no-cache", action="store_true", help="do not read or write the analysis cache")
+
+    serve = sub.add_parser("serve", help="build, then preview the site at http://127.0.0.1:8000")
+    serve.add_argument("--input", type=Path, help="folder of articles")
+    serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    serve.add_argument("--address", default="127.0.0.1:8000", help="host:port to serve on")
+    return parser
+
+
+def _say(message: str) -> None:
+    print(message, flush=True)
+
+
+def _build(args: argparse.Namespace) -> int:
+    if not args.config.exists():
+        raise BuildError(f"{args.config} not found: run from the project folder or pass --config")
+    config = load_config(args.config).with_overrides(
+        input=str(args.input) if args.input else None, site_dir=str(args.site_dir) if getattr(args, "site_dir", None) else None
+    )
+    root = args.config.parent
+    input_dir = Path(config.input) if Path(config.input).is_absolute() or args.input else root / config.input
+    docs_dir = root / config.build_dir / "docs"
+    site_dir = Path(config.site_dir) if getattr(args, "site_dir", None) else root / config.site_dir
+    cache_dir = None if getattr(args, "no_cache", False) else root / config.cache_dir
+    started = time.perf_counter()
+    result = analyse_folder(input_dir, config, cache_dir, _say)
+    info = BuildInfo(
+        input_dir=str(input_dir),
+        files_seen=result.ingest.files_seen,
+        skipped=result.ingest.skipped,
+        warnings=result.ingest.warnings,
+        config_files=result.ingest.config_files,
+        versions=versions(config),
+        timings=result.timer.timings,
+        analysed=result.analysed,
+        from_cache=result.from_cache,
+        workers=result.workers,
+    )
+    with result.timer.stage("pages"):
+        pages = write_pages(result.corpus, config, docs_dir, theme_pages_dir(args.config), info, site_name(args.config))
+    _say(f"pages: {pages} Markdown pages written to {docs_dir}")
+    if args.command == "serve":
+        from generator.mkdocs_adapter import serve_site
+
+        serve_site(args.config, docs_dir, args.address)
+        return 0
+    from generator.mkdocs_adapter import build_site
+
+    with result.timer.stage("mkdocs"):
+        warnings = build_site(args.config, docs_dir, site_dir)
+    for warning in warnings:
+        _say(f"  mkdocs warning: {warning}")
+    timings = ", ".join(f"{stage} {seconds:.2f}s" for stage, seconds in result.timer.timings.items())
+    _say(f"mkdocs: site built in {site_dir}")
+    _say(f"done in {time.perf_counter() - started:.2f}s ({timings})")
+    return 0
+
+
+def _analyse(args: argparse.Namespace) -> int:
+    config = load_config(args.config if args.config.exists() else None)
+    say = (lambda m: print(m, file=sys.stderr, flush=True)) if str(args.json) == "-" else _say
+    cache_dir = None if args.no_cache else Path(config.cache_dir)
+    result = analyse_folder(args.input, config, cache_dir, say)
+    paged = frozenset(e.id for e in result.corpus.entities if len(e.articles) >= config.entity_min_articles)
+    skipped = [{"path": s.path, "reason": s.reason} for s in result.ingest.skipped]
+    document = report_document(result.corpus, paged, {"versions": versions(config), "skipped": skipped})
+    text = json.dumps(document, ensure_ascii=False, indent=1)
+    if str(args.json) == "-":
+        sys.stdout.write(text + "\n")
+    else:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(text, encoding="utf-8")
+        say(f"wrote {args.json} ({len(result.corpus.articles)} articles)")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "analyse":
+            return _analyse(args)
+        return _build(args)
+    except (BuildError, ConfigError, FileNotFoundError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+__all__ = ["main", "Config"]

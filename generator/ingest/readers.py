@@ -1,0 +1,198 @@
+"""Readers per input format: each turns decoded file text into article fields.
+
+A reader returns the body text and the metadata it found, with provenance:
+"given" when the file states it (front matter, a `Source:` line), "inferred" when
+read from a convention in the text (a leading `date 2017-03-01`, a `By:` line, a
+headline line), and "derived" when made up from the text (a title from the lead).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Callable
+
+import yaml
+from markdown_it import MarkdownIt
+
+METADATA_FIELDS = ("title", "source", "date", "url", "author")
+
+
+@dataclass
+class ReadResult:
+    text: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    provenance: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def set(self, name: str, value: Any, how: str) -> None:
+        if value in (None, ""):
+            return
+        self.meta[name] = value
+        self.provenance[name] = how
+
+
+class InvalidArticle(ValueError):
+    """The file cannot become an article; the message says why and what to do."""
+
+
+_LEADING_DATE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*", re.IGNORECASE)
+_SOURCE_LINE = re.compile(r"^\s*Source\s*:\s*(?P<value>\S.{0,80}?)\s*$", re.IGNORECASE)
+_BYLINE = re.compile(r"^\s*By\s*:?\s+(?P<value>[^\s].{0,60}?)\s*$")
+_SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
+
+
+def parse_date(value: Any) -> date | None:
+    """ISO dates (and datetimes) only, for now; None when not a date."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        for fmt in ("%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%d %H:%M:%S"):
+            try:
+                return datetime.strptime(text, fmt).date()
+            except ValueError:
+                continue
+        try:
+            return datetime.fromisoformat(text).date()
+        except ValueError:
+            return None
+    return None
+
+
+def _is_byline(line: str) -> bool:
+    match = _BYLINE.match(line)
+    return bool(match) and len(match.group("value").split()) <= 5 and not _SENTENCE_END.search(line)
+
+
+def _looks_like_headline(lines: list[str]) -> bool:
+    """A first line that is short, unpunctuated and set apart by a blank line."""
+    if len(lines) < 3 or lines[1].strip():
+        return False
+    first = lines[0].strip()
+    words = first.split()
+    return 2 <= len(words) <= 16 and not _SENTENCE_END.search(first)
+
+
+def derive_title(text: str, max_words: int = 12) -> str:
+    """A title made from the lead sentence, cut at a word boundary."""
+    lead = text.strip().split("\n", 1)[0]
+    first_sentence = re.split(r"(?<=[.!?])\s+", lead, maxsplit=1)[0]
+    words = first_sentence.split()
+    if len(words) <= max_words:
+        return first_sentence.rstrip(" .")
+    return " ".join(words[:max_words]).rstrip(",;:") + "…"
+
+
+def read_plain_text(raw: str) -> ReadResult:
+    """Plain text, reading the conventions the seeds use for metadata."""
+    lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    result = ReadResult(text="")
+    # Metadata lines at the start or end: `Source: X`, `By: X`.
+    kept: list[str] = []
+    for index, line in enumerate(lines):
+        near_edge = index < 3 or index >= len(lines) - 4
+        source = _SOURCE_LINE.match(line) if near_edge else None
+        if source and "source" not in result.meta:
+            result.set("source", source.group("value"), "given")
+            continue
+        if near_edge and _is_byline(line) and "author" not in result.meta:
+            result.set("author", _BYLINE.match(line).group("value"), "inferred")  # type: ignore[union-attr]
+            continue
+        kept.append(line)
+    while kept and not kept[0].strip():
+        kept.pop(0)
+    if kept:
+        leading = _LEADING_DATE.match(kept[0])
+        if leading:
+            parsed = parse_date(leading.group(1))
+            if parsed:
+                result.set("date", parsed, "inferred")
+            else:
+                result.notes.append(f"line 1: 'date {leading.group(1)}' is not a real date; left undated")
+            kept[0] = kept[0][leading.end() :]
+    if _looks_like_headline(kept):
+        result.set("title", kept[0].strip(), "inferred")
+        kept = kept[2:]
+    result.text = "\n".join(line.rstrip() for line in kept).strip()
+    return result
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_markdown = MarkdownIt("commonmark")
+
+
+def markdown_to_text(source: str) -> tuple[str, str | None]:
+    """Plain text of a Markdown body (paragraphs kept apart) and its first level-1 heading."""
+    blocks: list[str] = []
+    heading: str | None = None
+    tokens = _markdown.parse(source)
+    for index, token in enumerate(tokens):
+        if token.type != "inline":
+            continue
+        parts: list[str] = []
+        for child in token.children or []:
+            if child.type in ("text", "code_inline", "html_inline"):
+                parts.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                parts.append(" ")
+            elif child.type == "image":
+                continue
+        text = "".join(parts).strip()
+        if not text:
+            continue
+        opener = tokens[index - 1] if index else None
+        if opener is not None and opener.type == "heading_open" and opener.tag == "h1" and heading is None and not blocks:
+            heading = text
+            continue
+        blocks.append(text)
+    return "\n\n".join(blocks), heading
+
+
+def read_markdown(raw: str) -> ReadResult:
+    """Markdown with optional YAML front matter (title, source, date, url, author)."""
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    front: dict[str, Any] = {}
+    notes: list[str] = []
+    match = _FRONT_MATTER.match(raw)
+    body = raw
+    if match:
+        body = raw[match.end() :]
+        try:
+            loaded = yaml.safe_load(match.group("yaml"))
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f"line {mark.line + 2}: " if mark is not None else ""
+            raise InvalidArticle(f"{where}front matter is not valid YAML ({getattr(exc, 'problem', exc)}); fix or remove it") from exc
+        if loaded is None:
+            loaded = {}
+        if not isinstance(loaded, dict):
+            raise InvalidArticle("line 2: front matter must be a mapping of field: value")
+        front = loaded
+    text, heading = markdown_to_text(body)
+    result = ReadResult(text=text, notes=notes)
+    for name in METADATA_FIELDS:
+        value = front.get(name)
+        if value in (None, ""):
+            continue
+        if name == "date":
+            parsed = parse_date(value)
+            if parsed is None:
+                notes.append(f"front matter: date {value!r} is not a date (use YYYY-MM-DD); left undated")
+                continue
+            value = parsed
+        result.set(name, value if name == "date" else str(value).strip(), "given")
+    if "title" not in result.meta and heading:
+        result.set("title", heading, "inferred")
+    return result
+
+
+READERS: dict[str, Callable[[str], ReadResult]] = {
+    ".txt": read_plain_text,
+    ".text": read_plain_text,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
+}

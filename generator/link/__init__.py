@@ -1,0 +1,84 @@
+"""Link: the one corpus-wide stage. Entities, topics, sources and related articles."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from generator.analyse.keywords import fold_phrase
+from generator.config import Config
+from generator.ingest.slug import SlugRegistry, slugify
+from generator.link.aliases import load_aliases
+from generator.link.entities import link_entities
+from generator.link.topics import article_vectors, cluster, label_topic, related_articles, topic_entities
+from generator.model import UNATTRIBUTED, Article, ArticleAnalysis, Corpus, Source, Topic
+
+
+def build_sources(articles: list[Article]) -> tuple[Source, ...]:
+    """One source per outlet name (case-insensitive), plus "Unattributed"; largest first."""
+    by_key: dict[str, list[Article]] = defaultdict(list)
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    for article in articles:
+        key = article.source_name.casefold()
+        by_key[key].append(article)
+        names[key][article.source_name] += 1
+    slugs = SlugRegistry()
+    sources = []
+    for key, members in sorted(by_key.items(), key=lambda kv: (kv[0] == UNATTRIBUTED.casefold(), -len(kv[1]), kv[0])):
+        name = names[key].most_common(1)[0][0]
+        slug = slugs.claim(slugify(name), key)
+        sources.append(Source(id=slug, slug=slug, name=name, articles=tuple(a.id for a in members)))
+    return tuple(sources)
+
+
+def link_corpus(articles: list[Article], analyses: dict[str, ArticleAnalysis], config: Config, alias_file: Path) -> Corpus:
+    entities, mentions = link_entities(articles, analyses, load_aliases(alias_file))
+    entity_by_id = {e.id: e for e in entities}
+    ids = [a.id for a in articles]
+    vectors = article_vectors(articles, analyses)
+    similarity = vectors @ vectors.T
+    labels = cluster(similarity, config.topic_min_similarity)
+
+    keyword_df: Counter[str] = Counter()
+    keyword_text: dict[str, str] = {}
+    for article in articles:
+        for keyword in analyses[article.id].keywords:
+            folded = fold_phrase(keyword.text)
+            keyword_text.setdefault(folded, keyword.text)
+        keyword_df.update({fold_phrase(k.text) for k in analyses[article.id].keywords})
+
+    members_of: dict[int, list[str]] = defaultdict(list)
+    for article_id, label in zip(ids, labels, strict=True):
+        members_of[label].append(article_id)
+    slugs = SlugRegistry()
+    topics: list[Topic] = []
+    article_topic: dict[str, str] = {}
+    for members in sorted(members_of.values(), key=lambda m: (-len(m), ids.index(m[0]))):
+        label, keywords = label_topic(members, analyses, keyword_df, keyword_text, len(articles))
+        slug = slugs.claim(slugify(label), members[0])
+        topic = Topic(slug, slug, label, tuple(members), keywords, topic_entities(members, mentions, entity_by_id))
+        topics.append(topic)
+        for article_id in members:
+            article_topic[article_id] = topic.id
+
+    quote_speakers: dict[tuple[str, int], str] = {}
+    for article in articles:
+        for index, quote in enumerate(analyses[article.id].quotes):
+            if quote.speaker_start is None:
+                continue
+            for mention in mentions[article.id]:
+                if mention.start < quote.speaker_end and quote.speaker_start < mention.end:  # type: ignore[operator]
+                    quote_speakers[(article.id, index)] = mention.entity
+                    break
+
+    return Corpus(
+        articles=tuple(articles),
+        analyses=analyses,
+        mentions=mentions,
+        entities=entities,
+        topics=tuple(topics),
+        sources=build_sources(articles),
+        article_topic=article_topic,
+        related=related_articles(similarity, ids, config.related_articles, config.related_min_similarity),
+        quote_speakers=quote_speakers,
+    )

@@ -1,0 +1,181 @@
+"""The objects passed between pipeline stages: ingest → analyse → link → pages.
+
+Each stage reads the previous stage's objects and never mutates them (frozen
+dataclasses), so a stage can be tested on hand-made inputs and cached safely.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+UNATTRIBUTED = "Unattributed"
+UNDATED = "Undated"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input article, as read from disk.
+
+    `provenance` maps a metadata field (title, source, date, url, author) to how
+    its value was obtained: "given" (front matter, a `Source:` line, the sidecar),
+    "inferred" (read from a pattern in the text, e.g. a leading `date` line) or
+    "derived" (made up from the text, e.g. a title from the lead sentence).
+    A field missing from `provenance` is unknown.
+    """
+
+    id: str
+    slug: str
+    path: str  # relative to the input folder, with forward slashes
+    title: str
+    text: str
+    source: str | None = None
+    date: date | None = None
+    url: str | None = None
+    author: str | None = None
+    provenance: dict[str, str] = field(default_factory=dict)
+    content_hash: str = ""
+
+    @property
+    def source_name(self) -> str:
+        return self.source or UNATTRIBUTED
+
+    @property
+    def date_label(self) -> str:
+        return self.date.isoformat() if self.date else UNDATED
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input file that did not become an article, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named-entity mention, with character offsets into the article text."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+    sentence: int  # index into ArticleAnalysis.sentences
+
+
+@dataclass(frozen=True)
+class Keyword:
+    text: str
+    score: float  # YAKE score: lower is more relevant
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quote, with its speaker as written when the text names one."""
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+    speaker: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+
+
+@dataclass(frozen=True)
+class AcronymDefinition:
+    """An acronym that the text itself expands, e.g. "Islamic State (IS)"."""
+
+    short: str
+    long: str
+
+
+@dataclass(frozen=True)
+class ArticleAnalysis:
+    """Everything computed from one article alone: a pure function of its text and the config."""
+
+    sentences: tuple[Sentence, ...]
+    summary: tuple[int, ...]  # sentence indexes, in document order
+    keywords: tuple[Keyword, ...]
+    mentions: tuple[Mention, ...]
+    quotes: tuple[Quote, ...]
+    acronyms: tuple[AcronymDefinition, ...]
+    lemmas: tuple[str, ...]  # content-word lemmas, for topic and similarity vectors
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    slug: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]  # every surface form seen, most frequent first
+    articles: tuple[str, ...]  # article ids, in corpus order
+    mention_count: int
+    alias_reasons: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    slug: str
+    label: str
+    articles: tuple[str, ...]
+    keywords: tuple[str, ...]
+    entities: tuple[str, ...]  # entity ids, most shared first
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    slug: str
+    name: str
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LinkedMention:
+    """A mention resolved to a corpus entity."""
+
+    entity: str
+    text: str
+    start: int
+    end: int
+    sentence: int
+
+
+@dataclass(frozen=True, repr=False)
+class Corpus:
+    """The whole linked corpus: what the page writer and report.json read."""
+
+    articles: tuple[Article, ...]
+    analyses: dict[str, ArticleAnalysis]  # by article id
+    mentions: dict[str, tuple[LinkedMention, ...]]  # by article id
+    entities: tuple[Entity, ...]
+    topics: tuple[Topic, ...]
+    sources: tuple[Source, ...]
+    article_topic: dict[str, str]  # article id -> topic id
+    related: dict[str, tuple[tuple[str, float], ...]]  # article id -> (article id, similarity)
+    quote_speakers: dict[tuple[str, int], str]  # (article id, quote index) -> entity id
+
+    def __repr__(self) -> str:
+        return f"Corpus({len(self.articles)} articles, {len(self.entities)} entities, {len(self.topics)} topics)"
+
+    def article(self, article_id: str) -> Article:
+        return self._articles_by_id[article_id]
+
+    @property
+    def _articles_by_id(self) -> dict[str, Article]:
+        cached = self.__dict__.get("_by_id")
+        if cached is None:
+            cached = {a.id: a for a in self.articles}
+            object.__setattr__(self, "_by_id", cached)
+        return cached

@@ -1,0 +1,112 @@
+"""Pages: the linked corpus as Markdown pages (jinja2 templates from the theme) and data files."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from generator.config import Config
+from generator.model import Corpus, Skipped
+from generator.pages import views
+from generator.pages.export import report_document
+from generator.pages.markdown import MD, escape, external_link, finalize, link
+
+
+@dataclass
+class BuildInfo:
+    """What the build report page shows about the run."""
+
+    input_dir: str
+    files_seen: int
+    skipped: list[Skipped]
+    warnings: list[str]
+    config_files: list[str]
+    versions: dict[str, str]
+    timings: dict[str, float] = field(default_factory=dict)
+    analysed: int = 0
+    from_cache: int = 0
+    workers: int = 1
+
+
+def make_environment(templates_dir: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        autoescape=False,
+        finalize=finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["md"] = escape
+    env.globals.update(
+        link=link,
+        external_link=external_link,
+        MD=MD,
+        article_path=views.article_path,
+        entity_path=views.entity_path,
+        topic_path=views.topic_path,
+        source_path=views.source_path,
+        relative=views.relative,
+        provenance_note=views.PROVENANCE_NOTE,
+    )
+    return env
+
+
+class PageWriter:
+    def __init__(self, env: jinja2.Environment, docs_dir: Path) -> None:
+        self.env = env
+        self.docs_dir = docs_dir
+        self.count = 0
+
+    def write(self, template: str, page: str, **context: Any) -> None:
+        target = (self.docs_dir / page).resolve()
+        if not target.is_relative_to(self.docs_dir.resolve()):
+            raise ValueError(f"refusing to write page {page!r} outside {self.docs_dir}")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = self.env.get_template(template).render(page=page, **context)
+        target.write_text(text, encoding="utf-8")
+        self.count += 1
+
+
+def write_pages(corpus: Corpus, config: Config, docs_dir: Path, templates_dir: Path, info: BuildInfo, site_name: str) -> int:
+    """Write every page and data file into docs_dir (emptied first); returns the number of pages."""
+    if docs_dir.exists():
+        shutil.rmtree(docs_dir)
+    docs_dir.mkdir(parents=True)
+    lookup = views.Lookup.build(corpus, config.entity_min_articles)
+    writer = PageWriter(make_environment(templates_dir), docs_dir)
+    common = {"corpus": corpus, "lookup": lookup, "views": views, "site_name": site_name, "config": config}
+
+    dates = sorted(a.date for a in corpus.articles if a.date)
+    writer.write("home.md", "index.md", dates=dates, info=info, **common)
+    for article in corpus.articles:
+        writer.write(
+            "article.md",
+            views.article_path(article),
+            article=article,
+            analysis=corpus.analyses[article.id],
+            **common,
+        )
+    for entity in corpus.entities:
+        if entity.id in lookup.paged_entities:
+            writer.write("entity.md", views.entity_path(entity), entity=entity, **common)
+    for topic in corpus.topics:
+        writer.write("topic.md", views.topic_path(topic), topic=topic, **common)
+    for source in corpus.sources:
+        writer.write("source.md", views.source_path(source), source=source, **common)
+    writer.write("articles.md", "articles/index.md", **common)
+    writer.write("entities.md", "entities/index.md", **common)
+    writer.write("topics.md", "topics/index.md", **common)
+    writer.write("sources.md", "sources/index.md", **common)
+    writer.write("keywords.md", "keywords.md", keywords=views.keyword_index(corpus), **common)
+    writer.write("build-report.md", "build-report.md", info=info, **common)
+
+    document = report_document(corpus, lookup.paged_entities, {"versions": info.versions})
+    (docs_dir / "report.json").write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+    return writer.count

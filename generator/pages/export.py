@@ -1,0 +1,85 @@
+"""report.json: the machine-readable export of the whole corpus (schema in docs/REPORT_JSON.md)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.model import Corpus
+from generator.pages.views import article_path, entity_path, source_path, topic_path
+
+SCHEMA_VERSION = 1
+
+
+def _html(path: str) -> str:
+    return path[: -len(".md")] + ".html"
+
+
+def report_document(corpus: Corpus, paged_entities: frozenset[str], build: dict[str, Any] | None = None) -> dict[str, Any]:
+    articles = []
+    for article in corpus.articles:
+        analysis = corpus.analyses[article.id]
+        articles.append(
+            {
+                "id": article.id,
+                "path": article.path,
+                "title": article.title,
+                "source": article.source_name,
+                "date": article.date.isoformat() if article.date else None,
+                "url": article.url,
+                "author": article.author,
+                "provenance": dict(sorted(article.provenance.items())),
+                "text": article.text,
+                "summary": [analysis.sentences[i].text for i in analysis.summary],
+                "keywords": [{"text": k.text, "score": k.score} for k in analysis.keywords],
+                "mentions": [
+                    {"entity": m.entity, "text": m.text, "start": m.start, "end": m.end}
+                    for m in corpus.mentions[article.id]
+                ],
+                "quotes": [
+                    {
+                        "text": q.text,
+                        "start": q.start,
+                        "end": q.end,
+                        "speaker": q.speaker,
+                        "speaker_entity": corpus.quote_speakers.get((article.id, index)),
+                    }
+                    for index, q in enumerate(analysis.quotes)
+                ],
+                "topic": corpus.article_topic[article.id],
+                "related": [{"article": other, "similarity": score} for other, score in corpus.related[article.id]],
+                "page": _html(article_path(article)),
+            }
+        )
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "build": build or {},
+        "articles": articles,
+        "entities": [
+            {
+                "id": e.id,
+                "name": e.name,
+                "type": e.type,
+                "aliases": list(e.aliases),
+                "alias_reasons": e.alias_reasons,
+                "articles": list(e.articles),
+                "mentions": e.mention_count,
+                "page": _html(entity_path(e)) if e.id in paged_entities else None,
+            }
+            for e in corpus.entities
+        ],
+        "topics": [
+            {
+                "id": t.id,
+                "label": t.label,
+                "articles": list(t.articles),
+                "keywords": list(t.keywords),
+                "entities": list(t.entities),
+                "page": _html(topic_path(t)),
+            }
+            for t in corpus.topics
+        ],
+        "sources": [
+            {"id": s.id, "name": s.name, "articles": list(s.articles), "page": _html(source_path(s))}
+            for s in corpus.sources
+        ],
+    }
