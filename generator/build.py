@@ -80,8 +80,10 @@ def analyse_folder(input_dir: Path, config: Config, cache_dir: Path | None, say:
     with timer.stage("link"):
         corpus = link_corpus(ingest.articles, analyses, config, input_dir / config.alias_file)
     paged = sum(1 for e in corpus.entities if len(e.articles) >= config.entity_min_articles)
-    say(f"link: {len(corpus.entities)} entities ({paged} in {config.entity_min_articles}+ articles), "
-        f"{len(corpus.topics)} topics, {len(corpus.sources)} sources")
+    say(
+        f"link: {len(corpus.entities)} entities ({paged} in {config.entity_min_articles}+ articles), "
+        f"{len(corpus.topics)} topics, {len(corpus.sources)} sources"
+    )
     return Analysed(ingest, corpus, timer, stats.analysed, stats.from_cache, stats.workers)
 
 

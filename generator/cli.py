@@ -38,7 +38,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--input", type=Path, help="folder of articles (default: extra.report.input, 'seeds')")
     build.add_argument("--site-dir", type=Path, help="where the site goes (default: 'site')")
-    build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the MkDocs config (default: mkdocs.yml)")
+    build.add_argument(
+        "--config", type=Path, default=Path("mkdocs.yml"), help="the MkDocs config (default: mkdocs.yml)"
+    )
     build.add_argument("--no-cache", action="store_true", help="analyse every article again, ignoring the cache")
 
     analyse = sub.add_parser(
@@ -50,8 +52,12 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     analyse.add_argument("input", type=Path, metavar="DIR", help="folder of articles, read recursively")
-    analyse.add_argument("--json", type=Path, required=True, metavar="FILE", help="where to write the JSON ('-' for stdout)")
-    analyse.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="options from this MkDocs config, if it exists")
+    analyse.add_argument(
+        "--json", type=Path, required=True, metavar="FILE", help="where to write the JSON ('-' for stdout)"
+    )
+    analyse.add_argument(
+        "--config", type=Path, default=Path("mkdocs.yml"), help="options from this MkDocs config, if it exists"
+    )
     analyse.add_argument("--no-cache", action="store_true", help="do not read or write the analysis cache")
 
     serve = sub.add_parser("serve", help="build, then preview the site at http://127.0.0.1:8000")
@@ -69,7 +75,8 @@ def _build(args: argparse.Namespace) -> int:
     if not args.config.exists():
         raise BuildError(f"{args.config} not found: run from the project folder or pass --config")
     config = load_config(args.config).with_overrides(
-        input=str(args.input) if args.input else None, site_dir=str(args.site_dir) if getattr(args, "site_dir", None) else None
+        input=str(args.input) if args.input else None,
+        site_dir=str(args.site_dir) if getattr(args, "site_dir", None) else None,
     )
     root = args.config.parent
     input_dir = Path(config.input) if Path(config.input).is_absolute() or args.input else root / config.input

@@ -49,8 +49,11 @@ class Config:
         default=0.08, metadata={"doc": "Cosine similarity below which articles are not called related."}
     )
     topic_min_similarity: float = field(
-        default=0.27,
-        metadata={"doc": "Average cosine similarity at which two groups of articles join one topic (0-1)."},
+        default=0.15,
+        metadata={
+            "doc": "Least average cosine similarity at which two groups of articles join one topic (0-1); "
+            "the corpus's median similarity is used when higher."
+        },
     )
     workers: int = field(default=0, metadata={"doc": "Analysis processes; 0 means one per core."})
     spacy_model: str = field(
@@ -81,9 +84,15 @@ def validate(config: Config) -> Config:
     for f in fields(Config):
         value = getattr(config, f.name)
         if f.type == "int":
-            _check(isinstance(value, int) and not isinstance(value, bool), f.name, f"must be a whole number, not {value!r}")
+            _check(
+                isinstance(value, int) and not isinstance(value, bool), f.name, f"must be a whole number, not {value!r}"
+            )
         elif f.type == "float":
-            _check(isinstance(value, (int, float)) and not isinstance(value, bool), f.name, f"must be a number, not {value!r}")
+            _check(
+                isinstance(value, (int, float)) and not isinstance(value, bool),
+                f.name,
+                f"must be a number, not {value!r}",
+            )
         elif f.type == "str":
             _check(isinstance(value, str) and value != "", f.name, f"must be a non-empty string, not {value!r}")
     _check(1 <= config.summary_sentences <= 20, "summary_sentences", "must be between 1 and 20")

@@ -12,7 +12,7 @@ import yaml
 
 from generator.config import Config
 from generator.ingest.decode import UnreadableFile, decode_bytes
-from generator.ingest.readers import READERS, METADATA_FIELDS, InvalidArticle, derive_title, parse_date
+from generator.ingest.readers import METADATA_FIELDS, READERS, InvalidArticle, derive_title, parse_date
 from generator.ingest.slug import SlugRegistry, slugify
 from generator.model import Article, Skipped
 
@@ -52,7 +52,9 @@ def load_sidecar(path: Path) -> dict[str, dict[str, Any]]:
             raise ValueError(f"{path}: entry {name!r} must be a mapping of field: value")
         unknown = set(fields) - set(METADATA_FIELDS)
         if unknown:
-            raise ValueError(f"{path}: entry {name!r} has unknown field(s) {sorted(unknown)}; use {list(METADATA_FIELDS)}")
+            raise ValueError(
+                f"{path}: entry {name!r} has unknown field(s) {sorted(unknown)}; use {list(METADATA_FIELDS)}"
+            )
         sidecar[str(name)] = fields
     return sidecar
 
@@ -78,7 +80,9 @@ def read_corpus(input_dir: Path, config: Config) -> IngestResult:
             continue
         reader = READERS.get(path.suffix.lower())
         if reader is None:
-            result.skipped.append(Skipped(rel, f"not an article format ({path.suffix or 'no extension'}); use .txt or .md"))
+            result.skipped.append(
+                Skipped(rel, f"not an article format ({path.suffix or 'no extension'}); use .txt or .md")
+            )
             continue
         try:
             decoded = decode_bytes(path.read_bytes())

@@ -25,7 +25,9 @@ def decode_bytes(data: bytes) -> DecodedText:
         try:
             return DecodedText(data.decode("utf-16"), "utf-16")
         except UnicodeDecodeError as exc:
-            raise UnreadableFile(f"starts with a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason})") from exc
+            raise UnreadableFile(
+                f"starts with a UTF-16 byte-order mark but is not valid UTF-16 ({exc.reason})"
+            ) from exc
     if b"\x00" in data[:8192]:
         raise UnreadableFile("looks binary (it contains NUL bytes); save the article as UTF-8 text")
     try:

@@ -9,9 +9,10 @@ headline line), and "derived" when made up from the text (a title from the lead)
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 from markdown_it import MarkdownIt
@@ -145,7 +146,13 @@ def markdown_to_text(source: str) -> tuple[str, str | None]:
         if not text:
             continue
         opener = tokens[index - 1] if index else None
-        if opener is not None and opener.type == "heading_open" and opener.tag == "h1" and heading is None and not blocks:
+        if (
+            opener is not None
+            and opener.type == "heading_open"
+            and opener.tag == "h1"
+            and heading is None
+            and not blocks
+        ):
             heading = text
             continue
         blocks.append(text)
@@ -166,7 +173,9 @@ def read_markdown(raw: str) -> ReadResult:
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f"line {mark.line + 2}: " if mark is not None else ""
-            raise InvalidArticle(f"{where}front matter is not valid YAML ({getattr(exc, 'problem', exc)}); fix or remove it") from exc
+            raise InvalidArticle(
+                f"{where}front matter is not valid YAML ({getattr(exc, 'problem', exc)}); fix or remove it"
+            ) from exc
         if loaded is None:
             loaded = {}
         if not isinstance(loaded, dict):

@@ -5,12 +5,18 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from generator.analyse.keywords import fold_phrase
 from generator.config import Config
 from generator.ingest.slug import SlugRegistry, slugify
 from generator.link.aliases import load_aliases
 from generator.link.entities import link_entities
-from generator.link.topics import article_vectors, cluster, label_topic, related_articles, topic_entities
+from generator.link.topics import (
+    article_vectors,
+    cluster,
+    label_topic,
+    related_articles,
+    topic_entities,
+    word_document_frequency,
+)
 from generator.model import UNATTRIBUTED, Article, ArticleAnalysis, Corpus, Source, Topic
 
 
@@ -31,7 +37,9 @@ def build_sources(articles: list[Article]) -> tuple[Source, ...]:
     return tuple(sources)
 
 
-def link_corpus(articles: list[Article], analyses: dict[str, ArticleAnalysis], config: Config, alias_file: Path) -> Corpus:
+def link_corpus(
+    articles: list[Article], analyses: dict[str, ArticleAnalysis], config: Config, alias_file: Path
+) -> Corpus:
     entities, mentions = link_entities(articles, analyses, load_aliases(alias_file))
     entity_by_id = {e.id: e for e in entities}
     ids = [a.id for a in articles]
@@ -39,14 +47,8 @@ def link_corpus(articles: list[Article], analyses: dict[str, ArticleAnalysis], c
     similarity = vectors @ vectors.T
     labels = cluster(similarity, config.topic_min_similarity)
 
-    keyword_df: Counter[str] = Counter()
-    keyword_text: dict[str, str] = {}
-    for article in articles:
-        for keyword in analyses[article.id].keywords:
-            folded = fold_phrase(keyword.text)
-            keyword_text.setdefault(folded, keyword.text)
-        keyword_df.update({fold_phrase(k.text) for k in analyses[article.id].keywords})
-
+    texts_by_id = {a.id: a.text for a in articles}
+    word_df = word_document_frequency(list(texts_by_id.values()))
     members_of: dict[int, list[str]] = defaultdict(list)
     for article_id, label in zip(ids, labels, strict=True):
         members_of[label].append(article_id)
@@ -54,7 +56,7 @@ def link_corpus(articles: list[Article], analyses: dict[str, ArticleAnalysis], c
     topics: list[Topic] = []
     article_topic: dict[str, str] = {}
     for members in sorted(members_of.values(), key=lambda m: (-len(m), ids.index(m[0]))):
-        label, keywords = label_topic(members, analyses, keyword_df, keyword_text, len(articles))
+        label, keywords = label_topic(members, analyses, texts_by_id, word_df)
         slug = slugs.claim(slugify(label), members[0])
         topic = Topic(slug, slug, label, tuple(members), keywords, topic_entities(members, mentions, entity_by_id))
         topics.append(topic)

@@ -48,7 +48,9 @@ def load_aliases(path: Path) -> list[AliasGroup]:
     if root is None:
         return []
     if not isinstance(root, yaml.SequenceNode):
-        raise AliasFileError(f"{path}:{root.start_mark.line + 1}: expected a list of entries like '- name: X, aliases: [Y, Z]'")
+        raise AliasFileError(
+            f"{path}:{root.start_mark.line + 1}: expected a list of entries like '- name: X, aliases: [Y, Z]'"
+        )
     groups: list[AliasGroup] = []
     for item in root.value:
         line = item.start_mark.line + 1

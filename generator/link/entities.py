@@ -12,18 +12,21 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from generator.ingest.slug import SlugRegistry, slugify
 from generator.link.aliases import AliasGroup
-from generator.model import Article, ArticleAnalysis, Entity, LinkedMention
+from generator.model import Article, ArticleAnalysis, Entity, LinkedMention, Mention
+
+UNTYPED = ""  # label of a mention found by name rather than by the model: it casts no type vote
 
 
 def normalise(name: str) -> str:
     """Comparison key of a name: "the U.S.'s" and "US" give the same key."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    text = text.replace("’", "'").lower().strip()
+    text = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode("ascii")
+    text = text.lower().strip()
     text = re.sub(r"^the\s+", "", text)
     text = re.sub(r"'s?$", "", text)
     if re.fullmatch(r"(?:[a-z]\.){2,}[a-z]?\.?", text):
@@ -82,6 +85,37 @@ def _surname_targets(mentions: list[tuple[str, str]]) -> dict[str, str]:
     return {part: next(iter(full)) for part, full in owners.items() if len(full) == 1}
 
 
+def find_known_names(article: Article, analysis: ArticleAnalysis, names: set[str]) -> tuple[Mention, ...]:
+    """The article's mentions, plus those the model missed of names the corpus knows to be entities.
+
+    Known names come from the alias file and acronyms defined in the corpus. They
+    match case-sensitively as whole words, not inside a run of capitals (an all-caps
+    headline is not a list of acronyms). A known name that spans model mentions
+    ("Islamic" + "State" inside "Islamic State group") replaces them.
+    """
+    mentions = list(analysis.mentions)
+    if not names:
+        return tuple(mentions)
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    pattern = re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])")
+    starts = [sentence.start for sentence in analysis.sentences]
+    text = article.text
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        overlapping = [m for m in mentions if start < m.end and m.start < end]
+        if any(m.start < start or m.end > end or (m.start, m.end) == (start, end) for m in overlapping):
+            continue
+        before = text[max(0, start - 12) : start].split()
+        after = text[end : end + 12].split()
+        neighbours = [w for w in (before[-1:] + after[:1]) if any(c.isalpha() for c in w)]
+        if match.group().isupper() and any(w.isupper() and len(w) > 1 for w in neighbours):
+            continue
+        mentions = [m for m in mentions if m not in overlapping]
+        sentence = max(bisect_right(starts, start) - 1, 0)
+        mentions.append(Mention(match.group(), UNTYPED, start, end, sentence))
+    return tuple(sorted(mentions, key=lambda m: m.start))
+
+
 def link_entities(
     articles: list[Article], analyses: dict[str, ArticleAnalysis], alias_groups: list[AliasGroup]
 ) -> tuple[tuple[Entity, ...], dict[str, tuple[LinkedMention, ...]]]:
@@ -112,10 +146,14 @@ def link_entities(
             union.union(normalise(long), normalise(short))
             reasons.setdefault(short, f"acronym of {long}, defined in article {article_id}")
 
+    known_names = {a for g in alias_groups for a in (g.name, *g.aliases)}
+    known_names |= {short for (short, _long) in definer if len(expansions[normalise(short)]) == 1}
+
     # Resolve each mention to a key; surnames resolve within their article.
     resolved: dict[str, list[tuple[str, object]]] = {}
     for article in articles:
-        mentions = analyses[article.id].mentions
+        analysis = analyses[article.id]
+        mentions = find_known_names(article, analysis, known_names)
         surnames = _surname_targets([(m.text, m.label) for m in mentions])
         entries = []
         for mention in mentions:
@@ -140,7 +178,8 @@ def link_entities(
         for key, mention in resolved[article.id]:
             group = groups[union.find(key)]
             group.forms[mention.text] += 1  # type: ignore[attr-defined]
-            group.labels[mention.label] += 1  # type: ignore[attr-defined]
+            if mention.label != UNTYPED:  # type: ignore[attr-defined]
+                group.labels[mention.label] += 1  # type: ignore[attr-defined]
             group.articles[article.id] = None
 
     slugs = SlugRegistry()
@@ -148,7 +187,7 @@ def link_entities(
     ordered = sorted(groups.items(), key=lambda item: (-sum(item[1].forms.values()), item[0]))
     for root, group in ordered:
         kind = next((forced_type[k] for k in forced_type if union.find(k) == root), None)
-        kind = kind or group.labels.most_common(1)[0][0]
+        kind = kind or (group.labels.most_common(1)[0][0] if group.labels else "ORG")
         name = next((display[k] for k in display if union.find(k) == root), None) or _display_name(group, kind)
         slug = slugs.claim(slugify(name), root)
         aliases = tuple(form for form, _ in group.forms.most_common())
@@ -160,8 +199,10 @@ def link_entities(
             aliases=aliases,
             articles=tuple(group.articles),
             mention_count=sum(group.forms.values()),
-            alias_reasons={alias: reasons.get(alias, "same name" if normalise(alias) == normalise(name) else "same entity")
-                           for alias in aliases},
+            alias_reasons={
+                alias: reasons.get(alias, "same name" if normalise(alias) == normalise(name) else "same entity")
+                for alias in aliases
+            },
         )
 
     linked: dict[str, tuple[LinkedMention, ...]] = {}

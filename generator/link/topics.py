@@ -9,6 +9,7 @@ distinctive they are in the corpus.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 
 import numpy as np
@@ -17,6 +18,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from generator.analyse.keywords import fold_phrase
 from generator.model import Article, ArticleAnalysis, Entity, LinkedMention
+
+_WORD = re.compile(r"\w+")
 
 
 def article_vectors(articles: list[Article], analyses: dict[str, ArticleAnalysis]) -> np.ndarray:
@@ -35,11 +38,31 @@ def _identity(tokens: list[str]) -> list[str]:
     return tokens
 
 
-def cluster(similarity: np.ndarray, min_similarity: float) -> list[int]:
-    """Cluster label per article: groups join while their average similarity is at least min_similarity."""
+def background_similarity(similarity: np.ndarray, sample: int = 200_000) -> float:
+    """The median similarity of two different articles of this corpus (sampled when large)."""
+    n = similarity.shape[0]
+    if n < 2:
+        return 0.0
+    rows, cols = np.triu_indices(n, k=1)
+    if rows.size > sample:
+        pick = np.random.default_rng(0).choice(rows.size, size=sample, replace=False)
+        rows, cols = rows[pick], cols[pick]
+    return float(np.median(similarity[rows, cols]))
+
+
+def cluster(similarity: np.ndarray, floor: float) -> list[int]:
+    """Cluster label per article, by average linkage.
+
+    Two groups join while their average similarity is at least the corpus's
+    background similarity (and at least `floor`): a topic is a set of articles
+    more alike than two articles of this corpus usually are. A corpus about one
+    subject (the seeds) has a high background, so its stories stay apart; a mixed
+    corpus has a low one, so the floor decides.
+    """
     n = similarity.shape[0]
     if n == 1:
         return [0]
+    min_similarity = max(floor, background_similarity(similarity))
     distance = np.clip(1.0 - similarity, 0.0, None)
     np.fill_diagonal(distance, 0.0)
     model = AgglomerativeClustering(
@@ -48,37 +71,61 @@ def cluster(similarity: np.ndarray, min_similarity: float) -> list[int]:
     return [int(label) for label in model.fit_predict(distance)]
 
 
-def related_articles(similarity: np.ndarray, ids: list[str], top: int, floor: float) -> dict[str, tuple[tuple[str, float], ...]]:
+def related_articles(
+    similarity: np.ndarray, ids: list[str], top: int, floor: float
+) -> dict[str, tuple[tuple[str, float], ...]]:
     related: dict[str, tuple[tuple[str, float], ...]] = {}
     for row, article_id in enumerate(ids):
         order = np.argsort(-similarity[row], kind="stable")
-        picks = [(ids[col], round(float(similarity[row, col]), 3)) for col in order if col != row and similarity[row, col] >= floor]
+        picks = [
+            (ids[col], round(float(similarity[row, col]), 3))
+            for col in order
+            if col != row and similarity[row, col] >= floor
+        ]
         related[article_id] = tuple(picks[:top])
     return related
+
+
+def word_document_frequency(texts: list[str]) -> Counter[str]:
+    """In how many articles each lower-cased word occurs."""
+    df: Counter[str] = Counter()
+    for text in texts:
+        df.update(set(_WORD.findall(text.lower())))
+    return df
 
 
 def label_topic(
     members: list[str],
     analyses: dict[str, ArticleAnalysis],
-    keyword_df: Counter[str],
-    keyword_text: dict[str, str],
-    total: int,
+    texts_by_id: dict[str, str],
+    word_df: Counter[str],
 ) -> tuple[str, tuple[str, ...]]:
-    """A readable label (up to three phrases) and the topic's keywords, best first."""
-    shared: Counter[str] = Counter()
+    """A readable label (up to three phrases) and the topic's keywords, best first.
+
+    A candidate is any keyword of a member article. It scores by how many of the
+    topic's articles contain it, times how rare it is in the corpus (the document
+    frequency of its rarest word), so a word every article uses labels no topic.
+    """
+    total = len(texts_by_id)
+    first_form: dict[str, str] = {}
     for article_id in members:
-        for folded in {fold_phrase(k.text) for k in analyses[article_id].keywords}:
-            shared[folded] += 1
-    scored = sorted(
-        shared,
-        key=lambda f: (-(shared[f] * math.log(1 + total / keyword_df[f])), keyword_text[f].lower()),
-    )
-    keywords = tuple(keyword_text[f] for f in scored[:10])
+        for keyword in analyses[article_id].keywords:
+            first_form.setdefault(fold_phrase(keyword.text), keyword.text)
+    texts = [texts_by_id[article_id].lower() for article_id in members]
+    scores: dict[str, float] = {}
+    for folded, phrase in first_form.items():
+        present = sum(1 for text in texts if phrase.lower() in text)
+        rarest = min((word_df.get(w, 1) for w in _WORD.findall(phrase.lower())), default=1)
+        scores[folded] = present * math.log(1 + total / max(rarest, 1))
+    ranked = sorted(scores, key=lambda f: (-scores[f], first_form[f].lower()))
+    keywords = tuple(first_form[f] for f in ranked[:10])
     label = " · ".join(keywords[:3]) if keywords else "Untitled topic"
     return label, keywords
 
 
-def topic_entities(members: list[str], mentions: dict[str, tuple[LinkedMention, ...]], entities: dict[str, Entity]) -> tuple[str, ...]:
+def topic_entities(
+    members: list[str], mentions: dict[str, tuple[LinkedMention, ...]], entities: dict[str, Entity]
+) -> tuple[str, ...]:
     counts: Counter[str] = Counter()
     for article_id in members:
         for entity_id in {m.entity for m in mentions[article_id]}:

@@ -74,7 +74,9 @@ class PageWriter:
         self.count += 1
 
 
-def write_pages(corpus: Corpus, config: Config, docs_dir: Path, templates_dir: Path, info: BuildInfo, site_name: str) -> int:
+def write_pages(
+    corpus: Corpus, config: Config, docs_dir: Path, templates_dir: Path, info: BuildInfo, site_name: str
+) -> int:
     """Write every page and data file into docs_dir (emptied first); returns the number of pages."""
     if docs_dir.exists():
         shutil.rmtree(docs_dir)

@@ -14,7 +14,9 @@ def _html(path: str) -> str:
     return path[: -len(".md")] + ".html"
 
 
-def report_document(corpus: Corpus, paged_entities: frozenset[str], build: dict[str, Any] | None = None) -> dict[str, Any]:
+def report_document(
+    corpus: Corpus, paged_entities: frozenset[str], build: dict[str, Any] | None = None
+) -> dict[str, Any]:
     articles = []
     for article in corpus.articles:
         analysis = corpus.analyses[article.id]

@@ -1,0 +1,111 @@
+"""Analyse: summary, keywords, quotes, mentions and acronyms on small hand-written articles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.analyse import analyse_articles, analyse_doc
+from generator.analyse.mentions import find_acronyms, tidy_span
+from generator.analyse.nlp import load_model
+from generator.analyse.summary import SentenceFeatures, summarise
+from generator.config import Config
+from generator.model import Article
+
+STORY = (
+    "The city council of Springfield approved a new budget for public schools on Tuesday.\n"
+    "Photo: Council members vote in Springfield.\n"
+    "Photo: Council members vote in Springfield.\n"
+    "The budget raises spending on teachers and school buildings by ten percent.\n"
+    '"This budget puts our children first," Mayor Joe Quimby said after the vote.\n'
+    "Critics said the budget for schools ignores the city's crumbling roads and bridges.\n"
+    '"We will fight this in court," said Marge Simpson, a local activist.\n'
+    "Quimby said the schools budget would be reviewed next year by the council.\n"
+    "By: Kent Brockman\n"
+)
+
+
+@pytest.fixture(scope="module")
+def analysis():
+    nlp = load_model()
+    return analyse_doc(nlp(STORY), Config())
+
+
+def test_summary_is_in_document_order_and_skips_captions_and_bylines(analysis) -> None:
+    chosen = [analysis.sentences[i].text for i in analysis.summary]
+    assert len(chosen) == 3
+    assert list(analysis.summary) == sorted(analysis.summary)
+    assert not any(s.startswith(("Photo:", "By:")) for s in chosen)
+    assert len(set(chosen)) == len(chosen)
+
+
+def test_summary_never_repeats_a_sentence() -> None:
+    repeated = SentenceFeatures(
+        "The plant will close next year, the company said today.", ("plant", "close", "company"), True
+    )
+    other = SentenceFeatures(
+        "Workers were told about the closure at a meeting on Monday.", ("worker", "closure", "meeting"), True
+    )
+    third = SentenceFeatures(
+        "The plant closing will cost the town two hundred jobs.", ("plant", "close", "town", "job"), True
+    )
+    picked = summarise([repeated, other, repeated, third], 3)
+    texts = [[repeated, other, repeated, third][i].text for i in picked]
+    assert len(texts) == len(set(texts))
+
+
+def test_keywords_are_noun_phrases_that_do_not_overlap(analysis) -> None:
+    words = [tuple(k.text.lower().split()) for k in analysis.keywords]
+    assert words, "expected keywords"
+    for i, a in enumerate(words):
+        for b in words[i + 1 :]:
+            joined_a, joined_b = " ".join(a), " ".join(b)
+            assert joined_a not in joined_b and joined_b not in joined_a
+    assert not any(k.text.lower().split()[-1] in {"said", "raises", "approved"} for k in analysis.keywords)
+    assert [k.score for k in analysis.keywords] == sorted(k.score for k in analysis.keywords)
+
+
+def test_quotes_have_their_speakers(analysis) -> None:
+    speakers = {q.text.split()[0]: q.speaker for q in analysis.quotes}
+    assert speakers["This"] == "Joe Quimby"
+    assert speakers["We"] == "Marge Simpson"
+    for quote in analysis.quotes:
+        assert STORY[quote.start : quote.end] == quote.text
+
+
+def test_mention_offsets_point_into_the_text(analysis) -> None:
+    assert analysis.mentions
+    for mention in analysis.mentions:
+        assert STORY[mention.start : mention.end] == mention.text
+    assert {"Springfield", "Joe Quimby", "Marge Simpson"} <= {m.text for m in analysis.mentions}
+
+
+def test_tidy_span_drops_the_and_possessive() -> None:
+    text = "the Pentagon's plan"
+    assert tidy_span(text, 0, len("the Pentagon's")) == ("Pentagon", 4, 12)
+
+
+def test_acronyms_defined_in_the_text() -> None:
+    text = (
+        "A video by Islamic State (IS) appeared. The East Turkestan Islamic Movement, or ETIM, is named. "
+        "The United Nations (UN) met. He said (OK) nothing."
+    )
+    found = {(a.short, a.long) for a in find_acronyms(text)}
+    assert found == {("IS", "Islamic State"), ("ETIM", "East Turkestan Islamic Movement"), ("UN", "United Nations")}
+
+
+def test_analysis_is_cached_and_a_corrupt_entry_is_recomputed(tmp_path: Path) -> None:
+    article = Article(id="a", slug="a", path="a.txt", title="t", text=STORY)
+    first, stats = analyse_articles([article], Config(), tmp_path)
+    assert (stats.analysed, stats.from_cache) == (1, 0)
+    second, stats = analyse_articles([article], Config(), tmp_path)
+    assert (stats.analysed, stats.from_cache) == (0, 1)
+    assert second["a"] == first["a"]
+    entry = next(tmp_path.rglob("*.json"))
+    entry.write_text(json.dumps({"key": "something else"}), encoding="utf-8")
+    third, stats = analyse_articles([article], Config(), tmp_path)
+    assert (stats.analysed, stats.from_cache) == (1, 0) and third["a"] == first["a"]
+    changed, stats = analyse_articles([article], Config(summary_sentences=2), tmp_path)
+    assert stats.analysed == 1 and len(changed["a"].summary) == 2

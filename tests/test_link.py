@@ -1,0 +1,137 @@
+"""Link: entity merging, alias file, topics and sources on hand-made analyses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import write_files
+
+from generator.analyse import analyse_articles
+from generator.config import Config
+from generator.link import build_sources, link_corpus
+from generator.link.aliases import AliasFileError, load_aliases
+from generator.link.entities import link_entities, normalise
+from generator.model import AcronymDefinition, Article, ArticleAnalysis, Mention
+
+
+def _article(aid: str, text: str = "x", source: str | None = None) -> Article:
+    return Article(id=aid, slug=aid, path=f"{aid}.txt", title=aid, text=text, source=source)
+
+
+def _analysis(mentions: list[tuple[str, str]], acronyms: tuple[AcronymDefinition, ...] = ()) -> ArticleAnalysis:
+    return ArticleAnalysis(
+        sentences=(),
+        summary=(),
+        keywords=(),
+        mentions=tuple(Mention(text, label, i, i + len(text), 0) for i, (text, label) in enumerate(mentions)),
+        quotes=(),
+        acronyms=acronyms,
+        lemmas=(),
+    )
+
+
+def test_normalise_folds_case_the_possessive_dots_and_accents() -> None:
+    assert normalise("the U.S.") == normalise("US") == "us"
+    assert normalise("China’s") == normalise("china") == "china"
+    assert normalise("Ürümqi") == "urumqi"
+
+
+def _entities(analyses: dict[str, ArticleAnalysis], aliases=()):  # noqa: ANN001, ANN202
+    articles = [_article(aid) for aid in analyses]
+    entities, mentions = link_entities(articles, analyses, list(aliases))
+    return {e.name: e for e in entities}, mentions
+
+
+def test_surname_resolves_to_the_full_name_in_the_same_article_only() -> None:
+    entities, mentions = _entities(
+        {
+            "a": _analysis([("Geng Shuang", "PERSON"), ("Geng", "PERSON"), ("Li Wei", "PERSON"), ("Li", "ORG")]),
+            "b": _analysis([("Li", "PERSON"), ("Li Na", "PERSON")]),
+        }
+    )
+    assert entities["Geng Shuang"].aliases == ("Geng Shuang", "Geng")
+    assert "Li" in entities["Li Wei"].aliases and "Li" in entities["Li Na"].aliases
+    assert entities["Li Wei"].type == "PERSON"
+    assert entities["Li Wei"].articles == ("a",) and entities["Li Na"].articles == ("b",)
+
+
+def test_acronym_defined_in_one_article_links_across_articles() -> None:
+    entities, _ = _entities(
+        {
+            "a": _analysis([("Islamic State", "ORG"), ("IS", "ORG")], (AcronymDefinition("IS", "Islamic State"),)),
+            "b": _analysis([("IS", "ORG"), ("Islamic State", "ORG")]),
+        }
+    )
+    state = entities["Islamic State"]
+    assert set(state.aliases) == {"Islamic State", "IS"} and state.articles == ("a", "b")
+    assert "acronym" in state.alias_reasons["IS"]
+
+
+def test_type_is_decided_by_vote() -> None:
+    entities, _ = _entities({"a": _analysis([("Daesh", "ORG"), ("Daesh", "ORG"), ("Daesh", "GPE")])})
+    assert entities["Daesh"].type == "ORG"
+
+
+def test_alias_file_merges_and_names(tmp_path: Path) -> None:
+    write_files(tmp_path, {"aliases.yml": "- name: Islamic State\n  type: ORG\n  aliases: [ISIS, Daesh]\n"})
+    groups = load_aliases(tmp_path / "aliases.yml")
+    entities, _ = _entities({"a": _analysis([("ISIS", "ORG")]), "b": _analysis([("Daesh", "PERSON")])}, groups)
+    state = entities["Islamic State"]
+    assert state.type == "ORG" and set(state.aliases) == {"ISIS", "Daesh"} and state.articles == ("a", "b")
+    assert state.alias_reasons["Daesh"] == "alias file (line 1)"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("- name: X\n  aliases: Y\n", ":1: 'aliases' must be a non-empty list"),
+        ("- aliases: [Y]\n", ":1: entry has no 'name'"),
+        ("- name: X\n  aliases: [Y]\n- name: Z\n  aliases: [W]\n  type: BANANA\n", ":3: type 'BANANA'"),
+        ("- name: X\n  aliases: [Y\n", "not valid YAML"),
+    ],
+)
+def test_alias_file_errors_name_the_line(tmp_path: Path, content: str, message: str) -> None:
+    write_files(tmp_path, {"aliases.yml": content})
+    with pytest.raises(AliasFileError, match="aliases.yml"):
+        load_aliases(tmp_path / "aliases.yml")
+    with pytest.raises(AliasFileError) as info:
+        load_aliases(tmp_path / "aliases.yml")
+    assert message in str(info.value)
+
+
+def test_sources_one_per_outlet_plus_unattributed() -> None:
+    sources = build_sources([_article("a", source="BBC"), _article("b", source="bbc"), _article("c")])
+    assert [(s.name, s.articles) for s in sources] == [("BBC", ("a", "b")), ("Unattributed", ("c",))]
+
+
+ELECTION = [
+    "Voters in Ruritania elected a new parliament on Sunday. The ruling party lost its majority in the election "
+    "after a campaign about taxes. Turnout in the parliamentary election was high, officials said.",
+    "The parliamentary election in Ruritania ended the ruling party's majority. Opposition leaders celebrated "
+    "the election result and promised lower taxes. The new parliament meets next month.",
+    "Ruritania's election count finished on Monday. The ruling party conceded defeat in the parliament vote, "
+    "and the opposition will form a government after the election.",
+]
+FLOODS = [
+    "Heavy rain flooded the river valley of Borduria. Thousands of homes were flooded and rescue teams used boats "
+    "to reach families trapped by the flood water.",
+    "Flood water in Borduria's river valley began to fall on Tuesday. Rescue teams searched flooded homes and "
+    "the river is expected to stay high after more rain.",
+]
+
+
+def test_two_stories_become_two_topics_with_related_articles_inside(tmp_path: Path) -> None:
+    texts = ELECTION + FLOODS
+    articles = [_article(f"a{i}", text) for i, text in enumerate(texts)]
+    analyses, _ = analyse_articles(articles, Config(), None)
+    corpus = link_corpus(articles, analyses, Config(), tmp_path / "none.yml")
+    assert len(corpus.topics) == 2
+    election_topic = {corpus.article_topic[a.id] for a in articles[:3]}
+    flood_topic = {corpus.article_topic[a.id] for a in articles[3:]}
+    assert len(election_topic) == 1 and len(flood_topic) == 1 and election_topic != flood_topic
+    assert corpus.related["a3"][0][0] == "a4"
+    labels = {t.id: t.label.lower() for t in corpus.topics}
+    election_label, flood_label = labels[election_topic.pop()], labels[flood_topic.pop()]
+    assert "election" in election_label
+    assert any(word in flood_label for word in ("flood", "river", "borduria"))

@@ -1,0 +1,125 @@
+"""Pages: escaping of untrusted text, and pages rendered from a saved analysis."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT
+
+from generator.config import Config
+from generator.link import link_corpus
+from generator.model import Article, ArticleAnalysis, Keyword, Mention, Quote, Sentence, Skipped
+from generator.pages import BuildInfo, write_pages
+from generator.pages.markdown import escape, external_link, safe_url
+
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[click](javascript:alert(1))",
+    "![x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    "<a href='javascript:alert(1)'>x</a>",
+    "*emph* _u_ `code` | pipe # hash {: #id onclick=x}",
+    "- list item",
+    "1. numbered",
+    "&lt;b&gt; entity",
+]
+
+
+def _render(text: str) -> BeautifulSoup:
+    return BeautifulSoup(markdown.markdown(escape(text), extensions=["tables", "toc"]), "html.parser")
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_escaped_text_renders_as_the_same_text_and_no_markup(payload: str) -> None:
+    soup = _render(payload)
+    assert soup.find_all(["script", "img", "a", "em", "strong", "code", "ul", "ol", "h1"]) == []
+    assert soup.get_text() == payload
+
+
+def test_only_http_urls_become_links() -> None:
+    assert safe_url("javascript:alert(1)") is None
+    assert safe_url("data:text/html,x") is None
+    assert safe_url("https://example.org/a b)") == "https://example.org/a%20b%29"
+    assert external_link("x", "javascript:alert(1)") == "x"
+
+
+def _hostile_corpus() -> tuple[list[Article], dict[str, ArticleAnalysis]]:
+    bad = "<script>alert('t')</script>"
+    text = f"Mayor {bad} Quimby spoke. Quimby said [x](javascript:alert(1)) things."
+    article = Article(
+        id="a",
+        slug="a",
+        path="a<b>.txt",
+        title=f"Title {bad}",
+        text=text,
+        source=f"Source {bad}",
+        url="javascript:alert(1)",
+        author=bad,
+        provenance={"title": "given", "source": "given", "author": "given", "url": "given"},
+    )
+    other = Article(id="b", slug="b", path="b.txt", title="Other", text="Quimby again.", source=None)
+    start = text.index("Quimby")
+    analysis = ArticleAnalysis(
+        sentences=(Sentence(0, len(text), text),),
+        summary=(0,),
+        keywords=(Keyword(bad, 0.1),),
+        mentions=(Mention("Quimby", "PERSON", start, start + 6, 0),),
+        quotes=(Quote(f"quote {bad}", 0, 5, 0, speaker=bad),),
+        acronyms=(),
+        lemmas=("mayor", "quimby"),
+    )
+    other_analysis = ArticleAnalysis(
+        sentences=(Sentence(0, 13, "Quimby again."),),
+        summary=(0,),
+        keywords=(),
+        mentions=(Mention("Quimby", "PERSON", 0, 6, 0),),
+        quotes=(),
+        acronyms=(),
+        lemmas=("quimby",),
+    )
+    return [article, other], {"a": analysis, "b": other_analysis}
+
+
+def test_hostile_text_never_becomes_markup_on_any_page(tmp_path: Path) -> None:
+    articles, analyses = _hostile_corpus()
+    config = Config()
+    corpus = link_corpus(articles, analyses, config, tmp_path / "none.yml")
+    info = BuildInfo("in", 3, [Skipped("<script>x</script>.txt", "bad <b>")], ["w <i>"], [], {"x": "<s>"})
+    docs = tmp_path / "docs"
+    count = write_pages(corpus, config, docs, ROOT / "themes/report/pages", info, "Site <script>")
+    assert count > 5
+    for page in docs.rglob("*.md"):
+        html = markdown.markdown(page.read_text(encoding="utf-8"), extensions=["tables", "toc"])
+        soup = BeautifulSoup(html, "html.parser")
+        assert soup.find_all(["script", "img", "iframe"]) == [], page
+        for anchor in soup.find_all("a"):
+            href = anchor.get("href", "")
+            assert not href.lower().startswith(("javascript:", "data:")), (page, href)
+        for tag in soup.find_all(True):
+            assert not any(attr.startswith("on") for attr in tag.attrs), (page, tag)
+    article_html = markdown.markdown((docs / "articles/a.md").read_text(encoding="utf-8"), extensions=["tables"])
+    assert "<script>alert('t')</script>" in BeautifulSoup(article_html, "html.parser").get_text()
+
+
+def test_every_page_kind_is_written(tmp_path: Path) -> None:
+    articles, analyses = _hostile_corpus()
+    corpus = link_corpus(articles, analyses, Config(), tmp_path / "none.yml")
+    docs = tmp_path / "docs"
+    write_pages(corpus, Config(), docs, ROOT / "themes/report/pages", BuildInfo("in", 2, [], [], [], {}), "S")
+    written = {p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file()}
+    assert {
+        "index.md",
+        "articles/index.md",
+        "articles/a.md",
+        "entities/index.md",
+        "entities/quimby.md",
+        "topics/index.md",
+        "sources/index.md",
+        "sources/unattributed.md",
+        "keywords.md",
+        "build-report.md",
+        "report.json",
+    } <= written

@@ -1,0 +1,118 @@
+"""The whole build on the seeds, checked with selectors on the HTML and on report.json."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from conftest import SEEDS
+
+SEED_FILES = sorted(p.name for p in SEEDS.glob("*.txt"))
+
+
+def _soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def _report(site: Path) -> dict:
+    return json.loads((site / "report.json").read_text(encoding="utf-8"))
+
+
+def test_every_seed_has_an_article_page_linked_from_the_index(seeds_site: Path) -> None:
+    index = _soup(seeds_site / "articles/index.html")
+    links = {a["href"] for a in index.select("table a[href^='0']")}
+    report = _report(seeds_site)
+    assert len(report["articles"]) == len(SEED_FILES) == 5
+    for article in report["articles"]:
+        page = article["page"]
+        assert (seeds_site / page).exists()
+        assert Path(page).name in links
+
+
+def test_geng_shuang_page_lists_each_seed_that_names_him(seeds_site: Path) -> None:
+    report = _report(seeds_site)
+    naming = {a["id"] for a in report["articles"] if "Geng" in a["text"]}
+    assert len(naming) == 4
+    page = _soup(seeds_site / "entities/geng-shuang.html")
+    assert page.select_one("main h1").get_text(strip=True) == "Geng Shuang"
+    linked = {Path(a["href"]).stem for a in page.select("main h3 a")}
+    assert linked == naming
+
+
+def test_is_family_is_one_entity_with_all_its_names(seeds_site: Path) -> None:
+    entities = {e["id"]: e for e in _report(seeds_site)["entities"]}
+    state = entities["islamic-state"]
+    assert {"IS", "ISIS", "ISIL", "Daesh", "Islamic State"} <= set(state["aliases"])
+    assert len(state["articles"]) == 4
+    names_seen = _soup(seeds_site / "entities/islamic-state.html").select_one("main table").get_text()
+    assert "Daesh" in names_seen and "ISIL" in names_seen
+
+
+def test_the_2015_article_is_not_in_the_video_topic(seeds_site: Path) -> None:
+    report = _report(seeds_site)
+    topic_of = {a["path"]: a["topic"] for a in report["articles"]}
+    video = {topic_of[name] for name in SEED_FILES if name != "003_3ceea0a114f29968.txt"}
+    assert len(video) == 1
+    assert topic_of["003_3ceea0a114f29968.txt"] not in video
+
+
+def test_metadata_is_read_honestly(seeds_site: Path) -> None:
+    by_path = {a["path"]: a for a in _report(seeds_site)["articles"]}
+    assert by_path["002_c658d6394d1569cf.txt"]["source"] == "TRT World"
+    assert by_path["004_a3672e11e2e360f4.txt"]["source"] == "Unattributed"  # "Dailycaller.com reports:" is not a byline
+    assert by_path["001_1bcba5c6b7a13e79.txt"]["date"] == "2017-03-01"
+    assert by_path["003_3ceea0a114f29968.txt"]["author"] == "Jason E"
+    assert by_path["000_80fa79a43dce09eb.txt"]["date"] is None
+    assert all(a["provenance"]["title"] == "derived" for a in by_path.values())
+    article = _soup(seeds_site / "articles/000-80fa79a43dce09eb.html")
+    meta = article.select_one("main table").get_text(" ", strip=True)
+    assert "Unattributed" in meta and "Undated" in meta and "derived from the text" in meta
+
+
+def test_report_json_schema_and_offsets(seeds_site: Path) -> None:
+    report = _report(seeds_site)
+    entity_ids = {e["id"] for e in report["entities"]}
+    topic_ids = {t["id"] for t in report["topics"]}
+    for article in report["articles"]:
+        assert {"id", "path", "title", "source", "date", "url", "text", "summary", "keywords", "mentions", "topic", "page"} <= set(article)
+        assert article["topic"] in topic_ids
+        assert 1 <= len(article["summary"]) <= 3
+        assert all(sentence in article["text"] for sentence in article["summary"])
+        assert 1 <= len(article["keywords"]) <= 10
+        for mention in article["mentions"]:
+            assert mention["entity"] in entity_ids
+            assert article["text"][mention["start"] : mention["end"]] == mention["text"]
+    for entity in report["entities"]:
+        assert {"id", "name", "type", "aliases", "articles", "page"} <= set(entity)
+    for source in report["sources"]:
+        assert {"id", "name", "articles", "page"} <= set(source)
+    assert {s["name"] for s in report["sources"]} == {"TRT World", "Unattributed"}
+
+
+def test_no_page_refers_to_another_host(seeds_site: Path) -> None:
+    for page in seeds_site.rglob("*.html"):
+        soup = _soup(page)
+        for tag in soup.select("script[src], link[href], img[src], iframe[src]"):
+            target = tag.get("src") or tag.get("href")
+            assert not re.match(r"^(https?:)?//", target), (page, target)
+
+
+def test_internal_links_resolve(seeds_site: Path) -> None:
+    # 404.html is served by a web server at any path, so MkDocs gives it root-based links.
+    for page in set(seeds_site.rglob("*.html")) - {seeds_site / "404.html"}:
+        for anchor in _soup(page).select("a[href]"):
+            href = anchor["href"].split("#")[0]
+            if not href or re.match(r"^[a-z]+:", href):
+                continue
+            assert (page.parent / href).resolve().exists(), (page, href)
+
+
+def test_build_report_lists_files_and_timings(seeds_site: Path) -> None:
+    text = _soup(seeds_site / "build-report.html").select_one("main").get_text(" ", strip=True)
+    assert "6 files seen: 5 articles, 0 skipped" in text
+    assert "aliases.yml" in text
+    for stage in ("ingest", "analyse", "link"):
+        assert stage in text
+    assert "spaCy model" in text
