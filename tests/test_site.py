@@ -76,7 +76,20 @@ def test_report_json_schema_and_offsets(seeds_site: Path) -> None:
     entity_ids = {e["id"] for e in report["entities"]}
     topic_ids = {t["id"] for t in report["topics"]}
     for article in report["articles"]:
-        assert {"id", "path", "title", "source", "date", "url", "text", "summary", "keywords", "mentions", "topic", "page"} <= set(article)
+        assert {
+            "id",
+            "path",
+            "title",
+            "source",
+            "date",
+            "url",
+            "text",
+            "summary",
+            "keywords",
+            "mentions",
+            "topic",
+            "page",
+        } <= set(article)
         assert article["topic"] in topic_ids
         assert 1 <= len(article["summary"]) <= 3
         assert all(sentence in article["text"] for sentence in article["summary"])

@@ -18,8 +18,19 @@ from generator.model import AcronymDefinition, ArticleAnalysis, Keyword, Mention
 ANALYSIS_VERSION = "1"
 
 
+def _analyser_fingerprint() -> str:
+    """Hash of the analysers' source: changing how articles are analysed invalidates the cache by itself."""
+    digest = hashlib.sha256(ANALYSIS_VERSION.encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+ANALYSER_FINGERPRINT = _analyser_fingerprint()
+
+
 def cache_key(text: str, config_key: dict[str, Any], model: str) -> str:
-    payload = json.dumps({"v": ANALYSIS_VERSION, "config": config_key, "model": model}, sort_keys=True)
+    payload = json.dumps({"v": ANALYSER_FINGERPRINT, "config": config_key, "model": model}, sort_keys=True)
     return hashlib.sha256((payload + "\0" + text).encode("utf-8")).hexdigest()
 
 

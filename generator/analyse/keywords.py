@@ -12,9 +12,10 @@ forms count as one.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import yake
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from generator.model import Keyword
 
@@ -35,9 +36,10 @@ def _fold(word: str) -> str:
     return word
 
 
-def _tags_ok(tags: list[tuple[str, str]]) -> bool:
+def _tags_ok(tokens: list[Token]) -> bool:
     """Noun-phrase shape: no verb, pronoun or function word at the edges, a noun at the end."""
-    words = [(w, t) for w, t in tags if t not in ("PUNCT", "SPACE") and w not in ("'s", "’s")]
+    kept = [t for t in tokens if t.pos_ not in ("PUNCT", "SPACE") and t.text not in ("'s", "’s")]
+    words = [(t.text, t.pos_) for t in kept]
     if not words:
         return False
     first, last = words[0][1], words[-1][1]
@@ -46,7 +48,24 @@ def _tags_ok(tags: list[tuple[str, str]]) -> bool:
     for word, tag in words[1:-1]:
         if tag in _INNER_BAD or (tag == "ADP" and word.lower() not in _INNER_OK_WORDS):
             return False
+    # English noun phrases put adjectives before nouns: "training ethnic Uighurs" is two phrases.
+    # A plural common noun does not modify the next noun: "Uighurs training" is not a compound.
+    for before, after in pairwise(kept):
+        if after.pos_ == "ADJ" and before.pos_ in ("NOUN", "PROPN"):
+            return False
+        if before.tag_ == "NNS" and after.pos_ == "NOUN":
+            return False
     return not all(tag == "NUM" for _, tag in words)
+
+
+def _cuts_a_name(span: Span) -> bool:
+    """True if the span starts or ends inside a run of proper nouns ("Turkestan Islamic Movement")."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    return (before is not None and before.pos_ == "PROPN" and span[0].pos_ == "PROPN" and not before.is_sent_start) or (
+        after is not None and after.pos_ == "PROPN" and span[-1].pos_ == "PROPN"
+    )
 
 
 def _phrase_in_text(doc: Doc, phrase: str) -> bool:
@@ -54,7 +73,7 @@ def _phrase_in_text(doc: Doc, phrase: str) -> bool:
     pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in phrase.split()) + r"(?!\w)", re.IGNORECASE)
     for match in pattern.finditer(doc.text):
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        if span is None or not _tags_ok([(t.text, t.pos_) for t in span]):
+        if span is None or not _tags_ok(list(span)) or _cuts_a_name(span):
             continue
         inside_longer_name = any(
             ent.start_char <= match.start() and match.end() <= ent.end_char and len(ent.text) > len(match.group())
