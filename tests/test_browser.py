@@ -60,7 +60,7 @@ def test_browse_the_site_from_disk(seeds_site: Path, browser_page) -> None:
     assert page.locator("main h1").inner_text() == "Geng Shuang"
 
     page.locator("main h3 a").first.click()
-    page.locator("main table a[href*='topics/']").first.click()
+    page.locator("main dl a[href*='topics/']").first.click()
     assert "/topics/" in page.url and page.locator("main h2", has_text="Articles").count() == 1
 
     page.locator("main table a[href*='sources/']").first.click()

@@ -46,7 +46,7 @@ def test_is_family_is_one_entity_with_all_its_names(seeds_site: Path) -> None:
     state = entities["islamic-state"]
     assert {"IS", "ISIS", "ISIL", "Daesh", "Islamic State"} <= set(state["aliases"])
     assert len(state["articles"]) == 4
-    names_seen = _soup(seeds_site / "entities/islamic-state.html").select_one("main table").get_text()
+    names_seen = _soup(seeds_site / "entities/islamic-state.html").select_one("main dl").get_text()
     assert "Daesh" in names_seen and "ISIL" in names_seen
 
 
@@ -67,7 +67,7 @@ def test_metadata_is_read_honestly(seeds_site: Path) -> None:
     assert by_path["000_80fa79a43dce09eb.txt"]["date"] is None
     assert all(a["provenance"]["title"] == "derived" for a in by_path.values())
     article = _soup(seeds_site / "articles/000-80fa79a43dce09eb.html")
-    meta = article.select_one("main table").get_text(" ", strip=True)
+    meta = article.select_one("main dl").get_text(" ", strip=True)
     assert "Unattributed" in meta and "Undated" in meta and "derived from the text" in meta
 
 
