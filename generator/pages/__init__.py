@@ -53,7 +53,6 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         topic_path=views.topic_path,
         source_path=views.source_path,
         relative=views.relative,
-        provenance_note=views.PROVENANCE_NOTE,
     )
     return env
 

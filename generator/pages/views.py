@@ -34,6 +34,14 @@ PROVENANCE_NOTE = {
 }
 
 
+def provenance_note(article: Article, name: str) -> MD:
+    """ " *(given)*", " *(read from the text)*", … or " *(unknown)*" for a metadata field."""
+    how = article.provenance.get(name)
+    if how is None:
+        return MD("" if name == "author" else " *(unknown)*")
+    return MD(f" *({PROVENANCE_NOTE[how]})*")
+
+
 @dataclass(frozen=True)
 class Lookup:
     """Indexes over the corpus that several pages need."""
