@@ -99,11 +99,25 @@ def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return False
 
 
+def sentence_marked_text(doc: Doc) -> str:
+    """The text with every sentence ending in punctuation, one per line.
+
+    YAKE joins lines with spaces, so an unpunctuated headline or caption would run
+    into the next sentence and YAKE would build phrases across the join.
+    """
+    lines = []
+    for sentence in doc.sents:
+        text = sentence.text.strip()
+        if text:
+            lines.append(text if text[-1] in ".!?\"'”’)" else text + ".")
+    return "\n".join(lines)
+
+
 def extract_keywords(doc: Doc, top: int, max_words: int) -> tuple[Keyword, ...]:
     """The `top` best YAKE phrases that survive the phrase filters, best first."""
     extractor = yake.KeywordExtractor(lan="en", n=max_words, top=max(top * 6, 40), dedupLim=0.9)
     kept: list[tuple[tuple[str, ...], Keyword]] = []
-    for phrase, score in extractor.extract_keywords(doc.text):
+    for phrase, score in extractor.extract_keywords(sentence_marked_text(doc)):
         words = phrase.split()
         if not words or any(len(w) < 2 and not w.isdigit() for w in words):
             continue
