@@ -120,7 +120,8 @@ class Entity:
     aliases: tuple[str, ...]  # every surface form seen, most frequent first
     articles: tuple[str, ...]  # article ids, in corpus order
     mention_count: int
-    alias_reasons: dict[str, str] = field(default_factory=dict)
+    alias_reasons: dict[str, str] = field(default_factory=dict)  # name -> why it joined this entity
+    related: tuple[str, ...] = ()  # ids of entities related but not the same (a demonym and its place)
 
 
 @dataclass(frozen=True)

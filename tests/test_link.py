@@ -10,7 +10,7 @@ from conftest import write_files
 from generator.analyse import analyse_articles
 from generator.config import Config
 from generator.link import build_sources, link_corpus
-from generator.link.aliases import AliasFileError, load_aliases
+from generator.link.aliases import AliasFile, AliasFileError, load_aliases
 from generator.link.entities import link_entities, normalise
 from generator.model import AcronymDefinition, Article, ArticleAnalysis, Mention
 
@@ -37,9 +37,9 @@ def test_normalise_folds_case_the_possessive_dots_and_accents() -> None:
     assert normalise("Ürümqi") == "urumqi"
 
 
-def _entities(analyses: dict[str, ArticleAnalysis], aliases=()):  # noqa: ANN001, ANN202
+def _entities(analyses: dict[str, ArticleAnalysis], aliases: AliasFile | None = None):  # noqa: ANN202
     articles = [_article(aid) for aid in analyses]
-    entities, mentions = link_entities(articles, analyses, list(aliases))
+    entities, mentions = link_entities(articles, analyses, aliases)
     return {e.name: e for e in entities}, mentions
 
 
@@ -85,8 +85,10 @@ def test_alias_file_merges_and_names(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("- name: X\n  aliases: Y\n", ":1: 'aliases' must be a non-empty list"),
+        ("- name: X\n  aliases: Y\n", ":1: 'aliases' must be a list of at least 1"),
         ("- aliases: [Y]\n", ":1: entry has no 'name'"),
+        ("- name: X\n", ":1: entry for 'X' gives neither"),
+        ("- keep_apart: [A]\n", ":1: 'keep_apart' must be a list of at least 2"),
         ("- name: X\n  aliases: [Y]\n- name: Z\n  aliases: [W]\n  type: BANANA\n", ":3: type 'BANANA'"),
         ("- name: X\n  aliases: [Y\n", "not valid YAML"),
     ],
@@ -135,3 +137,75 @@ def test_two_stories_become_two_topics_with_related_articles_inside(tmp_path: Pa
     election_label, flood_label = labels[election_topic.pop()], labels[flood_topic.pop()]
     assert "election" in election_label
     assert any(word in flood_label for word in ("flood", "river", "borduria"))
+
+
+def test_partial_name_joins_the_only_full_name_in_the_corpus() -> None:
+    entities, _ = _entities(
+        {
+            "a": _analysis([("Michael Clarke", "PERSON")]),
+            "b": _analysis([("Clarke", "PERSON"), ("Clarke", "ORG")]),
+            "c": _analysis([("Li Wei", "PERSON"), ("Li Na", "PERSON")]),
+            "d": _analysis([("Li", "PERSON")]),
+        }
+    )
+    clarke = entities["Michael Clarke"]
+    assert clarke.articles == ("a", "b")
+    assert clarke.alias_reasons["Clarke"] == "part of the name Michael Clarke, the only such person in the corpus"
+    assert entities["Li"].articles == ("d",)  # two full names contain "Li": ambiguous, kept apart
+
+
+def test_undefined_acronym_joins_its_expansion() -> None:
+    entities, _ = _entities(
+        {
+            "a": _analysis([("United States", "GPE"), ("US", "GPE")]),
+            "b": _analysis([("U.S.", "GPE"), ("Uighur", "NORP")]),
+        }
+    )
+    states = entities["United States"]
+    assert set(states.aliases) == {"United States", "US", "U.S."}
+    assert states.alias_reasons["US"] == "initials of United States"
+
+
+def test_spelling_variants_join_but_people_and_demonyms_do_not() -> None:
+    entities, _ = _entities(
+        {
+            "a": _analysis([("Uyghur", "NORP"), ("China", "GPE"), ("Li Wei", "PERSON"), ("Iraq", "GPE")]),
+            "b": _analysis([("Uighurs", "NORP"), ("Chinese", "NORP"), ("Li Wen", "PERSON"), ("Iran", "GPE")]),
+            "c": _analysis([("Uighur", "NORP"), ("Georgia", "GPE"), ("Georgian", "NORP")]),
+        }
+    )
+    people = entities["Uyghur"]
+    assert set(people.aliases) == {"Uyghur", "Uighurs", "Uighur"}
+    assert people.alias_reasons["Uighur"] == "spelling variant of Uyghur"
+    assert people.alias_reasons["Uighurs"] == "plural of Uighur"
+    assert {"Li Wei", "Li Wen", "Iraq", "Iran", "China", "Chinese", "Georgia", "Georgian"} <= set(entities)
+    assert entities["China"].related == (entities["Chinese"].id,)
+    assert entities["Georgian"].related == (entities["Georgia"].id,)
+
+
+def test_alias_file_keeps_apart_renames_and_types(tmp_path: Path) -> None:
+    write_files(
+        tmp_path,
+        {
+            "aliases.yml": "- keep_apart: [Michael Clarke, Clarke]\n"
+            "- name: Xi Jinping\n  type: PERSON\n  aliases: [Xi]\n"
+            "- name: Daesh\n  type: ORG\n"
+        },
+    )
+    aliases = load_aliases(tmp_path / "aliases.yml")
+    entities, _ = _entities(
+        {
+            "a": _analysis([("Michael Clarke", "PERSON"), ("Xi", "ORG"), ("Daesh", "PERSON")]),
+            "b": _analysis([("Clarke", "PERSON"), ("Xi Jinping", "PERSON")]),
+        },
+        aliases,
+    )
+    assert entities["Clarke"].articles == ("b",) and entities["Michael Clarke"].articles == ("a",)
+    assert entities["Xi Jinping"].type == "PERSON" and set(entities["Xi Jinping"].aliases) == {"Xi", "Xi Jinping"}
+    assert entities["Daesh"].type == "ORG"
+
+
+def test_alias_file_contradiction_is_an_error(tmp_path: Path) -> None:
+    write_files(tmp_path, {"aliases.yml": "- keep_apart: [A B, B]\n- name: A B\n  aliases: [B]\n"})
+    with pytest.raises(AliasFileError, match="line 2"):
+        _entities({"a": _analysis([("A B", "PERSON")])}, load_aliases(tmp_path / "aliases.yml"))

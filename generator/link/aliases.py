@@ -1,10 +1,11 @@
-"""The user's alias file: names that are one entity, with an optional display name and type.
+"""The user's alias file: names that are one entity, names kept apart, display names and types.
 
-Format (YAML, a list)::
+Format (YAML, a list of entries)::
 
-    - name: Islamic State          # the display name
+    - name: Islamic State          # display name of the entity these names form
       type: ORG                    # optional: PERSON, ORG, GPE, LOC, NORP, ...
-      aliases: [IS, ISIS, ISIL, Daesh]
+      aliases: [IS, ISIS, ISIL, Daesh]   # optional: other names of the same entity
+    - keep_apart: [Michael Clarke, Clarke]   # names the rules must never join
 """
 
 from __future__ import annotations
@@ -29,16 +30,40 @@ class AliasGroup:
     line: int
 
 
+@dataclass(frozen=True)
+class KeepApart:
+    names: tuple[str, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class AliasFile:
+    groups: tuple[AliasGroup, ...] = ()
+    keep_apart: tuple[KeepApart, ...] = ()
+
+
 def _scalar(node: yaml.Node) -> str | None:
     if isinstance(node, yaml.ScalarNode) and str(node.value).strip():
         return str(node.value).strip()
     return None
 
 
-def load_aliases(path: Path) -> list[AliasGroup]:
+def _names(node: yaml.Node | None, path: Path, where: str, key: str, minimum: int) -> tuple[str, ...]:
+    if not isinstance(node, yaml.SequenceNode) or len(node.value) < minimum:
+        raise AliasFileError(f"{where}: '{key}' must be a list of at least {minimum} name(s), like [A, B]")
+    names = []
+    for item in node.value:
+        text = _scalar(item)
+        if text is None:
+            raise AliasFileError(f"{path}:{item.start_mark.line + 1}: each name in '{key}' must be non-empty text")
+        names.append(text)
+    return tuple(names)
+
+
+def load_aliases(path: Path) -> AliasFile:
     """Read and check the alias file; an absent file means no aliases."""
     if not path.exists():
-        return []
+        return AliasFile()
     try:
         root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
@@ -46,35 +71,37 @@ def load_aliases(path: Path) -> list[AliasGroup]:
         where = f":{mark.line + 1}" if mark is not None else ""
         raise AliasFileError(f"{path}{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from exc
     if root is None:
-        return []
+        return AliasFile()
     if not isinstance(root, yaml.SequenceNode):
         raise AliasFileError(
-            f"{path}:{root.start_mark.line + 1}: expected a list of entries like '- name: X, aliases: [Y, Z]'"
+            f"{path}:{root.start_mark.line + 1}: expected a list of entries like '- name: X' with 'aliases: [Y, Z]'"
         )
     groups: list[AliasGroup] = []
+    apart: list[KeepApart] = []
     for item in root.value:
         line = item.start_mark.line + 1
         where = f"{path}:{line}"
         if not isinstance(item, yaml.MappingNode):
-            raise AliasFileError(f"{where}: each entry must be a mapping with 'name' and 'aliases'")
+            raise AliasFileError(
+                f"{where}: each entry must be a mapping with 'name' (and 'aliases', 'type') or 'keep_apart'"
+            )
         fields = {_scalar(k): v for k, v in item.value}
+        if "keep_apart" in fields:
+            if set(fields) != {"keep_apart"}:
+                raise AliasFileError(f"{where}: a 'keep_apart' entry has no other keys")
+            apart.append(KeepApart(_names(fields["keep_apart"], path, where, "keep_apart", 2), line))
+            continue
         unknown = set(fields) - {"name", "aliases", "type"}
         if unknown:
             raise AliasFileError(f"{where}: unknown key(s) {sorted(str(u) for u in unknown)}; use name, aliases, type")
         name = _scalar(fields["name"]) if "name" in fields else None
         if not name:
             raise AliasFileError(f"{where}: entry has no 'name'")
-        alias_node = fields.get("aliases")
-        if not isinstance(alias_node, yaml.SequenceNode) or not alias_node.value:
-            raise AliasFileError(f"{where}: 'aliases' must be a non-empty list of names")
-        aliases = []
-        for alias in alias_node.value:
-            text = _scalar(alias)
-            if text is None:
-                raise AliasFileError(f"{path}:{alias.start_mark.line + 1}: an alias must be a non-empty name")
-            aliases.append(text)
+        aliases = _names(fields["aliases"], path, where, "aliases", 1) if "aliases" in fields else ()
         kind = _scalar(fields["type"]) if "type" in fields else None
         if kind is not None and kind not in ENTITY_TYPES:
             raise AliasFileError(f"{where}: type {kind!r} is not one of {list(ENTITY_TYPES)}")
-        groups.append(AliasGroup(name=name, aliases=tuple(aliases), type=kind, line=line))
-    return groups
+        if not aliases and kind is None:
+            raise AliasFileError(f"{where}: entry for {name!r} gives neither 'aliases' nor 'type'")
+        groups.append(AliasGroup(name=name, aliases=aliases, type=kind, line=line))
+    return AliasFile(tuple(groups), tuple(apart))
