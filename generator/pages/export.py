@@ -63,6 +63,7 @@ def report_document(
                 "type": e.type,
                 "aliases": list(e.aliases),
                 "alias_reasons": e.alias_reasons,
+                "related": list(e.related),
                 "articles": list(e.articles),
                 "mentions": e.mention_count,
                 "page": _html(entity_path(e)) if e.id in paged_entities else None,

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from generator.analyse.keywords import fold_phrase
-from generator.model import Article, Corpus, Entity, LinkedMention, Source, Topic
+from generator.model import Article, Corpus, Entity, LinkedMention, Quote, Source, Topic
 from generator.pages.markdown import MD, escape, link, relative
 
 
@@ -175,6 +175,52 @@ def sources_of(article_ids: tuple[str, ...], lookup: Lookup) -> list[Source]:
 def topics_of(article_ids: tuple[str, ...], lookup: Lookup) -> list[Topic]:
     counts = Counter(lookup.corpus.article_topic[a] for a in article_ids)
     return [lookup.topics[tid] for tid, _ in counts.most_common()]
+
+
+def entity_quotes(entity: Entity, lookup: Lookup) -> tuple[list[tuple[Article, Quote]], list[tuple[Article, Quote]]]:
+    """Quotes the entity speaks, and quotes that name it, each with its article."""
+    corpus = lookup.corpus
+    spoken: list[tuple[Article, Quote]] = []
+    about: list[tuple[Article, Quote]] = []
+    for article_id in entity.articles:
+        article = corpus.article(article_id)
+        mentions = [m for m in corpus.mentions[article_id] if m.entity == entity.id]
+        for index, quote in enumerate(corpus.analyses[article_id].quotes):
+            if corpus.quote_speakers.get((article_id, index)) == entity.id:
+                spoken.append((article, quote))
+            elif any(quote.start <= m.start and m.end <= quote.end for m in mentions):
+                about.append((article, quote))
+    return spoken, about
+
+
+TYPE_LABELS = {
+    "PERSON": "People",
+    "ORG": "Organisations",
+    "GPE": "Countries, cities and states",
+    "LOC": "Places",
+    "NORP": "Nationalities, religious and political groups",
+    "FAC": "Buildings and facilities",
+    "EVENT": "Events",
+    "PRODUCT": "Products",
+    "WORK_OF_ART": "Works",
+    "LAW": "Laws",
+}
+
+
+def anchor(heading: str) -> str:
+    """The id Python-Markdown's toc extension gives a heading."""
+    value = re.sub(r"[^\w\s-]", "", heading).strip().lower()
+    return re.sub(r"[-\s]+", "-", value)
+
+
+def entities_by_type(corpus: Corpus) -> list[tuple[str, list[Entity]]]:
+    """Entities grouped by type, the largest type first; within a type, most articles first."""
+    groups: dict[str, list[Entity]] = defaultdict(list)
+    for entity in corpus.entities:
+        groups[entity.type].append(entity)
+    for members in groups.values():
+        members.sort(key=lambda e: (-len(e.articles), -e.mention_count, e.name))
+    return sorted(groups.items(), key=lambda item: (-len(item[1]), item[0]))
 
 
 def keyword_index(corpus: Corpus) -> list[tuple[str, list[str]]]:
