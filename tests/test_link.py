@@ -209,3 +209,20 @@ def test_alias_file_contradiction_is_an_error(tmp_path: Path) -> None:
     write_files(tmp_path, {"aliases.yml": "- keep_apart: [A B, B]\n- name: A B\n  aliases: [B]\n"})
     with pytest.raises(AliasFileError, match="line 2"):
         _entities({"a": _analysis([("A B", "PERSON")])}, load_aliases(tmp_path / "aliases.yml"))
+
+
+def test_company_names_join_their_short_forms_only_when_unambiguous() -> None:
+    entities, _ = _entities(
+        {
+            "a": _analysis([("Apple Inc.", "ORG"), ("Northrop Grumman", "ORG"), ("Northrop", "ORG")]),
+            "b": _analysis([("Apple", "ORG"), ("Northrop", "ORG"), ("U.S. Air Force", "ORG")]),
+            "c": _analysis([("Apple Corps", "ORG"), ("Apple Computer", "ORG"), ("US Air Force", "ORG")]),
+        }
+    )
+    assert set(entities["Apple"].aliases) == {"Apple", "Apple Inc."}
+    assert entities["Apple"].alias_reasons["Apple Inc."] == "Apple with its legal suffix"
+    assert "Apple Corps" in entities and "Apple Computer" in entities  # "Apple" begins both: ambiguous
+    northrop = next(e for e in entities.values() if "Northrop Grumman" in e.aliases)
+    assert set(northrop.aliases) == {"Northrop Grumman", "Northrop"} and northrop.articles == ("a", "b")
+    air_force = next(e for e in entities.values() if "US Air Force" in e.aliases)
+    assert "U.S. Air Force" in air_force.aliases

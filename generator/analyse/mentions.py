@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from generator.model import AcronymDefinition, Mention
 
@@ -26,12 +26,21 @@ def tidy_span(text: str, start: int, end: int) -> tuple[str, int, int]:
     return text[start:end], start, end
 
 
+def _person_start(ent: Span) -> int:
+    """Character offset where a person's name starts, after any title the model included ("Spokeswoman X")."""
+    tokens = list(ent)
+    while len(tokens) > 1 and (tokens[0].pos_ in ("NOUN", "ADJ", "DET") or tokens[0].text[:1].islower()):
+        tokens.pop(0)
+    return tokens[0].idx
+
+
 def extract_mentions(doc: Doc, labels: set[str], sentence_starts: list[int]) -> tuple[Mention, ...]:
     mentions: list[Mention] = []
     for ent in doc.ents:
         if ent.label_ not in labels:
             continue
-        surface, start, end = tidy_span(doc.text, ent.start_char, ent.end_char)
+        first = _person_start(ent) if ent.label_ == "PERSON" else ent.start_char
+        surface, start, end = tidy_span(doc.text, first, ent.end_char)
         # All-lower-case "entities" are almost always tagging noise (image alt text, slugs).
         if not surface or not any(ch.isupper() for ch in surface) or "\n" in surface:
             continue

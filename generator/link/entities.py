@@ -34,6 +34,10 @@ from generator.model import Article, ArticleAnalysis, Entity, LinkedMention, Men
 UNTYPED = ""  # label of a mention found by name rather than by the model: it casts no type vote
 _CONNECTORS = {"of", "the", "and", "for", "de", "on", "in", "du", "des", "la", "le", "al"}
 _VOWELISH = re.compile(r"[aeiouy]")
+_LEGAL_SUFFIXES = {
+    "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "plc", "llc", "lp",
+    "group", "holdings", "ag", "sa", "spa", "nv", "bv", "gmbh", "se", "kk",
+}  # fmt: skip
 
 
 def normalise(name: str) -> str:
@@ -42,8 +46,7 @@ def normalise(name: str) -> str:
     text = text.lower().strip()
     text = re.sub(r"^the\s+", "", text)
     text = re.sub(r"'s?$", "", text)
-    if re.fullmatch(r"(?:[a-z]\.){2,}[a-z]?\.?", text):
-        text = text.replace(".", "")
+    text = re.sub(r"\b(?:[a-z]\.){2,}", lambda m: m.group().replace(".", ""), text)  # U.S. Air Force -> us air force
     return re.sub(r"\s+", " ", text).strip(" .,-")
 
 
@@ -176,6 +179,19 @@ class _Resolved:
     def __init__(self) -> None:
         self.entries: dict[str, list[tuple[str, Mention]]] = {}
 
+    def pairs_in_one_article(self) -> set[tuple[str, str]]:
+        """(short key, long key) pairs where the long key starts with the short one, seen in one article."""
+        pairs: set[tuple[str, str]] = set()
+        for entries in self.entries.values():
+            keys = {key for key, _ in entries}
+            for key in keys:
+                words = key.split()
+                for size in (1, 2):
+                    prefix = " ".join(words[:size])
+                    if size < len(words) and prefix in keys:
+                        pairs.add((prefix, key))
+        return pairs
+
     def groups(self, merger: _Merger) -> dict[str, _Group]:
         groups: dict[str, _Group] = defaultdict(_Group)
         for article_id, entries in self.entries.items():
@@ -246,6 +262,44 @@ def _join_initialisms(merger: _Merger, groups: dict[str, _Group], acronym_keys: 
             target_root = candidates.pop()
             target = next(k for k in by_key_initials[key.replace(" ", "")] if merger.find(k) == target_root)
             merger.union(target, key, "initials of {other}", mirror="spelled out as {other}")
+
+
+def _strip_legal_suffix(key: str) -> str:
+    words = [w.strip(".,") for w in key.split()]
+    while len(words) > 1 and words[-1] in _LEGAL_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+def _join_company_names(merger: _Merger, groups: dict[str, _Group], together: set[tuple[str, str]]) -> None:
+    """Organisations under a shorter name: "Apple Inc." is "Apple"; "Northrop" is "Northrop Grumman".
+
+    A legal suffix (Inc., Corp., plc, Group, …) is dropped when the bare name is known.
+    A one- or two-word organisation name that begins exactly one longer organisation
+    name joins it when the two appear in one article somewhere in the corpus.
+    """
+    keys = sorted(merger.parent)
+    for key in keys:
+        bare = _strip_legal_suffix(key)
+        if bare != key and bare in merger.parent and _group_type(groups.get(merger.find(key))) == "ORG":
+            merger.union(bare, key, "{other} with its legal suffix", mirror="{other} without its legal suffix")
+    longer: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        words = key.split()
+        if len(words) >= 2 and _group_type(groups.get(merger.find(key))) == "ORG":
+            for size in (1, 2):
+                if size < len(words):
+                    longer[" ".join(words[:size])].add(key)
+    for short in keys:
+        if len(short) < 3 or _group_type(groups.get(merger.find(short))) != "ORG" or short not in longer:
+            continue
+        roots = {merger.find(k) for k in longer[short]} - {merger.find(short)}
+        if len(roots) != 1:
+            continue
+        target_root = roots.pop()
+        candidates = [k for k in longer[short] if merger.find(k) == target_root and (short, k) in together]
+        if candidates:
+            merger.union(candidates[0], short, "short form of {other}", mirror="full name of {other}")
 
 
 def _join_spelling_variants(merger: _Merger, groups: dict[str, _Group]) -> None:
@@ -356,6 +410,7 @@ def link_entities(
             merger.union(key[:-1], key, "plural of {other}", mirror="singular of {other}")
 
     _join_corpus_surnames(merger, resolved.groups(merger))
+    _join_company_names(merger, resolved.groups(merger), resolved.pairs_in_one_article())
     _join_initialisms(merger, resolved.groups(merger), acronym_keys)
     _join_spelling_variants(merger, resolved.groups(merger))
 
