@@ -6,7 +6,7 @@ INPUT ?=
 SITE_DIR ?=
 BUILD_ARGS := $(if $(INPUT),--input $(INPUT)) $(if $(SITE_DIR),--site-dir $(SITE_DIR))
 
-.PHONY: site test serve clean lint install install-test
+.PHONY: site test serve clean lint install install-test bench-entities
 
 # The virtualenv is rebuilt when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -33,6 +33,10 @@ lint: $(VENV)/.installed-test
 
 serve: $(VENV)/.installed
 	$(PY) -m generator serve $(if $(INPUT),--input $(INPUT))
+
+# Entity mention detection and cross-document linking against MEANTIME's gold chains.
+bench-entities: $(VENV)/.installed
+	$(PY) bench/entities.py $(or $(DATA),../shared/data/meantime-en)
 
 clean:
 	rm -rf site .build .cache .pytest_cache
