@@ -50,6 +50,24 @@ def test_is_family_is_one_entity_with_all_its_names(seeds_site: Path) -> None:
     assert "Daesh" in names_seen and "ISIL" in names_seen
 
 
+def test_names_of_one_entity_share_one_page(seeds_site: Path) -> None:
+    entities = _report(seeds_site)["entities"]
+
+    def holding(name: str) -> dict:
+        return next(e for e in entities if name in e["aliases"])
+
+    assert holding("Uyghur")["id"] == holding("Uighur")["id"] == holding("Uighurs")["id"]
+    assert holding("US")["id"] == holding("United States")["id"]
+    assert holding("ETIM")["id"] == holding("East Turkestan Islamic Movement")["id"]
+    assert holding("Geng")["id"] == holding("Geng Shuang")["id"]
+    for entity in entities:
+        if entity["type"] == "PERSON":
+            full_names = {a for a in entity["aliases"] if " " in a}
+            assert len(full_names) <= 1, entity  # never two different people on one page
+    for name in ("Uighur", "United States", "East Turkestan Islamic Movement", "SITE Intelligence Group"):
+        assert holding(name)["page"] and (seeds_site / holding(name)["page"]).exists()
+
+
 def test_the_2015_article_is_not_in_the_video_topic(seeds_site: Path) -> None:
     report = _report(seeds_site)
     topic_of = {a["path"]: a["topic"] for a in report["articles"]}
