@@ -16,6 +16,8 @@ SECTION_NAV = [
     {"Sources": "sources/index.md"},
     {"Entities": "entities/index.md"},
     {"Keywords": "keywords.md"},
+    {"Graph": "graph.md"},
+    {"Search": "search.md"},
     {"Build report": "build-report.md"},
 ]
 

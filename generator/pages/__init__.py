@@ -13,8 +13,11 @@ import jinja2
 from generator.config import Config
 from generator.model import Corpus, Skipped
 from generator.pages import views
+from generator.pages.charts import Charts
 from generator.pages.export import report_document
+from generator.pages.graph import EntityGraph, graph_page
 from generator.pages.markdown import MD, escape, external_link, finalize, link
+from generator.pages.search import INDEX_FILE, search_index_js
 
 
 @dataclass
@@ -53,6 +56,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         topic_path=views.topic_path,
         source_path=views.source_path,
         relative=views.relative,
+        graph_page=graph_page,
     )
     return env
 
@@ -82,7 +86,9 @@ def write_pages(
     docs_dir.mkdir(parents=True)
     lookup = views.Lookup.build(corpus, config.entity_min_articles)
     writer = PageWriter(make_environment(templates_dir), docs_dir)
+    graph = EntityGraph(corpus, lookup)
     common = {"corpus": corpus, "lookup": lookup, "views": views, "site_name": site_name, "config": config}
+    common.update(graph=graph, charts=Charts(corpus, lookup))
 
     dates = sorted(a.date for a in corpus.articles if a.date)
     writer.write("home.md", "index.md", dates=dates, info=info, **common)
@@ -107,6 +113,10 @@ def write_pages(
     writer.write("sources.md", "sources/index.md", **common)
     writer.write("keywords.md", "keywords.md", keywords=views.keyword_index(corpus), **common)
     writer.write("build-report.md", "build-report.md", info=info, **common)
+    writer.write("search.md", "search.md", **common)
+    for level in range(len(graph.levels)):
+        writer.write("graph.md", graph_page(level), level=level, **common)
+    (docs_dir / INDEX_FILE).write_text(search_index_js(corpus, lookup), encoding="utf-8")
 
     document = report_document(corpus, lookup.paged_entities, {"versions": info.versions})
     (docs_dir / "report.json").write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -1,0 +1,271 @@
+"""Coverage charts drawn at build time as inline SVG: no script, no outside request.
+
+- a timeline: articles per day (per week or month over long spans) and per source,
+  stacked, with the numbers in a table under it;
+- bar charts: articles per source and per topic.
+
+The home page shows them for the whole corpus, each source page for its articles and
+each topic page for the topic's articles. Colours are CSS classes (`src-0` … `src-7`,
+`src-other`) defined in the theme for light and dark mode.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from generator.model import Corpus, Source, Topic
+from generator.pages.markdown import MD
+from generator.pages.svg import esc, num, short
+from generator.pages.views import Lookup
+
+SOURCE_COLOURS = 8  # distinct colours; further sources share "other"
+OTHER = "Other sources"
+BAR_ROWS = 15
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def nice_step(largest: int, ticks: int = 4) -> int:
+    """A round step (1, 2, 5 × 10^n) giving about `ticks` gridlines up to `largest`."""
+    if largest <= ticks:
+        return 1
+    raw = largest / ticks
+    power = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 5, 10):
+        if factor * power >= raw:
+            return int(factor * power)
+    return int(10 * power)
+
+
+def bin_dates(dates: Iterable[date]) -> tuple[str, list[date]]:
+    """The unit ("day", "week", "month") that suits the span, and every bin start from first to last."""
+    known = sorted(dates)
+    if not known:
+        return "day", []
+    first, last = known[0], known[-1]
+    span = (last - first).days + 1
+    if span <= 62:
+        return "day", [first + timedelta(days=i) for i in range(span)]
+    if span <= 2 * 366:
+        start = first - timedelta(days=first.weekday())
+        return "week", [start + timedelta(weeks=i) for i in range((last - start).days // 7 + 1)]
+    months = []
+    current = first.replace(day=1)
+    while current <= last:
+        months.append(current)
+        current = (current.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return "month", months
+
+
+def bin_of(day: date, unit: str) -> date:
+    if unit == "week":
+        return day - timedelta(days=day.weekday())
+    if unit == "month":
+        return day.replace(day=1)
+    return day
+
+
+def bin_label(start: date, unit: str) -> str:
+    if unit == "month":
+        return start.strftime("%Y-%m")
+    if unit == "week":
+        return f"week of {start.isoformat()}"
+    return start.isoformat()
+
+
+class Charts:
+    """The charts of one corpus; methods return Markdown (a heading and a raw HTML figure)."""
+
+    def __init__(self, corpus: Corpus, lookup: Lookup) -> None:
+        self.corpus = corpus
+        self.lookup = lookup
+        ranked = sorted(corpus.sources, key=lambda s: (-len(s.articles), s.name.lower()))
+        keep = ranked if len(ranked) <= SOURCE_COLOURS else ranked[: SOURCE_COLOURS - 1]
+        self.colour = {s.id: f"src-{i}" for i, s in enumerate(keep)}
+
+    def _series(self, source: Source) -> tuple[str, str]:
+        """(legend name, colour class) of a source: its own, or the shared "other"."""
+        if source.id in self.colour:
+            return source.name, self.colour[source.id]
+        return OTHER, "src-other"
+
+    # --- pages --------------------------------------------------------------------------
+
+    def home(self) -> MD:
+        ids = tuple(a.id for a in self.corpus.articles)
+        parts = [
+            "## Coverage",
+            self.timeline(ids, "timeline"),
+            self.by_source(ids, "by-source", "Articles per source"),
+            self.by_topic(ids, "by-topic", "Articles per topic"),
+        ]
+        return MD("\n\n".join(parts) + "\n")
+
+    def for_source(self, source: Source) -> MD:
+        parts = [
+            "## Coverage",
+            self.timeline(source.articles, "timeline"),
+            self.by_topic(source.articles, "by-topic", f"Articles of {source.name} per topic"),
+        ]
+        return MD("\n\n".join(parts) + "\n")
+
+    def for_topic(self, topic: Topic) -> MD:
+        parts = [
+            "## Coverage",
+            self.timeline(topic.articles, "timeline"),
+            self.by_source(topic.articles, "by-source", "Articles of this topic per source"),
+        ]
+        return MD("\n\n".join(parts) + "\n")
+
+    # --- charts ---------------------------------------------------------------------------
+
+    def timeline(self, article_ids: tuple[str, ...], chart_id: str) -> str:
+        """Articles per day (or week, month) and source, stacked bars, with the data as a table."""
+        dated = [(self.corpus.article(a).date, self.lookup.source_of_article[a]) for a in article_ids]
+        undated = sum(1 for day, _ in dated if day is None)
+        dated = [(day, source) for day, source in dated if day is not None]
+        if not dated:
+            return (
+                f'<p class="chart-note">No timeline: none of these {_plural(len(article_ids), "article")} '
+                "has a known date.</p>"
+            )
+        unit, bins = bin_dates(day for day, _ in dated)
+        counts: dict[date, Counter[tuple[str, str]]] = defaultdict(Counter)
+        for day, source in dated:
+            counts[bin_of(day, unit)][self._series(source)] += 1
+        series = sorted(
+            {key for c in counts.values() for key in c},
+            key=lambda key: (key[1] == "src-other", key[1]),
+        )
+        width, height = 720, 250
+        left, right, top, bottom = 44, 12, 12, 42
+        plot_w, plot_h = width - left - right, height - top - bottom
+        largest = max(sum(c.values()) for c in counts.values())
+        step = nice_step(largest)
+        y_max = max(step * math.ceil(largest / step), 1)
+        slot = plot_w / len(bins)
+        bar = min(slot * (0.8 if slot > 4 else 1.0), 36)
+
+        def y(value: float) -> float:
+            return top + plot_h - plot_h * value / y_max
+
+        title = f"Articles per {unit}, by source"
+        first, last = min(day for day, _ in dated), max(day for day, _ in dated)
+        desc = f"{_plural(len(dated), 'dated article')} from {first.isoformat()} to {last.isoformat()}"
+        if undated:
+            desc += f"; {undated} undated not shown"
+        out = [
+            f'<figure class="chart chart-timeline" id="chart-{chart_id}">',
+            f'<svg class="chart-svg" viewBox="0 0 {width} {height}" role="img" '
+            f'aria-labelledby="chart-{chart_id}-title chart-{chart_id}-desc">',
+            f'<title id="chart-{chart_id}-title">{esc(title)}</title>',
+            f'<desc id="chart-{chart_id}-desc">{esc(desc)}.</desc>',
+        ]
+        for tick in range(0, y_max + 1, step):
+            out.append(
+                f'<line class="grid" x1="{left}" x2="{width - right}" y1="{num(y(tick))}" y2="{num(y(tick))}"/>'
+                f'<text class="axis" x="{left - 6}" y="{num(y(tick) + 4)}" text-anchor="end">{tick}</text>'
+            )
+        for index, start in enumerate(bins):
+            x = left + index * slot + (slot - bar) / 2
+            stacked = 0
+            for key in series:
+                value = counts.get(start, Counter()).get(key, 0)
+                if not value:
+                    continue
+                name, colour = key
+                out.append(
+                    f'<rect class="{colour}" x="{num(x)}" y="{num(y(stacked + value))}" width="{num(bar)}" '
+                    f'height="{num(y(stacked) - y(stacked + value))}"><title>{esc(bin_label(start, unit))} · '
+                    f"{esc(name)}: {esc(_plural(value, 'article'))}</title></rect>"
+                )
+                stacked += value
+        labelled = sorted({0, len(bins) - 1, *range(0, len(bins), max(1, math.ceil(len(bins) / 5)))})
+        if len(labelled) > 1 and labelled[-1] - labelled[-2] < max(1, math.ceil(len(bins) / 5)) / 2:
+            labelled.pop(-2)
+        for index in labelled:
+            x = left + index * slot + slot / 2
+            anchor = "start" if index == 0 and len(bins) > 1 else "end" if index == len(bins) - 1 else "middle"
+            if len(bins) == 1:
+                anchor = "middle"
+            label = bins[index].strftime("%Y-%m") if unit == "month" else bins[index].isoformat()
+            out.append(
+                f'<text class="axis" x="{num(x)}" y="{height - bottom + 18}" text-anchor="{anchor}">{label}</text>'
+            )
+        out.append(f'<line class="axis-line" x1="{left}" x2="{width - right}" y1="{num(y(0))}" y2="{num(y(0))}"/>')
+        out.append("</svg>")
+        out.append(f"<figcaption>{esc(title)}: {esc(desc)}.</figcaption>")
+        out.append(self._legend(series))
+        rows = []
+        for start in bins:
+            if start not in counts:
+                continue
+            parts = " · ".join(f"{esc(name)} {value}" for (name, _), value in counts[start].most_common())
+            rows.append(
+                f"<tr><td>{esc(bin_label(start, unit))}</td><td>{sum(counts[start].values())}</td><td>{parts}</td></tr>"
+            )
+        out.append(
+            f"<details><summary>The numbers ({_plural(len(rows), unit)} with articles)</summary>"
+            f"<table><thead><tr><th>{unit.capitalize()}</th><th>Articles</th><th>By source</th></tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table></details>"
+        )
+        out.append("</figure>")
+        return "".join(out)
+
+    def _legend(self, series: list[tuple[str, str]]) -> str:
+        items = "".join(f'<li><span class="swatch {colour}"></span>{esc(name)}</li>' for name, colour in series)
+        return f'<ul class="chart-legend" aria-label="Sources">{items}</ul>'
+
+    def by_source(self, article_ids: tuple[str, ...], chart_id: str, title: str) -> str:
+        counts: Counter[str] = Counter(self.lookup.source_of_article[a].id for a in article_ids)
+        by_id = {s.id: s for s in self.corpus.sources}
+        rows = [
+            (by_id[sid].name, value, self.colour.get(sid, "src-other"))
+            for sid, value in sorted(counts.items(), key=lambda kv: (-kv[1], by_id[kv[0]].name.lower()))
+        ]
+        return self.bars(rows, chart_id, title, "source")
+
+    def by_topic(self, article_ids: tuple[str, ...], chart_id: str, title: str) -> str:
+        counts: Counter[str] = Counter(self.corpus.article_topic[a] for a in article_ids)
+        rows = [
+            (self.lookup.topics[tid].label, value, "bar")
+            for tid, value in sorted(counts.items(), key=lambda kv: (-kv[1], self.lookup.topics[kv[0]].label.lower()))
+        ]
+        return self.bars(rows, chart_id, title, "topic")
+
+    def bars(self, rows: list[tuple[str, int, str]], chart_id: str, title: str, noun: str) -> str:
+        """Horizontal bars, largest first; at most BAR_ROWS, the rest counted in the caption."""
+        shown = rows[:BAR_ROWS]
+        width, row_h, top = 640, 26, 8
+        label_w, value_w = 230, 48
+        height = top * 2 + row_h * len(shown)
+        largest = max((value for _, value, _ in shown), default=1)
+        scale = (width - label_w - value_w) / largest
+        desc = "; ".join(f"{name}: {value}" for name, value, _ in shown)
+        out = [
+            f'<figure class="chart chart-bars" id="chart-{chart_id}">',
+            f'<svg class="chart-svg" viewBox="0 0 {width} {height}" role="img" '
+            f'aria-labelledby="chart-{chart_id}-title chart-{chart_id}-desc">',
+            f'<title id="chart-{chart_id}-title">{esc(title)}</title>',
+            f'<desc id="chart-{chart_id}-desc">{esc(desc)}</desc>',
+        ]
+        for index, (name, value, colour) in enumerate(shown):
+            y = top + index * row_h
+            length = max(value * scale, 1)
+            out.append(
+                f'<text class="label" x="{label_w - 8}" y="{y + 17}" text-anchor="end">{esc(short(name, 32))}</text>'
+                f'<rect class="{colour}" x="{label_w}" y="{y + 4}" width="{num(length)}" height="{row_h - 8}">'
+                f"<title>{esc(name)}: {esc(_plural(value, 'article'))}</title></rect>"
+                f'<text class="value" x="{num(label_w + length + 6)}" y="{y + 17}">{value}</text>'
+            )
+        out.append("</svg>")
+        caption = esc(title)
+        if len(rows) > len(shown):
+            caption += f" (the {len(shown)} largest of {len(rows)} {noun}s)"
+        out.append(f"<figcaption>{caption}.</figcaption></figure>")
+        return "".join(out)

@@ -1,0 +1,283 @@
+"""The entity graph, drawn at build time as inline SVG (no script, no outside request).
+
+Entities with a page are the nodes, sized by mentions and coloured by type (CSS classes
+`t-PERSON`, `t-ORG`, … in the theme); two entities are joined when articles name both,
+the edge as thick as the number of such articles. The graph page shows the most
+mentioned entities and, so that a large corpus stays readable, only each one's strongest
+ties; wider pages show more (`LEVELS`). Each node links to its entity page. The layout is
+a force layout (Fruchterman-Reingold with a pull to the centre) in numpy from a fixed
+seed, so the same corpus always gives the same picture.
+
+Each entity page also gets a small picture of its strongest neighbours.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from itertools import combinations
+
+import numpy as np
+
+from generator.model import Corpus, Entity
+from generator.pages.markdown import MD
+from generator.pages.svg import css_class, esc, html_href, num, short
+from generator.pages.views import Lookup, entity_path
+
+LEVELS = (40, 120, 300)  # nodes on the graph page, then on each wider page
+EDGES_PER_NODE = 3  # strongest ties kept per node
+NEIGHBOURS = 10  # on an entity page
+LABELLED = 40  # nodes that show their name (the others: on hover and to screen readers)
+TYPE_NAMES = {
+    "PERSON": "People",
+    "ORG": "Organisations",
+    "GPE": "Countries, cities, states",
+    "LOC": "Other places",
+    "NORP": "Nationalities, religious and political groups",
+    "FAC": "Buildings and facilities",
+    "EVENT": "Events",
+    "PRODUCT": "Products",
+    "WORK_OF_ART": "Works of art",
+    "LAW": "Laws",
+}
+
+
+def graph_page(level: int) -> str:
+    """The docs path of the graph page showing LEVELS[level] nodes."""
+    return "graph.md" if level == 0 else f"graph-{LEVELS[level]}.md"
+
+
+def cooccurrence(corpus: Corpus, nodes: frozenset[str]) -> Counter[tuple[str, str]]:
+    """(entity id, entity id) in sorted order -> number of articles naming both."""
+    pairs: Counter[tuple[str, str]] = Counter()
+    for article in corpus.articles:
+        present = sorted({m.entity for m in corpus.mentions[article.id] if m.entity in nodes})
+        pairs.update(combinations(present, 2))
+    return pairs
+
+
+def force_layout(count: int, edges: list[tuple[int, int, float]], seed: int = 7, iterations: int = 250) -> np.ndarray:
+    """Positions in [0, 1]² for `count` nodes; edges are (i, j, weight in (0, 1])."""
+    if count == 0:
+        return np.zeros((0, 2))
+    if count == 1:
+        return np.array([[0.5, 0.5]])
+    rng = np.random.default_rng(seed)
+    pos = rng.random((count, 2))
+    k = math.sqrt(1.0 / count)
+    first = np.array([e[0] for e in edges], dtype=int)
+    second = np.array([e[1] for e in edges], dtype=int)
+    weight = np.array([e[2] for e in edges], dtype=float)
+    temperature = 0.1
+    for _ in range(iterations):
+        delta = pos[:, None, :] - pos[None, :, :]
+        distance = np.maximum(np.linalg.norm(delta, axis=-1), 1e-3)
+        np.fill_diagonal(distance, 1.0)
+        push = (k * k / distance**2)[:, :, None] * delta
+        move = push.sum(axis=1)
+        if len(edges):
+            d = pos[first] - pos[second]
+            length = np.maximum(np.linalg.norm(d, axis=1), 1e-3)
+            pull = d * (length * weight / k)[:, None]
+            np.add.at(move, first, -pull)
+            np.add.at(move, second, pull)
+        move -= (pos - 0.5) * (3.0 * k)  # gravity: keeps loose parts near the middle
+        size = np.maximum(np.linalg.norm(move, axis=1), 1e-9)
+        pos += move / size[:, None] * np.minimum(size, temperature)[:, None]
+        temperature = max(temperature * 0.98, 0.002)
+    low, high = pos.min(axis=0), pos.max(axis=0)
+    return (pos - low) / np.maximum(high - low, 1e-9)
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """One graph page's nodes and edges."""
+
+    nodes: list[Entity]
+    edges: list[tuple[str, str, int]]
+
+
+class EntityGraph:
+    """The co-occurrence graph of the paged entities, and its pictures."""
+
+    def __init__(self, corpus: Corpus, lookup: Lookup) -> None:
+        self.lookup = lookup
+        self.entities = sorted(
+            (e for e in corpus.entities if e.id in lookup.paged_entities),
+            key=lambda e: (-e.mention_count, -len(e.articles), e.name.lower(), e.id),
+        )
+        self.weights = cooccurrence(corpus, lookup.paged_entities)
+        self.neighbours: dict[str, Counter[str]] = {e.id: Counter() for e in self.entities}
+        for (a, b), shared in self.weights.items():
+            self.neighbours[a][b] = shared
+            self.neighbours[b][a] = shared
+        self.rank = {e.id: i for i, e in enumerate(self.entities)}
+
+    @property
+    def levels(self) -> list[int]:
+        """How many nodes each graph page shows: the LEVELS below the entity count, then all (capped)."""
+        total = len(self.entities)
+        shown = [n for n in LEVELS if n < total]
+        if len(shown) < len(LEVELS):
+            shown.append(total)
+        return shown or [0]
+
+    def _strongest(self, entity_id: str, among: set[str]) -> list[tuple[str, int]]:
+        ties = [(other, w) for other, w in self.neighbours[entity_id].items() if other in among]
+        ties.sort(key=lambda t: (-t[1], self.rank[t[0]]))
+        return ties
+
+    def select(self, count: int) -> Drawn:
+        """The `count` most mentioned entities, each with its EDGES_PER_NODE strongest ties among them."""
+        nodes = self.entities[:count]
+        ids = {e.id for e in nodes}
+        floor = 2 if len(self.lookup.corpus.articles) > 50 else 1
+        edges: dict[tuple[str, str], int] = {}
+        for entity in nodes:
+            for other, shared in self._strongest(entity.id, ids)[:EDGES_PER_NODE]:
+                if shared >= floor:
+                    edges[tuple(sorted((entity.id, other)))] = shared  # type: ignore[index]
+        ordered = sorted(((a, b, w) for (a, b), w in edges.items()), key=lambda e: (e[2], e[0], e[1]))
+        return Drawn(nodes, ordered)
+
+    # --- the graph page -----------------------------------------------------------------
+
+    def page_svg(self, level: int, page: str) -> MD:
+        count = self.levels[level]
+        drawn = self.select(count)
+        width, height, pad = 1000, 720, 60
+        index = {e.id: i for i, e in enumerate(drawn.nodes)}
+        strongest = max((w for _, _, w in drawn.edges), default=1)
+        layout = force_layout(
+            len(drawn.nodes), [(index[a], index[b], math.sqrt(w / strongest)) for a, b, w in drawn.edges]
+        )
+        xy = {
+            e.id: (pad + p[0] * (width - 2 * pad), pad + p[1] * (height - 2 * pad))
+            for e, p in zip(drawn.nodes, layout, strict=True)
+        }
+        most = max((e.mention_count for e in drawn.nodes), default=1)
+        out = [
+            f'<figure class="graph" id="entity-graph"><div class="graph-scroll">'
+            f'<svg class="graph-svg" viewBox="0 0 {width} {height}" aria-labelledby="entity-graph-title">'
+            f'<title id="entity-graph-title">The {len(drawn.nodes)} most mentioned entities and their strongest '
+            "ties</title>"
+        ]
+        out.append('<g class="edges">')
+        for a, b, shared in drawn.edges:
+            (x1, y1), (x2, y2) = xy[a], xy[b]
+            stroke = 1 + 5 * shared / strongest
+            out.append(
+                f'<line x1="{num(x1)}" y1="{num(y1)}" x2="{num(x2)}" y2="{num(y2)}" stroke-width="{num(stroke)}">'
+                f"<title>{esc(self.lookup.entities[a].name)} and {esc(self.lookup.entities[b].name)}: "
+                f"{shared} shared article{'s' if shared != 1 else ''}</title></line>"
+            )
+        out.append('</g><g class="nodes">')
+        for rank, entity in enumerate(drawn.nodes):
+            x, y = xy[entity.id]
+            radius = 4 + 18 * math.sqrt(entity.mention_count / most)
+            out.append(self._node(entity, x, y, radius, page, label=rank < LABELLED))
+        out.append("</g></svg></div>")
+        out.append(
+            f"<figcaption>{len(drawn.nodes)} of {len(self.entities)} entities with a page, the most mentioned, "
+            f"each with its {EDGES_PER_NODE} strongest ties ({len(drawn.edges)} lines). A circle's size is the "
+            "number of mentions; a line's width, the number of articles naming both. Select a circle to open "
+            "the entity's page.</figcaption>"
+        )
+        out.append(self._legend(drawn.nodes))
+        out.append("</figure>")
+        return MD("".join(out))
+
+    def _node(self, entity: Entity, x: float, y: float, radius: float, page: str, label: bool) -> str:
+        href = html_href(entity_path(entity), page)
+        name = esc(entity.name)
+        described = f"{name} ({esc(entity.type)}, {entity.mention_count} mentions in {len(entity.articles)} articles)"
+        parts = [
+            f'<a href="{esc(href)}" class="node t-{css_class(entity.type)}" aria-label="{described}">',
+            f"<title>{described}</title>",
+            f'<circle cx="{num(x)}" cy="{num(y)}" r="{num(radius)}"/>',
+        ]
+        if label:
+            parts.append(
+                f'<text x="{num(x)}" y="{num(y + radius + 13)}" text-anchor="middle">'
+                f"{esc(short(entity.name, 26))}</text>"
+            )
+        parts.append("</a>")
+        return "".join(parts)
+
+    def _legend(self, nodes: list[Entity]) -> str:
+        counts = Counter(e.type for e in nodes)
+        items = "".join(
+            f'<li><span class="swatch t-{css_class(t)}"></span>{esc(TYPE_NAMES.get(t, t))} ({n})</li>'
+            for t, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        )
+        return f'<ul class="chart-legend" aria-label="Entity types">{items}</ul>'
+
+    def strongest_ties(self, level: int, page: str, limit: int = 30) -> list[tuple[MD, MD, int]]:
+        """The strongest lines drawn on a graph page, for the table under it."""
+        drawn = self.select(self.levels[level])
+        ranked = sorted(drawn.edges, key=lambda e: (-e[2], self.rank[e[0]], self.rank[e[1]]))[:limit]
+        return [(self.lookup.entity_link(a, page), self.lookup.entity_link(b, page), w) for a, b, w in ranked]
+
+    # --- the small picture on each entity page --------------------------------------------
+
+    def neighbours_svg(self, entity: Entity, page: str) -> MD:
+        ties = self._strongest(entity.id, set(self.neighbours))[:NEIGHBOURS]
+        if not ties:
+            return MD("")
+        width, height = 640, 400
+        cx, cy, ring = width / 2, height / 2, 140
+        strongest = ties[0][1]
+        most = max([entity.mention_count] + [self.lookup.entities[o].mention_count for o, _ in ties])
+        title_id = "neighbour-graph-title"
+        out = [
+            f'<figure class="graph graph-small" id="neighbour-graph">'
+            f'<svg class="graph-svg" viewBox="0 0 {width} {height}" aria-labelledby="{title_id}">'
+            f'<title id="{title_id}">{esc(entity.name)} and the {len(ties)} entities most often named with it</title>'
+            '<g class="edges">'
+        ]
+        spots = []
+        for index, (other, shared) in enumerate(ties):
+            angle = -math.pi / 2 + 2 * math.pi * index / len(ties)
+            x, y = cx + ring * 1.35 * math.cos(angle), cy + ring * math.sin(angle)
+            spots.append((other, x, y, angle))
+            out.append(
+                f'<line x1="{num(cx)}" y1="{num(cy)}" x2="{num(x)}" y2="{num(y)}" '
+                f'stroke-width="{num(1 + 6 * shared / strongest)}"><title>{esc(entity.name)} and '
+                f"{esc(self.lookup.entities[other].name)}: {shared} shared article{'s' if shared != 1 else ''}"
+                "</title></line>"
+            )
+        out.append('</g><g class="nodes">')
+        radius = 8 + 16 * math.sqrt(entity.mention_count / most)
+        name = esc(entity.name)
+        out.append(
+            f'<g class="node node-self t-{css_class(entity.type)}"><circle cx="{num(cx)}" cy="{num(cy)}" '
+            f'r="{num(radius)}"/><text x="{num(cx)}" y="{num(cy + radius + 14)}" text-anchor="middle">'
+            f"{esc(short(entity.name, 26))}</text></g>"
+        )
+        for other, x, y, angle in spots:
+            neighbour = self.lookup.entities[other]
+            r = 5 + 14 * math.sqrt(neighbour.mention_count / most)
+            cos = math.cos(angle)
+            anchor = "middle" if abs(cos) < 0.3 else "start" if cos > 0 else "end"
+            tx = x + (0 if anchor == "middle" else (r + 5) * (1 if cos > 0 else -1))
+            ty = y + (r + 14 if math.sin(angle) > 0.3 else -(r + 6) if math.sin(angle) < -0.3 else 5)
+            href = html_href(entity_path(neighbour), page)
+            described = (
+                f"{esc(neighbour.name)} ({esc(neighbour.type)}, named with {name} in "
+                f"{self.neighbours[entity.id][other]} article{'s' if self.neighbours[entity.id][other] != 1 else ''})"
+            )
+            out.append(
+                f'<a href="{esc(href)}" class="node t-{css_class(neighbour.type)}" aria-label="{described}">'
+                f"<title>{described}</title>"
+                f'<circle cx="{num(x)}" cy="{num(y)}" r="{num(r)}"/>'
+                f'<text x="{num(tx)}" y="{num(ty)}" text-anchor="{anchor}">{esc(short(neighbour.name, 22))}</text></a>'
+            )
+        out.append("</g></svg>")
+        out.append(
+            "<figcaption>Circles are sized by mentions and coloured by type; a line's width is the number of "
+            "articles naming both. Select a circle to open that entity.</figcaption>"
+        )
+        out.append(self._legend([entity] + [self.lookup.entities[o] for o, _ in ties]))
+        out.append("</figure>")
+        return MD("".join(out))

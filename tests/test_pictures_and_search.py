@@ -1,0 +1,224 @@
+"""The search index, the entity graph and the coverage charts, on hand-made corpora."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.config import Config
+from generator.link import link_corpus
+from generator.model import Article, ArticleAnalysis, Corpus, Keyword, Mention, Sentence
+from generator.pages.charts import Charts, bin_dates, nice_step
+from generator.pages.graph import LEVELS, EntityGraph, force_layout
+from generator.pages.search import GLOBAL_NAME, script_json, search_documents, search_index_js
+from generator.pages.views import Lookup
+
+HOSTILE = "</script><!--<img src=x onerror=alert(1)>&amp;\u2028"
+TYPES = ("PERSON", "ORG", "GPE")
+
+
+def _article(aid: str, names: list[str], *, source: str | None = None, day: date | None = None) -> tuple:
+    """An article naming each of `names` once, with the analysis a model would give it."""
+    text, mentions, sentences = "", [], []
+    for index, name in enumerate(names):
+        start = len(text)
+        sentence = f"{name} spoke about the plan."
+        text += sentence + " "
+        sentences.append(Sentence(start, start + len(sentence), sentence))
+        mentions.append(Mention(name, TYPES[int(name.split()[-1]) % 3], start, start + len(name), index))
+    text = text.strip()
+    article = Article(id=aid, slug=aid, path=f"{aid}.txt", title=f"Story {aid}", text=text, source=source, date=day)
+    analysis = ArticleAnalysis(
+        sentences=tuple(sentences),
+        summary=(0,),
+        keywords=(Keyword("the plan", 0.1),),
+        mentions=tuple(mentions),
+        quotes=(),
+        acronyms=(),
+        lemmas=("plan", "speak"),
+    )
+    return article, analysis
+
+
+def _corpus(specs: list[tuple], tmp_path: Path) -> tuple[Corpus, Lookup]:
+    articles, analyses = [], {}
+    for aid, names, source, day in specs:
+        article, analysis = _article(aid, names, source=source, day=day)
+        articles.append(article)
+        analyses[aid] = analysis
+    corpus = link_corpus(articles, analyses, Config(), tmp_path / "none.yml")
+    return corpus, Lookup.build(corpus, 2)
+
+
+def _entity(n: int) -> str:
+    return f"Entity Number {n}"
+
+
+def _big_corpus(tmp_path: Path, entities: int = 150, articles: int = 120) -> tuple[Corpus, Lookup]:
+    """Entity n appears in more articles the smaller n is; neighbours share articles."""
+    specs = []
+    for a in range(articles):
+        names = [_entity(n) for n in range(entities) if (a + n) % (2 + n // 10) == 0][:25]
+        specs.append((f"a{a:03d}", names or [_entity(0)], None, None))
+    return _corpus(specs, tmp_path)
+
+
+# --- search index ----------------------------------------------------------------------------
+
+
+def test_script_json_cannot_break_out_of_a_script() -> None:
+    text = script_json({"title": HOSTILE})
+    assert not re.search(r"[<>&\u2028\u2029]", text)
+    assert json.loads(text) == {"title": HOSTILE}
+
+
+def test_search_index_holds_every_kind_with_its_fields(tmp_path: Path) -> None:
+    corpus, lookup = _corpus(
+        [
+            ("one", [_entity(1), _entity(2)], HOSTILE, date(2020, 1, 1)),
+            ("two", [_entity(1), _entity(2)], "Daily Planet", None),
+        ],
+        tmp_path,
+    )
+    documents = search_documents(corpus, lookup)
+    kinds = {d["kind"] for d in documents}
+    assert kinds == {"article", "entity", "topic", "source"}
+    article = next(d for d in documents if d["kind"] == "article" and d["title"] == "Story one")
+    assert article["url"] == "articles/one.html"
+    assert "Entity Number 1" in article["names"] and "spoke about the plan" in article["text"]
+    assert article["keywords"] == "the plan" and article["summary"].startswith("Entity Number 1 spoke")
+    entity = next(d for d in documents if d["kind"] == "entity" and d["title"] == "Entity Number 1")
+    assert entity["url"].startswith("entities/") and "Entity Number 1" in entity["names"]
+    assert any(d["kind"] == "source" and d["title"] == HOSTILE for d in documents)
+
+    script = search_index_js(corpus, lookup)
+    assert "<" not in script.split("\n", 1)[1] and "&" not in script
+    payload = json.loads(script.split(f"window.{GLOBAL_NAME} = ", 1)[1].rstrip().rstrip(";"))
+    rows = [dict(zip(payload["fields"], row, strict=True)) for row in payload["documents"]]
+    assert rows == documents
+
+
+# --- charts ----------------------------------------------------------------------------------
+
+
+def test_time_bins_follow_the_span() -> None:
+    assert bin_dates([date(2020, 1, 1), date(2020, 1, 3)]) == ("day", [date(2020, 1, d) for d in (1, 2, 3)])
+    unit, bins = bin_dates([date(2020, 1, 1), date(2020, 6, 1)])
+    assert unit == "week" and bins[0] == date(2019, 12, 30) and bins[0].weekday() == 0
+    unit, bins = bin_dates([date(2015, 1, 20), date(2020, 6, 1)])
+    assert unit == "month" and bins[0] == date(2015, 1, 1) and bins[-1] == date(2020, 6, 1) and len(bins) == 66
+    assert [nice_step(n) for n in (3, 9, 40, 130)] == [1, 5, 10, 50]
+
+
+def test_timeline_counts_articles_per_day_and_source(tmp_path: Path) -> None:
+    d1, d2 = date(2017, 3, 1), date(2017, 3, 3)
+    corpus, lookup = _corpus(
+        [
+            ("a", [_entity(1)], "Alpha", d1),
+            ("b", [_entity(1)], "Alpha", d1),
+            ("c", [_entity(1)], "Beta <b>", d1),
+            ("d", [_entity(1)], "Beta <b>", d2),
+            ("e", [_entity(1)], None, None),
+        ],
+        tmp_path,
+    )
+    svg = Charts(corpus, lookup).timeline(tuple(a.id for a in corpus.articles), "t")
+    soup = BeautifulSoup(svg, "html.parser")
+    bars = [t.get_text() for t in soup.select("svg rect title")]
+    assert sorted(bars) == [
+        "2017-03-01 · Alpha: 2 articles",
+        "2017-03-01 · Beta <b>: 1 article",
+        "2017-03-03 · Beta <b>: 1 article",
+    ]
+    assert soup.find("b") is None
+    assert "4 dated articles from 2017-03-01 to 2017-03-03; 1 undated not shown" in soup.select_one("desc").get_text()
+    heights = {t.get_text(): float(t.parent["height"]) for t in soup.select("svg rect title")}
+    assert heights["2017-03-01 · Alpha: 2 articles"] == pytest.approx(
+        2 * heights["2017-03-03 · Beta <b>: 1 article"], abs=0.2
+    )
+    rows = [[td.get_text() for td in tr.select("td")] for tr in soup.select("details tbody tr")]
+    assert rows == [["2017-03-01", "3", "Alpha 2 · Beta <b> 1"], ["2017-03-03", "1", "Beta <b> 1"]]
+
+    undated = Charts(corpus, lookup).timeline(("e",), "t")
+    assert "none of these 1 article has a known date" in undated and "<svg" not in undated
+
+
+def test_bar_chart_is_largest_first_and_escaped(tmp_path: Path) -> None:
+    corpus, lookup = _corpus(
+        [("a", [_entity(1)], HOSTILE, None), ("b", [_entity(1)], "Zed", None), ("c", [_entity(1)], "Zed", None)],
+        tmp_path,
+    )
+    soup = BeautifulSoup(Charts(corpus, lookup).home(), "html.parser")
+    figure = soup.select_one("#chart-by-source")
+    assert [t.get_text() for t in figure.select("text.label")] == ["Zed", HOSTILE[:31].rsplit(" ", 1)[0] + "…"]
+    assert [t.get_text() for t in figure.select("rect title")] == ["Zed: 2 articles", f"{HOSTILE.strip()}: 1 article"]
+    assert soup.find(["script", "img"]) is None
+
+
+# --- graph -----------------------------------------------------------------------------------
+
+
+def test_force_layout_is_deterministic_and_fills_the_frame() -> None:
+    edges = [(0, 1, 1.0), (1, 2, 0.5), (2, 3, 1.0), (3, 0, 0.2)]
+    first, second = force_layout(6, edges), force_layout(6, edges)
+    assert (first == second).all()
+    assert first.min() == 0.0 and first.max() == 1.0
+    distances = [((first[i] - first[j]) ** 2).sum() ** 0.5 for i in range(6) for j in range(i + 1, 6)]
+    assert min(distances) > 0.05  # no two nodes on top of each other
+
+
+def test_graph_page_shows_the_most_mentioned_with_their_strongest_ties(tmp_path: Path) -> None:
+    corpus, lookup = _big_corpus(tmp_path)
+    graph = EntityGraph(corpus, lookup)
+    paged = len(lookup.paged_entities)
+    assert paged > LEVELS[1]
+    assert graph.levels == [LEVELS[0], LEVELS[1], paged]
+
+    page = graph.page_svg(0, "graph.md")
+    assert page == EntityGraph(corpus, lookup).page_svg(0, "graph.md")  # same corpus, same picture
+    soup = BeautifulSoup(page, "html.parser")
+    nodes = soup.select("svg a.node")
+    assert len(nodes) == LEVELS[0]
+    top = sorted(
+        (e for e in corpus.entities if e.id in lookup.paged_entities), key=lambda e: (-e.mention_count, e.name)
+    )
+    slug_of = {f"entities/{e.slug}.html": e for e in top}
+    shown = [slug_of[a["href"]] for a in nodes]
+    assert {e.id for e in shown} == {e.id for e in top[: LEVELS[0]]}
+    assert all(a["class"][1] == f"t-{e.type}" for a, e in zip(nodes, shown, strict=True))
+    radius = {e.id: float(a.select_one("circle")["r"]) for a, e in zip(nodes, shown, strict=True)}
+    assert radius[shown[0].id] > radius[shown[-1].id]
+    assert shown[0].mention_count > shown[-1].mention_count
+
+    drawn = graph.select(LEVELS[0])
+    for a, b, shared in drawn.edges:
+        assert shared == graph.weights[(a, b)] >= 2
+        ids = {e.id for e in drawn.nodes}
+        kept_by = [x for x, y in ((a, b), (b, a)) if (y, shared) in graph._strongest(x, ids)[:3]]
+        assert kept_by, (a, b)
+    assert len(soup.select("svg .edges line")) == len(drawn.edges)
+
+
+def test_graph_and_neighbours_escape_names_and_link_only_to_entity_pages(tmp_path: Path) -> None:
+    bad = '<script>alert(1)</script> "q" 2'
+    corpus, lookup = _corpus(
+        [("a", [bad, _entity(4), _entity(5)], None, None), ("b", [bad, _entity(4), _entity(5)], None, None)],
+        tmp_path,
+    )
+    graph = EntityGraph(corpus, lookup)
+    for markup in (graph.page_svg(0, "graph.md"), graph.neighbours_svg(corpus.entities[0], "entities/x.md")):
+        soup = BeautifulSoup(markup, "html.parser")
+        assert soup.find("script") is None
+        assert all(re.fullmatch(r"(entities/|\.\./entities/|)[a-z0-9-]+\.html", a["href"]) for a in soup.select("a"))
+        assert any(bad in t.get_text() for t in soup.select("title"))
+    entity = next(e for e in corpus.entities if e.name == _entity(4))
+    soup = BeautifulSoup(graph.neighbours_svg(entity, "entities/x.md"), "html.parser")
+    assert len(soup.select("a.node")) == 2
+    assert {a["href"] for a in soup.select("a.node")} == {
+        f"{e.slug}.html" for e in corpus.entities if e.id != entity.id and e.id in lookup.paged_entities
+    }
