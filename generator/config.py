@@ -35,6 +35,13 @@ class Config:
     metadata_file: str = field(
         default="metadata.yml", metadata={"doc": "Metadata sidecar, relative to the input folder (optional)."}
     )
+    date_day_first: bool = field(
+        default=False,
+        metadata={
+            "doc": "Read numeric dates such as 01/03/2017 day first (1 March); false reads them month first "
+            "(3 January). A date that is real only one way is read that way."
+        },
+    )
     summary_sentences: int = field(default=3, metadata={"doc": "Sentences in each article summary."})
     keywords: int = field(default=10, metadata={"doc": "Keywords kept per article."})
     keyword_max_words: int = field(default=3, metadata={"doc": "Longest keyword, in words (YAKE's n)."})
@@ -93,6 +100,8 @@ def validate(config: Config) -> Config:
                 f.name,
                 f"must be a number, not {value!r}",
             )
+        elif f.type == "bool":
+            _check(isinstance(value, bool), f.name, f"must be true or false, not {value!r}")
         elif f.type == "str":
             _check(isinstance(value, str) and value != "", f.name, f"must be a non-empty string, not {value!r}")
     _check(1 <= config.summary_sentences <= 20, "summary_sentences", "must be between 1 and 20")

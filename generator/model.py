@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 UNATTRIBUTED = "Unattributed"
 UNDATED = "Undated"
@@ -17,11 +18,16 @@ UNDATED = "Undated"
 class Article:
     """One input article, as read from disk.
 
-    `provenance` maps a metadata field (title, source, date, url, author) to how
-    its value was obtained: "given" (front matter, a `Source:` line, the sidecar),
-    "inferred" (read from a pattern in the text, e.g. a leading `date` line) or
-    "derived" (made up from the text, e.g. a title from the lead sentence).
-    A field missing from `provenance` is unknown.
+    `provenance` maps a metadata field (title, source, date, url, author, language)
+    to how its value was obtained: "given" (front matter, a record's field, the page's
+    markup, a `Source:` line, the sidecar), "inferred" (read from a pattern in the
+    text, or an outlet named from its URL's domain) or "derived" (made up from the
+    text, e.g. a title from the lead sentence, a language detected from it). A field
+    missing from `provenance` is unknown. `provenance_detail` says, in words, where a
+    value came from when the kind alone does not (e.g. "from the domain of its URL").
+
+    `path` is the file relative to the input folder; an article from a file of many
+    records adds `#N` (the line of a JSON Lines file, the position in a JSON array).
     """
 
     id: str
@@ -35,6 +41,10 @@ class Article:
     author: str | None = None
     provenance: dict[str, str] = field(default_factory=dict)
     content_hash: str = ""
+    published: str | None = None  # ISO 8601 date-time, only when the input gives a time of day
+    language: str | None = None  # ISO 639-1 code, None when unknown
+    extra: dict[str, Any] = field(default_factory=dict)  # input fields we do not use, as found (JSON values)
+    provenance_detail: dict[str, str] = field(default_factory=dict)
 
     @property
     def source_name(self) -> str:
@@ -43,6 +53,45 @@ class Article:
     @property
     def date_label(self) -> str:
         return self.date.isoformat() if self.date else UNDATED
+
+    @property
+    def time_label(self) -> str | None:
+        """ "09:30 +00:00" (or "09:30" without an offset) when a time of day is known."""
+        if not self.published or "T" not in self.published:
+            return None
+        clock = self.published.split("T", 1)[1]
+        offset = clock[8:] if len(clock) > 8 else ""
+        return f"{clock[:5]} {offset}".strip()
+
+    @property
+    def language_label(self) -> str:
+        """ "German (de)"; "Unknown" when not known."""
+        from generator.ingest.language import language_name
+
+        return language_name(self.language)
+
+    @property
+    def extra_items(self) -> list[tuple[str, str]]:
+        """The extra metadata as (field, value in words), for display; long values are cut."""
+        import json
+
+        items = []
+        for key, value in sorted(self.extra.items()):
+            if value in (None, "", [], {}):
+                continue
+            if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
+                shown = ", ".join(str(v) for v in value)
+            elif isinstance(value, (dict, list)):
+                shown = json.dumps(value, ensure_ascii=False)
+            else:
+                shown = str(value)
+            items.append((key, shown if len(shown) <= 300 else shown[:299] + "…"))
+        return items
+
+    @property
+    def analysed_as_english(self) -> bool:
+        """Our analysers are English ones: they run on English text and on text whose language is unknown."""
+        return self.language in (None, "en")
 
 
 @dataclass(frozen=True)
@@ -166,6 +215,9 @@ class Corpus:
     article_topic: dict[str, str]  # article id -> topic id
     related: dict[str, tuple[tuple[str, float], ...]]  # article id -> (article id, similarity)
     quote_speakers: dict[tuple[str, int], str]  # (article id, quote index) -> entity id
+    quote_groups: tuple = ()  # link.quote_groups.QuoteGroup: one quote across articles, with its variants
+    shared_text: tuple = ()  # link.overlap.SharedText: pairs of articles sharing passages
+    duplicate_of: dict[str, str] = field(default_factory=dict)  # article id -> the earlier article it duplicates
 
     def __repr__(self) -> str:
         return f"Corpus({len(self.articles)} articles, {len(self.entities)} entities, {len(self.topics)} topics)"

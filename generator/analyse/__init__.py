@@ -23,8 +23,13 @@ _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
 _CHUNK = 16
 
 
-def analyse_doc(doc: Doc, config: Config) -> ArticleAnalysis:
-    """Everything we learn from one parsed article. Pure: depends on the text and config only."""
+def analyse_doc(doc: Doc, config: Config, english: bool = True) -> ArticleAnalysis:
+    """Everything we learn from one parsed article. Pure: depends on the text and config only.
+
+    Our analysers are English ones. Text in another language (`english=False`) gets its sentences
+    only, and its lower-cased words in place of lemmas (for similarity): no summary, keywords,
+    entities or quotes that an English model would make up.
+    """
     sentences: list[Sentence] = []
     features: list[SentenceFeatures] = []
     for sent in doc.sents:
@@ -40,6 +45,9 @@ def analyse_doc(doc: Doc, config: Config) -> ArticleAnalysis:
             if t.pos_ in _CONTENT_POS and t.is_alpha and not t.is_stop and len(t.text) > 1
         )
         features.append(SentenceFeatures(stripped, lemmas, any(t.pos_ in ("VERB", "AUX") for t in sent)))
+    if not english:
+        words = tuple(t.lower_ for t in doc if t.is_alpha and len(t.text) > 2)
+        return ArticleAnalysis(tuple(sentences), (), (), (), (), (), words)
     starts = [s.start for s in sentences]
     return ArticleAnalysis(
         sentences=tuple(sentences),
@@ -52,17 +60,18 @@ def analyse_doc(doc: Doc, config: Config) -> ArticleAnalysis:
     )
 
 
-def _analyse_texts(texts: list[str], config: Config) -> list[ArticleAnalysis]:
+def _analyse_texts(texts: list[str], config: Config, english: list[bool] | None = None) -> list[ArticleAnalysis]:
     nlp = load_model(config.spacy_model)
-    return [analyse_doc(doc, config) for doc in nlp.pipe(texts, batch_size=32)]
+    flags = english if english is not None else [True] * len(texts)
+    return [analyse_doc(doc, config, flag) for doc, flag in zip(nlp.pipe(texts, batch_size=32), flags, strict=True)]
 
 
 def _worker_init(model: str) -> None:
     load_model(model)
 
 
-def _worker_run(texts: list[str], config: Config) -> list[ArticleAnalysis]:
-    return _analyse_texts(texts, config)
+def _worker_run(texts: list[str], config: Config, english: list[bool] | None = None) -> list[ArticleAnalysis]:
+    return _analyse_texts(texts, config, english)
 
 
 @dataclass
@@ -94,7 +103,10 @@ def analyse_articles(
     keys: dict[str, str] = {}
     todo: list[Article] = []
     for article in articles:
-        key = cache_key(article.text, config.analysis_key(), model)
+        options = config.analysis_key()
+        if not article.analysed_as_english:
+            options = {**options, "language": article.language}  # sentences only: a different analysis
+        key = cache_key(article.text, options, model)
         keys[article.id] = key
         cached = cache.get(key, article.text) if cache else None
         if cached is not None:
@@ -107,13 +119,20 @@ def analyse_articles(
     stats.workers = worker_count(config, len(todo))
     batches = list(_chunks(todo, _CHUNK))
     if stats.workers == 1:
-        outputs = (_analyse_texts([a.text for a in batch], config) for batch in batches)
+        outputs = (
+            _analyse_texts([a.text for a in batch], config, [a.analysed_as_english for a in batch]) for batch in batches
+        )
         _collect(batches, outputs, results, keys, cache, stats)
     else:
         with ProcessPoolExecutor(
             max_workers=stats.workers, initializer=_worker_init, initargs=(config.spacy_model,)
         ) as pool:
-            outputs = pool.map(_worker_run, ([a.text for a in batch] for batch in batches), [config] * len(batches))
+            outputs = pool.map(
+                _worker_run,
+                ([a.text for a in batch] for batch in batches),
+                [config] * len(batches),
+                ([a.analysed_as_english for a in batch] for batch in batches),
+            )
             _collect(batches, outputs, results, keys, cache, stats)
     return results, stats
 

@@ -1,9 +1,15 @@
-"""Ingest: a folder of files in, `Article`s and a list of what was skipped out."""
+"""Ingest: a folder of files in, `Article`s and a list of what was skipped out.
+
+Every file becomes articles (one, or one per record of a JSON / JSON Lines file),
+a `Skipped` with its reason, or is a config file (alias file, sidecar). Every
+record of a multi-article file becomes an article or a `Skipped` naming its line.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import os
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -11,10 +17,16 @@ from typing import Any
 import yaml
 
 from generator.config import Config
+from generator.ingest.dates import parse_date_value
 from generator.ingest.decode import UnreadableFile, decode_bytes
-from generator.ingest.readers import METADATA_FIELDS, READERS, InvalidArticle, derive_title, parse_date
+from generator.ingest.formats import READERS, SUFFIXES
+from generator.ingest.language import detect_language, normalise_code
+from generator.ingest.outlets import domain_of
+from generator.ingest.readers import METADATA_FIELDS, InvalidArticle, ReadResult, RecordSkip, derive_title
 from generator.ingest.slug import SlugRegistry, slugify
 from generator.model import Article, Skipped
+
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
 
 @dataclass
@@ -24,6 +36,25 @@ class IngestResult:
     warnings: list[str] = field(default_factory=list)  # "path: message"
     config_files: list[str] = field(default_factory=list)  # alias file, sidecar: read, not articles
     files_seen: int = 0
+
+
+@dataclass
+class Sidecar:
+    """`metadata.yml`: per-article overrides, and names for outlets known by their domain."""
+
+    entries: dict[str, dict[str, Any]] = field(default_factory=dict)  # "a.txt", "feed.jsonl#3", "feed.jsonl"
+    outlets: dict[str, str] = field(default_factory=dict)  # registrable domain -> outlet name
+    file_name: str = "metadata.yml"
+
+    def overrides(self, rel: str, part: str | None) -> list[tuple[str, dict[str, Any]]]:
+        """Entries that apply to one article, least specific first: file name, file path, then its record."""
+        name = PurePosixPath(rel).name
+        keys = [name, rel] if part is None else [name, rel, f"{name}#{part}", f"{rel}#{part}"]
+        seen: list[tuple[str, dict[str, Any]]] = []
+        for key in dict.fromkeys(keys):
+            if key in self.entries:
+                seen.append((key, self.entries[key]))
+        return seen
 
 
 def _walk(root: Path) -> list[Path]:
@@ -36,17 +67,28 @@ def _walk(root: Path) -> list[Path]:
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
 
 
-def load_sidecar(path: Path) -> dict[str, dict[str, Any]]:
-    """`metadata.yml`: relative file path -> {title, source, date, url, author}."""
+def load_sidecar(path: Path) -> Sidecar:
+    """Read and check `metadata.yml`; a mistake stops the build with the file and entry."""
+    sidecar = Sidecar(file_name=path.name)
     if not path.exists():
-        return {}
+        return sidecar
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         raise ValueError(f"{path}: not valid YAML ({exc}); fix it or remove it") from exc
     if not isinstance(data, dict):
         raise ValueError(f"{path}: must map file names to metadata, e.g. 'a.txt: {{source: BBC}}'")
-    sidecar: dict[str, dict[str, Any]] = {}
+    outlets = data.pop("outlets", None) or {}
+    if not isinstance(outlets, dict):
+        raise ValueError(f"{path}: 'outlets' must map web domains to outlet names, e.g. 'trtworld.com: TRT World'")
+    for domain, name in outlets.items():
+        key = domain_of(str(domain))
+        if key is None or not isinstance(name, str) or not name.strip():
+            raise ValueError(
+                f"{path}: outlets entry {domain!r}: {name!r} must map a web domain to a name, "
+                "e.g. 'trtworld.com: TRT World'"
+            )
+        sidecar.outlets[key] = " ".join(name.split())
     for name, fields in data.items():
         if not isinstance(fields, dict):
             raise ValueError(f"{path}: entry {name!r} must be a mapping of field: value")
@@ -55,20 +97,117 @@ def load_sidecar(path: Path) -> dict[str, dict[str, Any]]:
             raise ValueError(
                 f"{path}: entry {name!r} has unknown field(s) {sorted(unknown)}; use {list(METADATA_FIELDS)}"
             )
-        sidecar[str(name)] = fields
+        sidecar.entries[str(name)] = fields
     return sidecar
 
 
+def _apply_sidecar(
+    read: ReadResult, entries: list[tuple[str, dict[str, Any]]], sidecar: Sidecar, address: str, config: Config
+) -> list[str]:
+    """Sidecar values are given metadata; returns warnings for values that cannot be used."""
+    warnings: list[str] = []
+    for key, fields in entries:
+        where = f"{sidecar.file_name} entry {key!r}"
+        for name, value in fields.items():
+            if name == "date":
+                parsed = parse_date_value(value, config.date_day_first)
+                if parsed is None:
+                    warnings.append(f"{sidecar.file_name}: {address}: date {value!r} is not a date; ignored")
+                    continue
+                read.set_date(parsed, "given", where)
+            elif name == "language":
+                code = normalise_code(value)
+                if code is None:
+                    warnings.append(
+                        f"{sidecar.file_name}: {address}: language {value!r} is not a language code (e.g. de); ignored"
+                    )
+                    continue
+                read.set("language", code, "given", where)
+            else:
+                read.set(name, " ".join(str(value).split()) if name != "url" else str(value).strip(), "given", where)
+    return warnings
+
+
+def _name_outlets(pending: list[tuple[str, ReadResult]], sidecar: Sidecar) -> None:
+    """Outlets of articles that do not name one, from the domain of their URL (or the domain they state).
+
+    The name is the one the sidecar's `outlets:` gives the domain, else the name that other articles
+    from the same domain state (so they share one source page), else the domain itself. An article
+    that names its outlet (in the file or the sidecar) keeps that name.
+    """
+    stated: dict[str, Counter[str]] = defaultdict(Counter)
+    domains: dict[int, str] = {}
+    for index, (_, read) in enumerate(pending):
+        domain = domain_of(read.domain) or domain_of(read.meta.get("url"))
+        if domain is None:
+            continue
+        domains[index] = domain
+        if "source" in read.meta and read.provenance.get("source") == "given":
+            stated[domain][read.meta["source"]] += 1
+    for index, (_, read) in enumerate(pending):
+        domain = domains.get(index)
+        if domain is None or "source" in read.meta:
+            continue
+        from_url = read.domain is None
+        origin = f"the domain of its URL, {domain}" if from_url else f"the domain it states, {domain}"
+        if domain in sidecar.outlets:
+            read.set("source", sidecar.outlets[domain], "inferred", f"{origin}, named in {sidecar.file_name}")
+        elif stated[domain]:
+            name = stated[domain].most_common(1)[0][0]
+            read.set("source", name, "inferred", f"{origin}; the name other articles from it give")
+        else:
+            read.set("source", domain, "inferred", f"{origin}")
+
+
+def _detect_language(read: ReadResult) -> str | None:
+    """Detect the text's language; set it when unknown, or return a warning when it contradicts the given one."""
+    code, probability = detect_language(read.text)
+    if code is None:
+        return None
+    given = read.meta.get("language")
+    if given is None:
+        read.set("language", code, "derived", f"detected from the text (py3langid, probability {probability:.2f})")
+        return None
+    if given != code and probability >= 0.99 and len(read.text.split()) >= 50:
+        return (
+            f"declared language {given!r} but the text reads as {code!r} (probability {probability:.2f}); "
+            f"the declared language is used: set 'language: {code}' for it in the sidecar if the text is right"
+        )
+    return None
+
+
+def _read_file(path: Path, rel: str, config: Config, result: IngestResult) -> list[ReadResult | RecordSkip]:
+    """Decode and read one file; a file that cannot be read at all is a skip."""
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        result.skipped.append(Skipped(rel, f"not an article format ({path.suffix or 'no extension'}); use {SUFFIXES}"))
+        return []
+    try:
+        decoded = decode_bytes(path.read_bytes(), html=path.suffix.lower() in HTML_SUFFIXES)
+        if not decoded.text.strip():
+            raise InvalidArticle("is empty; add the article's text or remove the file")
+        reads = reader(decoded.text, config.date_day_first)
+    except (UnreadableFile, InvalidArticle) as exc:
+        result.skipped.append(Skipped(rel, str(exc)))
+        return []
+    except OSError as exc:
+        result.skipped.append(Skipped(rel, f"could not be read ({exc.strerror})"))
+        return []
+    if decoded.note:
+        result.warnings.append(f"{rel}: {decoded.note}")
+    return reads
+
+
 def read_corpus(input_dir: Path, config: Config) -> IngestResult:
-    """Read every file below input_dir; each becomes an Article or a Skipped with its reason."""
+    """Read every file below input_dir; each becomes articles or a Skipped with its reason."""
     result = IngestResult()
     if not input_dir.is_dir():
         raise FileNotFoundError(f"input folder {input_dir} does not exist or is not a folder")
     root = input_dir.resolve()
     special = {config.alias_file, config.metadata_file}
     sidecar = load_sidecar(input_dir / config.metadata_file)
-    slugs = SlugRegistry()
     used_sidecar: set[str] = set()
+    pending: list[tuple[str, ReadResult]] = []  # (address, read), in input order
     for path in _walk(input_dir):
         rel = path.relative_to(input_dir).as_posix()
         result.files_seen += 1
@@ -78,48 +217,34 @@ def read_corpus(input_dir: Path, config: Config) -> IngestResult:
         if path.is_symlink() and not path.resolve().is_relative_to(root):
             result.skipped.append(Skipped(rel, "symbolic link to a file outside the input folder; not followed"))
             continue
-        reader = READERS.get(path.suffix.lower())
-        if reader is None:
-            result.skipped.append(
-                Skipped(rel, f"not an article format ({path.suffix or 'no extension'}); use .txt or .md")
-            )
-            continue
-        try:
-            decoded = decode_bytes(path.read_bytes())
-            if not decoded.text.strip():
-                raise InvalidArticle("is empty; add the article's text or remove the file")
-            read = reader(decoded.text)
-        except (UnreadableFile, InvalidArticle) as exc:
-            result.skipped.append(Skipped(rel, str(exc)))
-            continue
-        except OSError as exc:
-            result.skipped.append(Skipped(rel, f"could not be read ({exc.strerror})"))
-            continue
-        if not read.text.strip():
-            result.skipped.append(Skipped(rel, "has metadata but no article text"))
-            continue
-        if decoded.note:
-            result.warnings.append(f"{rel}: {decoded.note}")
-        result.warnings.extend(f"{rel}: {note}" for note in read.notes)
-        overrides = sidecar.get(rel) or sidecar.get(PurePosixPath(rel).name)
-        if overrides:
-            used_sidecar.add(rel if rel in sidecar else PurePosixPath(rel).name)
-            for name, value in overrides.items():
-                if name == "date":
-                    parsed = parse_date(value)
-                    if parsed is None:
-                        result.warnings.append(f"{config.metadata_file}: {rel}: date {value!r} is not a date; ignored")
-                        continue
-                    value = parsed
-                read.set(name, value if name == "date" else str(value), "given")
+        for read in _read_file(path, rel, config, result):
+            address = rel if read.part is None else f"{rel}#{read.part}"
+            if isinstance(read, RecordSkip):
+                result.skipped.append(Skipped(address, read.reason))
+                continue
+            if not read.text.strip():
+                result.skipped.append(Skipped(address, "has metadata but no article text"))
+                continue
+            result.warnings.extend(f"{address}: {note}" for note in read.notes)
+            entries = sidecar.overrides(rel, read.part)
+            used_sidecar.update(key for key, _ in entries)
+            result.warnings.extend(_apply_sidecar(read, entries, sidecar, address, config))
+            pending.append((address, read))
+    _name_outlets(pending, sidecar)
+    slugs = SlugRegistry()
+    for address, read in pending:
+        warning = _detect_language(read)
+        if warning:
+            result.warnings.append(f"{address}: {warning}")
         if "title" not in read.meta:
             read.set("title", derive_title(read.text), "derived")
-        slug = slugs.claim(slugify(str(PurePosixPath(rel).with_suffix(""))), rel)
+        stem = str(PurePosixPath(address.split("#", 1)[0]).with_suffix(""))
+        slug = slugs.claim(slugify(stem if read.part is None else f"{stem}-{read.part}"), address)
         result.articles.append(
             Article(
                 id=slug,
                 slug=slug,
-                path=rel,
+                path=address,
                 title=read.meta["title"],
                 text=read.text,
                 source=read.meta.get("source"),
@@ -128,8 +253,12 @@ def read_corpus(input_dir: Path, config: Config) -> IngestResult:
                 author=read.meta.get("author"),
                 provenance=dict(read.provenance),
                 content_hash=hashlib.sha256(read.text.encode("utf-8")).hexdigest(),
+                published=read.meta.get("published"),
+                language=read.meta.get("language"),
+                extra=dict(read.extra),
+                provenance_detail=dict(read.detail),
             )
         )
-    for name in sorted(set(sidecar) - used_sidecar):
-        result.warnings.append(f"{config.metadata_file}: entry {name!r} matches no article file; check the name")
+    for name in sorted(set(sidecar.entries) - used_sidecar):
+        result.warnings.append(f"{config.metadata_file}: entry {name!r} matches no article; check the name")
     return result

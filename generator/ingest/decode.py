@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
+
+_HTML_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 
 
 class UnreadableFile(ValueError):
@@ -17,8 +20,21 @@ class DecodedText:
     note: str | None = None  # set when the encoding was a fallback guess
 
 
-def decode_bytes(data: bytes) -> DecodedText:
-    """Decode UTF-8 (with or without BOM) or UTF-16 with a BOM; fall back to Windows-1252."""
+def _declared_html_codec(data: bytes) -> str | None:
+    match = _HTML_CHARSET.search(data[:4096])
+    if not match:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+
+
+def decode_bytes(data: bytes, html: bool = False) -> DecodedText:
+    """Decode UTF-8 (with or without BOM) or UTF-16 with a BOM; fall back to Windows-1252.
+
+    A web page (`html`) that is not UTF-8 is decoded by the charset its `<meta>` declares, when it declares one.
+    """
     if data.startswith(codecs.BOM_UTF8):
         return DecodedText(data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "utf-8-sig")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -33,6 +49,9 @@ def decode_bytes(data: bytes) -> DecodedText:
     try:
         return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as exc:
+        declared = _declared_html_codec(data) if html else None
+        if declared and declared != "utf-8":
+            return DecodedText(data.decode(declared, errors="replace"), declared)
         text = data.decode("cp1252", errors="replace")
         line = data[: exc.start].count(b"\n") + 1
         return DecodedText(

@@ -9,29 +9,54 @@ headline line), and "derived" when made up from the text (a title from the lead)
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 import yaml
 from markdown_it import MarkdownIt
 
-METADATA_FIELDS = ("title", "source", "date", "url", "author")
+from generator.ingest.dates import ParsedDate, parse_date_value
+
+METADATA_FIELDS = ("title", "source", "date", "url", "author", "language")
 
 
 @dataclass
 class ReadResult:
+    """One article read from a file (a file of records gives several, each with its `part`)."""
+
     text: str
-    meta: dict[str, Any] = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)  # title, source, date, published, url, author, language
     provenance: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)  # fields we do not use, kept as found (JSON values)
+    detail: dict[str, str] = field(default_factory=dict)  # field -> where the value came from, in words
+    part: str | None = None  # "3": the record on line 3 of a JSON Lines file (item 3 of a JSON array)
+    domain: str | None = None  # a web domain that the file states or implies as the outlet
 
-    def set(self, name: str, value: Any, how: str) -> None:
+    def set(self, name: str, value: Any, how: str, detail: str | None = None) -> None:
         if value in (None, ""):
             return
         self.meta[name] = value
         self.provenance[name] = how
+        if detail:
+            self.detail[name] = detail
+        else:
+            self.detail.pop(name, None)
+
+    def set_date(self, parsed: ParsedDate, how: str, detail: str | None = None) -> None:
+        self.set("date", parsed.date, how, detail)
+        self.meta.pop("published", None)
+        if parsed.published:
+            self.meta["published"] = parsed.published
+
+
+@dataclass(frozen=True)
+class RecordSkip:
+    """A record of a multi-article file that cannot become an article (the rest of the file still reads)."""
+
+    part: str
+    reason: str
 
 
 class InvalidArticle(ValueError):
@@ -44,24 +69,10 @@ _BYLINE = re.compile(r"^\s*By\s*:?\s+(?P<value>[^\s].{0,60}?)\s*$")
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
 
 
-def parse_date(value: Any) -> date | None:
-    """ISO dates (and datetimes) only, for now; None when not a date."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        text = value.strip()
-        for fmt in ("%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%d %H:%M:%S"):
-            try:
-                return datetime.strptime(text, fmt).date()
-            except ValueError:
-                continue
-        try:
-            return datetime.fromisoformat(text).date()
-        except ValueError:
-            return None
-    return None
+def parse_date(value: Any, day_first: bool = False) -> date | None:
+    """The calendar date of a value in any form `dates.parse_date_value` reads; None when not a date."""
+    parsed = parse_date_value(value, day_first)
+    return parsed.date if parsed else None
 
 
 def _is_byline(line: str) -> bool:
@@ -88,7 +99,22 @@ def derive_title(text: str, max_words: int = 12) -> str:
     return " ".join(words[:max_words]).rstrip(",;:") + "…"
 
 
-def read_plain_text(raw: str) -> ReadResult:
+def _leading_date(kept: list[str], result: ReadResult) -> None:
+    """A leading `date 2017-03-01` on the first line: read it as the date and take it out of the text."""
+    if not kept:
+        return
+    leading = _LEADING_DATE.match(kept[0])
+    if not leading:
+        return
+    parsed = parse_date_value(leading.group(1))
+    if parsed:
+        result.set_date(parsed, "inferred")
+    else:
+        result.notes.append(f"'date {leading.group(1)}' is not a real date; left undated")
+    kept[0] = kept[0][leading.end() :]
+
+
+def read_plain_text(raw: str, day_first: bool = False) -> ReadResult:
     """Plain text, reading the conventions the seeds use for metadata."""
     lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     result = ReadResult(text="")
@@ -106,18 +132,12 @@ def read_plain_text(raw: str) -> ReadResult:
         kept.append(line)
     while kept and not kept[0].strip():
         kept.pop(0)
-    if kept:
-        leading = _LEADING_DATE.match(kept[0])
-        if leading:
-            parsed = parse_date(leading.group(1))
-            if parsed:
-                result.set("date", parsed, "inferred")
-            else:
-                result.notes.append(f"line 1: 'date {leading.group(1)}' is not a real date; left undated")
-            kept[0] = kept[0][leading.end() :]
+    _leading_date(kept, result)
     if _looks_like_headline(kept):
         result.set("title", kept[0].strip(), "inferred")
         kept = kept[2:]
+        if "date" not in result.meta:
+            _leading_date(kept, result)  # "Headline\n\ndate 2017-03-06 The lead…"
     result.text = "\n".join(line.rstrip() for line in kept).strip()
     return result
 
@@ -159,11 +179,13 @@ def markdown_to_text(source: str) -> tuple[str, str | None]:
     return "\n\n".join(blocks), heading
 
 
-def read_markdown(raw: str) -> ReadResult:
-    """Markdown with optional YAML front matter (title, source, date, url, author)."""
+def read_markdown(raw: str, day_first: bool = False) -> ReadResult:
+    """Markdown with optional YAML front matter: known fields (any variant `records.py` knows) are given
+    metadata; the other fields are kept as extra metadata."""
+    from generator.ingest.records import apply_fields
+
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     front: dict[str, Any] = {}
-    notes: list[str] = []
     match = _FRONT_MATTER.match(raw)
     body = raw
     if match:
@@ -182,26 +204,8 @@ def read_markdown(raw: str) -> ReadResult:
             raise InvalidArticle("line 2: front matter must be a mapping of field: value")
         front = loaded
     text, heading = markdown_to_text(body)
-    result = ReadResult(text=text, notes=notes)
-    for name in METADATA_FIELDS:
-        value = front.get(name)
-        if value in (None, ""):
-            continue
-        if name == "date":
-            parsed = parse_date(value)
-            if parsed is None:
-                notes.append(f"front matter: date {value!r} is not a date (use YYYY-MM-DD); left undated")
-                continue
-            value = parsed
-        result.set(name, value if name == "date" else str(value).strip(), "given")
+    result = ReadResult(text=text)
+    apply_fields(result, front, "front matter", day_first, want_text=False)
     if "title" not in result.meta and heading:
         result.set("title", heading, "inferred")
     return result
-
-
-READERS: dict[str, Callable[[str], ReadResult]] = {
-    ".txt": read_plain_text,
-    ".text": read_plain_text,
-    ".md": read_markdown,
-    ".markdown": read_markdown,
-}

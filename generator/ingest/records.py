@@ -1,0 +1,279 @@
+"""Articles as records: JSON Lines, JSON arrays, and the field names scrapers and feeds use.
+
+One record is one article. Its fields are matched by name, case and punctuation
+ignored (`publishedAt`, `published_at` and `Published-At` are one name), against
+the variants common exporters write: newspaper3k/4k, news-please, trafilatura,
+NewsAPI, feedparser, Scrapy items, schema.org. The first variant present (in the
+order listed below) is used; every other field, and any value that could not be
+used, is kept as found in the article's `extra` metadata. Nothing is dropped.
+
+In a JSON Lines file each non-blank line is a record (`part` = its line number);
+a JSON file holds one record, an array of records (`part` = its 1-based position),
+or an object with one list of records under `articles`, `items`, `data`, … . A
+record that cannot be an article is a `RecordSkip` naming its line or position;
+the rest of the file still reads.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime
+from typing import Any
+
+from generator.ingest.dates import parse_date_value
+from generator.ingest.language import normalise_code
+from generator.ingest.outlets import looks_like_domain
+from generator.ingest.readers import InvalidArticle, ReadResult, RecordSkip
+
+
+def _norm(key: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", key.lower())
+
+
+FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "text": (
+        "text", "content", "body", "maintext", "articleBody", "article_text", "article_body", "full_text",
+        "fulltext", "body_text", "content_text", "raw_text", "article", "story",
+    ),
+    "title": ("title", "headline", "heading", "article_title"),
+    "source": (
+        "source", "source_name", "outlet", "publisher", "publication", "site_name", "sitename", "site",
+        "source-hostname", "newspaper", "media", "source_domain", "hostname", "domain",
+    ),
+    "date": (
+        "date", "published", "publish_date", "published_date", "publication_date", "published_at", "publishedAt",
+        "pubDate", "pub_date", "date_publish", "datePublished", "date_published", "pubdate", "dateCreated",
+        "datetime",
+    ),  # not `timestamp`, `created_at`, `updated`, `date_modify`: often the crawl or edit time (kept as extra)
+    "url": ("url", "link", "canonical_url", "canonical", "permalink", "article_url", "web_url", "href", "uri"),
+    "author": ("author", "authors", "byline", "creator", "dc:creator", "by", "writer", "author_name"),
+    "language": ("language", "lang", "meta_lang", "inLanguage", "locale"),
+}  # fmt: skip
+_BY_NORM = {field: tuple(_norm(name) for name in names) for field, names in FIELD_NAMES.items()}
+COLLECTION_KEYS = ("articles", "items", "data", "results", "entries", "posts", "docs", "documents", "records")
+_HTML_TAG = re.compile(r"</?(?:p|br|div|span|a|em|strong|b|i|h[1-6]|ul|ol|li|blockquote|figure|img)\b[^>]*>", re.I)
+
+
+def json_safe(value: Any) -> Any:
+    """A value as JSON can hold it (YAML front matter may give dates)."""
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set)):
+        return [json_safe(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
+
+
+def html_fragment_to_text(fragment: str) -> str:
+    """Text of an HTML fragment (feeds put HTML in `content`), one paragraph per block; no markup survives."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (ValueError, lxml.etree.ParserError):
+        return re.sub(r"<[^>]+>", " ", fragment)
+    for bad in root.xpath(".//script|.//style|.//noscript|.//template"):
+        bad.drop_tree()
+    for br in root.xpath(".//br"):
+        br.tail = "\n" + (br.tail or "")
+    blocks = "p|div|li|h1|h2|h3|h4|h5|h6|blockquote|figcaption|tr|section|article|ul|ol|table"
+    for element in root.iter(*blocks.split("|")):
+        element.tail = "\n\n" + (element.tail or "")
+        if element.text:
+            element.text = "\n\n" + element.text
+        else:
+            element.text = "\n\n"
+    text = root.text_content()
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def _as_text(value: Any) -> str | None:
+    """Article text from a field: a string, a list of paragraphs, or feedparser's [{'value': …}]."""
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        text = "\n\n".join(v.strip() for v in value)
+    elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        parts = [v.get("value") or v.get("text") for v in value]
+        if not all(isinstance(p, str) for p in parts):
+            return None
+        text = "\n\n".join(p.strip() for p in parts)  # type: ignore[union-attr]
+    elif isinstance(value, dict) and isinstance(value.get("value") or value.get("text"), str):
+        text = value.get("value") or value.get("text")
+    else:
+        return None
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if _HTML_TAG.search(text):
+        text = html_fragment_to_text(text)
+    return text
+
+
+def _as_name(value: Any) -> str | None:
+    """A name from a string, a schema.org object ({'name': …}) or NewsAPI's {'id': …, 'name': …}."""
+    if isinstance(value, str):
+        return " ".join(value.split()) or None
+    if isinstance(value, dict):
+        return _as_name(value.get("name"))
+    return None
+
+
+def _as_names(value: Any) -> str | None:
+    """Authors: one name, or a list of names/objects joined with commas; a leading "By" is dropped."""
+    if isinstance(value, list):
+        names = [n for n in (_as_names(v) for v in value) if n]
+        return ", ".join(dict.fromkeys(names)) or None
+    name = _as_name(value)
+    return re.sub(r"^by\s+", "", name, flags=re.IGNORECASE) or None if name else None
+
+
+def _as_url(value: Any) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("href") or value.get("url")
+    if isinstance(value, str) and re.match(r"^https?://\S+$", value.strip(), re.I):
+        return value.strip()
+    return None
+
+
+def apply_fields(
+    result: ReadResult, record: dict[str, Any], where: str, day_first: bool, want_text: bool
+) -> str | None:
+    """Set the record's known fields on `result` (as given), keep the rest in `extra`; return the text field."""
+    by_norm: dict[str, list[str]] = {}
+    for key in record:
+        by_norm.setdefault(_norm(str(key)), []).append(key)
+    used: set[str] = set()
+    text: str | None = None
+
+    def candidates(name: str) -> list[str]:
+        return [key for norm in _BY_NORM[name] for key in by_norm.get(norm, [])]
+
+    if want_text:
+        for key in candidates("text"):
+            found = _as_text(record[key])
+            if found:
+                text, _ = found, used.add(key)
+                break
+    for key in candidates("title"):
+        title = _as_name(record[key])
+        if title:
+            result.set("title", title, "given")
+            used.add(key)
+            break
+    for key in candidates("url"):
+        url = _as_url(record[key])
+        if url:
+            result.set("url", url, "given")
+            used.add(key)
+            break
+    for key in candidates("source"):
+        value = record[key]
+        url = _as_url(value)
+        if url:  # trafilatura's JSON puts the page URL in `source`
+            if "url" not in result.meta:
+                result.set("url", url, "given")
+                used.add(key)
+            continue
+        name = _as_name(value)
+        if not name:
+            continue
+        used.add(key)
+        if looks_like_domain(name):
+            result.domain = name.lower()
+            continue
+        result.set("source", name, "given", f"the {key!r} field")
+        break
+    for key in candidates("date"):
+        parsed = parse_date_value(record[key], day_first)
+        if parsed:
+            result.set_date(parsed, "given", f"the {key!r} field")
+            used.add(key)
+            break
+        result.notes.append(f"{where}: {key} {record[key]!r} is not a date we can read; kept as extra metadata")
+    for key in candidates("author"):
+        author = _as_names(record[key])
+        if author:
+            result.set("author", author, "given")
+            used.add(key)
+            break
+    for key in candidates("language"):
+        code = normalise_code(record[key])
+        if code:
+            result.set("language", code, "given", f"the {key!r} field")
+            used.add(key)
+            break
+    result.extra.update({str(k): json_safe(v) for k, v in record.items() if k not in used})
+    return text
+
+
+def _missing_text(record: dict[str, Any]) -> str:
+    found = ", ".join(sorted(map(str, record))[:12]) or "none"
+    names = ", ".join(FIELD_NAMES["text"][:6])
+    return f"no article text (a non-empty field such as {names}, …); its fields: {found}"
+
+
+def read_record(record: Any, where: str, part: str | None, day_first: bool) -> ReadResult | RecordSkip:
+    """One JSON record as an article, or a skip saying why not (`where` is "line 3" or "item 3")."""
+    if not isinstance(record, dict):
+        kind = type(record).__name__.replace("dict", "object").replace("list", "array").replace("str", "string")
+        reason = f"{where}: is a JSON {kind}, not an object of article fields; fix or remove it"
+        if part is None:
+            raise InvalidArticle(reason)
+        return RecordSkip(part, reason)
+    result = ReadResult(text="", part=part)
+    text = apply_fields(result, record, where, day_first, want_text=True)
+    if not text:
+        if part is None:
+            raise InvalidArticle(f"{where}: {_missing_text(record)}")
+        return RecordSkip(part, f"{where}: {_missing_text(record)}")
+    result.text = text
+    return result
+
+
+def _json_error(exc: json.JSONDecodeError, line_offset: int = 0) -> str:
+    return f"line {exc.lineno + line_offset}, column {exc.colno}: not valid JSON ({exc.msg})"
+
+
+def read_json_lines(raw: str, day_first: bool = False) -> list[ReadResult | RecordSkip]:
+    """JSON Lines: one record per non-blank line; a bad line is a skip naming the line."""
+    out: list[ReadResult | RecordSkip] = []
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            reason = f"line {number}, column {exc.colno}: not valid JSON ({exc.msg}); fix or remove the line"
+            out.append(RecordSkip(str(number), reason))
+            continue
+        out.append(read_record(record, f"line {number}", str(number), day_first))
+    return out
+
+
+def read_json(raw: str, day_first: bool = False) -> list[ReadResult | RecordSkip]:
+    """A JSON document: one article object, an array of them, or {"articles": [...]}.
+
+    A `.json` file that is really JSON Lines (several objects, one per line) is read as such.
+    """
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        lines = [line for line in raw.splitlines() if line.strip()]
+        if exc.msg == "Extra data" and lines and lines[0].lstrip().startswith("{"):
+            return read_json_lines(raw, day_first)
+        raise InvalidArticle(f"{_json_error(exc)}; fix the file or save it as JSON Lines") from exc
+    if isinstance(data, dict):
+        lists = [k for k in data if _norm(str(k)) in COLLECTION_KEYS and isinstance(data[k], list)]
+        if len(lists) == 1 and not any(_norm(str(k)) in _BY_NORM["text"] for k in data):
+            data = data[lists[0]]
+        else:
+            return [read_record(data, "the JSON object", None, day_first)]
+    if not isinstance(data, list):
+        raise InvalidArticle("is JSON but neither an article object nor an array of them")
+    if not data:
+        raise InvalidArticle("is an empty JSON array; add articles or remove the file")
+    return [read_record(item, f"item {index}", str(index), day_first) for index, item in enumerate(data, start=1)]
