@@ -109,3 +109,18 @@ def test_analysis_is_cached_and_a_corrupt_entry_is_recomputed(tmp_path: Path) ->
     assert (stats.analysed, stats.from_cache) == (1, 0) and third["a"] == first["a"]
     changed, stats = analyse_articles([article], Config(summary_sentences=2), tmp_path)
     assert stats.analysed == 1 and len(changed["a"].summary) == 2
+
+
+def test_speaker_found_without_a_subject_and_never_inside_another_quote() -> None:
+    text = (
+        "The attack was the group's “first direct threat” against the city, Anna Berg, an expert at the "
+        "institute, told reporters, adding that it was “a serious escalation of the conflict.”\n"
+        "“It is the first time fighters have claimed the city as a target,” said Tom Ash, "
+        "noting the “new direct threat” to the region."
+    )
+    nlp = load_model()
+    quotes = analyse_doc(nlp(text), Config()).quotes
+    speakers = {q.text: q.speaker for q in quotes}
+    assert speakers["first direct threat"] == "Anna Berg"
+    assert speakers["a serious escalation of the conflict."] == "Anna Berg"
+    assert speakers["new direct threat"] == "Tom Ash"

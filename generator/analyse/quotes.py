@@ -14,7 +14,7 @@ SPEECH_VERBS = {
     "quote", "comment", "argue", "announce", "ask", "reply", "respond", "vow", "urge", "stress",
 }  # fmt: skip
 _QUOTE = re.compile(r"“(?P<curly>[^”]{3,})”|\"(?P<straight>[^\"\n]{3,})\"")
-_MIN_WORDS = 4
+_MIN_WORDS = 3  # "first direct threat" is a quote; "informants" is a scare quote
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 
 
@@ -32,6 +32,23 @@ def _speaker_span(verb: Token, quote_start: int, quote_end: int) -> Span | None:
             left = min(t.i for t in child.subtree if t.dep_ not in ("punct", "appos", "relcl", "acl"))
             right = child.i + 1
             return doc[left:right]
+    return None
+
+
+def _subject_of(verb: Token, start: int, end: int) -> Span | None:
+    """The speaker of a speech verb: its subject; the nearest person named just before it
+    ("Clarke, an expert, told"); for "…, adding" or "…, warning", the speaker of the verb it hangs from."""
+    speaker = _speaker_span(verb, start, end)
+    if speaker is not None:
+        return speaker
+    doc = verb.doc
+    window = max(verb.i - 25, verb.sent.start)
+    people = [e for e in doc.ents if e.label_ == "PERSON" and window <= e.start and e.end <= verb.i]
+    people = [e for e in people if not start <= e.start_char < end]
+    if people:
+        return people[-1]
+    if verb.dep_ in ("advcl", "xcomp") and verb.head != verb:
+        return _subject_of(verb.head, start, end)
     return None
 
 
@@ -53,8 +70,12 @@ def _resolve_pronoun(doc: Doc, before: int, person_label: str = "PERSON") -> Spa
     return candidates[-1] if candidates else None
 
 
-def find_speaker(doc: Doc, start: int, end: int) -> Span | None:
-    """Speaker of the quote at [start, end): searched in its sentence and the one after."""
+def find_speaker(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]] | None = None) -> Span | None:
+    """Speaker of the quote at [start, end): searched in its sentence and the one after.
+
+    Words inside any quote (`quoted` spans) are never the attribution: "militants have
+    claimed allegiance" inside another quote does not make the militants speak.
+    """
     first = doc.char_span(start, end, alignment_mode="expand")
     if first is None:
         return None
@@ -70,11 +91,12 @@ def find_speaker(doc: Doc, start: int, end: int) -> Span | None:
         previous = doc[sentences[0].start - 1].sent
         if previous.text.rstrip().endswith(":"):
             sentences.append(previous)
-    outside = [t for s in sentences for t in s if not start <= t.idx < end]
+    spans = [(start, end), *(quoted or [])]
+    outside = [t for s in sentences for t in s if not any(a <= t.idx < b for a, b in spans)]
     speaker = None
     for token in outside:
         if token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX"):
-            speaker = _speaker_span(token, start, end)
+            speaker = _subject_of(token, start, end)
             if speaker is not None:
                 break
     if speaker is None:
@@ -85,18 +107,20 @@ def find_speaker(doc: Doc, start: int, end: int) -> Span | None:
 
 
 def extract_quotes(doc: Doc, sentence_starts: list[int]) -> tuple[Quote, ...]:
-    """Every direct quote of at least four words, with its speaker where the text gives one.
+    """Every direct quote of at least three words, with its speaker where the text gives one.
 
     `sentence_starts` holds the start offset of each sentence, in order.
     """
     quotes: list[Quote] = []
-    for match in _QUOTE.finditer(doc.text):
+    matches = list(_QUOTE.finditer(doc.text))
+    quoted = [(m.start(), m.end()) for m in matches]
+    for match in matches:
         group = "curly" if match.group("curly") is not None else "straight"
         start, end = match.start(group), match.end(group)
         inner = doc.text[start:end].strip()
         if len(inner.split()) < _MIN_WORDS:
             continue
-        speaker = find_speaker(doc, start, end)
+        speaker = find_speaker(doc, start, end, quoted)
         quotes.append(
             Quote(
                 text=inner,

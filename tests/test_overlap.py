@@ -1,0 +1,64 @@
+"""Shared text, duplicates and the same quote across articles, on small hand-written articles."""
+
+from __future__ import annotations
+
+from generator.link.overlap import find_duplicates, find_shared_text
+from generator.link.quote_groups import group_quotes, same_quote
+from generator.model import Article, ArticleAnalysis, Quote
+
+REPRINT = (
+    "The minister told parliament that the new bridge over the river would open to traffic in the spring of next year "
+    "after long delays."
+)
+
+
+def _article(aid: str, text: str) -> Article:
+    return Article(id=aid, slug=aid, path=f"{aid}.txt", title=aid, text=text, content_hash=str(hash(text)))
+
+
+def test_shared_passages_are_found_and_quoted_from_the_text() -> None:
+    articles = [
+        _article("a", "Local news. " + REPRINT + " Residents were pleased."),
+        _article("b", "In other news, " + REPRINT + " Critics were not."),
+        _article("c", "The weather was fine on Tuesday and the market was busy with shoppers buying fruit."),
+    ]
+    shared = find_shared_text(articles)
+    assert [(s.a, s.b) for s in shared] == [("a", "b")]
+    assert "The minister told parliament that the new bridge" in shared[0].passages[0]
+    assert 0.5 < shared[0].share_a < 1 and find_duplicates(articles, shared) == {}
+
+
+def test_exact_and_near_duplicates_point_to_the_earlier_article() -> None:
+    articles = [
+        _article("a", REPRINT),
+        _article("b", "Something else entirely, about a football match."),
+        _article("c", REPRINT),
+    ]
+    articles.append(_article("d", REPRINT.replace("after long delays.", "after long delays!")))
+    duplicates = find_duplicates(articles, find_shared_text(articles))
+    assert duplicates == {"c": "a", "d": "a"}
+
+
+def test_same_quote_allows_trimming_joining_and_a_changed_word() -> None:
+    full = "We oppose any form of terrorism and proactively participate in international cooperation"
+    assert same_quote(full, "We oppose any form of terrorism")
+    assert same_quote("We will plant our flag over America and China", "We will plant our flag over America and Russia")
+    assert not same_quote("We oppose any form of terrorism", "We support the new budget for schools")
+
+
+def _quotes(*texts: str) -> ArticleAnalysis:
+    return ArticleAnalysis((), (), (), (), tuple(Quote(t, 0, len(t), 0) for t in texts), (), ())
+
+
+def test_joined_fragments_bring_groups_together() -> None:
+    articles = [_article("a", "x"), _article("b", "y"), _article("c", "z")]
+    analyses = {
+        "a": _quotes("the first part of what the minister said today", "an unrelated remark about the weather"),
+        "b": _quotes("the second fragment of the same long statement"),
+        "c": _quotes(
+            "the first part of what the minister said today and the second fragment of the same long statement"
+        ),
+    }
+    groups = group_quotes(articles, analyses, {("c", 0): "minister"})
+    assert groups[0].articles == ("a", "b", "c") and groups[0].speaker == "minister"
+    assert groups[0].text.startswith("the first part") and len(groups) == 2
