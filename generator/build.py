@@ -70,7 +70,9 @@ def analyse_folder(input_dir: Path, config: Config, cache_dir: Path | None, say:
     for warning in ingest.warnings:
         say(f"  warning {warning}")
     if not ingest.articles:
-        raise BuildError(f"no articles found in {input_dir}: add .txt or .md files (see README.md, 'Input')")
+        raise BuildError(
+            f"no articles found in {input_dir}: add .txt, .md, .html, .json or .jsonl files (see README.md, 'Input')"
+        )
     with timer.stage("analyse"):
         analyses, stats = analyse_articles(ingest.articles, config, cache_dir)
     if stats.analysed:

@@ -106,3 +106,10 @@ def test_bad_files_are_skipped_with_a_reason_and_nothing_is_lost(tmp_path: Path)
     assert "£100" in latin.text
     assert any(w.startswith("latin1.txt: line 1: not valid UTF-8") for w in result.warnings)
     assert len(result.articles) + len(result.skipped) == result.files_seen
+
+
+def test_leading_date_after_a_headline_is_read() -> None:
+    result = read_plain_text(f"Council passes school budget\n\ndate 2017-03-06 {LEAD}\n\nSource: Town Crier\n")
+    assert result.meta["title"] == "Council passes school budget"
+    assert result.meta["date"] == date(2017, 3, 6) and result.provenance["date"] == "inferred"
+    assert result.text.startswith("The council approved")
