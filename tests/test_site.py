@@ -147,3 +147,36 @@ def test_build_report_lists_files_and_timings(seeds_site: Path) -> None:
     for stage in ("ingest", "analyse", "link"):
         assert stage in text
     assert "spaCy model" in text
+
+
+def test_reprinted_passages_and_shared_quotes_are_shown(seeds_site: Path) -> None:
+    militant = "001-1bcba5c6b7a13e79", "004-a3672e11e2e360f4"
+    page = _soup(seeds_site / f"articles/{militant[0]}.html")
+    shares = page.find("h2", string="Shares text with")
+    assert shares is not None
+    linked = [a["href"] for a in shares.find_next_siblings("h3")[0].select("a")]
+    assert linked == [f"{militant[1]}.html"]
+    passages = " ".join(q.get_text() for q in page.select("main blockquote"))
+    assert "soldiers of the Caliphate" in passages and "National Security College" in passages
+
+    quotes = _soup(seeds_site / "quotes.html")
+    rows = [row for row in quotes.select("main table tr") if "soldiers of the Caliphate" in row.get_text()]
+    assert {Path(a["href"]).stem for row in rows for a in row.select("a[href*='articles/']")} == set(militant)
+    assert "In 2 of 5 articles" in quotes.get_text()
+
+
+def test_timeline_lists_undated_articles_apart(seeds_site: Path) -> None:
+    page = _soup(seeds_site / "timeline.html")
+    headings = [h.get_text(strip=True) for h in page.select("main h2")]
+    assert headings == ["2017-03-01", "2017-03-02", "Undated"]
+    undated = page.find("h2", string="Undated").find_next("ul")
+    assert len(undated.select("li")) == 3
+
+
+def test_topic_has_a_sources_comparison(seeds_site: Path) -> None:
+    report = _report(seeds_site)
+    video = next(t for t in report["topics"] if len(t["articles"]) == 4)
+    compare = _soup(seeds_site / video["page"].replace(".html", "-sources.html"))
+    header = [th.get_text(strip=True) for th in compare.select("main table")[1].select("th")]
+    assert "TRT World" in header and len(header) == 5  # entity column + four articles' outlets
+    assert "First to report" in compare.get_text()

@@ -12,7 +12,7 @@ import jinja2
 
 from generator.config import Config
 from generator.model import Corpus, Skipped
-from generator.pages import views
+from generator.pages import coverage, views
 from generator.pages.charts import Charts
 from generator.pages.export import report_document
 from generator.pages.graph import EntityGraph, graph_page
@@ -87,7 +87,14 @@ def write_pages(
     lookup = views.Lookup.build(corpus, config.entity_min_articles)
     writer = PageWriter(make_environment(templates_dir), docs_dir)
     graph = EntityGraph(corpus, lookup)
-    common = {"corpus": corpus, "lookup": lookup, "views": views, "site_name": site_name, "config": config}
+    common = {
+        "corpus": corpus,
+        "lookup": lookup,
+        "views": views,
+        "coverage": coverage,
+        "site_name": site_name,
+        "config": config,
+    }
     common.update(graph=graph, charts=Charts(corpus, lookup))
 
     dates = sorted(a.date for a in corpus.articles if a.date)
@@ -105,6 +112,7 @@ def write_pages(
             writer.write("entity.md", views.entity_path(entity), entity=entity, **common)
     for topic in corpus.topics:
         writer.write("topic.md", views.topic_path(topic), topic=topic, **common)
+        writer.write("compare.md", coverage.comparison_path(topic), topic=topic, **common)
     for source in corpus.sources:
         writer.write("source.md", views.source_path(source), source=source, **common)
     writer.write("articles.md", "articles/index.md", **common)
@@ -113,6 +121,8 @@ def write_pages(
     writer.write("sources.md", "sources/index.md", **common)
     writer.write("keywords.md", "keywords.md", keywords=views.keyword_index(corpus), **common)
     writer.write("build-report.md", "build-report.md", info=info, **common)
+    writer.write("quotes.md", "quotes.md", **common)
+    writer.write("timeline.md", "timeline.md", **common)
     writer.write("search.md", "search.md", **common)
     for level in range(len(graph.levels)):
         writer.write("graph.md", graph_page(level), level=level, **common)
