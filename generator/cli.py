@@ -46,7 +46,8 @@ def _parser() -> argparse.ArgumentParser:
     analyse = sub.add_parser(
         "analyse",
         help="analyse a folder and write report.json, without building a site",
-        description="Analyse every .txt/.md article in DIR and write the report.json document "
+        description="Analyse every article in DIR (.txt, .md, .html, .json, .jsonl; README.md, 'Input') and write "
+        "the report.json document "
         "(schema: docs/REPORT_JSON.md).",
         epilog=_options_epilog(),
         formatter_class=argparse.RawDescriptionHelpFormatter,

@@ -164,6 +164,23 @@ def test_a_page_without_article_text_is_skipped_with_a_reason() -> None:
         _page("app-shell.html")
 
 
+def test_the_files_folder_of_a_saved_page_is_part_of_the_page(tmp_path: Path) -> None:
+    shutil.copy(PAGES / "herald-water-deal.html", tmp_path / "Water deal.html")
+    write_files(
+        tmp_path,
+        {
+            "Water deal_files/style.css": "body { color: black }",
+            "Water deal_files/ad-frame.html": f"<html><body><article><p>{LEAD} Buy now!</p></article></body></html>",
+            "Other_files/notes.txt": LEAD,  # no Other.html beside it: an ordinary folder
+        },
+    )
+    result = read_corpus(tmp_path, Config())
+    assert sorted(a.path for a in result.articles) == ["Other_files/notes.txt", "Water deal.html"]
+    reasons = {s.path: s.reason for s in result.skipped}
+    assert set(reasons) == {"Water deal_files/style.css", "Water deal_files/ad-frame.html"}
+    assert all(r.startswith("part of the saved page Water deal.html") for r in reasons.values())
+
+
 def test_a_copyright_year_is_not_a_publication_date() -> None:
     html = (
         "<html><head><title>Bridge closes for repairs</title></head><body><article><h1>Bridge closes</h1>"

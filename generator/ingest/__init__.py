@@ -176,6 +176,23 @@ def _detect_language(read: ReadResult) -> str | None:
     return None
 
 
+def saved_page_of(rel: str, input_dir: Path) -> str | None:
+    """The page a file belongs to when it sits in a browser's "Save page as… complete" folder.
+
+    Browsers save `Page.html` with its images, styles, scripts and framed ads (often `.html`
+    themselves) in `Page_files/`: those files are parts of the page, not articles.
+    """
+    parts = PurePosixPath(rel).parts
+    for depth, folder in enumerate(parts[:-1]):
+        if not folder.endswith("_files"):
+            continue
+        for suffix in HTML_SUFFIXES:
+            page = PurePosixPath(*parts[:depth], folder[: -len("_files")] + suffix)
+            if (input_dir / page).is_file():
+                return page.as_posix()
+    return None
+
+
 def _read_file(path: Path, rel: str, config: Config, result: IngestResult) -> list[ReadResult | RecordSkip]:
     """Decode and read one file; a file that cannot be read at all is a skip."""
     reader = READERS.get(path.suffix.lower())
@@ -216,6 +233,12 @@ def read_corpus(input_dir: Path, config: Config) -> IngestResult:
             continue
         if path.is_symlink() and not path.resolve().is_relative_to(root):
             result.skipped.append(Skipped(rel, "symbolic link to a file outside the input folder; not followed"))
+            continue
+        page = saved_page_of(rel, input_dir)
+        if page is not None:
+            result.skipped.append(
+                Skipped(rel, f"part of the saved page {page} (its images, styles, scripts); not an article")
+            )
             continue
         for read in _read_file(path, rel, config, result):
             address = rel if read.part is None else f"{rel}#{read.part}"
