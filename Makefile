@@ -4,9 +4,10 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 INPUT ?=
 SITE_DIR ?=
-BUILD_ARGS := $(if $(INPUT),--input $(INPUT)) $(if $(SITE_DIR),--site-dir $(SITE_DIR))
+SITE_URL ?=
+BUILD_ARGS := $(if $(INPUT),--input $(INPUT)) $(if $(SITE_DIR),--site-dir $(SITE_DIR)) $(if $(SITE_URL),--site-url $(SITE_URL))
 
-.PHONY: site test serve clean lint install install-test bench-entities
+.PHONY: site test serve deploy clean lint install install-test bench-entities
 
 # The virtualenv is rebuilt when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -30,6 +31,10 @@ test: $(VENV)/.installed-test
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check generator tests
 	$(VENV)/bin/ruff format --check generator tests
+
+# Publish to the gh-pages branch of the `origin` remote (mkdocs gh-deploy); set SITE_URL to the Pages address.
+deploy: $(VENV)/.installed
+	$(PY) -m generator deploy $(BUILD_ARGS)
 
 serve: $(VENV)/.installed
 	$(PY) -m generator serve $(if $(INPUT),--input $(INPUT))

@@ -1,4 +1,4 @@
-"""Command line: `python -m generator build|analyse|serve`."""
+"""Command line: `python -m generator build|analyse|serve|deploy`."""
 
 from __future__ import annotations
 
@@ -42,6 +42,12 @@ def _parser() -> argparse.ArgumentParser:
         "--config", type=Path, default=Path("mkdocs.yml"), help="the MkDocs config (default: mkdocs.yml)"
     )
     build.add_argument("--no-cache", action="store_true", help="analyse every article again, ignoring the cache")
+    build.add_argument(
+        "--site-url",
+        metavar="URL",
+        help="where the site will be published, e.g. https://USER.github.io/REPO/ (default: site_url in "
+        "mkdocs.yml); used for the sitemap and the 404 page",
+    )
 
     analyse = sub.add_parser(
         "analyse",
@@ -61,10 +67,32 @@ def _parser() -> argparse.ArgumentParser:
     )
     analyse.add_argument("--no-cache", action="store_true", help="do not read or write the analysis cache")
 
-    serve = sub.add_parser("serve", help="build, then preview the site at http://127.0.0.1:8000")
+    serve = sub.add_parser(
+        "serve",
+        help="build, then preview the site at http://127.0.0.1:8000, rebuilding when an input file changes",
+        description="Build the pages, then serve them with live reload. When a file in the input folder, a "
+        "page template or mkdocs.yml changes, the generator runs again (analysis is cached) and the preview "
+        "reloads.",
+    )
     serve.add_argument("--input", type=Path, help="folder of articles")
     serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     serve.add_argument("--address", default="127.0.0.1:8000", help="host:port to serve on")
+
+    deploy = sub.add_parser(
+        "deploy",
+        help="build, then publish the site to the gh-pages branch (what `make deploy` runs)",
+        description="Build the site, then commit it to the gh-pages branch and push it to the remote "
+        "(mkdocs gh-deploy), from the git repository of the current folder. GitHub Pages then serves it; "
+        "set --site-url (or site_url in mkdocs.yml) to the address it will have.",
+    )
+    deploy.add_argument("--input", type=Path, help="folder of articles (default: extra.report.input, 'seeds')")
+    deploy.add_argument("--site-dir", type=Path, help="where the site is built (default: 'site')")
+    deploy.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the MkDocs config")
+    deploy.add_argument("--site-url", metavar="URL", help="the published address (default: site_url in mkdocs.yml)")
+    deploy.add_argument("--remote-name", help="git remote to push to (default: remote_name in mkdocs.yml, 'origin')")
+    deploy.add_argument("--remote-branch", help="branch to publish to (default: remote_branch, 'gh-pages')")
+    deploy.add_argument("--message", help="commit message (default: MkDocs' 'Deployed {sha} with MkDocs version')")
+    deploy.add_argument("--force", action="store_true", help="force-push the branch")
     return parser
 
 
@@ -101,20 +129,52 @@ def _build(args: argparse.Namespace) -> int:
     with result.timer.stage("pages"):
         pages = write_pages(result.corpus, config, docs_dir, theme_pages_dir(args.config), info, site_name(args.config))
     _say(f"pages: {pages} Markdown pages written to {docs_dir}")
-    if args.command == "serve":
-        from generator.mkdocs_adapter import serve_site
-
-        serve_site(args.config, docs_dir, args.address)
+    if args.command == "generate":  # serve's rebuild: the pages only, MkDocs builds them
         return 0
+    if args.command == "serve":
+        return _serve(args, input_dir, docs_dir)
     from generator.mkdocs_adapter import build_site
 
     with result.timer.stage("mkdocs"):
-        warnings = build_site(args.config, docs_dir, site_dir)
+        warnings = build_site(args.config, docs_dir, site_dir, site_url=getattr(args, "site_url", None))
     for warning in warnings:
         _say(f"  mkdocs warning: {warning}")
     timings = ", ".join(f"{stage} {seconds:.2f}s" for stage, seconds in result.timer.timings.items())
     _say(f"mkdocs: site built in {site_dir}")
     _say(f"done in {time.perf_counter() - started:.2f}s ({timings})")
+    if args.command == "deploy":
+        from generator.mkdocs_adapter import DeployError, deploy_site
+
+        try:
+            deploy_site(
+                args.config,
+                docs_dir,
+                site_dir,
+                message=args.message,
+                remote_name=args.remote_name,
+                remote_branch=args.remote_branch,
+                force=args.force,
+                site_url=args.site_url,
+            )
+        except DeployError as exc:
+            raise BuildError(str(exc)) from exc
+        _say(f"deploy: {site_dir} published to the {args.remote_branch or 'gh-pages'} branch")
+    return 0
+
+
+def _serve(args: argparse.Namespace, input_dir: Path, docs_dir: Path) -> int:
+    from generator.mkdocs_adapter import serve_site
+
+    def regenerate() -> None:
+        _say(f"serve: {input_dir} or the page templates changed, generating the pages again")
+        again = argparse.Namespace(**{**vars(args), "command": "generate"})
+        try:
+            _build(again)
+        except (BuildError, ConfigError, FileNotFoundError, ValueError) as exc:
+            _say(f"error: {exc} (the preview keeps the last good pages)")
+
+    watched = (input_dir.resolve(), theme_pages_dir(args.config))
+    serve_site(args.config, docs_dir, args.address, watch=watched, regenerate=regenerate)
     return 0
 
 

@@ -1,13 +1,19 @@
-"""The one module that imports MkDocs: build or serve the generated docs with our theme."""
+"""The one module that imports MkDocs: build, serve or deploy the generated docs with our theme."""
 
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs import __version__ as MKDOCS_VERSION  # noqa: N812
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+SERVE_HOOK = Path(__file__).with_name("serve_hook.py")
 
 SECTION_NAV = [
     {"Home": "index.md"},
@@ -16,6 +22,8 @@ SECTION_NAV = [
     {"Sources": "sources/index.md"},
     {"Entities": "entities/index.md"},
     {"Keywords": "keywords.md"},
+    {"Quotes": "quotes.md"},
+    {"Timeline": "timeline.md"},
     {"Graph": "graph.md"},
     {"Search": "search.md"},
     {"Build report": "build-report.md"},
@@ -31,13 +39,32 @@ class _CountWarnings(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(mkdocs_yml: Path | None, docs_dir: Path, site_dir: Path) -> list[str]:
-    """Build docs_dir into site_dir; returns MkDocs' warnings (broken links and the like)."""
-    overrides = {"docs_dir": str(docs_dir.resolve()), "site_dir": str(site_dir.resolve())}
+class DeployError(RuntimeError):
+    """Publishing failed; the message says why."""
+
+
+def _config(mkdocs_yml: Path | None, docs_dir: Path, site_dir: Path | None, site_url: str | None, **more: object):
+    overrides: dict[str, object] = {"docs_dir": str(docs_dir.resolve()), **more}
+    if site_dir is not None:
+        overrides["site_dir"] = str(site_dir.resolve())
+    if site_url:
+        overrides["site_url"] = site_url
     config = load_config(str(mkdocs_yml) if mkdocs_yml else None, **overrides)
     if not config.nav:
         # Never let MkDocs list every page: that makes the build quadratic.
         config.nav = SECTION_NAV
+    return config
+
+
+def build_site(mkdocs_yml: Path | None, docs_dir: Path, site_dir: Path, site_url: str | None = None) -> list[str]:
+    """Build docs_dir into site_dir; returns MkDocs' warnings (broken links and the like).
+
+    `site_url` (the address the site will be published at, e.g. a GitHub Pages project
+    sub-path) overrides the one in mkdocs.yml; it gives the sitemap and the 404 page their
+    absolute addresses. Pages link to each other relatively either way, so the site also
+    works from disk. The site gets a `.nojekyll` file so that GitHub Pages serves it as is.
+    """
+    config = _config(mkdocs_yml, docs_dir, site_dir, site_url)
     handler = _CountWarnings()
     mkdocs_logger = logging.getLogger("mkdocs")
     mkdocs_logger.addHandler(handler)
@@ -45,17 +72,91 @@ def build_site(mkdocs_yml: Path | None, docs_dir: Path, site_dir: Path) -> list[
         build(config)
     finally:
         mkdocs_logger.removeHandler(handler)
+    (site_dir / ".nojekyll").touch()
     return handler.messages
 
 
-def serve_site(mkdocs_yml: Path | None, docs_dir: Path, address: str) -> None:
+def deploy_site(
+    mkdocs_yml: Path | None,
+    docs_dir: Path,
+    site_dir: Path,
+    *,
+    message: str | None = None,
+    remote_name: str | None = None,
+    remote_branch: str | None = None,
+    force: bool = False,
+    site_url: str | None = None,
+) -> None:
+    """Publish the built site_dir to a branch (gh-pages) of a remote, as `mkdocs gh-deploy` does.
+
+    Runs in the git repository of the current folder; the branch gets the site's files
+    and `.nojekyll`, in one new commit on top of the branch's history.
+    """
+    from mkdocs.commands.gh_deploy import gh_deploy
+
+    inside = subprocess.run(["git", "rev-parse", "--is-inside-work-tree"], capture_output=True, check=False)
+    if inside.returncode != 0:
+        raise DeployError(f"{os.getcwd()} is not a git repository: run the deploy from the project's git clone")
+    more: dict[str, object] = {}
+    if remote_name:
+        more["remote_name"] = remote_name
+    if remote_branch:
+        more["remote_branch"] = remote_branch
+    config = _config(mkdocs_yml, docs_dir, site_dir, site_url, **more)
+    try:
+        gh_deploy(config, message=message, force=force)
+    except Abort as exc:
+        raise DeployError(f"deploy to {config.remote_name}/{config.remote_branch} failed: {exc}") from exc
+
+
+# `serve`: MkDocs rebuilds when a watched file changes; before each build, a hook
+# (serve_hook.py) re-runs the generator if the input folder or the page templates changed.
+_serve_state: dict[str, object] = {"regenerate": None, "watched": (), "signature": None}
+
+
+def _signature(paths: tuple[Path, ...]) -> tuple[tuple[str, int, int], ...]:
+    found = []
+    for root in paths:
+        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+        for path in files:
+            stat = path.stat()
+            found.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(found)
+
+
+def regenerate_if_changed() -> bool:
+    """Called by the serve hook before each build: re-run the generator if its inputs changed."""
+    regenerate = _serve_state["regenerate"]
+    if regenerate is None:
+        return False
+    watched: tuple[Path, ...] = _serve_state["watched"]  # type: ignore[assignment]
+    signature = _signature(watched)
+    if signature == _serve_state["signature"]:
+        return False
+    _serve_state["signature"] = signature
+    regenerate()  # type: ignore[operator]
+    return True
+
+
+def serve_site(
+    mkdocs_yml: Path | None,
+    docs_dir: Path,
+    address: str,
+    watch: tuple[Path, ...] = (),
+    regenerate: Callable[[], None] | None = None,
+) -> None:
+    """Serve with live reload; when a file under `watch` changes, `regenerate` runs before MkDocs rebuilds."""
     from mkdocs.commands.serve import serve
 
+    _serve_state.update(regenerate=regenerate, watched=tuple(watch), signature=_signature(tuple(watch)))
     serve(
         str(mkdocs_yml) if mkdocs_yml else None,
         dev_addr=address,
         docs_dir=str(docs_dir.resolve()),
+        watch=[str(p) for p in watch],
+        watch_theme=True,
+        hooks=[str(SERVE_HOOK)],
     )
 
 
-__all__ = ["MKDOCS_VERSION", "build_site", "serve_site"]
+__all__ = ["MKDOCS_VERSION", "DeployError", "build_site", "deploy_site", "serve_site"]

@@ -124,13 +124,18 @@ class Charts:
 
     # --- charts ---------------------------------------------------------------------------
 
-    def timeline(self, article_ids: tuple[str, ...], chart_id: str) -> str:
-        """Articles per day (or week, month) and source, stacked bars, with the data as a table."""
+    def timeline(self, article_ids: tuple[str, ...] | None = None, chart_id: str = "timeline") -> MD:
+        """Articles per day (or week, month) and source, stacked bars, with the data as a table.
+
+        Without `article_ids`, the whole corpus (what a timeline page shows).
+        """
+        if article_ids is None:
+            article_ids = tuple(a.id for a in self.corpus.articles)
         dated = [(self.corpus.article(a).date, self.lookup.source_of_article[a]) for a in article_ids]
         undated = sum(1 for day, _ in dated if day is None)
         dated = [(day, source) for day, source in dated if day is not None]
         if not dated:
-            return (
+            return MD(
                 f'<p class="chart-note">No timeline: none of these {_plural(len(article_ids), "article")} '
                 "has a known date.</p>"
             )
@@ -215,13 +220,13 @@ class Charts:
             f"<tbody>{''.join(rows)}</tbody></table></details>"
         )
         out.append("</figure>")
-        return "".join(out)
+        return MD("".join(out))
 
     def _legend(self, series: list[tuple[str, str]]) -> str:
         items = "".join(f'<li><span class="swatch {colour}"></span>{esc(name)}</li>' for name, colour in series)
         return f'<ul class="chart-legend" aria-label="Sources">{items}</ul>'
 
-    def by_source(self, article_ids: tuple[str, ...], chart_id: str, title: str) -> str:
+    def by_source(self, article_ids: tuple[str, ...], chart_id: str, title: str) -> MD:
         counts: Counter[str] = Counter(self.lookup.source_of_article[a].id for a in article_ids)
         by_id = {s.id: s for s in self.corpus.sources}
         rows = [
@@ -230,7 +235,7 @@ class Charts:
         ]
         return self.bars(rows, chart_id, title, "source")
 
-    def by_topic(self, article_ids: tuple[str, ...], chart_id: str, title: str) -> str:
+    def by_topic(self, article_ids: tuple[str, ...], chart_id: str, title: str) -> MD:
         counts: Counter[str] = Counter(self.corpus.article_topic[a] for a in article_ids)
         rows = [
             (self.lookup.topics[tid].label, value, "bar")
@@ -238,7 +243,7 @@ class Charts:
         ]
         return self.bars(rows, chart_id, title, "topic")
 
-    def bars(self, rows: list[tuple[str, int, str]], chart_id: str, title: str, noun: str) -> str:
+    def bars(self, rows: list[tuple[str, int, str]], chart_id: str, title: str, noun: str) -> MD:
         """Horizontal bars, largest first; at most BAR_ROWS, the rest counted in the caption."""
         shown = rows[:BAR_ROWS]
         width, row_h, top = 640, 26, 8
@@ -268,4 +273,4 @@ class Charts:
         if len(rows) > len(shown):
             caption += f" (the {len(shown)} largest of {len(rows)} {noun}s)"
         out.append(f"<figcaption>{caption}.</figcaption></figure>")
-        return "".join(out)
+        return MD("".join(out))
