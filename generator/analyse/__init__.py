@@ -15,11 +15,10 @@ from generator.analyse.keywords import extract_keywords
 from generator.analyse.mentions import extract_mentions, find_acronyms
 from generator.analyse.nlp import load_model, model_signature
 from generator.analyse.quotes import extract_quotes
-from generator.analyse.summary import SentenceFeatures, summarise
+from generator.analyse.summary import sentence_features, summarise
 from generator.config import Config
-from generator.model import Article, ArticleAnalysis, Sentence
+from generator.model import Article, ArticleAnalysis
 
-_CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
 _CHUNK = 16
 
 
@@ -30,21 +29,7 @@ def analyse_doc(doc: Doc, config: Config, english: bool = True) -> ArticleAnalys
     only, and its lower-cased words in place of lemmas (for similarity): no summary, keywords,
     entities or quotes that an English model would make up.
     """
-    sentences: list[Sentence] = []
-    features: list[SentenceFeatures] = []
-    for sent in doc.sents:
-        stripped = sent.text.strip()
-        if not stripped:
-            continue
-        offset = sent.text.index(stripped[0])
-        start = sent.start_char + offset
-        sentences.append(Sentence(start, start + len(stripped), stripped))
-        lemmas = tuple(
-            t.lemma_.lower()
-            for t in sent
-            if t.pos_ in _CONTENT_POS and t.is_alpha and not t.is_stop and len(t.text) > 1
-        )
-        features.append(SentenceFeatures(stripped, lemmas, any(t.pos_ in ("VERB", "AUX") for t in sent)))
+    sentences, features = sentence_features(doc)
     if not english:
         words = tuple(t.lower_ for t in doc if t.is_alpha and len(t.text) > 2)
         return ArticleAnalysis(tuple(sentences), (), (), (), (), (), words)

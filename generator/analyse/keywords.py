@@ -1,27 +1,39 @@
-"""Keywords: YAKE candidates, kept only when they read as phrases a person would write.
+"""Keywords: the names, nouns and noun phrases an article keeps coming back to, as a person writes them.
 
-YAKE scores n-grams by statistics alone, so its top list is full of fragments that
-straddle phrases ("shows Daesh training") and overlapping variants of one phrase.
-We ask YAKE for more candidates than needed and keep, best first, those that are
-noun phrases where they occur in the text (by spaCy's tags there), are not a
-piece of a longer name, and that neither
-contain, sit inside, nor overlap a keyword already kept; singular and plural
-forms count as one.
+Why this method: measured on 500N-KPCrowd (docs/BENCHMARKS.md), what people mark as an
+article's keywords are mostly single names and nouns that the article repeats;
+counting them beat YAKE's statistics (which also rank verbs, adjectives and
+fragments). Plain word counts would split names and phrases, so the units are:
+
+- names: spaCy entities of a naming type, without "the" or a possessive; a lone first
+  or last name of a person named in full in the article counts for the full name
+  ("Geng" -> "Geng Shuang");
+- noun phrases: a noun with its adjective and noun modifiers ("foreign ministry"); a
+  phrase said at least twice stands for its head noun when it accounts for at least
+  half of the noun's uses, so "foreign ministry" replaces "ministry";
+- nouns: every other common or proper noun, singular and plural as one.
+
+Dates, times, numbers and amounts are never keywords. Each unit scores by how often
+it occurs; ties go to the one that comes first. A unit that contains, or sits inside,
+one already kept is left out, so no keyword repeats another.
 """
 
 from __future__ import annotations
 
-import re
-from itertools import pairwise
+from collections import Counter
+from dataclasses import dataclass, field
 
-import yake
 from spacy.tokens import Doc, Span, Token
 
 from generator.model import Keyword
 
-_EDGE_BAD = {"VERB", "AUX", "ADV", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "INTJ", "PUNCT", "SYM"}
-_INNER_BAD = {"VERB", "AUX", "PRON", "CCONJ", "SCONJ", "INTJ", "PUNCT", "SYM", "ADV"}
-_INNER_OK_WORDS = {"of", "for", "and", "de"}
+NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+_NOT_KEYWORD = {"DATE", "TIME", "ORDINAL", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
+_MODIFIER_POS = {"NOUN", "PROPN", "ADJ"}
+_MODIFIER_DEPS = {"compound", "amod", "nmod"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+PHRASE_MIN_COUNT = 2  # a noun phrase said once is not how the article names its subject
+PHRASE_ABSORBS = 0.5  # share of a noun's uses a phrase must account for to stand for it
 
 
 def _fold(word: str) -> str:
@@ -36,71 +48,151 @@ def _fold(word: str) -> str:
     return word
 
 
-def _tags_ok(tokens: list[Token]) -> bool:
-    """Noun-phrase shape: no verb, pronoun or function word at the edges, a noun at the end."""
-    kept = [t for t in tokens if t.pos_ not in ("PUNCT", "SPACE") and t.text not in ("'s", "’s")]
-    words = [(t.text, t.pos_) for t in kept]
-    if not words:
-        return False
-    first, last = words[0][1], words[-1][1]
-    if first in _EDGE_BAD or last in _EDGE_BAD or last not in {"NOUN", "PROPN", "NUM", "X"}:
-        return False
-    for word, tag in words[1:-1]:
-        if tag in _INNER_BAD or (tag == "ADP" and word.lower() not in _INNER_OK_WORDS):
-            return False
-    # English noun phrases put adjectives before nouns: "training ethnic Uighurs" is two phrases.
-    # A plural common noun does not modify the next noun: "Uighurs training" is not a compound.
-    for before, after in pairwise(kept):
-        if after.pos_ == "ADJ" and before.pos_ in ("NOUN", "PROPN"):
-            return False
-        if before.tag_ == "NNS" and after.pos_ == "NOUN":
-            return False
-    return not all(tag == "NUM" for _, tag in words)
+def fold_phrase(phrase: str) -> str:
+    """Case-, possessive- and plural-insensitive key of a phrase: one key per keyword across articles."""
+    return " ".join(_fold(word) for word in phrase.split())
 
 
-def _cuts_a_name(span: Span) -> bool:
-    """True if the span starts or ends inside a run of proper nouns ("Turkestan Islamic Movement")."""
-    doc = span.doc
-    before = doc[span.start - 1] if span.start > 0 else None
-    after = doc[span.end] if span.end < len(doc) else None
-    return (before is not None and before.pos_ == "PROPN" and span[0].pos_ == "PROPN" and not before.is_sent_start) or (
-        after is not None and after.pos_ == "PROPN" and span[-1].pos_ == "PROPN"
-    )
+@dataclass
+class _Unit:
+    """One candidate keyword and its occurrences in the article."""
+
+    key: str
+    kind: str  # "name", "phrase" or "noun"
+    words: tuple[str, ...]
+    forms: Counter[tuple[str, bool]] = field(default_factory=Counter)  # (text, at sentence start) -> count
+    count: int = 0
+    first: int = 1 << 30  # token index of the first occurrence
+
+    def display(self) -> str:
+        """The form the article writes, preferring one not capitalised only for starting a sentence."""
+        inside = [(n, text) for (text, at_start), n in self.forms.items() if not at_start]
+        text = max(inside or [(n, text) for (text, _), n in self.forms.items()])[1]
+        if not inside and self.kind != "name" and not text.isupper():
+            text = text[0].lower() + text[1:]
+        return text
 
 
-def _phrase_in_text(doc: Doc, phrase: str) -> bool:
-    """True if the phrase occurs verbatim (any case) as a noun phrase that is not a piece of a longer name."""
-    pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in phrase.split()) + r"(?!\w)", re.IGNORECASE)
-    for match in pattern.finditer(doc.text):
-        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        if span is None or not _tags_ok(list(span)) or _cuts_a_name(span):
+def _word_ok(token: Token) -> bool:
+    return token.is_alpha and not token.is_stop and len(token.text) > 1
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    """A name without a leading "the" or punctuation and without a trailing possessive."""
+    while tokens and (tokens[0].pos_ in ("DET", "PUNCT") or tokens[0].text in _POSSESSIVE):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].pos_ == "PUNCT" or tokens[-1].text in _POSSESSIVE):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _names(doc: Doc, max_words: int) -> list[list[Token]]:
+    """Entity names of a naming type, trimmed, capitalised, at most max_words long."""
+    names = []
+    spans: list[list[Token]] = []
+    for ent in doc.ents:  # adjacent names are one name: "Islamic" (NORP) + "State" (ORG)
+        if ent.label_ not in NAME_TYPES:
             continue
-        inside_longer_name = any(
-            ent.start_char <= match.start() and match.end() <= ent.end_char and len(ent.text) > len(match.group())
-            for ent in doc.ents
-            if ent.start <= span.start < ent.end
-        )
-        if not inside_longer_name:
-            return True
-    return False
+        if spans and spans[-1][-1].i + 1 == ent.start and not spans[-1][-1].whitespace_ == "":
+            spans[-1].extend(ent)
+        else:
+            spans.append(list(ent))
+    for span in spans:
+        tokens = _trim(span)
+        if not tokens or len(tokens) > max_words or not any(t.is_alpha for t in tokens):
+            continue
+        if tokens[0].text[:1].isupper() or tokens[0].text[:1].isdigit():
+            names.append(tokens)
+    return names
+
+
+def _noun_phrase(chunk: Span, taken: set[int], max_words: int) -> list[Token] | None:
+    """The head noun of a noun chunk with the modifiers right before it ("foreign ministry"), if any."""
+    head = chunk.root
+    if head.pos_ != "NOUN" or head.i in taken or not _word_ok(head):
+        return None
+    tokens = [head]
+    for i in range(head.i - 1, chunk.start - 1, -1):
+        token = chunk.doc[i]
+        if len(tokens) == max_words or token.i in taken or token.pos_ not in _MODIFIER_POS:
+            break
+        if not _word_ok(token) or token.dep_ not in _MODIFIER_DEPS:
+            break
+        tokens.insert(0, token)
+    return tokens if len(tokens) > 1 else None
+
+
+def _units(doc: Doc, max_words: int) -> list[_Unit]:
+    found: dict[str, _Unit] = {}
+
+    def add(kind: str, tokens: list[Token], key: str) -> None:
+        unit = found.get(key)
+        if unit is None:
+            unit = found[key] = _Unit(key, kind, tuple(key.split()))
+        unit.count += 1
+        text = doc[tokens[0].i : tokens[-1].i + 1].text
+        unit.forms[(text, tokens[0].is_sent_start)] += 1
+        unit.first = min(unit.first, tokens[0].i)
+
+    taken = {t.i for ent in doc.ents if ent.label_ in _NOT_KEYWORD for t in ent}
+    names = [tokens for tokens in _names(doc, max_words) if not any(t.i in taken for t in tokens)]
+    full_name: dict[str, str] = {}  # first or last name -> the person's full name, in this article
+    for tokens in names:
+        if tokens[0].ent_type_ == "PERSON" and len(tokens) > 1:
+            for part in (tokens[0], tokens[-1]):
+                full_name.setdefault(_fold(part.text), fold_phrase(doc[tokens[0].i : tokens[-1].i + 1].text))
+    for tokens in names:
+        key = fold_phrase(doc[tokens[0].i : tokens[-1].i + 1].text)
+        add("name", tokens, full_name.get(key, key) if len(tokens) == 1 else key)
+        taken.update(t.i for t in tokens)
+    for token in doc:
+        if token.i not in taken and token.pos_ == "PROPN" and _fold(token.text) in full_name:
+            add("name", [token], full_name[_fold(token.text)])
+            taken.add(token.i)
+    for chunk in doc.noun_chunks:
+        tokens = _noun_phrase(chunk, taken, max_words)
+        if tokens:
+            add("phrase", tokens, fold_phrase(doc[tokens[0].i : tokens[-1].i + 1].text))
+    for token in doc:
+        if token.i not in taken and token.pos_ in ("NOUN", "PROPN") and _word_ok(token):
+            add("noun", [token], _fold(token.lemma_ if token.pos_ == "NOUN" else token.text))
+    return list(found.values())
 
 
 def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """True if one phrase contains the other, or the end of one is the start of the other."""
-    if a == b:
-        return True
+    """True if one phrase is the other or sits inside it."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
-    for start in range(len(long) - len(short) + 1):
-        if long[start : start + len(short)] == short:
-            return True
-    for size in range(1, min(len(a), len(b))):
-        if a[-size:] == b[:size] or b[-size:] == a[:size]:
-            return True
-    return False
+    return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
+
+
+def extract_keywords(doc: Doc, top: int, max_words: int) -> tuple[Keyword, ...]:
+    """The `top` units the article uses most, best first; none contains another."""
+    units = _units(doc, max_words)
+    by_key = {unit.key: unit for unit in units}
+    weight = {unit.key: float(unit.count) for unit in units}
+    for unit in units:
+        if unit.kind != "phrase":
+            continue
+        if unit.count < PHRASE_MIN_COUNT:
+            weight[unit.key] = 0.0
+            continue
+        head = by_key.get(unit.words[-1])
+        if head is not None and head.kind == "noun" and unit.count >= PHRASE_ABSORBS * head.count:
+            weight[unit.key] = max(weight[unit.key], weight[head.key])
+            weight[head.key] = 0.0
+    ranked = sorted((u for u in units if weight[u.key] > 0), key=lambda u: (-weight[u.key], u.first))
+    kept: list[_Unit] = []
+    for unit in ranked:
+        if not any(_overlaps(unit.words, other.words) for other in kept):
+            kept.append(unit)
+            if len(kept) == top:
+                break
+    # Keyword.score keeps its meaning (lower is more relevant): one over the number of uses.
+    return tuple(Keyword(text=u.display(), score=round(1.0 / weight[u.key], 6)) for u in kept)
 
 
 def sentence_marked_text(doc: Doc) -> str:
-    """The text with every sentence ending in punctuation, one per line.
+    """The text with every sentence ending in punctuation, one per line (for YAKE, in the benchmark).
 
     YAKE joins lines with spaces, so an unpunctuated headline or caption would run
     into the next sentence and YAKE would build phrases across the join.
@@ -111,25 +203,3 @@ def sentence_marked_text(doc: Doc) -> str:
         if text:
             lines.append(text if text[-1] in ".!?\"'”’)" else text + ".")
     return "\n".join(lines)
-
-
-def extract_keywords(doc: Doc, top: int, max_words: int) -> tuple[Keyword, ...]:
-    """The `top` best YAKE phrases that survive the phrase filters, best first."""
-    extractor = yake.KeywordExtractor(lan="en", n=max_words, top=max(top * 6, 40), dedupLim=0.9)
-    kept: list[tuple[tuple[str, ...], Keyword]] = []
-    for phrase, score in extractor.extract_keywords(sentence_marked_text(doc)):
-        words = phrase.split()
-        if not words or any(len(w) < 2 and not w.isdigit() for w in words):
-            continue
-        folded = tuple(_fold(w) for w in words)
-        if any(_overlaps(folded, other) for other, _ in kept) or not _phrase_in_text(doc, phrase):
-            continue
-        kept.append((folded, Keyword(text=phrase, score=round(float(score), 6))))
-        if len(kept) == top:
-            break
-    return tuple(keyword for _, keyword in kept)
-
-
-def fold_phrase(phrase: str) -> str:
-    """Case-, possessive- and plural-insensitive key of a phrase: one key per keyword across articles."""
-    return " ".join(_fold(word) for word in phrase.split())
