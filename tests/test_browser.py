@@ -1,49 +1,40 @@
-"""A real browser (Debian's Chromium, driven by Playwright) reads the seeds site from file://."""
+"""A real browser (Debian's Chromium, driven by Playwright) reads the seeds site from file://:
+navigation, filters, search (keyboard included), the graph; and the screenshots in docs/screenshots/."""
 
 from __future__ import annotations
 
-import os
-import shutil
+import json
+import struct
 from pathlib import Path
 
 import pytest
+from browser import chromium, watch
+from conftest import ROOT, project_config
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
-
-
-def _chromium() -> str:
-    path = shutil.which("chromium")
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail("chromium is not installed: .ci/run must install Debian's chromium package")
-        pytest.skip("chromium is not installed (apt-get install chromium)")
-    return path
+SCREENSHOTS = ROOT / "docs" / "screenshots"
+DESKTOP = {"width": 1024, "height": 680}
+PHONE = {"width": 375, "height": 667}
 
 
 @pytest.fixture(scope="module")
-def browser_page():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=_chromium(), headless=True, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        seen: dict[str, list[str]] = {"requests": [], "failed": [], "console": []}
-        page.on("request", lambda request: seen["requests"].append(request.url))
-        page.on("requestfailed", lambda request: seen["failed"].append(request.url))
-        page.on("console", lambda message: message.type == "error" and seen["console"].append(message.text))
-        page.on("pageerror", lambda error: seen["console"].append(str(error)))
-        yield page, seen
-        browser.close()
+def browser():
+    with chromium() as launched:
+        yield launched
 
 
-def test_browse_the_site_from_disk(seeds_site: Path, browser_page) -> None:
-    page, seen = browser_page
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context(viewport=DESKTOP)
+    opened = context.new_page()
+    seen = watch(opened)
+    yield opened
+    context.close()
+    assert seen.outside() == []
+    assert seen.failed == []
+    assert seen.errors == []
+
+
+def test_browse_the_site_from_disk(seeds_site: Path, page) -> None:
     page.goto((seeds_site / "index.html").as_uri())
     assert page.locator("main h1").inner_text() == "News coverage report"
 
@@ -61,12 +52,149 @@ def test_browse_the_site_from_disk(seeds_site: Path, browser_page) -> None:
 
     page.locator("main h3 a").first.click()
     page.locator("main dl a[href*='topics/']").first.click()
-    assert "/topics/" in page.url and page.locator("main h2", has_text="Articles").count() == 1
+    assert "/topics/" in page.url and page.get_by_role("heading", name="Articles", exact=True).count() == 1
 
     page.locator("main table a[href*='sources/']").first.click()
     assert "/sources/" in page.url and page.locator("main h1").count() == 1
 
-    outside = [url for url in seen["requests"] if not url.startswith("file://")]
-    assert outside == []
-    assert seen["failed"] == []
-    assert seen["console"] == []
+
+def test_header_search_as_you_type_with_the_keyboard(seeds_site: Path, page) -> None:
+    page.goto((seeds_site / "topics/index.html").as_uri())
+    page.keyboard.press("/")
+    box = page.locator("#site-search-q")
+    assert box.evaluate("e => e === document.activeElement")
+    box.press_sequentially("dae")  # an unfinished word already finds the alias "Daesh"
+    results = page.locator("#site-search-results")
+    results.locator(".search-hit").first.wait_for()
+    groups = results.locator(".search-group-title").all_text_contents()
+    assert groups[0] == "Entities (1)" and groups[-1].startswith("Articles (")
+    entity = results.locator(".search-entity").first
+    assert entity.locator("a").inner_text() == "Islamic State"
+    assert entity.locator("mark").first.inner_text() == "Daesh"
+    article_marks = results.locator(".search-article mark").all_inner_texts()
+    assert article_marks and {m.lower() for m in article_marks} == {"daesh"}
+    assert page.locator("#site-search-status").inner_text().endswith("results")
+
+    box.press("ArrowDown")
+    assert page.evaluate("document.activeElement.textContent") == "Islamic State"
+    page.keyboard.press("ArrowDown")
+    second = page.evaluate("document.activeElement.getAttribute('href')")
+    assert "articles/" in second
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    assert box.evaluate("e => e === document.activeElement")
+    page.keyboard.press("Escape")
+    assert results.is_hidden()
+
+    box.fill("")
+    box.press_sequentially("geng")
+    results.locator(".search-entity a", has_text="Geng Shuang").wait_for()
+    box.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/entities/geng-shuang.html")
+    assert page.locator("main h1").inner_text() == "Geng Shuang"
+
+
+def test_search_page_groups_every_result_by_kind(seeds_site: Path, page) -> None:
+    page.goto((seeds_site / "index.html").as_uri())
+    page.locator("#site-search-q").fill("uyghur")
+    page.locator("#site-search-q").press("Enter")  # the header form opens the search page
+    page.wait_for_url("**/search.html?q=uyghur")
+    assert page.locator("#search-page-q").input_value() == "uyghur"
+    page.locator(".search-results .search-hit").first.wait_for()
+    headings = page.locator(".search-results h2").all_inner_texts()
+    report = json.loads((seeds_site / "report.json").read_text(encoding="utf-8"))
+    naming = [a for a in report["articles"] if "uyghur" in a["text"].lower()]
+    assert f"Articles ({len(naming)})" in headings
+    for hit in page.locator(".search-results .search-article").all():
+        assert "uyghur" in hit.locator(".search-hit-snippet mark").first.inner_text().lower()
+    assert (
+        page.locator("#search-page-status")
+        .inner_text()
+        .startswith(f"{sum(int(h.split('(')[1][:-1]) for h in headings)} results")
+    )
+
+    page.locator("#search-page-q").fill("no such word anywhere")
+    page.locator("#search-page-status", has_text="No results").wait_for()
+    assert page.locator(".search-results .search-hit").count() == 0
+
+
+def test_graph_nodes_open_entity_pages(seeds_site: Path, page) -> None:
+    page.goto((seeds_site / "graph.html").as_uri())
+    nodes = page.locator("svg.graph-svg a.node")
+    assert nodes.count() >= 10
+    fills = {n.locator("circle").evaluate("c => getComputedStyle(c).fill") for n in nodes.all()}
+    assert len(fills) >= 3  # coloured by type
+    nodes.filter(has=page.locator("text", has_text="Geng Shuang")).click()
+    assert page.url.endswith("entities/geng-shuang.html")
+    neighbours = page.locator("#neighbour-graph a.node")
+    assert neighbours.count() >= 3
+    neighbours.first.click()
+    assert "/entities/" in page.url and not page.url.endswith("geng-shuang.html")
+
+
+def test_search_shows_hostile_text_as_text(tmp_path: Path, browser) -> None:
+    from test_pages import _hostile_corpus
+
+    from generator.config import Config
+    from generator.link import link_corpus
+    from generator.mkdocs_adapter import build_site
+    from generator.pages import BuildInfo, write_pages
+
+    articles, analyses = _hostile_corpus()
+    corpus = link_corpus(articles, analyses, Config(), tmp_path / "none.yml")
+    config = project_config(tmp_path)
+    docs = tmp_path / ".build" / "docs"
+    write_pages(corpus, Config(), docs, ROOT / "themes/report/pages", BuildInfo("in", 2, [], [], [], {}), "S")
+    build_site(config, docs, tmp_path / "site")
+
+    context = browser.new_context()
+    hostile = context.new_page()
+    dialogs: list[str] = []
+    hostile.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    seen = watch(hostile)
+    hostile.goto((tmp_path / "site" / "search.html").as_uri() + "?q=quimby")
+    hostile.locator(".search-results .search-hit").first.wait_for()
+    titles = hostile.locator(".search-article .search-hit-title").all_inner_texts()
+    assert "Title <script>alert('t')</script>" in titles
+    hostile.locator("#search-page-q").fill("script")
+    hostile.locator(".search-source").first.wait_for()
+    assert "Source <script>alert('t')</script>" in hostile.locator(".search-source a").all_inner_texts()
+    assert hostile.locator(".search-results script, .search-results img").count() == 0
+    assert dialogs == []
+    assert seen.outside() == [] and seen.errors == []
+    context.close()
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    width, height = struct.unpack(">II", path.read_bytes()[16:24])
+    return width, height
+
+
+def test_screenshots_of_each_page_kind(seeds_site: Path, browser) -> None:
+    """Writes docs/screenshots/<kind>-desktop.png and -phone.png (small: the first screen only)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    report = json.loads((seeds_site / "report.json").read_text(encoding="utf-8"))
+    topic = max(report["topics"], key=lambda t: len(t["articles"]))
+    pages = {
+        "home": "index.html",
+        "article": report["articles"][1]["page"],
+        "entity": "entities/islamic-state.html",
+        "topic": topic["page"],
+        "graph": "graph.html",
+        "search": "search.html?q=uighur",
+    }
+    for width_name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        context = browser.new_context(viewport=viewport, device_scale_factor=1)
+        shot = context.new_page()
+        for kind, path in pages.items():
+            shot.goto((seeds_site / path.split("?")[0]).as_uri() + ("?" + path.split("?")[1] if "?" in path else ""))
+            if kind == "search":
+                shot.locator(".search-results .search-hit").first.wait_for()
+            if kind == "graph":
+                shot.locator("#graph-figure").scroll_into_view_if_needed()
+            target = SCREENSHOTS / f"{kind}-{width_name}.png"
+            shot.screenshot(path=str(target))
+            assert _png_size(target) == (viewport["width"], viewport["height"])
+            assert target.stat().st_size < 400_000
+        context.close()

@@ -204,7 +204,6 @@ class Charts:
             )
         out.append(f'<line class="axis-line" x1="{left}" x2="{width - right}" y1="{num(y(0))}" y2="{num(y(0))}"/>')
         out.append("</svg>")
-        out.append(f"<figcaption>{esc(title)}: {esc(desc)}.</figcaption>")
         out.append(self._legend(series))
         rows = []
         for start in bins:
@@ -219,7 +218,7 @@ class Charts:
             f"<table><thead><tr><th>{unit.capitalize()}</th><th>Articles</th><th>By source</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table></details>"
         )
-        out.append("</figure>")
+        out.append(f"<figcaption>{esc(title)}: {esc(desc)}.</figcaption></figure>")
         return MD("".join(out))
 
     def _legend(self, series: list[tuple[str, str]]) -> str:

@@ -158,9 +158,9 @@ class EntityGraph:
         }
         most = max((e.mention_count for e in drawn.nodes), default=1)
         out = [
-            f'<figure class="graph" id="entity-graph"><div class="graph-scroll">'
-            f'<svg class="graph-svg" viewBox="0 0 {width} {height}" aria-labelledby="entity-graph-title">'
-            f'<title id="entity-graph-title">The {len(drawn.nodes)} most mentioned entities and their strongest '
+            f'<figure class="graph" id="graph-figure"><div class="graph-scroll">'
+            f'<svg class="graph-svg" viewBox="0 0 {width} {height}" aria-labelledby="graph-figure-title">'
+            f'<title id="graph-figure-title">The {len(drawn.nodes)} most mentioned entities and their strongest '
             "ties</title>"
         ]
         out.append('<g class="edges">')
@@ -178,14 +178,13 @@ class EntityGraph:
             radius = 4 + 18 * math.sqrt(entity.mention_count / most)
             out.append(self._node(entity, x, y, radius, page, label=rank < LABELLED))
         out.append("</g></svg></div>")
+        out.append(self._legend(drawn.nodes))
         out.append(
             f"<figcaption>{len(drawn.nodes)} of {len(self.entities)} entities with a page, the most mentioned, "
             f"each with its {EDGES_PER_NODE} strongest ties ({len(drawn.edges)} lines). A circle's size is the "
             "number of mentions; a line's width, the number of articles naming both. Select a circle to open "
-            "the entity's page.</figcaption>"
+            "the entity's page.</figcaption></figure>"
         )
-        out.append(self._legend(drawn.nodes))
-        out.append("</figure>")
         return MD("".join(out))
 
     def _node(self, entity: Entity, x: float, y: float, radius: float, page: str, label: bool) -> str:
@@ -274,10 +273,9 @@ class EntityGraph:
                 f'<text x="{num(tx)}" y="{num(ty)}" text-anchor="{anchor}">{esc(short(neighbour.name, 22))}</text></a>'
             )
         out.append("</g></svg>")
+        out.append(self._legend([entity] + [self.lookup.entities[o] for o, _ in ties]))
         out.append(
             "<figcaption>Circles are sized by mentions and coloured by type; a line's width is the number of "
-            "articles naming both. Select a circle to open that entity.</figcaption>"
+            "articles naming both. Select a circle to open that entity.</figcaption></figure>"
         )
-        out.append(self._legend([entity] + [self.lookup.entities[o] for o, _ in ties]))
-        out.append("</figure>")
         return MD("".join(out))
