@@ -7,7 +7,7 @@ SITE_DIR ?=
 SITE_URL ?=
 BUILD_ARGS := $(if $(INPUT),--input $(INPUT)) $(if $(SITE_DIR),--site-dir $(SITE_DIR)) $(if $(SITE_URL),--site-url $(SITE_URL))
 
-.PHONY: site test serve deploy clean lint install install-test bench-entities
+.PHONY: site test serve deploy clean lint install install-test bench-entities bench bench-summary bench-keywords bench-topics
 
 # The virtualenv is rebuilt when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -17,6 +17,12 @@ $(VENV)/.installed: pyproject.toml
 
 $(VENV)/.installed-test: $(VENV)/.installed
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+# pip 23's resolver fails on newspaper4k's lxml extras; a current pip does not.
+$(VENV)/.installed-bench: $(VENV)/.installed
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade 'pip>=24'
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[bench]'
 	touch $@
 
 install: $(VENV)/.installed
@@ -42,6 +48,23 @@ serve: $(VENV)/.installed
 # Entity mention detection and cross-document linking against MEANTIME's gold chains.
 bench-entities: $(VENV)/.installed
 	$(PY) bench/entities.py $(or $(DATA),../shared/data/meantime-en)
+
+# Summaries, keywords and topics against human references (docs/BENCHMARKS.md); DATA= another data path.
+bench-summary: $(VENV)/.installed-bench
+	nice $(PY) bench/summary.py $(or $(DATA),../shared/data/bbc-news-summary)
+
+bench-keywords: $(VENV)/.installed-bench
+	nice $(PY) bench/keywords.py $(or $(DATA),../shared/data/500n-kpcrowd-dev)
+
+bench-topics: $(VENV)/.installed-bench
+	nice $(PY) bench/topics.py $(or $(DATA),../shared/data/bbc-news-summary/articles)
+
+# Every benchmark, each on its default data.
+bench:
+	$(MAKE) bench-entities DATA=
+	$(MAKE) bench-summary DATA=
+	$(MAKE) bench-keywords DATA=
+	$(MAKE) bench-topics DATA=
 
 clean:
 	rm -rf site .build .cache .pytest_cache

@@ -124,3 +124,19 @@ def test_speaker_found_without_a_subject_and_never_inside_another_quote() -> Non
     assert speakers["first direct threat"] == "Anna Berg"
     assert speakers["a serious escalation of the conflict."] == "Anna Berg"
     assert speakers["new direct threat"] == "Tom Ash"
+
+
+def test_keywords_are_the_names_and_nouns_the_article_repeats() -> None:
+    text = (
+        "Mayor Joe Quimby opened a new city library in Springfield on Tuesday.\n"
+        "The library cost the city ten million dollars, Quimby said on Tuesday.\n"
+        "The public library will lend books, films and music to every resident of Springfield.\n"
+        "Quimby said the public library would open on Sundays and that the public library needs volunteers."
+    )
+    keywords = [k.text for k in analyse_doc(load_model()(text), Config()).keywords]
+    assert "Joe Quimby" in keywords and "Quimby" not in keywords  # the surname counts for the full name
+    assert "public library" in keywords and "library" not in keywords  # the repeated phrase stands for its noun
+    assert not any(k in keywords for k in ("Tuesday", "ten million dollars", "Sundays"))
+    assert keywords.index("public library") < keywords.index("books")  # said four times, before said once
+    folded = [tuple(k.lower().split()) for k in keywords]
+    assert all(a == b or " ".join(a) not in " ".join(b) for a in folded for b in folded)

@@ -226,3 +226,25 @@ def test_company_names_join_their_short_forms_only_when_unambiguous() -> None:
     assert set(northrop.aliases) == {"Northrop Grumman", "Northrop"} and northrop.articles == ("a", "b")
     air_force = next(e for e in entities.values() if "US Air Force" in e.aliases)
     assert "U.S. Air Force" in air_force.aliases
+
+
+def test_broad_topics_and_a_multi_document_summary(tmp_path: Path) -> None:
+    from generator.link.topics import article_vectors, broad_topics, topic_summary
+
+    texts = ELECTION + FLOODS
+    articles = [_article(f"a{i}", text) for i, text in enumerate(texts)]
+    analyses, _ = analyse_articles(articles, Config(), None)
+    vectors = article_vectors(articles, analyses)
+    labels = broad_topics(vectors @ vectors.T, neighbours=2)
+    assert len(set(labels[:3])) == 1 and len(set(labels[3:])) == 1 and labels[0] != labels[3]
+
+    ids = [a.id for a in articles[:3]]
+    summary = topic_summary(ids, analyses, size=3)
+    assert summary and len(summary) <= 3
+    assert len({text for _, text in summary}) == len(summary)
+    assert len({aid for aid, _ in summary}) == len(summary)  # one sentence per article while articles remain
+    for aid, text in summary:
+        assert aid in ids and text in analyses[aid].sentences[0].text + " ".join(
+            s.text for s in analyses[aid].sentences
+        )
+    assert topic_summary(ids[:1], analyses) == []

@@ -67,7 +67,10 @@ class _Unit:
     def display(self) -> str:
         """The form the article writes, preferring one not capitalised only for starting a sentence."""
         inside = [(n, text) for (text, at_start), n in self.forms.items() if not at_start]
-        text = max(inside or [(n, text) for (text, _), n in self.forms.items()])[1]
+        pool = inside or [(n, text) for (text, _), n in self.forms.items()]
+        if self.kind == "name":  # a person's full name, not the surname used after it
+            pool = [(n, text) for n, text in pool if len(text.split()) == len(self.words)] or pool
+        text = max(pool)[1]
         if not inside and self.kind != "name" and not text.isupper():
             text = text[0].lower() + text[1:]
         return text

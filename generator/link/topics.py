@@ -132,3 +132,84 @@ def topic_entities(
             counts[entity_id] += 1
     ranked = sorted(counts, key=lambda e: (-counts[e], -entities[e].mention_count, entities[e].name))
     return tuple(ranked[:12])
+
+
+def broad_topics(similarity: np.ndarray, neighbours: int = 20) -> list[int]:
+    """Broader topic per article: communities (Louvain, modularity) of the nearest-neighbour graph.
+
+    Stories (`cluster`) keep apart articles about different events; a reader of a large
+    corpus also wants the few subjects those stories belong to (sport, politics, ...).
+    Each article links to its `neighbours` most similar articles, and Louvain finds the
+    groups more linked inside than chance would give, so their number comes from the
+    corpus. Seeded, so the same corpus gives the same topics.
+    """
+    import networkx as nx  # a dependency of yake, already installed
+
+    n = similarity.shape[0]
+    graph = nx.Graph()
+    graph.add_nodes_from(range(n))
+    k = min(neighbours, n - 1)
+    for row in range(n):
+        scores = similarity[row].copy()
+        scores[row] = -np.inf
+        for col in np.argsort(-scores, kind="stable")[:k]:
+            if similarity[row, col] > 0:
+                graph.add_edge(row, int(col), weight=float(similarity[row, col]))
+    communities = nx.community.louvain_communities(graph, weight="weight", seed=0)
+    labels = [0] * n
+    for number, members in enumerate(sorted(communities, key=lambda c: (-len(c), min(c)))):
+        for member in members:
+            labels[member] = number
+    return labels
+
+
+_STOP = None
+
+
+def _content_words(text: str) -> set[str]:
+    global _STOP
+    if _STOP is None:
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        _STOP = STOP_WORDS
+    return {fold_phrase(w) for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in _STOP and not w.isdigit()}
+
+
+def topic_summary(
+    members: list[str], analyses: dict[str, ArticleAnalysis], size: int = 3, max_overlap: float = 0.35
+) -> list[tuple[str, str]]:
+    """A multi-document summary: (article id, sentence) pairs covering what the articles share.
+
+    Candidates are the members' own summary sentences. A sentence scores by the words
+    it shares with the other articles (each word weighted by the number of member
+    articles that use it, its own article not counted), divided by the square root of
+    its length; sentences are taken best first, skipping any whose words overlap a
+    chosen one by more than `max_overlap` (Jaccard), and at most one per article
+    until every article has had a turn. Shown in the order chosen.
+    """
+    if len(members) < 2:
+        return []
+    words_of = {aid: _content_words(" ".join(s.text for s in analyses[aid].sentences)) for aid in members}
+    spread: Counter[str] = Counter(w for words in words_of.values() for w in words)
+    candidates = []
+    for aid in members:
+        analysis = analyses[aid]
+        for index in analysis.summary:
+            text = analysis.sentences[index].text
+            words = _content_words(text)
+            if not words:
+                continue
+            shared = sum(spread[w] - 1 for w in words)
+            candidates.append((shared / math.sqrt(len(words)), aid, text, words))
+    candidates.sort(key=lambda c: (-c[0], members.index(c[1])))
+    chosen: list[tuple[str, str, set[str]]] = []
+    for one_per_article in (True, False):
+        for score, aid, text, words in candidates:
+            if len(chosen) == size or score <= 0:
+                break
+            if any(t == text for _, t, _ in chosen) or (one_per_article and any(a == aid for a, _, _ in chosen)):
+                continue
+            if any(len(words & w) / len(words | w) > max_overlap for _, _, w in chosen):
+                continue
+            chosen.append((aid, text, words))
+    return [(aid, text) for aid, text, _ in chosen]

@@ -11,6 +11,7 @@ from typing import Any
 import jinja2
 
 from generator.config import Config
+from generator.link.topics import topic_summary
 from generator.model import Corpus, Skipped
 from generator.pages import coverage, views
 from generator.pages.charts import Charts
@@ -57,6 +58,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         source_path=views.source_path,
         relative=views.relative,
         graph_page=graph_page,
+        topic_summary=topic_summary,
     )
     return env
 
