@@ -63,6 +63,7 @@ def test_header_search_as_you_type_with_the_keyboard(seeds_site: Path, page) -> 
     page.keyboard.press("/")
     box = page.locator("#site-search-q")
     assert box.evaluate("e => e === document.activeElement")
+    _index_complete(page)  # focusing the box loaded it
     box.press_sequentially("dae")  # an unfinished word already finds the alias "Daesh"
     results = page.locator("#site-search-results")
     results.locator(".search-hit").first.wait_for()
@@ -100,6 +101,7 @@ def test_search_page_groups_every_result_by_kind(seeds_site: Path, page) -> None
     page.locator("#site-search-q").fill("uyghur")
     page.locator("#site-search-q").press("Enter")  # the header form opens the search page
     page.wait_for_url("**/search.html?q=uyghur")
+    _index_complete(page)
     assert page.locator("#search-page-q").input_value() == "uyghur"
     page.locator(".search-results .search-hit").first.wait_for()
     headings = page.locator(".search-results h2").all_inner_texts()
@@ -154,6 +156,7 @@ def test_search_shows_hostile_text_as_text(tmp_path: Path, browser) -> None:
     hostile.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     seen = watch(hostile)
     hostile.goto((tmp_path / "site" / "search.html").as_uri() + "?q=quimby")
+    _index_complete(hostile)
     hostile.locator(".search-results .search-hit").first.wait_for()
     titles = hostile.locator(".search-article .search-hit-title").all_inner_texts()
     assert "Title <script>alert('t')</script>" in titles
@@ -164,6 +167,11 @@ def test_search_shows_hostile_text_as_text(tmp_path: Path, browser) -> None:
     assert dialogs == []
     assert seen.outside() == [] and seen.errors == []
     context.close()
+
+
+def _index_complete(page) -> None:
+    """Wait until the search index holds the full text too (search.js marks <html>)."""
+    page.locator("html[data-search-index=complete]").wait_for(state="attached")
 
 
 def _png_size(path: Path) -> tuple[int, int]:
@@ -190,6 +198,7 @@ def test_screenshots_of_each_page_kind(seeds_site: Path, browser) -> None:
         for kind, path in pages.items():
             shot.goto((seeds_site / path.split("?")[0]).as_uri() + ("?" + path.split("?")[1] if "?" in path else ""))
             if kind == "search":
+                _index_complete(shot)
                 shot.locator(".search-results .search-hit").first.wait_for()
             if kind == "graph":
                 shot.locator("#graph-figure").scroll_into_view_if_needed()

@@ -148,6 +148,7 @@ def test_each_page_kind_in_a_browser(seeds_site: Path) -> None:
                 page.goto(path.as_uri())
                 page.wait_for_load_state("load")
                 if kind == "search":
+                    page.locator("html[data-search-index=complete]").wait_for(state="attached")
                     page.locator("#search-page-q").fill("china")
                     page.locator(".search-results .search-hit").first.wait_for()
                 elif kind == "index":

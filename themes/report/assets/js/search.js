@@ -1,8 +1,11 @@
 // Full-text search that works from file:// (no fetch, no server).
 // The index is a script (search-index.js, written by generator/pages/search.py) that sets
 // window.REPORT_SEARCH_INDEX; it and the vendored MiniSearch are loaded with <script> tags the
-// first time a search box is used, then indexed in the browser. Results are built with DOM
-// text nodes only: nothing from the index is ever parsed as HTML.
+// first time a search box is used, then indexed in the browser in two steps so that a large
+// corpus answers at once: titles, names, keywords and summaries right away, then the full text in
+// small chunks between keystrokes (the open results are refreshed when it is complete, and
+// <html data-search-index="complete"> says so). Results are built with DOM text nodes only:
+// nothing from the index is ever parsed as HTML.
 (function () {
   "use strict";
   var me = document.currentScript;
@@ -15,7 +18,15 @@
   ];
   var DROPDOWN_LIMITS = { entity: 3, topic: 3, source: 2, article: 5 };
   var PAGE_STEP = 50;
-  var engine = null;
+  var FIELDS = ["title", "names", "keywords", "summary"];
+  var STOP = {};
+  ("a an and are as at be but by for from had has have he her his i in is it its of on or our she " +
+   "that the their them they this to was we were which who will with you")
+    .split(" ").forEach(function (w) { STOP[w] = true; });
+  var engine = null; // answers from the short fields while `full` is being built
+  var full = null;
+  var complete = false;
+  var whenComplete = [];
   var docs = null;
   var waiting = [];
   var loading = false;
@@ -62,17 +73,32 @@
       fields.forEach(function (name, j) { doc[name] = row[j]; });
       return doc;
     });
-    engine = new window.MiniSearch({
-      fields: ["title", "names", "keywords", "summary", "text"],
+    engine = new window.MiniSearch(options(FIELDS));
+    engine.addAll(docs);
+    full = new window.MiniSearch(options(FIELDS.concat(["text"])));
+    full.addAllAsync(docs, { chunkSize: 40 }).then(function () {
+      engine = full;
+      complete = true;
+      document.documentElement.setAttribute("data-search-index", "complete");
+      whenComplete.forEach(function (fn) { fn(); });
+    });
+  }
+
+  function options(fields) {
+    return {
+      fields: fields,
       storeFields: [],
+      processTerm: function (term) {
+        var word = term.toLowerCase();
+        return word.length < 2 && !/\d/.test(word) || STOP[word] ? null : word;
+      },
       searchOptions: {
         boost: { title: 5, names: 3, keywords: 2, summary: 1.5 },
         combineWith: "AND",
         // Results as you type: the last word may be unfinished.
         prefix: function (term, i, terms) { return i === terms.length - 1 && term.length > 1; }
       }
-    });
-    engine.addAll(docs);
+    };
   }
 
   function search(query) {
@@ -89,8 +115,10 @@
       var doc = docs[result.id];
       groups[doc.kind].push({ doc: doc, terms: result.terms });
     });
-    return { total: results.length, groups: groups };
+    return { total: results.length, groups: groups, partial: !complete };
   }
+
+  var PARTIAL = " so far: the full text is still being indexed…";
 
   // --- Highlighting and snippets -------------------------------------------------------
 
@@ -300,11 +328,13 @@
           none.textContent = "No results for “" + query + "”.";
           box.appendChild(none);
         }
-        status.textContent = plural(found.total, "result");
+        status.textContent = plural(found.total, "result") + (found.partial ? PARTIAL : "");
         box.hidden = false;
       });
     }
+    whenComplete.push(function () { if (!box.hidden) run(); });
     input.addEventListener("focus", function () { whenReady(function () {}); });
+    input.addEventListener("pointerenter", function () { whenReady(function () {}); });
     input.addEventListener("input", run);
     form.addEventListener("focusout", function (event) {
       if (!form.contains(event.relatedTarget)) close();
@@ -338,11 +368,12 @@
         if (input.value.trim() !== query) return;
         var found = search(query);
         render(results, query, found, null);
-        status.textContent = found.total
-          ? plural(found.total, "result") + " for “" + query + "”."
-          : "No results for “" + query + "”.";
+        status.textContent = (found.total
+          ? plural(found.total, "result") + " for “" + query + "”"
+          : "No results for “" + query + "”") + (found.partial ? PARTIAL : ".");
       });
     }
+    whenComplete.push(run);
     var params = new URLSearchParams(window.location.search);
     if (params.get("q")) input.value = params.get("q");
     input.addEventListener("input", run);
