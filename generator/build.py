@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import platform
 import time
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -48,6 +50,24 @@ def versions(config: Config) -> dict[str, str]:
     return found
 
 
+def build_time() -> tuple[datetime, bool]:
+    """The build's date and time (UTC), and whether it is fixed by SOURCE_DATE_EPOCH (a reproducible build).
+
+    SOURCE_DATE_EPOCH (https://reproducible-builds.org/specs/source-date-epoch/) is what MkDocs reads
+    for its sitemap too; `git log -1 --format=%ct` gives the last commit's.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is None or epoch == "":
+        return datetime.now(UTC).replace(microsecond=0), False
+    try:
+        return datetime.fromtimestamp(int(epoch), UTC), True
+    except (ValueError, OverflowError, OSError) as exc:
+        raise BuildError(
+            f"SOURCE_DATE_EPOCH={epoch!r} is not a time: set it to whole seconds since 1970 "
+            "(e.g. `git log -1 --format=%ct`) or unset it"
+        ) from exc
+
+
 @dataclass
 class Analysed:
     """Ingest, analysis and linking of one input folder."""
@@ -58,6 +78,12 @@ class Analysed:
     analysed: int
     from_cache: int
     workers: int
+    warnings: list[str] = field(default_factory=list)  # ingest's, then analysis failures: "path: message"
+
+    @property
+    def problems(self) -> list[str]:
+        """Every skip and warning that needs a look: what `--strict` fails on."""
+        return self.ingest.problems + self.warnings[len(self.ingest.warnings) :]
 
 
 def analyse_folder(input_dir: Path, config: Config, cache_dir: Path | None, say: Callable[[str], Any]) -> Analysed:
@@ -69,16 +95,25 @@ def analyse_folder(input_dir: Path, config: Config, cache_dir: Path | None, say:
         say(f"  skipped {skipped.path}: {skipped.reason}")
     for warning in ingest.warnings:
         say(f"  warning {warning}")
+    for notice in ingest.notices:
+        say(f"  note {notice}")
     if not ingest.articles:
         raise BuildError(
             f"no articles found in {input_dir}: add .txt, .md, .html, .json or .jsonl files (see README.md, 'Input')"
         )
     with timer.stage("analyse"):
         analyses, stats = analyse_articles(ingest.articles, config, cache_dir)
-    if stats.analysed:
+    if stats.analysed or stats.failed:
         say(f"analyse: {stats.analysed} analysed with {stats.workers} process(es), {stats.from_cache} from cache")
     else:
         say(f"analyse: nothing to analyse, all {stats.from_cache} articles unchanged (from cache)")
+    warnings = list(ingest.warnings)
+    for path, error in stats.failed:
+        warnings.append(
+            f"{path}: its analysis failed ({error}); its page shows its text only. This is a bug in the "
+            "generator: please report it with the file"
+        )
+        say(f"  warning {warnings[-1]}")
     with timer.stage("link"):
         corpus = link_corpus(ingest.articles, analyses, config, input_dir / config.alias_file)
     paged = sum(1 for e in corpus.entities if len(e.articles) >= config.entity_min_articles)
@@ -86,7 +121,7 @@ def analyse_folder(input_dir: Path, config: Config, cache_dir: Path | None, say:
         f"link: {len(corpus.entities)} entities ({paged} in {config.entity_min_articles}+ articles), "
         f"{len(corpus.topics)} topics, {len(corpus.sources)} sources"
     )
-    return Analysed(ingest, corpus, timer, stats.analysed, stats.from_cache, stats.workers)
+    return Analysed(ingest, corpus, timer, stats.analysed, stats.from_cache, stats.workers, warnings)
 
 
 def theme_pages_dir(mkdocs_yml: Path) -> Path:

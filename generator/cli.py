@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from generator.build import BuildError, analyse_folder, site_name, theme_pages_dir, versions
+from generator.build import BuildError, analyse_folder, build_time, site_name, theme_pages_dir, versions
 from generator.config import Config, ConfigError, describe_options, load_config
 from generator.pages import BuildInfo, write_pages
 from generator.pages.export import report_document
@@ -20,6 +20,13 @@ def _options_epilog() -> str:
         shown = list(default) if isinstance(default, tuple) else default
         lines.append(f"  {name} (default {shown!r}): {doc}")
     return "\n".join(lines)
+
+
+STRICT_EXIT = 3
+STRICT_HELP = (
+    f"for CI: exit with status {STRICT_EXIT} after listing them if any file was skipped or anything warned "
+    "(bad encoding, a cut or unanalysed article, a page-name clash, a MkDocs warning); the output is still written"
+)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -42,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
         "--config", type=Path, default=Path("mkdocs.yml"), help="the MkDocs config (default: mkdocs.yml)"
     )
     build.add_argument("--no-cache", action="store_true", help="analyse every article again, ignoring the cache")
+    build.add_argument("--strict", action="store_true", help=STRICT_HELP)
     build.add_argument(
         "--site-url",
         metavar="URL",
@@ -66,6 +74,7 @@ def _parser() -> argparse.ArgumentParser:
         "--config", type=Path, default=Path("mkdocs.yml"), help="options from this MkDocs config, if it exists"
     )
     analyse.add_argument("--no-cache", action="store_true", help="do not read or write the analysis cache")
+    analyse.add_argument("--strict", action="store_true", help=STRICT_HELP)
 
     serve = sub.add_parser(
         "serve",
@@ -100,6 +109,16 @@ def _say(message: str) -> None:
     print(message, flush=True)
 
 
+def _strict_exit(problems: list[str]) -> int:
+    """`--strict`: list every warning and fail when there is one."""
+    if not problems:
+        return 0
+    print(f"strict: {len(problems)} warning(s), failing:", file=sys.stderr)
+    for problem in problems:
+        print(f"  {problem}", file=sys.stderr)
+    return STRICT_EXIT
+
+
 def _build(args: argparse.Namespace) -> int:
     if not args.config.exists():
         raise BuildError(f"{args.config} not found: run from the project folder or pass --config")
@@ -113,18 +132,23 @@ def _build(args: argparse.Namespace) -> int:
     site_dir = Path(config.site_dir) if getattr(args, "site_dir", None) else root / config.site_dir
     cache_dir = None if getattr(args, "no_cache", False) else root / config.cache_dir
     started = time.perf_counter()
+    built, reproducible = build_time()
     result = analyse_folder(input_dir, config, cache_dir, _say)
     info = BuildInfo(
         input_dir=str(input_dir),
         files_seen=result.ingest.files_seen,
         skipped=result.ingest.skipped,
-        warnings=result.ingest.warnings,
+        warnings=result.warnings,
         config_files=result.ingest.config_files,
         versions=versions(config),
         timings=result.timer.timings,
         analysed=result.analysed,
         from_cache=result.from_cache,
         workers=result.workers,
+        built=built.strftime("%Y-%m-%d %H:%M UTC"),
+        reproducible=reproducible,
+        cut=result.ingest.cut,
+        notices=result.ingest.notices,
     )
     with result.timer.stage("pages"):
         pages = write_pages(result.corpus, config, docs_dir, theme_pages_dir(args.config), info, site_name(args.config))
@@ -142,6 +166,10 @@ def _build(args: argparse.Namespace) -> int:
     timings = ", ".join(f"{stage} {seconds:.2f}s" for stage, seconds in result.timer.timings.items())
     _say(f"mkdocs: site built in {site_dir}")
     _say(f"done in {time.perf_counter() - started:.2f}s ({timings})")
+    if getattr(args, "strict", False):
+        failed = _strict_exit(result.problems + [f"mkdocs: {warning}" for warning in warnings])
+        if failed:
+            return failed
     if args.command == "deploy":
         from generator.mkdocs_adapter import DeployError, deploy_site
 
@@ -185,7 +213,8 @@ def _analyse(args: argparse.Namespace) -> int:
     result = analyse_folder(args.input, config, cache_dir, say)
     paged = frozenset(e.id for e in result.corpus.entities if len(e.articles) >= config.entity_min_articles)
     skipped = [{"path": s.path, "reason": s.reason} for s in result.ingest.skipped]
-    document = report_document(result.corpus, paged, {"versions": versions(config), "skipped": skipped})
+    build = {"versions": versions(config), "skipped": skipped, "warnings": result.warnings}
+    document = report_document(result.corpus, paged, build)
     text = json.dumps(document, ensure_ascii=False, indent=1)
     if str(args.json) == "-":
         sys.stdout.write(text + "\n")
@@ -193,7 +222,7 @@ def _analyse(args: argparse.Namespace) -> int:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(text, encoding="utf-8")
         say(f"wrote {args.json} ({len(result.corpus.articles)} articles)")
-    return 0
+    return _strict_exit(result.problems) if args.strict else 0
 
 
 def main(argv: list[str] | None = None) -> int:

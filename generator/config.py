@@ -62,6 +62,14 @@ class Config:
             "the corpus's median similarity is used when higher."
         },
     )
+    max_article_chars: int = field(
+        default=100_000,
+        metadata={
+            "doc": "Longest article text kept, in characters (about 15,000 words; spaCy takes a few seconds "
+            "for it). A longer article keeps its first part, cut at a line or sentence end, with a warning "
+            "and a note on its page."
+        },
+    )
     workers: int = field(default=0, metadata={"doc": "Analysis processes; 0 means one per core."})
     spacy_model: str = field(
         default="auto",
@@ -112,6 +120,7 @@ def validate(config: Config) -> Config:
     _check(0 <= config.related_min_similarity <= 1, "related_min_similarity", "must be between 0 and 1")
     _check(0 < config.topic_min_similarity <= 1, "topic_min_similarity", "must be between 0 and 1 (exclusive of 0)")
     _check(config.workers >= 0, "workers", "must be 0 (auto) or more")
+    _check(config.max_article_chars >= 1000, "max_article_chars", "must be at least 1000")
     unknown = set(config.entity_types) - set(ENTITY_TYPES)
     _check(not unknown, "entity_types", f"unknown labels {sorted(unknown)}; choose from {list(ENTITY_TYPES)}")
     return config

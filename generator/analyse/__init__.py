@@ -45,17 +45,36 @@ def analyse_doc(doc: Doc, config: Config, english: bool = True) -> ArticleAnalys
     )
 
 
-def _analyse_texts(texts: list[str], config: Config, english: list[bool] | None = None) -> list[ArticleAnalysis]:
+EMPTY_ANALYSIS = ArticleAnalysis((), (), (), (), (), (), ())
+
+
+def _analyse_texts(texts: list[str], config: Config, english: list[bool] | None = None) -> list[ArticleAnalysis | str]:
+    """The analysis of each text; a text whose analysis raises gets the error's description instead.
+
+    The batch goes through `nlp.pipe` at once; if anything in it fails, each text is analysed alone,
+    so one text that trips spaCy or an analyser costs its own analysis only.
+    """
     nlp = load_model(config.spacy_model)
     flags = english if english is not None else [True] * len(texts)
-    return [analyse_doc(doc, config, flag) for doc, flag in zip(nlp.pipe(texts, batch_size=32), flags, strict=True)]
+    try:
+        docs = nlp.pipe(texts, batch_size=32)
+        return [analyse_doc(doc, config, flag) for doc, flag in zip(docs, flags, strict=True)]
+    except Exception:  # noqa: BLE001 - find the text at fault below
+        pass
+    outcomes: list[ArticleAnalysis | str] = []
+    for text, flag in zip(texts, flags, strict=True):
+        try:
+            outcomes.append(analyse_doc(nlp(text), config, flag))
+        except Exception as exc:  # noqa: BLE001 - one article never stops the build
+            outcomes.append(f"{type(exc).__name__}: {exc}")
+    return outcomes
 
 
 def _worker_init(model: str) -> None:
     load_model(model)
 
 
-def _worker_run(texts: list[str], config: Config, english: list[bool] | None = None) -> list[ArticleAnalysis]:
+def _worker_run(texts: list[str], config: Config, english: list[bool] | None = None) -> list[ArticleAnalysis | str]:
     return _analyse_texts(texts, config, english)
 
 
@@ -64,7 +83,7 @@ class AnalysisStats:
     analysed: int = 0
     from_cache: int = 0
     workers: int = 1
-    failed: list[tuple[str, str]] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (article path, error): analysis left empty
 
 
 def _chunks(items: list[Article], size: int) -> Iterator[list[Article]]:
@@ -80,7 +99,11 @@ def worker_count(config: Config, jobs: int) -> int:
 def analyse_articles(
     articles: list[Article], config: Config, cache_dir: Path | None
 ) -> tuple[dict[str, ArticleAnalysis], AnalysisStats]:
-    """Analysis of every article: from the cache when its text and config are unchanged."""
+    """Analysis of every article: from the cache when its text and config are unchanged.
+
+    Only the first `config.max_article_chars` characters of a text are analysed (ingest cuts longer
+    articles already; this guards other callers, since spaCy's memory grows with the text).
+    """
     stats = AnalysisStats()
     cache = AnalysisCache(cache_dir) if cache_dir else None
     model = model_signature(config.spacy_model)
@@ -91,7 +114,7 @@ def analyse_articles(
         options = config.analysis_key()
         if not article.analysed_as_english:
             options = {**options, "language": article.language}  # sentences only: a different analysis
-        key = cache_key(article.text, options, model)
+        key = cache_key(_analysed_part(article, config), options, model)
         keys[article.id] = key
         cached = cache.get(key, article.text) if cache else None
         if cached is not None:
@@ -105,7 +128,8 @@ def analyse_articles(
     batches = list(_chunks(todo, _CHUNK))
     if stats.workers == 1:
         outputs = (
-            _analyse_texts([a.text for a in batch], config, [a.analysed_as_english for a in batch]) for batch in batches
+            _analyse_texts([_analysed_part(a, config) for a in batch], config, [a.analysed_as_english for a in batch])
+            for batch in batches
         )
         _collect(batches, outputs, results, keys, cache, stats)
     else:
@@ -114,7 +138,7 @@ def analyse_articles(
         ) as pool:
             outputs = pool.map(
                 _worker_run,
-                ([a.text for a in batch] for batch in batches),
+                ([_analysed_part(a, config) for a in batch] for batch in batches),
                 [config] * len(batches),
                 ([a.analysed_as_english for a in batch] for batch in batches),
             )
@@ -122,9 +146,17 @@ def analyse_articles(
     return results, stats
 
 
+def _analysed_part(article: Article, config: Config) -> str:
+    return article.text[: config.max_article_chars]
+
+
 def _collect(batches, outputs, results, keys, cache, stats) -> None:  # noqa: ANN001 - internal plumbing
     for batch, analyses in zip(batches, outputs, strict=True):
         for article, analysis in zip(batch, analyses, strict=True):
+            if isinstance(analysis, str):  # failed: shown with its text only, analysed again next build
+                results[article.id] = EMPTY_ANALYSIS
+                stats.failed.append((article.path, analysis))
+                continue
             results[article.id] = analysis
             stats.analysed += 1
             if cache is not None:

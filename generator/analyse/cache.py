@@ -1,7 +1,9 @@
 """On-disk cache of per-article analysis, keyed by content, config and analysis version.
 
-Entries are written atomically (temporary file, then rename) and carry their own
-key, so a half-written or foreign file is detected and recomputed, never trusted.
+Entries are written atomically (a temporary file in the same folder, then rename), so
+a build killed mid-write leaves at most a `.tmp-*` file that is never read. Each entry
+carries its key and the sha256 of its analysis, and its offsets must fit the text: a
+truncated, edited or foreign file is detected and recomputed, never trusted.
 """
 
 from __future__ import annotations
@@ -60,6 +62,22 @@ def from_json(data: dict[str, Any], text: str) -> ArticleAnalysis:
     )
 
 
+def _digest(data: Any) -> str:
+    return hashlib.sha256(json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def _fits(analysis: ArticleAnalysis, length: int) -> bool:
+    """Every offset lies inside the text and every index points at a sentence."""
+    count = len(analysis.sentences)
+    spans = [(s.start, s.end) for s in analysis.sentences] + [(m.start, m.end) for m in analysis.mentions]
+    spans += [(q.start, q.end) for q in analysis.quotes]
+    return (
+        all(0 <= start <= end <= length for start, end in spans)
+        and all(0 <= i < count for i in analysis.summary)
+        and all(0 <= item.sentence < count for item in (*analysis.mentions, *analysis.quotes))
+    )
+
+
 class AnalysisCache:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
@@ -68,19 +86,22 @@ class AnalysisCache:
         return self.directory / key[:2] / f"{key}.json"
 
     def get(self, key: str, text: str) -> ArticleAnalysis | None:
+        """The stored analysis, or None when there is none or the entry is damaged (it is then recomputed)."""
         path = self._path(key)
         try:
             entry = json.loads(path.read_text(encoding="utf-8"))
-            if entry.get("key") != key:
+            if entry.get("key") != key or entry.get("sha256") != _digest(entry["analysis"]):
                 return None
-            return from_json(entry["analysis"], text)
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            analysis = from_json(entry["analysis"], text)
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
             return None
+        return analysis if _fits(analysis, len(text)) else None
 
     def put(self, key: str, analysis: ArticleAnalysis) -> None:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
-        payload = json.dumps({"key": key, "analysis": to_json(analysis)}, ensure_ascii=False)
+        data = to_json(analysis)
+        payload = json.dumps({"key": key, "sha256": _digest(data), "analysis": data}, ensure_ascii=False)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:

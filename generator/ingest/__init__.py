@@ -20,7 +20,7 @@ from generator.config import Config
 from generator.ingest.dates import parse_date_value
 from generator.ingest.decode import UnreadableFile, decode_bytes
 from generator.ingest.formats import READERS, SUFFIXES
-from generator.ingest.language import detect_language, normalise_code
+from generator.ingest.language import NAMES, detect_language, normalise_code
 from generator.ingest.outlets import domain_of
 from generator.ingest.readers import METADATA_FIELDS, InvalidArticle, ReadResult, RecordSkip, derive_title
 from generator.ingest.slug import SlugRegistry, slugify
@@ -34,8 +34,17 @@ class IngestResult:
     articles: list[Article] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # "path: message"
+    notices: list[str] = field(default_factory=list)  # handled as designed, worth knowing: "path: message"
     config_files: list[str] = field(default_factory=list)  # alias file, sidecar: read, not articles
     files_seen: int = 0
+    page_parts: set[str] = field(default_factory=set)  # skipped files that are parts of a saved page (expected)
+    cut: dict[str, int] = field(default_factory=dict)  # article id -> length of its text before the cut
+
+    @property
+    def problems(self) -> list[str]:
+        """Every warning and every skip that needs a look (what `--strict` fails on), as "path: message"."""
+        skips = [f"{s.path}: skipped: {s.reason}" for s in self.skipped if s.path not in self.page_parts]
+        return skips + list(self.warnings)
 
 
 @dataclass
@@ -58,13 +67,44 @@ class Sidecar:
 
 
 def _walk(root: Path) -> list[Path]:
-    """Every file below root, sorted by relative path (stable ids and order)."""
+    """Every file below root, and every link to a folder (not followed), sorted by relative path."""
     found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames.sort()
+        found.extend(Path(dirpath) / name for name in dirnames if (Path(dirpath) / name).is_symlink())
         for name in filenames:
             found.append(Path(dirpath) / name)
     return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+
+
+def cut_text(text: str, limit: int) -> str:
+    """The first `limit` characters of text or fewer, ending at a line end, else a sentence end, else a space."""
+    if len(text) <= limit:
+        return text
+    window = text[:limit]
+    floor = limit // 2
+    for mark in ("\n", ". ", " "):
+        at = window.rfind(mark, floor)
+        if at != -1:
+            return window[: at + 1].rstrip()
+    return window
+
+
+def _skip_reason(path: Path, root: Path) -> str | None:
+    """Why a path is not read at all: a link that leads out of the input folder, a folder link, a pipe."""
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return "symbolic link to nothing (its target does not exist); fix or remove the link"
+        if not target.is_relative_to(root):
+            kind = "folder" if target.is_dir() else "file"
+            return f"symbolic link to a {kind} outside the input folder; not followed (copy the {kind} in instead)"
+        if target.is_dir():
+            return "symbolic link to a folder; not followed (its files are read where they are)"
+    if not path.is_file():
+        return "not a regular file (a pipe, socket or device); not read"
+    return None
 
 
 def load_sidecar(path: Path) -> Sidecar:
@@ -208,7 +248,19 @@ def _read_file(path: Path, rel: str, config: Config, result: IngestResult) -> li
         result.skipped.append(Skipped(rel, str(exc)))
         return []
     except OSError as exc:
-        result.skipped.append(Skipped(rel, f"could not be read ({exc.strerror})"))
+        result.skipped.append(Skipped(rel, f"could not be read ({exc.strerror}); check the file's permissions"))
+        return []
+    except RecursionError:
+        result.skipped.append(Skipped(rel, "is nested too deeply to read (thousands of levels); simplify the file"))
+        return []
+    except Exception as exc:  # noqa: BLE001 - one file never stops the build
+        result.skipped.append(
+            Skipped(
+                rel,
+                f"could not be read: {type(exc).__name__}: {exc}. This is a bug in the generator; "
+                "please report it with the file",
+            )
+        )
         return []
     if decoded.note:
         result.warnings.append(f"{rel}: {decoded.note}")
@@ -225,20 +277,23 @@ def read_corpus(input_dir: Path, config: Config) -> IngestResult:
     sidecar = load_sidecar(input_dir / config.metadata_file)
     used_sidecar: set[str] = set()
     pending: list[tuple[str, ReadResult]] = []  # (address, read), in input order
+    cut: dict[str, int] = {}  # address -> length of the text before it was cut
     for path in _walk(input_dir):
         rel = path.relative_to(input_dir).as_posix()
         result.files_seen += 1
         if rel in special:
             result.config_files.append(rel)
             continue
-        if path.is_symlink() and not path.resolve().is_relative_to(root):
-            result.skipped.append(Skipped(rel, "symbolic link to a file outside the input folder; not followed"))
+        reason = _skip_reason(path, root)
+        if reason is not None:
+            result.skipped.append(Skipped(rel, reason))
             continue
         page = saved_page_of(rel, input_dir)
         if page is not None:
             result.skipped.append(
                 Skipped(rel, f"part of the saved page {page} (its images, styles, scripts); not an article")
             )
+            result.page_parts.add(rel)
             continue
         for read in _read_file(path, rel, config, result):
             address = rel if read.part is None else f"{rel}#{read.part}"
@@ -249,6 +304,15 @@ def read_corpus(input_dir: Path, config: Config) -> IngestResult:
                 result.skipped.append(Skipped(address, "has metadata but no article text"))
                 continue
             result.warnings.extend(f"{address}: {note}" for note in read.notes)
+            if len(read.text) > config.max_article_chars:
+                full_length = len(read.text)
+                read.text = cut_text(read.text, config.max_article_chars)
+                cut[address] = full_length
+                result.warnings.append(
+                    f"{address}: the text is {full_length:,} characters long; only the first {len(read.text):,} "
+                    f"are kept and analysed (extra.report.max_article_chars is {config.max_article_chars:,}). "
+                    "Split the file into articles, or raise the option, to keep more"
+                )
             entries = sidecar.overrides(rel, read.part)
             used_sidecar.update(key for key, _ in entries)
             result.warnings.extend(_apply_sidecar(read, entries, sidecar, address, config))
@@ -259,10 +323,26 @@ def read_corpus(input_dir: Path, config: Config) -> IngestResult:
         warning = _detect_language(read)
         if warning:
             result.warnings.append(f"{address}: {warning}")
+        language = read.meta.get("language")
+        if language not in (None, "en"):
+            how = "detected" if read.provenance.get("language") == "derived" else "declared"
+            result.notices.append(
+                f"{address}: the text is in {NAMES.get(language, language)} ({language}, {how}); our analysers "
+                "are English, so its page has its text but no summary, keywords, entities or quotes. Set "
+                f"'language: en' for it in {config.metadata_file} if it is English"
+            )
         if "title" not in read.meta:
             read.set("title", derive_title(read.text), "derived")
         stem = str(PurePosixPath(address.split("#", 1)[0]).with_suffix(""))
-        slug = slugs.claim(slugify(stem if read.part is None else f"{stem}-{read.part}"), address)
+        wanted = slugify(stem if read.part is None else f"{stem}-{read.part}")
+        slug = slugs.claim(wanted, address)
+        if slug != wanted:
+            result.warnings.append(
+                f"{address}: its page name {wanted}.html is taken by {slugs.owner(wanted)}, so its page is "
+                f"{slug}.html; rename one of the two files to choose their names"
+            )
+        if address in cut:
+            result.cut[slug] = cut[address]
         result.articles.append(
             Article(
                 id=slug,

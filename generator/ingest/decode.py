@@ -30,7 +30,35 @@ def _declared_html_codec(data: bytes) -> str | None:
         return None
 
 
+# Documents people save by mistake under a text suffix: their magic bytes, and what they are.
+_MAGIC = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or a .docx / .odt document, which are ZIP archives)"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document (.doc)"),
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_MAX_CONTROL_SHARE = 0.05  # of the first 8,192 characters; text has none but tab, newline, form feed
+
+
+def _check_not_binary(data: bytes, text: str) -> None:
+    """Raise UnreadableFile for a document format or binary data saved under a text suffix."""
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise UnreadableFile(f"is {what}, not text; save the article's text as a .txt or .md file")
+    sample = text[:8192]
+    if sample and len(_CONTROL.findall(sample)) > _MAX_CONTROL_SHARE * len(sample):
+        raise UnreadableFile("looks binary (it is full of control characters); save the article as UTF-8 text")
+
+
 def decode_bytes(data: bytes, html: bool = False) -> DecodedText:
+    """Text of a file's bytes, or UnreadableFile when they are not text; see `_decode`."""
+    decoded = _decode(data, html)
+    _check_not_binary(data, decoded.text)
+    return decoded
+
+
+def _decode(data: bytes, html: bool = False) -> DecodedText:
     """Decode UTF-8 (with or without BOM) or UTF-16 with a BOM; fall back to Windows-1252.
 
     A web page (`html`) that is not UTF-8 is decoded by the charset its `<meta>` declares, when it declares one.

@@ -142,6 +142,18 @@ def read_plain_text(raw: str, day_first: bool = False) -> ReadResult:
     return result
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML without aliases: `*name` lets a few lines expand into billions of values (a "YAML bomb")."""
+
+    def compose_node(self, parent, index):  # noqa: ANN001, ANN201 - PyYAML's signature
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in front matter", event.start_mark
+            )
+        return super().compose_node(parent, index)
+
+
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _markdown = MarkdownIt("commonmark")
 
@@ -191,7 +203,7 @@ def read_markdown(raw: str, day_first: bool = False) -> ReadResult:
     if match:
         body = raw[match.end() :]
         try:
-            loaded = yaml.safe_load(match.group("yaml"))
+            loaded = yaml.load(match.group("yaml"), Loader=_FrontMatterLoader)  # noqa: S506 - safe
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f"line {mark.line + 2}: " if mark is not None else ""

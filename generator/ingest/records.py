@@ -241,7 +241,8 @@ def _json_error(exc: json.JSONDecodeError, line_offset: int = 0) -> str:
 def read_json_lines(raw: str, day_first: bool = False) -> list[ReadResult | RecordSkip]:
     """JSON Lines: one record per non-blank line; a bad line is a skip naming the line."""
     out: list[ReadResult | RecordSkip] = []
-    for number, line in enumerate(raw.splitlines(), start=1):
+    # Lines end at "\n" only: JSON strings may hold U+2028 and other characters `splitlines` breaks at.
+    for number, line in enumerate(raw.split("\n"), start=1):
         if not line.strip():
             continue
         try:
@@ -249,6 +250,9 @@ def read_json_lines(raw: str, day_first: bool = False) -> list[ReadResult | Reco
         except json.JSONDecodeError as exc:
             reason = f"line {number}, column {exc.colno}: not valid JSON ({exc.msg}); fix or remove the line"
             out.append(RecordSkip(str(number), reason))
+            continue
+        except RecursionError:
+            out.append(RecordSkip(str(number), f"line {number}: nested too deeply to read; fix or remove the line"))
             continue
         out.append(read_record(record, f"line {number}", str(number), day_first))
     return out

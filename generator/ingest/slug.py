@@ -25,7 +25,11 @@ class SlugRegistry:
     """Hands out unique slugs: a clash gets a suffix from a hash of its key, so it is stable."""
 
     def __init__(self) -> None:
-        self._taken: set[str] = set()
+        self._taken: dict[str, str] = {}  # slug -> the key that claimed it
+
+    def owner(self, slug: str) -> str | None:
+        """The key that holds `slug`, or None when it is free."""
+        return self._taken.get(slug)
 
     def claim(self, wanted: str, key: str) -> str:
         slug = wanted
@@ -35,5 +39,5 @@ class SlugRegistry:
             while slug in self._taken:
                 slug = f"{wanted}-{short_hash(key, 6)}-{n}"
                 n += 1
-        self._taken.add(slug)
+        self._taken[slug] = key
         return slug

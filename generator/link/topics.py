@@ -66,7 +66,10 @@ def cluster(similarity: np.ndarray, floor: float) -> list[int]:
     distance = np.clip(1.0 - similarity, 0.0, None)
     np.fill_diagonal(distance, 0.0)
     model = AgglomerativeClustering(
-        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=1.0 - min_similarity
+        n_clusters=None,
+        metric="precomputed",
+        linkage="average",
+        distance_threshold=max(0.0, 1.0 - min_similarity),  # identical texts: the median can be 1 + ε
     )
     return [int(label) for label in model.fit_predict(distance)]
 

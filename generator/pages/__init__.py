@@ -35,6 +35,10 @@ class BuildInfo:
     analysed: int = 0
     from_cache: int = 0
     workers: int = 1
+    built: str = ""  # "2017-03-01 09:30 UTC": from SOURCE_DATE_EPOCH when set
+    reproducible: bool = False  # SOURCE_DATE_EPOCH set: figures that vary from run to run stay off the pages
+    cut: dict[str, int] = field(default_factory=dict)  # article id -> its length before it was cut
+    notices: list[str] = field(default_factory=list)  # e.g. articles not analysed, being in another language
 
 
 def make_environment(templates_dir: Path) -> jinja2.Environment:
@@ -96,11 +100,12 @@ def write_pages(
         "coverage": coverage,
         "site_name": site_name,
         "config": config,
+        "info": info,
     }
     common.update(graph=graph, charts=Charts(corpus, lookup))
 
     dates = sorted(a.date for a in corpus.articles if a.date)
-    writer.write("home.md", "index.md", dates=dates, info=info, **common)
+    writer.write("home.md", "index.md", dates=dates, **common)
     for article in corpus.articles:
         writer.write(
             "article.md",
@@ -122,7 +127,7 @@ def write_pages(
     writer.write("topics.md", "topics/index.md", **common)
     writer.write("sources.md", "sources/index.md", **common)
     writer.write("keywords.md", "keywords.md", keywords=views.keyword_index(corpus), **common)
-    writer.write("build-report.md", "build-report.md", info=info, **common)
+    writer.write("build-report.md", "build-report.md", **common)
     writer.write("quotes.md", "quotes.md", **common)
     writer.write("timeline.md", "timeline.md", **common)
     writer.write("search.md", "search.md", **common)
@@ -130,6 +135,8 @@ def write_pages(
         writer.write("graph.md", graph_page(level), level=level, **common)
     (docs_dir / INDEX_FILE).write_text(search_index_js(corpus, lookup), encoding="utf-8")
 
-    document = report_document(corpus, lookup.paged_entities, {"versions": info.versions})
+    skipped = [{"path": s.path, "reason": s.reason} for s in info.skipped]
+    build = {"versions": info.versions, "skipped": skipped, "warnings": list(info.warnings)}
+    document = report_document(corpus, lookup.paged_entities, build)
     (docs_dir / "report.json").write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
     return writer.count
