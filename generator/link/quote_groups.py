@@ -35,10 +35,7 @@ class QuoteGroup:
     members: tuple[QuoteRef, ...]  # in corpus order
     speaker: str | None  # entity id most members attribute it to
     text: str  # the longest variant
-
-    @property
-    def articles(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(m.article for m in self.members))
+    articles: tuple[str, ...] = ()  # the articles carrying it, in corpus order
 
 
 def _tokens(text: str) -> list[str]:
@@ -115,6 +112,7 @@ def group_quotes(
                 members=tuple(group),
                 speaker=votes.most_common(1)[0][0] if votes else None,
                 text=max((texts[r] for r in group), key=len),
+                articles=tuple(dict.fromkeys(r.article for r in group)),
             )
         )
     return tuple(groups)

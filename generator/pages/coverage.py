@@ -16,13 +16,49 @@ from generator.model import Article, Corpus, Entity, Quote, Source, Topic
 from generator.pages.views import Lookup
 
 
+@dataclass(frozen=True)
+class _Index:
+    """Lookups over the corpus that many pages need, built once per corpus."""
+
+    group_of: dict[tuple[str, int], QuoteGroup]
+    groups_of_article: dict[str, tuple[QuoteGroup, ...]]
+    shared_of_article: dict[str, tuple[SharedText, ...]]
+    copies: dict[str, tuple[str, ...]]
+    position: dict[str, int]  # quote group id -> its place in corpus.quote_groups
+
+
+def _index(corpus: Corpus) -> _Index:
+    cached = corpus.__dict__.get("_coverage_index")
+    if cached is None:
+        groups_of: dict[str, list[QuoteGroup]] = defaultdict(list)
+        for group in corpus.quote_groups:
+            for article_id in group.articles:
+                groups_of[article_id].append(group)
+        shared: dict[str, list[SharedText]] = defaultdict(list)
+        for pair in corpus.shared_text:
+            shared[pair.a].append(pair)
+            shared[pair.b].append(pair)
+        copies: dict[str, list[str]] = defaultdict(list)
+        for copy, original in corpus.duplicate_of.items():
+            copies[original].append(copy)
+        cached = _Index(
+            group_of={(m.article, m.index): g for g in corpus.quote_groups for m in g.members},
+            groups_of_article={k: tuple(v) for k, v in groups_of.items()},
+            shared_of_article={k: tuple(v) for k, v in shared.items()},
+            copies={k: tuple(v) for k, v in copies.items()},
+            position={g.id: i for i, g in enumerate(corpus.quote_groups)},
+        )
+        object.__setattr__(corpus, "_coverage_index", cached)
+    return cached
+
+
 def unique_articles(article_ids: tuple[str, ...], corpus: Corpus) -> list[str]:
     """The articles that are not duplicates of another: what topic and source counts count."""
     return [a for a in article_ids if a not in corpus.duplicate_of]
 
 
 def duplicates_of(article_id: str, corpus: Corpus) -> list[str]:
-    return [a for a, original in corpus.duplicate_of.items() if original == article_id]
+    return list(_index(corpus).copies.get(article_id, ()))
 
 
 def shared_quote_count(corpus: Corpus) -> int:
@@ -31,7 +67,14 @@ def shared_quote_count(corpus: Corpus) -> int:
 
 
 def quote_group_of(corpus: Corpus) -> dict[tuple[str, int], QuoteGroup]:
-    return {(m.article, m.index): group for group in corpus.quote_groups for m in group.members}
+    return _index(corpus).group_of
+
+
+def quote_groups_in(article_ids: tuple[str, ...] | list[str], corpus: Corpus) -> list[QuoteGroup]:
+    """The quote groups carried by any of these articles, in the corpus's order (most carried first)."""
+    index = _index(corpus)
+    found = {g.id: g for a in article_ids for g in index.groups_of_article.get(a, ())}
+    return sorted(found.values(), key=lambda g: index.position[g.id])
 
 
 def variants(group: QuoteGroup, corpus: Corpus) -> list[tuple[Article, Quote]]:
@@ -66,7 +109,7 @@ def quotes_by_speaker(corpus: Corpus, lookup: Lookup) -> list[SpeakerQuotes]:
 
 def shared_with(article_id: str, corpus: Corpus) -> list[tuple[str, SharedText]]:
     """The other articles this one shares passages with, most shared first."""
-    pairs = [(p.b if p.a == article_id else p.a, p) for p in corpus.shared_text if article_id in (p.a, p.b)]
+    pairs = [(p.b if p.a == article_id else p.a, p) for p in _index(corpus).shared_of_article.get(article_id, ())]
     return sorted(pairs, key=lambda item: -max(item[1].share_a, item[1].share_b))
 
 
@@ -118,8 +161,7 @@ def names_used(source: Source, lookup: Lookup) -> list[tuple[Entity, list[str], 
 
 
 def source_quote_groups(source: Source, corpus: Corpus) -> list[QuoteGroup]:
-    articles = set(source.articles)
-    return [g for g in corpus.quote_groups if articles & set(g.articles)]
+    return quote_groups_in(source.articles, corpus)
 
 
 def timeline(
@@ -187,10 +229,9 @@ def compare_sources(topic: Topic, lookup: Lookup) -> Comparison:
         )
         entity_rows.append((lookup.entities[entity_id], counts))
     quote_rows = []
-    for group in corpus.quote_groups:
+    for group in quote_groups_in(members, corpus):
         carried = tuple(bool(set(group.articles) & set(column.articles)) for column in columns)
-        if any(carried):
-            quote_rows.append((group, carried))
+        quote_rows.append((group, carried))
     quote_rows.sort(key=lambda row: -sum(row[1]))
     texts = {a: corpus.article(a).text.lower() for a in members}
     keyword_rows = [

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
 _MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|])")  # all are in Python-Markdown's ESCAPED_CHARS
@@ -46,7 +47,12 @@ def finalize(value: object) -> object:
 
 def relative(from_page: str, to_page: str) -> str:
     """Link from one docs-relative page path to another, as MkDocs wants (.md targets)."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return _relative_from_folder(posixpath.dirname(from_page) or ".", to_page)
+
+
+@lru_cache(maxsize=65536)
+def _relative_from_folder(folder: str, to_page: str) -> str:
+    return posixpath.relpath(to_page, folder)
 
 
 def link(text: object, from_page: str, to_page: str) -> MD:
