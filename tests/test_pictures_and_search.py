@@ -7,6 +7,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
 from bs4 import BeautifulSoup
 
@@ -14,7 +15,7 @@ from generator.config import Config
 from generator.link import link_corpus
 from generator.model import Article, ArticleAnalysis, Corpus, Keyword, Mention, Sentence
 from generator.pages.charts import Charts, bin_dates, nice_step
-from generator.pages.graph import LEVELS, EntityGraph, force_layout
+from generator.pages.graph import LEVELS, EntityGraph, force_layout, place_labels, separate
 from generator.pages.search import GLOBAL_NAME, script_json, search_documents, search_index_js
 from generator.pages.views import Lookup
 
@@ -222,3 +223,30 @@ def test_graph_and_neighbours_escape_names_and_link_only_to_entity_pages(tmp_pat
     assert {a["href"] for a in soup.select("a.node")} == {
         f"{e.slug}.html" for e in corpus.entities if e.id != entity.id and e.id in lookup.paged_entities
     }
+
+
+def test_circles_are_pushed_apart_and_labels_never_overlap() -> None:
+    rng = np.random.default_rng(3)
+    xy = rng.random((60, 2)) * [1000, 720]
+    radius = rng.uniform(4, 20, 60)
+    apart = separate(xy, radius)
+    distance = np.linalg.norm(apart[:, None] - apart[None, :], axis=-1) + np.eye(60) * 1e9
+    assert (distance >= radius[:, None] + radius[None, :]).all()
+
+    nodes = [
+        (float(x), float(y), float(r), f"Name {i}") for i, ((x, y), r) in enumerate(zip(apart, radius, strict=True))
+    ]
+    placed = place_labels(nodes, 1000, 720, limit=40)
+    assert all(spot is None for spot in placed[40:])
+    assert sum(spot is not None for spot in placed) >= 30
+    boxes = []
+    for (_, _, _, text), spot in zip(nodes, placed, strict=True):
+        if spot is None:
+            continue
+        lx, ly, anchor = spot
+        w = 6.6 * len(text) + 4
+        left = lx - w / 2 if anchor == "middle" else lx if anchor == "start" else lx - w
+        boxes.append((left, ly - 11, left + w, ly + 2))
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)

@@ -90,6 +90,64 @@ def force_layout(count: int, edges: list[tuple[int, int, float]], seed: int = 7,
     return (pos - low) / np.maximum(high - low, 1e-9)
 
 
+def separate(xy: np.ndarray, radius: np.ndarray, gap: float = 3.0, rounds: int = 60) -> np.ndarray:
+    """Push apart circles (pixel centres, radii) that overlap, a little at a time."""
+    xy = xy.copy()
+    for _ in range(rounds):
+        delta = xy[:, None, :] - xy[None, :, :]
+        distance = np.linalg.norm(delta, axis=-1)
+        np.fill_diagonal(distance, np.inf)
+        overlap = radius[:, None] + radius[None, :] + gap - distance
+        if (overlap <= 0).all():
+            break
+        push = np.where(overlap > 0, overlap / 2, 0.0) / np.maximum(distance, 1e-6)
+        xy += (delta * push[:, :, None]).sum(axis=1)
+    return xy
+
+
+def place_labels(
+    nodes: list[tuple[float, float, float, str]], width: float, height: float, limit: int
+) -> list[tuple[float, float, str] | None]:
+    """Label positions (x, y, text-anchor) for the first `limit` nodes (x, y, r, text), greedily:
+    below, above, right or left of the circle, wherever the label overlaps no circle and no label
+    already placed; None where there is no room (the name stays in the node's tooltip)."""
+    taken: list[tuple[float, float, float, float]] = []
+    circles = [(x - r, y - r, x + r, y + r) for x, y, r, _ in nodes]
+
+    def clear(box: tuple[float, float, float, float], own: int) -> bool:
+        left, top, right, bottom = box
+        if left < 0 or top < 0 or right > width or bottom > height:
+            return False
+        for other in taken:
+            if left < other[2] and other[0] < right and top < other[3] and other[1] < bottom:
+                return False
+        for index, other in enumerate(circles):
+            if index != own and left < other[2] and other[0] < right and top < other[3] and other[1] < bottom:
+                return False
+        return True
+
+    placed: list[tuple[float, float, str] | None] = []
+    for index, (x, y, r, text) in enumerate(nodes):
+        if index >= limit:
+            placed.append(None)
+            continue
+        w, h = 6.6 * len(text) + 4, 14.0
+        options = [
+            ((x - w / 2, y + r + 2, x + w / 2, y + r + 2 + h), (x, y + r + 13, "middle")),
+            ((x - w / 2, y - r - 2 - h, x + w / 2, y - r - 2), (x, y - r - 5, "middle")),
+            ((x + r + 3, y - h / 2, x + r + 3 + w, y + h / 2), (x + r + 4, y + 4, "start")),
+            ((x - r - 3 - w, y - h / 2, x - r - 3, y + h / 2), (x - r - 4, y + 4, "end")),
+        ]
+        for box, spot in options:
+            if clear(box, index):
+                taken.append(box)
+                placed.append(spot)
+                break
+        else:
+            placed.append(None)
+    return placed
+
+
 @dataclass(frozen=True)
 class Drawn:
     """One graph page's nodes and edges."""
@@ -152,11 +210,16 @@ class EntityGraph:
         layout = force_layout(
             len(drawn.nodes), [(index[a], index[b], math.sqrt(w / strongest)) for a, b, w in drawn.edges]
         )
-        xy = {
-            e.id: (pad + p[0] * (width - 2 * pad), pad + p[1] * (height - 2 * pad))
-            for e, p in zip(drawn.nodes, layout, strict=True)
-        }
         most = max((e.mention_count for e in drawn.nodes), default=1)
+        radii = np.array([4 + 18 * math.sqrt(e.mention_count / most) for e in drawn.nodes])
+        pixels = separate(layout * [width - 2 * pad, height - 2 * pad] + pad, radii)
+        xy = {e.id: (float(p[0]), float(p[1])) for e, p in zip(drawn.nodes, pixels, strict=True)}
+        labels = place_labels(
+            [(*xy[e.id], float(r), short(e.name, 26)) for e, r in zip(drawn.nodes, radii, strict=True)],
+            width,
+            height,
+            LABELLED,
+        )
         out = [
             f'<figure class="graph" id="graph-figure"><div class="graph-scroll">'
             f'<svg class="graph-svg" viewBox="0 0 {width} {height}" aria-labelledby="graph-figure-title">'
@@ -173,10 +236,9 @@ class EntityGraph:
                 f"{shared} shared article{'s' if shared != 1 else ''}</title></line>"
             )
         out.append('</g><g class="nodes">')
-        for rank, entity in enumerate(drawn.nodes):
+        for entity, radius, label in zip(drawn.nodes, radii, labels, strict=True):
             x, y = xy[entity.id]
-            radius = 4 + 18 * math.sqrt(entity.mention_count / most)
-            out.append(self._node(entity, x, y, radius, page, label=rank < LABELLED))
+            out.append(self._node(entity, x, y, float(radius), page, label))
         out.append("</g></svg></div>")
         out.append(self._legend(drawn.nodes))
         out.append(
@@ -187,7 +249,9 @@ class EntityGraph:
         )
         return MD("".join(out))
 
-    def _node(self, entity: Entity, x: float, y: float, radius: float, page: str, label: bool) -> str:
+    def _node(
+        self, entity: Entity, x: float, y: float, radius: float, page: str, label: tuple[float, float, str] | None
+    ) -> str:
         href = html_href(entity_path(entity), page)
         name = esc(entity.name)
         described = f"{name} ({esc(entity.type)}, {entity.mention_count} mentions in {len(entity.articles)} articles)"
@@ -197,9 +261,9 @@ class EntityGraph:
             f'<circle cx="{num(x)}" cy="{num(y)}" r="{num(radius)}"/>',
         ]
         if label:
+            lx, ly, anchor = label
             parts.append(
-                f'<text x="{num(x)}" y="{num(y + radius + 13)}" text-anchor="middle">'
-                f"{esc(short(entity.name, 26))}</text>"
+                f'<text x="{num(lx)}" y="{num(ly)}" text-anchor="{anchor}">{esc(short(entity.name, 26))}</text>'
             )
         parts.append("</a>")
         return "".join(parts)
