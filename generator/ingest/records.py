@@ -17,6 +17,7 @@ the rest of the file still reads.
 from __future__ import annotations
 
 import json
+import math
 import re
 from datetime import date, datetime
 from typing import Any
@@ -63,6 +64,8 @@ def json_safe(value: Any) -> Any:
         return {str(k): json_safe(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set)):
         return [json_safe(v) for v in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)  # "nan", "inf": JSON has no such numbers (report.json must parse in a browser)
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     return str(value)
