@@ -68,9 +68,7 @@ class _Unit:
         """The form the article writes, preferring one not capitalised only for starting a sentence."""
         inside = [(n, text) for (text, at_start), n in self.forms.items() if not at_start]
         pool = inside or [(n, text) for (text, _), n in self.forms.items()]
-        if self.kind == "name":  # a person's full name, not the surname used after it
-            pool = [(n, text) for n, text in pool if len(text.split()) == len(self.words)] or pool
-        text = max(pool)[1]
+        text = max(pool)[1]  # a person named in full once and by surname after is shown as the article does
         if not inside and self.kind != "name" and not text.isupper():
             text = text[0].lower() + text[1:]
         return text

@@ -97,6 +97,12 @@ def word_document_frequency(texts: list[str]) -> Counter[str]:
     return df
 
 
+def _word_grams(text: str, longest: int = 5) -> set[tuple[str, ...]]:
+    """Every run of up to `longest` lower-cased words in the text: whole-word phrase lookup."""
+    words = _WORD.findall(text.lower())
+    return {tuple(words[i : i + n]) for n in range(1, longest + 1) for i in range(len(words) - n + 1)}
+
+
 def label_topic(
     members: list[str],
     analyses: dict[str, ArticleAnalysis],
@@ -114,10 +120,11 @@ def label_topic(
     for article_id in members:
         for keyword in analyses[article_id].keywords:
             first_form.setdefault(fold_phrase(keyword.text), keyword.text)
-    texts = [texts_by_id[article_id].lower() for article_id in members]
+    grams = [_word_grams(texts_by_id[article_id]) for article_id in members]
     scores: dict[str, float] = {}
     for folded, phrase in first_form.items():
-        present = sum(1 for text in texts if phrase.lower() in text)
+        words = tuple(_WORD.findall(phrase.lower()))
+        present = sum(1 for text in grams if words in text)
         rarest = min((word_df.get(w, 1) for w in _WORD.findall(phrase.lower())), default=1)
         scores[folded] = present * math.log(1 + total / max(rarest, 1))
     ranked = sorted(scores, key=lambda f: (-scores[f], first_form[f].lower()))
