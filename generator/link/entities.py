@@ -219,11 +219,13 @@ def _group_type(group: _Group | None) -> str | None:
 def _join_corpus_surnames(merger: _Merger, groups: dict[str, _Group]) -> None:
     """A one-word person name joins the only full person name in the corpus that contains it."""
     owners: dict[str, set[str]] = defaultdict(set)
-    for key, root in [(k, merger.find(k)) for k in list(merger.parent)]:
+    full_names: dict[tuple[str, str], str] = {}  # (root, word) -> a full-name key of that root with that word
+    for key, root in [(k, merger.find(k)) for k in sorted(merger.parent)]:
         words = key.split()
         if len(words) >= 2 and _group_type(groups.get(root)) == "PERSON":
-            owners[words[0]].add(root)
-            owners[words[-1]].add(root)
+            for word in (words[0], words[-1]):
+                owners[word].add(root)
+                full_names.setdefault((root, word), key)
     for key in list(merger.parent):
         root = merger.find(key)
         group = groups.get(root)
@@ -234,7 +236,7 @@ def _join_corpus_surnames(merger: _Merger, groups: dict[str, _Group]) -> None:
         candidates = {merger.find(r) for r in owners.get(key, ())} - {root}
         if len(candidates) == 1:
             target_root = candidates.pop()
-            target = next(k for k in sorted(merger.parent) if merger.find(k) == target_root and key in k.split())
+            target = full_names[(target_root, key)]
             merger.union(
                 target,
                 key,
