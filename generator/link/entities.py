@@ -218,14 +218,13 @@ def _group_type(group: _Group | None) -> str | None:
 
 def _join_corpus_surnames(merger: _Merger, groups: dict[str, _Group]) -> None:
     """A one-word person name joins the only full person name in the corpus that contains it."""
-    owners: dict[str, set[str]] = defaultdict(set)
-    full_names: dict[tuple[str, str], str] = {}  # (root, word) -> a full-name key of that root with that word
-    for key, root in [(k, merger.find(k)) for k in sorted(merger.parent)]:
+    owners: dict[str, list[str]] = defaultdict(list)  # word -> full-name keys starting or ending with it
+    for key in sorted(merger.parent):
         words = key.split()
-        if len(words) >= 2 and _group_type(groups.get(root)) == "PERSON":
-            for word in (words[0], words[-1]):
-                owners[word].add(root)
-                full_names.setdefault((root, word), key)
+        if len(words) >= 2 and _group_type(groups.get(merger.find(key))) == "PERSON":
+            owners[words[0]].append(key)
+            if words[-1] != words[0]:
+                owners[words[-1]].append(key)
     for key in list(merger.parent):
         root = merger.find(key)
         group = groups.get(root)
@@ -233,10 +232,10 @@ def _join_corpus_surnames(merger: _Merger, groups: dict[str, _Group]) -> None:
             continue
         if any(" " in normalise(form) for form in group.forms):
             continue  # already part of a full name's group
-        candidates = {merger.find(r) for r in owners.get(key, ())} - {root}
+        candidates = {merger.find(k) for k in owners.get(key, ())} - {root}
         if len(candidates) == 1:
             target_root = candidates.pop()
-            target = full_names[(target_root, key)]
+            target = next(k for k in owners[key] if merger.find(k) == target_root)
             merger.union(
                 target,
                 key,
