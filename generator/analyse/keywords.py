@@ -2,8 +2,10 @@
 
 Why this method: measured on 500N-KPCrowd (docs/BENCHMARKS.md), what people mark as an
 article's keywords are mostly single names and nouns that the article repeats;
-counting them beat YAKE's statistics (which also rank verbs, adjectives and
-fragments). Plain word counts would split names and phrases, so the units are:
+counting them beat YAKE's statistics alone (which also rank verbs, adjectives and
+fragments). YAKE still has its say: among units used equally often (most units are used
+once or twice), the one YAKE ranks higher comes first. Plain word counts would split
+names and phrases, so the units are:
 
 - names: spaCy entities of a naming type, without "the" or a possessive; a lone first
   or last name of a person named in full in the article counts for the full name
@@ -23,6 +25,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+import yake
 from spacy.tokens import Doc, Span, Token
 
 from generator.model import Keyword
@@ -34,6 +37,7 @@ _MODIFIER_DEPS = {"compound", "amod", "nmod"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 PHRASE_MIN_COUNT = 2  # a noun phrase said once is not how the article names its subject
 PHRASE_ABSORBS = 0.5  # share of a noun's uses a phrase must account for to stand for it
+YAKE_CANDIDATES = 40  # how many of YAKE's best phrases break ties
 
 
 def _fold(word: str) -> str:
@@ -166,9 +170,23 @@ def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
 
 
+def yake_ranks(doc: Doc, max_words: int, candidates: int = YAKE_CANDIDATES) -> dict[str, int]:
+    """YAKE's rank of each phrase (folded) among its best `candidates`, on sentence-marked text."""
+    extractor = yake.KeywordExtractor(lan="en", n=max_words, top=candidates, dedupLim=0.9)
+    ranks: dict[str, int] = {}
+    for rank, (phrase, _score) in enumerate(extractor.extract_keywords(sentence_marked_text(doc))):
+        ranks.setdefault(fold_phrase(phrase), rank)
+    return ranks
+
+
 def extract_keywords(doc: Doc, top: int, max_words: int) -> tuple[Keyword, ...]:
-    """The `top` units the article uses most, best first; none contains another."""
+    """The `top` units the article uses most, best first; none contains another.
+
+    Between units used equally often, YAKE decides: its statistics (position, spread,
+    casing, context) rank the phrases that matter above the incidental ones.
+    """
     units = _units(doc, max_words)
+    ranks = yake_ranks(doc, max_words)
     by_key = {unit.key: unit for unit in units}
     weight = {unit.key: float(unit.count) for unit in units}
     for unit in units:
@@ -181,7 +199,10 @@ def extract_keywords(doc: Doc, top: int, max_words: int) -> tuple[Keyword, ...]:
         if head is not None and head.kind == "noun" and unit.count >= PHRASE_ABSORBS * head.count:
             weight[unit.key] = max(weight[unit.key], weight[head.key])
             weight[head.key] = 0.0
-    ranked = sorted((u for u in units if weight[u.key] > 0), key=lambda u: (-weight[u.key], u.first))
+    ranked = sorted(
+        (u for u in units if weight[u.key] > 0),
+        key=lambda u: (-weight[u.key], ranks.get(u.key, YAKE_CANDIDATES), u.first),
+    )
     kept: list[_Unit] = []
     for unit in ranked:
         if not any(_overlaps(unit.words, other.words) for other in kept):
