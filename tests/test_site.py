@@ -180,3 +180,11 @@ def test_topic_has_a_sources_comparison(seeds_site: Path) -> None:
     header = [th.get_text(strip=True) for th in compare.select("main table")[1].select("th")]
     assert "TRT World" in header and len(header) == 5  # entity column + four articles' outlets
     assert "First to report" in compare.get_text()
+
+
+def test_keywords_that_are_entity_names_link_to_the_entity(seeds_site: Path) -> None:
+    page = _soup(seeds_site / "articles/002-c658d6394d1569cf.html")
+    keywords = page.find("h2", string="Keywords").find_next("p")
+    links = {a.get_text(): a["href"] for a in keywords.select("a")}
+    assert links.get("Daesh") == "../entities/islamic-state.html"
+    assert all(href.startswith("../entities/") for href in links.values())

@@ -7,6 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from generator.analyse.keywords import fold_phrase
+from generator.link.entities import normalise
 from generator.model import Article, Corpus, Entity, LinkedMention, Quote, Source, Topic
 from generator.pages.markdown import MD, escape, link, relative
 
@@ -51,12 +52,35 @@ class Lookup:
     topics: dict[str, Topic]
     source_of_article: dict[str, Source]
     paged_entities: frozenset[str]
+    entities_named: dict[str, frozenset[str]]  # normalised name -> ids of the paged entities called so
 
     @classmethod
     def build(cls, corpus: Corpus, entity_min_articles: int) -> Lookup:
         source_of = {aid: s for s in corpus.sources for aid in s.articles}
         paged = frozenset(e.id for e in corpus.entities if len(e.articles) >= entity_min_articles)
-        return cls(corpus, {e.id: e for e in corpus.entities}, {t.id: t for t in corpus.topics}, source_of, paged)
+        named: dict[str, set[str]] = defaultdict(set)
+        for entity in corpus.entities:
+            if entity.id in paged:
+                for name in (entity.name, *entity.aliases):
+                    named[normalise(name)].add(entity.id)
+        return cls(
+            corpus,
+            {e.id: e for e in corpus.entities},
+            {t.id: t for t in corpus.topics},
+            source_of,
+            paged,
+            {k: frozenset(v) for k, v in named.items()},
+        )
+
+    def keyword_link(self, keyword: str, from_page: str, article_ids: tuple[str, ...] | None = None) -> MD:
+        """A keyword, linked to the entity page when it is an entity's name (the one these articles mention)."""
+        candidates = self.entities_named.get(normalise(keyword), frozenset())
+        if article_ids is not None and len(candidates) > 1:
+            mentioned = {m.entity for a in article_ids for m in self.corpus.mentions[a]}
+            candidates = candidates & mentioned
+        if len(candidates) == 1:
+            return link(keyword, from_page, entity_path(self.entities[next(iter(candidates))]))
+        return escape(keyword)
 
     def entity_link(self, entity_id: str, from_page: str, text: str | None = None) -> MD:
         entity = self.entities[entity_id]
