@@ -184,6 +184,17 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class Subject:
+    """A broad subject (sport, politics, ...): the stories (topics) whose articles it groups."""
+
+    id: str
+    slug: str
+    label: str
+    topics: tuple[str, ...]  # topic ids, largest first
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
     slug: str
@@ -218,6 +229,7 @@ class Corpus:
     quote_groups: tuple = ()  # link.quote_groups.QuoteGroup: one quote across articles, with its variants
     shared_text: tuple = ()  # link.overlap.SharedText: pairs of articles sharing passages
     duplicate_of: dict[str, str] = field(default_factory=dict)  # article id -> the earlier article it duplicates
+    subjects: tuple[Subject, ...] = ()  # broad subjects grouping the topics (stories)
 
     def __repr__(self) -> str:
         return f"Corpus({len(self.articles)} articles, {len(self.entities)} entities, {len(self.topics)} topics)"

@@ -134,6 +134,7 @@ def test_two_stories_become_two_topics_with_related_articles_inside(tmp_path: Pa
     assert len(election_topic) == 1 and len(flood_topic) == 1 and election_topic != flood_topic
     assert corpus.related["a3"][0][0] == "a4"
     labels = {t.id: t.label.lower() for t in corpus.topics}
+    assert sorted(t for s in corpus.subjects for t in s.topics) == sorted(t.id for t in corpus.topics)
     election_label, flood_label = labels[election_topic.pop()], labels[flood_topic.pop()]
     assert "election" in election_label
     assert any(word in flood_label for word in ("flood", "river", "borduria"))

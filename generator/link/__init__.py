@@ -13,13 +13,14 @@ from generator.link.overlap import find_duplicates, find_shared_text
 from generator.link.quote_groups import group_quotes
 from generator.link.topics import (
     article_vectors,
+    broad_topics,
     cluster,
     label_topic,
     related_articles,
     topic_entities,
     word_document_frequency,
 )
-from generator.model import UNATTRIBUTED, Article, ArticleAnalysis, Corpus, Source, Topic
+from generator.model import UNATTRIBUTED, Article, ArticleAnalysis, Corpus, Source, Subject, Topic
 
 
 def build_sources(articles: list[Article]) -> tuple[Source, ...]:
@@ -65,6 +66,10 @@ def link_corpus(
         for article_id in members:
             article_topic[article_id] = topic.id
 
+    subjects = _subjects(
+        topics, broad_topics(similarity) if len(ids) > 2 else [0] * len(ids), ids, analyses, texts_by_id, word_df
+    )
+
     quote_speakers: dict[tuple[str, int], str] = {}
     for article in articles:
         for index, quote in enumerate(analyses[article.id].quotes):
@@ -91,4 +96,29 @@ def link_corpus(
         quote_groups=group_quotes(articles, analyses, quote_speakers),
         shared_text=tuple(shared),
         duplicate_of=find_duplicates(articles, shared),
+        subjects=subjects,
     )
+
+
+def _subjects(
+    topics: list[Topic],
+    broad: list[int],
+    ids: list[str],
+    analyses: dict[str, ArticleAnalysis],
+    texts_by_id: dict[str, str],
+    word_df: Counter[str],
+) -> tuple[Subject, ...]:
+    """Each story joins the broad subject most of its articles fall in; subjects labelled like topics."""
+    subject_of_article = dict(zip(ids, broad, strict=True))
+    stories: dict[int, list[Topic]] = defaultdict(list)
+    for topic in topics:
+        votes = Counter(subject_of_article[a] for a in topic.articles)
+        stories[min(votes, key=lambda s: (-votes[s], s))].append(topic)
+    slugs = SlugRegistry()
+    subjects = []
+    for members in sorted(stories.values(), key=lambda t: -sum(len(x.articles) for x in t)):
+        articles = [a for topic in members for a in topic.articles]
+        label, _ = label_topic(articles, analyses, texts_by_id, word_df)
+        slug = slugs.claim("subject-" + slugify(label), articles[0])
+        subjects.append(Subject(slug, slug, label, tuple(t.id for t in members), tuple(articles)))
+    return tuple(subjects)

@@ -86,6 +86,10 @@ def report_document(
             }
             for t in corpus.topics
         ],
+        "subjects": [
+            {"id": s.id, "label": s.label, "topics": list(s.topics), "articles": list(s.articles)}
+            for s in corpus.subjects
+        ],
         "sources": [
             {"id": s.id, "name": s.name, "articles": list(s.articles), "page": _html(source_path(s))}
             for s in corpus.sources

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -232,8 +233,9 @@ TYPE_LABELS = {
 
 
 def anchor(heading: str) -> str:
-    """The id Python-Markdown's toc extension gives a heading."""
-    value = re.sub(r"[^\w\s-]", "", heading).strip().lower()
+    """The id Python-Markdown's toc extension gives a heading (its default slugify)."""
+    value = unicodedata.normalize("NFKD", heading).encode("ascii", "ignore").decode("ascii")
+    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
     return re.sub(r"[-\s]+", "-", value)
 
 
