@@ -53,6 +53,7 @@ def report_document(
                     for index, q in enumerate(analysis.quotes)
                 ],
                 "topic": corpus.article_topic[article.id],
+                "duplicate_of": corpus.duplicate_of.get(article.id),
                 "related": [{"article": other, "similarity": score} for other, score in corpus.related[article.id]],
                 "page": _html(article_path(article)),
             }
