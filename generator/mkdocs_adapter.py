@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import os
 import subprocess
@@ -56,24 +58,99 @@ def _config(mkdocs_yml: Path | None, docs_dir: Path, site_dir: Path | None, site
     return config
 
 
-def build_site(mkdocs_yml: Path | None, docs_dir: Path, site_dir: Path, site_url: str | None = None) -> list[str]:
+STATE_FILE = "site-state.json"  # beside docs_dir: what the last finished build of which site was made with
+_DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+def _fingerprint(config, mkdocs_yml: Path | None) -> str:  # noqa: ANN001 - MkDocsConfig
+    """Everything besides the pages that shapes every page of the site: MkDocs, Markdown and the
+    generator's versions, mkdocs.yml, the effective settings (site_url, nav, folders) and every
+    theme file. When it is unchanged, only the pages whose Markdown changed need building."""
+    from importlib.metadata import version
+
+    from generator import __version__
+
+    digest = hashlib.sha256()
+    for part in (MKDOCS_VERSION, version("markdown"), version("jinja2"), __version__):
+        digest.update(part.encode() + b"\0")
+    digest.update(mkdocs_yml.read_bytes() if mkdocs_yml and mkdocs_yml.exists() else b"")
+    settings = [config.site_url, config.site_dir, config.docs_dir, repr(config.nav), repr(config.theme.dirs)]
+    digest.update(json.dumps(settings).encode())
+    for folder in config.theme.dirs:
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file():
+                digest.update(str(path).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _remove_stale_output(config) -> list[str]:  # noqa: ANN001 - MkDocsConfig
+    """After a dirty build: delete the files in site_dir that no source produces any more (the page
+    of a removed article), as a clean build would not have them. Returns them, relative to site_dir."""
+    from mkdocs.structure.files import get_files
+
+    files = get_files(config)
+    files.add_files_from_theme(config.theme.get_env(), config)
+    site = Path(config.site_dir)
+    expected = {Path(f.abs_dest_path).resolve() for f in files}
+    for template in config.theme.static_templates:
+        expected.add((site / template).resolve())
+    expected |= {(site / "sitemap.xml.gz").resolve(), (site / ".nojekyll").resolve()}
+    removed = []
+    for path in sorted(site.rglob("*"), reverse=True):
+        if path.is_dir() and not path.is_symlink():
+            if not any(path.iterdir()):
+                path.rmdir()
+        elif path.resolve() not in expected:
+            path.unlink()
+            removed.append(path.relative_to(site).as_posix())
+    return removed
+
+
+def build_site(
+    mkdocs_yml: Path | None,
+    docs_dir: Path,
+    site_dir: Path,
+    site_url: str | None = None,
+    incremental: bool = True,
+    outcome: dict[str, object] | None = None,
+) -> list[str]:
     """Build docs_dir into site_dir; returns MkDocs' warnings (broken links and the like).
 
     `site_url` (the address the site will be published at, e.g. a GitHub Pages project
     sub-path) overrides the one in mkdocs.yml; it gives the sitemap and the 404 page their
     absolute addresses. Pages link to each other relatively either way, so the site also
     works from disk. The site gets a `.nojekyll` file so that GitHub Pages serves it as is.
+
+    Incremental (the default): when site_dir holds the finished build of this docs_dir made with
+    the same MkDocs settings, theme files and versions (`_fingerprint`), MkDocs builds dirty: it
+    renders only the pages whose Markdown is newer than their HTML (the pages stage rewrites a
+    file only when its content changed), and the output of removed pages is deleted. Otherwise,
+    or with `incremental=False`, the site is built clean. `outcome` (if given) gets "dirty" and
+    "removed" (output files deleted after a dirty build).
     """
     config = _config(mkdocs_yml, docs_dir, site_dir, site_url)
+    state_path = docs_dir.parent / STATE_FILE
+    fingerprint = {"site_dir": str(site_dir.resolve()), "fingerprint": _fingerprint(config, mkdocs_yml)}
+    try:
+        previous = json.loads(state_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        previous = None
+    dirty = incremental and site_dir.is_dir() and previous == fingerprint
+    state_path.unlink(missing_ok=True)  # a build that fails or is killed leaves no state: the next one is clean
     handler = _CountWarnings()
     mkdocs_logger = logging.getLogger("mkdocs")
     mkdocs_logger.addHandler(handler)
     try:
-        build(config)
+        build(config, dirty=dirty)
     finally:
         mkdocs_logger.removeHandler(handler)
+    removed = _remove_stale_output(config) if dirty else []
     (site_dir / ".nojekyll").touch()
-    return handler.messages
+    state_path.parent.mkdir(parents=True, exist_ok=True)
+    state_path.write_text(json.dumps(fingerprint), encoding="utf-8")
+    if outcome is not None:
+        outcome.update(dirty=dirty, removed=removed)
+    return [message for message in handler.messages if not message.startswith(_DIRTY_WARNING)]
 
 
 def deploy_site(

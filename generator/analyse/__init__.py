@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from generator.analyse.quotes import extract_quotes
 from generator.analyse.summary import sentence_features, summarise
 from generator.config import Config
 from generator.model import Article, ArticleAnalysis
+from generator.progress import QUIET, Reporter
 
 _CHUNK = 16
 
@@ -97,12 +99,18 @@ def worker_count(config: Config, jobs: int) -> int:
 
 
 def analyse_articles(
-    articles: list[Article], config: Config, cache_dir: Path | None
+    articles: list[Article],
+    config: Config,
+    cache_dir: Path | None,
+    progress: Reporter | None = None,
+    scheduler: str | None = None,
 ) -> tuple[dict[str, ArticleAnalysis], AnalysisStats]:
     """Analysis of every article: from the cache when its text and config are unchanged.
 
-    Only the first `config.max_article_chars` characters of a text are analysed (ingest cuts longer
-    articles already; this guards other callers, since spaCy's memory grows with the text).
+    Cache misses are analysed in batches: in this process, over a process pool (one per core),
+    or, given a Dask scheduler address (`scheduler`, else `config.scheduler`), on that cluster's
+    workers. Only the first `config.max_article_chars` characters of a text are analysed (ingest
+    cuts longer articles already; this guards other callers, since spaCy's memory grows with the text).
     """
     stats = AnalysisStats()
     cache = AnalysisCache(cache_dir) if cache_dir else None
@@ -124,34 +132,89 @@ def analyse_articles(
             todo.append(article)
     if not todo:
         return results, stats
-    stats.workers = worker_count(config, len(todo))
     batches = list(_chunks(todo, _CHUNK))
-    if stats.workers == 1:
-        outputs = (
-            _analyse_texts([_analysed_part(a, config) for a in batch], config, [a.analysed_as_english for a in batch])
-            for batch in batches
-        )
-        _collect(batches, outputs, results, keys, cache, stats)
-    else:
-        with ProcessPoolExecutor(
-            max_workers=stats.workers, initializer=_worker_init, initargs=(config.spacy_model,)
-        ) as pool:
-            outputs = pool.map(
-                _worker_run,
-                ([_analysed_part(a, config) for a in batch] for batch in batches),
-                [config] * len(batches),
-                ([a.analysed_as_english for a in batch] for batch in batches),
+    address = scheduler or config.scheduler
+    with (progress or QUIET)("analyse", len(todo)) as bar:
+        if address:
+            _collect(batches, _on_cluster(address, batches, config, stats), results, keys, cache, stats, bar)
+            return results, stats
+        stats.workers = worker_count(config, len(todo))
+        if stats.workers == 1:
+            outputs = (
+                _analyse_texts(
+                    [_analysed_part(a, config) for a in batch], config, [a.analysed_as_english for a in batch]
+                )
+                for batch in batches
             )
-            _collect(batches, outputs, results, keys, cache, stats)
+            _collect(batches, outputs, results, keys, cache, stats, bar)
+        else:
+            with ProcessPoolExecutor(
+                max_workers=stats.workers, initializer=_worker_init, initargs=(config.spacy_model,)
+            ) as pool:
+                outputs = pool.map(
+                    _worker_run,
+                    ([_analysed_part(a, config) for a in batch] for batch in batches),
+                    [config] * len(batches),
+                    ([a.analysed_as_english for a in batch] for batch in batches),
+                )
+                _collect(batches, outputs, results, keys, cache, stats, bar)
     return results, stats
+
+
+class SchedulerError(ValueError):
+    """The Dask scheduler cannot be used; the message says why and what to do."""
+
+
+def _reachable(address: str) -> None:
+    """Fail at once when nothing listens at a tcp address (Dask's client would retry until its timeout)."""
+    scheme, _, rest = address.rpartition("://")
+    host, _, port = rest.rpartition(":")
+    if scheme in ("", "tcp", "tls") and port.isdigit():
+        socket.create_connection((host.strip("[]") or "127.0.0.1", int(port)), timeout=10).close()
+
+
+def _on_cluster(
+    address: str, batches: list[list[Article]], config: Config, stats: AnalysisStats
+) -> Iterator[list[ArticleAnalysis | str]]:
+    """Each batch analysed on a Dask cluster's workers, results in batch order.
+
+    Only the texts travel; every worker loads the spaCy model once (per process) and needs this
+    package and the model installed (README.md, "Speed and big corpora"). The corpus-wide stages
+    stay on this machine.
+    """
+    try:
+        from distributed import Client
+    except ImportError as exc:
+        raise SchedulerError(
+            f"analysis on the Dask scheduler {address} needs the distributed package: "
+            "pip install 'news-report-generator[cluster]' (or dask[distributed])"
+        ) from exc
+    try:
+        _reachable(address)
+        client = Client(address, timeout="30s")
+    except (OSError, TimeoutError) as exc:
+        raise SchedulerError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
+    with client:
+        workers = client.scheduler_info().get("workers", {})
+        stats.workers = max(1, sum(int(w.get("nthreads", 1)) for w in workers.values()))
+        futures = client.map(
+            _worker_run,
+            [[_analysed_part(a, config) for a in batch] for batch in batches],
+            [config] * len(batches),
+            [[a.analysed_as_english for a in batch] for batch in batches],
+            pure=False,
+        )
+        for future in futures:
+            yield future.result()
 
 
 def _analysed_part(article: Article, config: Config) -> str:
     return article.text[: config.max_article_chars]
 
 
-def _collect(batches, outputs, results, keys, cache, stats) -> None:  # noqa: ANN001 - internal plumbing
+def _collect(batches, outputs, results, keys, cache, stats, bar) -> None:  # noqa: ANN001 - internal plumbing
     for batch, analyses in zip(batches, outputs, strict=True):
+        bar.update(len(batch))
         for article, analysis in zip(batch, analyses, strict=True):
             if isinstance(analysis, str):  # failed: shown with its text only, analysed again next build
                 results[article.id] = EMPTY_ANALYSIS

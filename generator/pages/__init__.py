@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from generator.pages.export import report_document
 from generator.pages.graph import EntityGraph, graph_page
 from generator.pages.markdown import MD, escape, external_link, finalize, link
 from generator.pages.search import INDEX_FILE, search_index_js
+from generator.progress import QUIET, Progress, Reporter
 
 
 @dataclass
@@ -67,32 +67,94 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
     return env
 
 
+@dataclass
+class PageChanges:
+    """What a `write_pages` run changed in docs_dir: a rebuild with nothing new changes nothing."""
+
+    rewritten: int = 0  # files (pages and data) whose content changed or that are new
+    unchanged: int = 0  # files left as they were, with their modification time
+    removed: list[str] = field(default_factory=list)  # files of the previous run that no page writes now
+
+
 class PageWriter:
-    def __init__(self, env: jinja2.Environment, docs_dir: Path) -> None:
+    """Writes files into docs_dir only when their content changed.
+
+    An unchanged file keeps its modification time, so MkDocs' dirty build (which rebuilds a
+    page only when its source is newer than its output) skips it; `remove_stale` deletes what
+    the previous run wrote and this one did not.
+    """
+
+    def __init__(self, env: jinja2.Environment, docs_dir: Path, bar: Progress | None = None) -> None:
         self.env = env
         self.docs_dir = docs_dir
+        self.root = docs_dir.resolve()
         self.count = 0
+        self.changes = PageChanges()
+        self.bar = bar or Progress.off()
+        self._written: set[Path] = set()
 
     def write(self, template: str, page: str, **context: Any) -> None:
         target = (self.docs_dir / page).resolve()
-        if not target.is_relative_to(self.docs_dir.resolve()):
+        if not target.is_relative_to(self.root):
             raise ValueError(f"refusing to write page {page!r} outside {self.docs_dir}")
-        target.parent.mkdir(parents=True, exist_ok=True)
         text = self.env.get_template(template).render(page=page, **context)
-        target.write_text(text, encoding="utf-8")
+        self.put(target, text)
         self.count += 1
+        self.bar.update()
+
+    def put(self, target: Path, text: str) -> None:
+        """Write text to target unless it already holds exactly that."""
+        data = text.encode("utf-8")
+        self._written.add(target)
+        try:
+            same = target.stat().st_size == len(data) and target.read_bytes() == data
+        except OSError:
+            same = False
+        if same:
+            self.changes.unchanged += 1
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        self.changes.rewritten += 1
+
+    def remove_stale(self) -> None:
+        """Delete the files (and then empty folders) under docs_dir that this run did not write."""
+        for path in sorted(self.root.rglob("*"), reverse=True):
+            if path.is_dir() and not path.is_symlink():
+                if not any(path.iterdir()):
+                    path.rmdir()
+            elif path not in self._written:
+                path.unlink()
+                self.changes.removed.append(path.relative_to(self.root).as_posix())
+
+
+def page_count(corpus: Corpus, lookup: views.Lookup, graph_levels: int) -> int:
+    """How many pages `write_pages` writes (for the progress bar)."""
+    paged = sum(1 for entity in corpus.entities if entity.id in lookup.paged_entities)
+    return 1 + len(corpus.articles) + paged + 2 * len(corpus.topics) + len(corpus.sources) + 9 + graph_levels
 
 
 def write_pages(
-    corpus: Corpus, config: Config, docs_dir: Path, templates_dir: Path, info: BuildInfo, site_name: str
+    corpus: Corpus,
+    config: Config,
+    docs_dir: Path,
+    templates_dir: Path,
+    info: BuildInfo,
+    site_name: str,
+    progress: Reporter | None = None,
+    changes: PageChanges | None = None,
 ) -> int:
-    """Write every page and data file into docs_dir (emptied first); returns the number of pages."""
-    if docs_dir.exists():
-        shutil.rmtree(docs_dir)
-    docs_dir.mkdir(parents=True)
+    """Write every page and data file into docs_dir; returns the number of pages.
+
+    Files whose content is unchanged are not touched and files of an earlier run that no page
+    writes now are deleted, so docs_dir ends up exactly as if emptied first; `changes` (if given)
+    receives what changed.
+    """
+    docs_dir.mkdir(parents=True, exist_ok=True)
     lookup = views.Lookup.build(corpus, config.entity_min_articles)
-    writer = PageWriter(make_environment(templates_dir), docs_dir)
     graph = EntityGraph(corpus, lookup)
+    bar = (progress or QUIET)("pages", page_count(corpus, lookup, len(graph.levels)))
+    writer = PageWriter(make_environment(templates_dir), docs_dir, bar)
     common = {
         "corpus": corpus,
         "lookup": lookup,
@@ -133,10 +195,15 @@ def write_pages(
     writer.write("search.md", "search.md", **common)
     for level in range(len(graph.levels)):
         writer.write("graph.md", graph_page(level), level=level, **common)
-    (docs_dir / INDEX_FILE).write_text(search_index_js(corpus, lookup), encoding="utf-8")
+    bar.close()
+    writer.put(writer.root / INDEX_FILE, search_index_js(corpus, lookup))
 
     skipped = [{"path": s.path, "reason": s.reason} for s in info.skipped]
     build = {"versions": info.versions, "skipped": skipped, "warnings": list(info.warnings)}
     document = report_document(corpus, lookup.paged_entities, build)
-    (docs_dir / "report.json").write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+    writer.put(writer.root / "report.json", json.dumps(document, ensure_ascii=False, indent=1))
+    writer.remove_stale()
+    if changes is not None:
+        changes.rewritten, changes.unchanged = writer.changes.rewritten, writer.changes.unchanged
+        changes.removed[:] = writer.changes.removed
     return writer.count
