@@ -28,7 +28,8 @@ def _options_epilog() -> str:
 STRICT_EXIT = 3
 STRICT_HELP = (
     f"for CI: exit with status {STRICT_EXIT} after listing them if any file was skipped or anything warned "
-    "(bad encoding, a cut or unanalysed article, a page-name clash, a MkDocs warning); the output is still written"
+    "(bad encoding, a cut article, a failed analysis, a page-name clash, a MkDocs warning); the output is still "
+    "written"
 )
 
 

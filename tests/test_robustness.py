@@ -344,7 +344,9 @@ FIELD = st.sampled_from(
      "lang", "link", "tags", "content", "headline", "domain"]
 )  # fmt: skip
 RECORD = st.dictionaries(st.one_of(FIELD, TEXT), VALUE, max_size=8)
-FUZZ = settings(max_examples=150, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=150, derandomize=True, database=None, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def _check_reads(reads: list) -> None:
@@ -398,7 +400,9 @@ def test_decoding_never_crashes_on_generated_bytes(data: bytes, html: bool) -> N
         assert str(exc)
 
 
-@settings(max_examples=200, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=200, derandomize=True, database=None, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(text=TEXT, english=st.booleans())
 def test_analysers_never_crash_and_keep_their_offsets_in_the_text(text: str, english: bool) -> None:
     analysis = analyse_doc(load_model()(text), Config(), english)
