@@ -86,8 +86,12 @@ def force_layout(count: int, edges: list[tuple[int, int, float]], seed: int = 7,
         size = np.maximum(np.linalg.norm(move, axis=1), 1e-9)
         pos += move / size[:, None] * np.minimum(size, temperature)[:, None]
         temperature = max(temperature * 0.98, 0.002)
-    low, high = pos.min(axis=0), pos.max(axis=0)
-    return (pos - low) / np.maximum(high - low, 1e-9)
+    # Scale to the frame by the 2nd-98th percentiles, so that one loose node far out does not
+    # squeeze all the others into the middle; the few beyond are clipped to the edge.
+    low, high = np.percentile(pos, 2, axis=0), np.percentile(pos, 98, axis=0)
+    if count < 10:
+        low, high = pos.min(axis=0), pos.max(axis=0)
+    return np.clip((pos - low) / np.maximum(high - low, 1e-9), 0.0, 1.0)
 
 
 def separate(xy: np.ndarray, radius: np.ndarray, gap: float = 3.0, rounds: int = 60) -> np.ndarray:
@@ -204,14 +208,17 @@ class EntityGraph:
     def page_svg(self, level: int, page: str) -> MD:
         count = self.levels[level]
         drawn = self.select(count)
-        width, height, pad = 1000, 720, 60
+        # Wider pages get a larger canvas (the figure scrolls sideways inside) and smaller circles.
+        width = 1000 if count <= 60 else 1250 if count <= 150 else 1600
+        height, pad = int(width * 0.72), 60
+        largest = 18 if count <= 60 else 14 if count <= 150 else 11
         index = {e.id: i for i, e in enumerate(drawn.nodes)}
         strongest = max((w for _, _, w in drawn.edges), default=1)
         layout = force_layout(
             len(drawn.nodes), [(index[a], index[b], math.sqrt(w / strongest)) for a, b, w in drawn.edges]
         )
         most = max((e.mention_count for e in drawn.nodes), default=1)
-        radii = np.array([4 + 18 * math.sqrt(e.mention_count / most) for e in drawn.nodes])
+        radii = np.array([4 + largest * math.sqrt(e.mention_count / most) for e in drawn.nodes])
         pixels = separate(layout * [width - 2 * pad, height - 2 * pad] + pad, radii)
         xy = {e.id: (float(p[0]), float(p[1])) for e, p in zip(drawn.nodes, pixels, strict=True)}
         labels = place_labels(
@@ -222,7 +229,7 @@ class EntityGraph:
         )
         out = [
             f'<figure class="graph" id="graph-figure"><div class="graph-scroll">'
-            f'<svg class="graph-svg" viewBox="0 0 {width} {height}" aria-labelledby="graph-figure-title">'
+            f'<svg class="graph-svg w{width}" viewBox="0 0 {width} {height}" aria-labelledby="graph-figure-title">'
             f'<title id="graph-figure-title">The {len(drawn.nodes)} most mentioned entities and their strongest '
             "ties</title>"
         ]
