@@ -116,6 +116,13 @@ def test_search_page_groups_every_result_by_kind(seeds_site: Path, page) -> None
         .startswith(f"{sum(int(h.split('(')[1][:-1]) for h in headings)} results")
     )
 
+    page.locator("#search-page-q").fill("uighur")  # the topics' spelling: they name the entity
+    page.locator(".search-results .search-topic").first.wait_for()
+    topic_snippets = page.locator(".search-results .search-topic .search-hit-snippet").all_inner_texts()
+    assert topic_snippets and all(t.startswith(("Names: ", "Keywords: ")) for t in topic_snippets)
+    entity_snippet = page.locator(".search-results .search-entity .search-hit-snippet").first.inner_text()
+    assert entity_snippet.startswith("Also called: ")
+
     page.locator("#search-page-q").fill("no such word anywhere")
     page.locator("#search-page-status", has_text="No results").wait_for()
     assert page.locator(".search-results .search-hit").count() == 0

@@ -173,7 +173,8 @@
         var cut = text.lastIndexOf(" ", end);
         if (cut > at) end = cut;
       }
-      var prefix = fields[i] === "names" ? "Also called: " : fields[i] === "keywords" ? "Keywords: " : "";
+      var prefix = fields[i] === "keywords" ? "Keywords: " : fields[i] !== "names" ? ""
+        : doc.kind === "entity" ? "Also called: " : "Names: ";
       return {
         prefix: prefix,
         text: (start > 0 ? "…" : "") + text.slice(start, end).replace(/\s+/g, " ") + (end < text.length ? "…" : "")
