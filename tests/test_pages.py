@@ -123,3 +123,15 @@ def test_every_page_kind_is_written(tmp_path: Path) -> None:
         "build-report.md",
         "report.json",
     } <= written
+
+
+def test_text_around_links_and_bold_names_keeps_its_spaces(tmp_path: Path) -> None:
+    articles, analyses = _hostile_corpus()
+    corpus = link_corpus(articles, analyses, Config(), tmp_path / "none.yml")
+    docs = tmp_path / "docs"
+    write_pages(corpus, Config(), docs, ROOT / "themes/report/pages", BuildInfo("in", 2, [], [], [], {}), "S")
+    article = markdown.markdown((docs / "articles/a.md").read_text(encoding="utf-8"), extensions=["tables"])
+    full_text = BeautifulSoup(article, "html.parser").get_text()
+    assert "Mayor <script>alert('t')</script> Quimby spoke. Quimby said" in full_text
+    entity = markdown.markdown((docs / "entities/quimby.md").read_text(encoding="utf-8"), extensions=["tables"])
+    assert "Quimby said [x](javascript:alert(1)) things." in BeautifulSoup(entity, "html.parser").get_text()

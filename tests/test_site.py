@@ -188,3 +188,11 @@ def test_keywords_that_are_entity_names_link_to_the_entity(seeds_site: Path) -> 
     links = {a.get_text(): a["href"] for a in keywords.select("a")}
     assert links.get("Daesh") == "../entities/islamic-state.html"
     assert all(href.startswith("../entities/") for href in links.values())
+
+
+def test_full_text_reads_as_written_around_entity_links(seeds_site: Path) -> None:
+    page = _soup(seeds_site / "articles/000-80fa79a43dce09eb.html")
+    heading = page.find("h2", string="Full text")
+    text = " ".join(p.get_text() for p in heading.find_next_siblings("p"))
+    assert "following the purported release by Islamic State (IS) of a video showing Chinese Uyghur fighters" in text
+    assert "Geng Shuang, a spokesperson for China's foreign ministry, told" in text

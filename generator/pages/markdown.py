@@ -16,6 +16,7 @@ from functools import lru_cache
 from urllib.parse import quote, urlsplit
 
 _MD_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|])")  # all are in Python-Markdown's ESCAPED_CHARS
+_WHITESPACE = re.compile(r"\s+")
 _LIST_MARKER = re.compile(r"^(\s*)(-|\d+(?=\.))", re.MULTILINE)
 
 
@@ -24,12 +25,13 @@ class MD(str):
 
 
 def escape(text: object, inline: bool = True) -> MD:
-    """Escape text for Markdown; `inline` also folds line breaks (for table cells and titles)."""
+    """Escape text for Markdown; `inline` also folds runs of white space, line breaks included,
+    into one space (for table cells, titles and text around links), keeping a space at either end."""
     if isinstance(text, MD):
         return text
     value = "" if text is None else str(text)
     if inline:
-        value = " ".join(value.split())
+        value = _WHITESPACE.sub(" ", value)
     value = html.escape(value, quote=False)
     value = _MD_SPECIALS.sub(r"\\\1", value)
     value = _LIST_MARKER.sub(lambda m: m.group(1) + ("\\-" if m.group(2) == "-" else m.group(2) + "\\"), value)
