@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import pickle
 import platform
+import tempfile
 import time
 from collections.abc import Callable
 from contextlib import contextmanager
@@ -15,11 +19,12 @@ from typing import Any
 
 from generator import __version__
 from generator.analyse import SchedulerError, analyse_articles
+from generator.analyse.cache import to_json
 from generator.analyse.nlp import model_signature
 from generator.config import Config, read_mkdocs_yml
 from generator.ingest import IngestResult, read_corpus
 from generator.link import link_corpus
-from generator.model import Corpus
+from generator.model import Article, ArticleAnalysis, Corpus
 from generator.progress import Reporter
 
 
@@ -80,6 +85,7 @@ class Analysed:
     from_cache: int
     workers: int
     warnings: list[str] = field(default_factory=list)  # ingest's, then analysis failures: "path: message"
+    corpus_key: str = ""  # what the corpus was linked from (`corpus_key`): equal keys, equal corpus
 
     @property
     def problems(self) -> list[str]:
@@ -130,13 +136,77 @@ def analyse_folder(
         )
         say(f"  warning {warnings[-1]}")
     with timer.stage("link"):
-        corpus = link_corpus(ingest.articles, analyses, config, input_dir / config.alias_file)
+        alias_file = input_dir / config.alias_file
+        key = corpus_key(ingest.articles, analyses, config, alias_file)
+        store = cache_dir.parent / CORPUS_FILE if cache_dir else None
+        corpus = load_corpus(store, key) if store else None
+        if corpus is None:
+            corpus = link_corpus(ingest.articles, analyses, config, alias_file)
+            if store:
+                save_corpus(store, key, corpus)
+        else:
+            say("link: articles, analyses, options and alias file unchanged: the linked corpus is the last build's")
     paged = sum(1 for e in corpus.entities if len(e.articles) >= config.entity_min_articles)
     say(
         f"link: {len(corpus.entities)} entities ({paged} in {config.entity_min_articles}+ articles), "
         f"{len(corpus.topics)} topics, {len(corpus.sources)} sources"
     )
-    return Analysed(ingest, corpus, timer, stats.analysed, stats.from_cache, stats.workers, warnings)
+    return Analysed(ingest, corpus, timer, stats.analysed, stats.from_cache, stats.workers, warnings, key)
+
+
+CORPUS_FILE = "corpus.pickle"  # beside the analysis cache: the last build's linked corpus and its key
+
+
+def _code_fingerprint() -> bytes:
+    """The generator's source: a change to any stage's code makes the stored corpus stale."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.digest()
+
+
+CODE_FINGERPRINT = _code_fingerprint()
+
+
+def corpus_key(articles: list[Article], analyses: dict[str, ArticleAnalysis], config: Config, alias_file: Path) -> str:
+    """What the linked corpus is a function of: articles, their analyses, options, alias file and code."""
+    digest = hashlib.sha256(CODE_FINGERPRINT)
+    digest.update(repr(config).encode())
+    digest.update(alias_file.read_bytes() if alias_file.is_file() else b"\0no alias file")
+    digest.update(repr(articles).encode())
+    # The analyses as the cache stores them: the same whether just computed or read from the cache.
+    digest.update(json.dumps([to_json(analyses[a.id]) for a in articles], sort_keys=True).encode())
+    return digest.hexdigest()
+
+
+def load_corpus(path: Path, key: str) -> Corpus | None:
+    """The stored corpus if it was linked from exactly these inputs, else None.
+
+    The file is our own output in the project's cache folder (like the analysis cache, it is as
+    trusted as the project folder); a damaged or foreign file is ignored and linked again.
+    """
+    try:
+        with path.open("rb") as handle:
+            if handle.read(len(key) + 1) != (key + "\n").encode():
+                return None
+            corpus = pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError, ValueError):
+        return None
+    return corpus if isinstance(corpus, Corpus) else None
+
+
+def save_corpus(path: Path, key: str, corpus: Corpus) -> None:
+    """Written whole or not at all (a temporary file, then rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write((key + "\n").encode())
+            pickle.dump(corpus, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def theme_pages_dir(mkdocs_yml: Path) -> Path:

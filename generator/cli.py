@@ -206,6 +206,7 @@ def _build(args: argparse.Namespace) -> int:
             site_name(args.config),
             progress,
             changes,
+            result.corpus_key,
         )
     say(
         f"pages: {pages} Markdown pages in {docs_dir}: {changes.rewritten} files written, "

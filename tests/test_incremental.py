@@ -109,3 +109,30 @@ def test_a_theme_change_or_clean_flag_builds_every_page(project, capsys: pytest.
     rebuilt = _build(config, input_dir, capsys)
     assert rebuilt["mkdocs"] == "clean"
     assert "Another name" in (config.parent / "site" / "articles" / "index.html").read_text(encoding="utf-8")
+
+
+def test_pages_rendered_in_parallel_are_the_serial_ones(
+    project, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import generator.pages
+
+    _, input_dir = project
+    serial = project_config(tmp_path / "serial", workers=1)
+    _build(serial, input_dir, capsys)
+    monkeypatch.setattr(generator.pages, "_PAGE_CHUNK", 3)  # the seeds' pages in many tasks, over two processes
+    parallel = project_config(tmp_path / "parallel", workers=2)
+    assert _build(parallel, input_dir, capsys)["written"] == _build(serial, input_dir, capsys, "--clean")["unchanged"]
+    _same_site(serial.parent / ".build" / "docs", parallel.parent / ".build" / "docs")
+    _same_site(serial.parent / "site", parallel.parent / "site")
+
+
+def test_the_linked_corpus_is_reused_only_while_its_inputs_are_unchanged(
+    project, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config, input_dir = project
+    _build(config, input_dir, capsys)
+    assert main(["build", "--config", str(config), "--input", str(input_dir)]) == 0
+    assert "the linked corpus is the last build's" in capsys.readouterr().out
+    (input_dir / "aliases.yml").write_text("- name: Islamic State\n  aliases: [IS, ISIS]\n", encoding="utf-8")
+    assert main(["build", "--config", str(config), "--input", str(input_dir)]) == 0
+    assert "the linked corpus is the last build's" not in capsys.readouterr().out
