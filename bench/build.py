@@ -119,6 +119,7 @@ def folder_size(folder: Path) -> tuple[int, int]:
 
 def build(config: Path, input_dir: Path) -> dict[str, object]:
     """One `generator build`, and what its output says it did."""
+    began = time.time()
     out, wall, peak = run(
         [sys.executable, "-m", "generator", "build", "--config", str(config), "--input", str(input_dir)]
     )
@@ -139,9 +140,7 @@ def build(config: Path, input_dir: Path) -> dict[str, object]:
     figures.update(page_count=int(pages[1]), written=int(pages[2]), unchanged=int(pages[3]))
     figures["mode"] = "dirty" if "(dirty build)" in out else "clean"
     site = config.parent / "site"
-    figures["html"] = sum(
-        1 for p in site.rglob("*.html") if p.stat().st_mtime >= time.time() - wall - 1 and p.name != "404.html"
-    )
+    figures["html"] = sum(1 for p in site.rglob("*.html") if p.stat().st_mtime >= began and p.name != "404.html")
     figures["site_files"], figures["site_bytes"] = folder_size(site)
     return figures
 

@@ -24,6 +24,7 @@ HTML pages. Peak memory: the process's largest resident size (ru_maxrss), spaCy 
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import json
 import resource
@@ -130,6 +131,8 @@ def one_size(data: Path, size: int, base: int, workdir: Path) -> dict[str, float
     started = time.perf_counter()
     corpus = link_corpus(corpus_articles, corpus_analyses, config, workdir / "no-aliases.yml")
     figures["link"] = time.perf_counter() - started
+    gc.collect()
+    gc.freeze()  # as `generator build` does once the corpus is linked
 
     docs = workdir / ".build" / "docs"
     info = BuildInfo(str(data), size, [], [], [], {}, reproducible=True)
