@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import yake
 from spacy.tokens import Doc, Span, Token
@@ -225,3 +226,32 @@ def sentence_marked_text(doc: Doc) -> str:
         if text:
             lines.append(text if text[-1] in ".!?\"'”’)" else text + ".")
     return "\n".join(lines)
+
+
+KEYWORD_ENGINES = ("counts", "yake", "yake-rust")
+
+
+def keywords_by(engine: str, doc: Doc, top: int, max_words: int) -> tuple[Keyword, ...]:
+    """The keywords of the configured engine (`keyword_engine`): "counts" is `extract_keywords` above;
+    "yake" (the Python package) and "yake-rust" (bindings to its Rust port, several times faster,
+    slightly different phrases) rank by YAKE's statistics instead, on the text with its sentences
+    marked. Counting scores higher on crowd keyphrases (docs/BENCHMARKS.md), hence the default."""
+    if engine == "counts":
+        return extract_keywords(doc, top, max_words)
+    extract = _yake_extractor(engine, top, max_words)
+    return tuple(Keyword(text=text, score=round(float(score), 6)) for text, score in extract(sentence_marked_text(doc)))
+
+
+@lru_cache(maxsize=8)
+def _yake_extractor(engine: str, top: int, max_words: int):  # noqa: ANN202 - a text -> [(phrase, score)] function
+    if engine == "yake":
+        import yake
+
+        extractor = yake.KeywordExtractor(lan="en", n=max_words, top=top)
+        return extractor.extract_keywords
+    if engine == "yake-rust":
+        import yake_rust
+
+        rust = yake_rust.Yake(language="en", ngrams=max_words)
+        return lambda text: rust.get_n_best(text, n=top)
+    raise ValueError(f"unknown keyword engine {engine!r}; choose from {list(KEYWORD_ENGINES)}")
