@@ -229,7 +229,9 @@ def main() -> None:
     parser.add_argument("data", nargs="?", default="../shared/data/bbc-news-summary/articles")
     parser.add_argument("--workdir", type=Path, help="work folder (default: a new temporary one, removed after)")
     parser.add_argument("--limit", type=int, default=0, help="copy only the first N files (0: all)")
-    parser.add_argument("--keywords-data", type=Path, default=Path("../shared/data/500n-kpcrowd-dev"))
+    parser.add_argument(
+        "--keywords-data", type=Path, help="500N-KPCrowd folder (default: 500n-kpcrowd-dev beside the data's parent)"
+    )
     parser.add_argument("--skip-analysis", action="store_true", help="no analysis-only runs (one core, floor)")
     parser.add_argument("--skip-yake", action="store_true", help="no yake vs yake-rust comparison")
     parser.add_argument("--analysis-only", choices=["ours", "floor"], help=argparse.SUPPRESS)
@@ -344,7 +346,8 @@ def main() -> None:
         print(table(rows, ["analysis", "seconds", "articles/s", "× one core", "× spaCy floor", "peak memory"]))
         print(f"spaCy floor: {figures['spaCy floor']['tokens'] / floor:.0f} tokens/s")
     if not args.skip_yake:
-        yake_engines(input_dir, args.keywords_data, 500)
+        keywords_data = args.keywords_data or data.resolve().parent.parent / "500n-kpcrowd-dev"
+        yake_engines(input_dir, keywords_data, 500)
     if not args.workdir:
         shutil.rmtree(workdir, ignore_errors=True)
 
