@@ -46,12 +46,12 @@ class Config:
     summary_sentences: int = field(default=3, metadata={"doc": "Sentences in each article summary."})
     keywords: int = field(default=10, metadata={"doc": "Keywords kept per article."})
     keyword_max_words: int = field(default=3, metadata={"doc": "Longest keyword, in words (YAKE's n)."})
-    keyword_engine: str = field(
-        default="counts",
+    yake_engine: str = field(
+        default="yake-rust",
         metadata={
-            "doc": "How keywords are ranked: 'counts' (the names and nouns an article repeats; best on the "
-            "keyword benchmark), 'yake' or 'yake-rust' (YAKE's statistics; yake-rust is the faster port, "
-            "pip install yake-rust)."
+            "doc": "YAKE implementation that breaks ties between keywords used equally often: 'yake-rust' (the "
+            "Rust port, several times faster) or 'yake' (the Python package); the same scores on the keyword "
+            "benchmark (docs/BENCHMARKS.md)."
         },
     )
     entity_types: tuple[str, ...] = field(
@@ -102,7 +102,7 @@ class Config:
             "summary_sentences": self.summary_sentences,
             "keywords": self.keywords,
             "keyword_max_words": self.keyword_max_words,
-            "keyword_engine": self.keyword_engine,
+            "yake_engine": self.yake_engine,
             "entity_types": list(self.entity_types),
         }
 
@@ -137,12 +137,11 @@ def validate(config: Config) -> Config:
     _check(0 <= config.related_min_similarity <= 1, "related_min_similarity", "must be between 0 and 1")
     _check(0 < config.topic_min_similarity <= 1, "topic_min_similarity", "must be between 0 and 1 (exclusive of 0)")
     _check(config.workers >= 0, "workers", "must be 0 (auto) or more")
-    engines = ("counts", "yake", "yake-rust")
-    _check(config.keyword_engine in engines, "keyword_engine", f"must be one of {list(engines)}")
+    _check(config.yake_engine in ("yake", "yake-rust"), "yake_engine", "must be 'yake' or 'yake-rust'")
     _check(
-        config.keyword_engine != "yake-rust" or importlib.util.find_spec("yake_rust") is not None,
-        "keyword_engine",
-        "yake-rust is not installed: pip install yake-rust (or choose 'yake' or 'counts')",
+        config.yake_engine != "yake-rust" or importlib.util.find_spec("yake_rust") is not None,
+        "yake_engine",
+        "yake-rust is not installed: pip install yake-rust (or choose 'yake')",
     )
     _check(
         config.scheduler is None or (isinstance(config.scheduler, str) and ":" in config.scheduler),

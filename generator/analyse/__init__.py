@@ -12,7 +12,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from generator.analyse.cache import AnalysisCache, cache_key
-from generator.analyse.keywords import keywords_by
+from generator.analyse.keywords import extract_keywords
 from generator.analyse.mentions import extract_mentions, find_acronyms
 from generator.analyse.nlp import load_model, model_signature
 from generator.analyse.quotes import extract_quotes
@@ -39,7 +39,7 @@ def analyse_doc(doc: Doc, config: Config, english: bool = True) -> ArticleAnalys
     return ArticleAnalysis(
         sentences=tuple(sentences),
         summary=summarise(features, config.summary_sentences),
-        keywords=keywords_by(config.keyword_engine, doc, config.keywords, config.keyword_max_words),
+        keywords=extract_keywords(doc, config.keywords, config.keyword_max_words, config.yake_engine),
         mentions=extract_mentions(doc, set(config.entity_types), starts),
         quotes=extract_quotes(doc, starts),
         acronyms=find_acronyms(doc.text),

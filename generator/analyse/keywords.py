@@ -171,23 +171,44 @@ def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
 
 
-def yake_ranks(doc: Doc, max_words: int, candidates: int = YAKE_CANDIDATES) -> dict[str, int]:
-    """YAKE's rank of each phrase (folded) among its best `candidates`, on sentence-marked text."""
-    extractor = yake.KeywordExtractor(lan="en", n=max_words, top=candidates, dedupLim=0.9)
+YAKE_ENGINES = ("yake", "yake-rust")
+
+
+def yake_ranks(
+    doc: Doc, max_words: int, candidates: int = YAKE_CANDIDATES, engine: str = "yake-rust"
+) -> dict[str, int]:
+    """YAKE's rank of each phrase (folded) among its best `candidates`, on sentence-marked text.
+
+    `engine` (option `yake_engine`): "yake", the Python package, or "yake-rust", bindings to its
+    Rust port (several times faster; its phrases differ a little: docs/BENCHMARKS.md, "Build speed").
+    """
     ranks: dict[str, int] = {}
-    for rank, (phrase, _score) in enumerate(extractor.extract_keywords(sentence_marked_text(doc))):
+    for rank, phrase in enumerate(_yake_extractor(engine, max_words, candidates)(sentence_marked_text(doc))):
         ranks.setdefault(fold_phrase(phrase), rank)
     return ranks
 
 
-def extract_keywords(doc: Doc, top: int, max_words: int) -> tuple[Keyword, ...]:
+@lru_cache(maxsize=8)
+def _yake_extractor(engine: str, max_words: int, candidates: int):  # noqa: ANN202 - text -> best phrases
+    if engine == "yake-rust":
+        import yake_rust
+
+        rust = yake_rust.Yake(language="en", ngrams=max_words, deduplication_threshold=0.9)
+        return lambda text: [phrase for phrase, _ in rust.get_n_best(text, n=candidates)]
+    if engine != "yake":
+        raise ValueError(f"unknown YAKE engine {engine!r}; choose from {list(YAKE_ENGINES)}")
+    extractor = yake.KeywordExtractor(lan="en", n=max_words, top=candidates, dedupLim=0.9)
+    return lambda text: [phrase for phrase, _ in extractor.extract_keywords(text)]
+
+
+def extract_keywords(doc: Doc, top: int, max_words: int, yake_engine: str = "yake-rust") -> tuple[Keyword, ...]:
     """The `top` units the article uses most, best first; none contains another.
 
     Between units used equally often, YAKE decides: its statistics (position, spread,
     casing, context) rank the phrases that matter above the incidental ones.
     """
     units = _units(doc, max_words)
-    ranks = yake_ranks(doc, max_words)
+    ranks = yake_ranks(doc, max_words, engine=yake_engine)
     by_key = {unit.key: unit for unit in units}
     weight = {unit.key: float(unit.count) for unit in units}
     for unit in units:
@@ -226,32 +247,3 @@ def sentence_marked_text(doc: Doc) -> str:
         if text:
             lines.append(text if text[-1] in ".!?\"'”’)" else text + ".")
     return "\n".join(lines)
-
-
-KEYWORD_ENGINES = ("counts", "yake", "yake-rust")
-
-
-def keywords_by(engine: str, doc: Doc, top: int, max_words: int) -> tuple[Keyword, ...]:
-    """The keywords of the configured engine (`keyword_engine`): "counts" is `extract_keywords` above;
-    "yake" (the Python package) and "yake-rust" (bindings to its Rust port, several times faster,
-    slightly different phrases) rank by YAKE's statistics instead, on the text with its sentences
-    marked. Counting scores higher on crowd keyphrases (docs/BENCHMARKS.md), hence the default."""
-    if engine == "counts":
-        return extract_keywords(doc, top, max_words)
-    extract = _yake_extractor(engine, top, max_words)
-    return tuple(Keyword(text=text, score=round(float(score), 6)) for text, score in extract(sentence_marked_text(doc)))
-
-
-@lru_cache(maxsize=8)
-def _yake_extractor(engine: str, top: int, max_words: int):  # noqa: ANN202 - a text -> [(phrase, score)] function
-    if engine == "yake":
-        import yake
-
-        extractor = yake.KeywordExtractor(lan="en", n=max_words, top=top)
-        return extractor.extract_keywords
-    if engine == "yake-rust":
-        import yake_rust
-
-        rust = yake_rust.Yake(language="en", ngrams=max_words)
-        return lambda text: rust.get_n_best(text, n=top)
-    raise ValueError(f"unknown keyword engine {engine!r}; choose from {list(KEYWORD_ENGINES)}")

@@ -36,11 +36,12 @@ def _person_start(ent: Span) -> int:
 
 def extract_mentions(doc: Doc, labels: set[str], sentence_starts: list[int]) -> tuple[Mention, ...]:
     mentions: list[Mention] = []
+    text = doc.text  # built from every token on each access: once, not once per entity
     for ent in doc.ents:
         if ent.label_ not in labels:
             continue
         first = _person_start(ent) if ent.label_ == "PERSON" else ent.start_char
-        surface, start, end = tidy_span(doc.text, first, ent.end_char)
+        surface, start, end = tidy_span(text, first, ent.end_char)
         # All-lower-case "entities" are almost always tagging noise (image alt text, slugs).
         if not surface or not any(ch.isupper() for ch in surface) or "\n" in surface:
             continue

@@ -112,12 +112,13 @@ def extract_quotes(doc: Doc, sentence_starts: list[int]) -> tuple[Quote, ...]:
     `sentence_starts` holds the start offset of each sentence, in order.
     """
     quotes: list[Quote] = []
-    matches = list(_QUOTE.finditer(doc.text))
+    text = doc.text  # built from every token on each access: once, not once per quote
+    matches = list(_QUOTE.finditer(text))
     quoted = [(m.start(), m.end()) for m in matches]
     for match in matches:
         group = "curly" if match.group("curly") is not None else "straight"
         start, end = match.start(group), match.end(group)
-        inner = doc.text[start:end].strip()
+        inner = text[start:end].strip()
         if len(inner.split()) < _MIN_WORDS:
             continue
         speaker = find_speaker(doc, start, end, quoted)
