@@ -35,6 +35,7 @@ def main() -> None:
         broad_topics,
         cluster,
         label_topic,
+        similarity_of,
         word_document_frequency,
     )
 
@@ -52,8 +53,7 @@ def main() -> None:
     )
     rows = []
     with timer() as took:
-        vectors = article_vectors(articles, analyses)
-        similarity = vectors @ vectors.T
+        similarity = similarity_of(article_vectors(articles, analyses))
     shared = took[0]
     with timer() as took:
         stories = cluster(similarity, config.topic_min_similarity)

@@ -230,13 +230,12 @@ def test_company_names_join_their_short_forms_only_when_unambiguous() -> None:
 
 
 def test_broad_topics_and_a_multi_document_summary(tmp_path: Path) -> None:
-    from generator.link.topics import article_vectors, broad_topics, topic_summary
+    from generator.link.topics import article_vectors, broad_topics, similarity_of, topic_summary
 
     texts = ELECTION + FLOODS
     articles = [_article(f"a{i}", text) for i, text in enumerate(texts)]
     analyses, _ = analyse_articles(articles, Config(), None)
-    vectors = article_vectors(articles, analyses)
-    labels = broad_topics(vectors @ vectors.T, neighbours=2)
+    labels = broad_topics(similarity_of(article_vectors(articles, analyses)), neighbours=2)
     assert len(set(labels[:3])) == 1 and len(set(labels[3:])) == 1 and labels[0] != labels[3]
 
     ids = [a.id for a in articles[:3]]

@@ -17,6 +17,7 @@ from generator.link.topics import (
     cluster,
     label_topic,
     related_articles,
+    similarity_of,
     topic_entities,
     word_document_frequency,
 )
@@ -46,8 +47,7 @@ def link_corpus(
     entities, mentions = link_entities(articles, analyses, load_aliases(alias_file))
     entity_by_id = {e.id: e for e in entities}
     ids = [a.id for a in articles]
-    vectors = article_vectors(articles, analyses)
-    similarity = vectors @ vectors.T
+    similarity = similarity_of(article_vectors(articles, analyses))
     labels = cluster(similarity, config.topic_min_similarity)
 
     texts_by_id = {a.id: a.text for a in articles}
