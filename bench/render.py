@@ -15,13 +15,10 @@ same page holds at 1,000: any growth in time or bytes per page comes from the re
 bigger pages. Each article gets one of five outlets (per category, shifted with its world) and a
 date (spread over 2005). 1,000 articles is world 0 alone.
 
-Linking is not rendering, and the link stage cannot take 10,000 articles of ten disjoint worlds here:
-it holds the articles' TF-IDF vectors as a dense matrix (articles × vocabulary: 10,000 × ~120,000
-words, 9 GiB; see "Build speed" in docs/BENCHMARKS.md). So in this benchmark the topic vectors are
-those TF-IDF rows projected on 256 dimensions (TruncatedSVD, L2-normalised) at both sizes; the rest
-of linking is the real one. Topics come out a little different from a real build's; pages and
-MkDocs render whatever they get.
-
+Linking is not rendering but runs as in a real build (shown for reference). An earlier version of
+this script projected the topic vectors on 256 dimensions, because the link stage then held a dense
+articles × vocabulary matrix (9 GiB for ten disjoint worlds); the link stage now keeps the TF-IDF
+rows sparse and builds only the articles × articles similarity, so the real vectors are used.
 Each size runs in a fresh process: link (not rendering, shown for reference), pages, then MkDocs on
 the same Markdown twice, with our theme and with the stock `mkdocs` theme (same nav and Markdown
 extensions, both clean builds). Per page: seconds over the Markdown pages, HTML bytes over the
@@ -100,19 +97,6 @@ def synthetic(articles, analyses, size: int, base: int):  # noqa: ANN001, ANN201
     return out, out_analyses
 
 
-def projected_vectors(articles, analyses):  # noqa: ANN001, ANN201 - as generator.link.topics.article_vectors
-    """The TF-IDF rows of `article_vectors`, kept sparse and projected on 256 dimensions, L2-normalised."""
-    import numpy as np
-    from sklearn.decomposition import TruncatedSVD
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    documents = [list(analyses[a.id].lemmas) for a in articles]
-    matrix = TfidfVectorizer(analyzer=lambda tokens: tokens, min_df=1, smooth_idf=False).fit_transform(documents)
-    reduced = TruncatedSVD(n_components=min(256, min(matrix.shape) - 1), random_state=0).fit_transform(matrix)
-    norms = np.linalg.norm(reduced, axis=1, keepdims=True)
-    return reduced / np.where(norms == 0, 1.0, norms)
-
-
 def mkdocs_yml(workdir: Path, name: str, stock: bool) -> Path:
     """The project's mkdocs.yml with our theme, or the same with MkDocs' stock `mkdocs` theme."""
     import yaml
@@ -135,13 +119,10 @@ def html_figures(site: Path) -> tuple[int, int]:
 
 def one_size(data: Path, size: int, base: int, workdir: Path) -> dict[str, float]:
     """In this process: analysis (cached), the synthetic corpus, link, pages, MkDocs with both themes."""
-    import generator.link
     from generator.analyse import analyse_articles
     from generator.config import Config
     from generator.ingest import read_corpus
     from generator.link import link_corpus
-
-    generator.link.article_vectors = projected_vectors  # see the module's docstring
     from generator.mkdocs_adapter import build_site
     from generator.pages import BuildInfo, write_pages
     from generator.progress import Reporter
