@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -161,18 +162,18 @@ def apply_fields(
             if found:
                 text, _ = found, used.add(key)
                 break
-    for key in candidates("title"):
-        title = _as_name(record[key])
-        if title:
-            result.set("title", title, "given")
-            used.add(key)
-            break
-    for key in candidates("url"):
-        url = _as_url(record[key])
-        if url:
-            result.set("url", url, "given")
-            used.add(key)
-            break
+
+    def take_first(name: str, convert: Callable[[Any], Any], detail: bool = False) -> None:
+        """Set `name` from the first of its candidate fields that `convert` can read."""
+        for key in candidates(name):
+            value = convert(record[key])
+            if value:
+                result.set(name, value, "given", *([f"the {key!r} field"] if detail else []))
+                used.add(key)
+                return
+
+    take_first("title", _as_name)
+    take_first("url", _as_url)
     for key in candidates("source"):
         value = record[key]
         url = _as_url(value)
@@ -197,18 +198,8 @@ def apply_fields(
             used.add(key)
             break
         result.notes.append(f"{where}: {key} {record[key]!r} is not a date we can read; kept as extra metadata")
-    for key in candidates("author"):
-        author = _as_names(record[key])
-        if author:
-            result.set("author", author, "given")
-            used.add(key)
-            break
-    for key in candidates("language"):
-        code = normalise_code(record[key])
-        if code:
-            result.set("language", code, "given", f"the {key!r} field")
-            used.add(key)
-            break
+    take_first("author", _as_names)
+    take_first("language", normalise_code, detail=True)
     result.extra.update({str(k): json_safe(v) for k, v in record.items() if k not in used})
     return text
 
