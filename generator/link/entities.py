@@ -120,16 +120,6 @@ def _join_all(merger: Merger, table: MentionTable, fixed: set[str]) -> dict[str,
     return ambiguous
 
 
-def _group_type(group: Group) -> str | None:
-    """The type by vote; a "person" that also occurs in the plural ("Uighurs") is a group of people."""
-    kind = group.kind()
-    if kind == "PERSON" and all(" " not in form for form in group.forms):
-        keys = {name_key(form) for form in group.forms}
-        if any(k.endswith("s") and k[:-1] in keys for k in keys):
-            return "NORP"
-    return kind
-
-
 def _display_name(group: Group, kind: str) -> str:
     """The most used full form: a person's full name, an organisation's spelled-out name, a country's own name.
 
@@ -225,7 +215,7 @@ def _build_entities(
     entities: list[Entity] = []
     id_of: dict[str, str] = {}
     for root, group in ordered:
-        kind = forced.get(root) or _group_type(group) or "ORG"
+        kind = forced.get(root) or group.kind() or "ORG"
         name = named.get(root) or _display_name(group, kind)
         slug = slugs.claim(slugify(name), root)
         start = name_key(name) if name_key(name) in group.keys else root

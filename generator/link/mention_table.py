@@ -46,18 +46,28 @@ class Group:
     articles: dict[str, None] = field(default_factory=dict)  # ordered set
     keys: Counter[str] = field(default_factory=Counter)  # name key -> mentions
     evidence: Counter[str] = field(default_factory=Counter)  # "title", "legal": mentions with a title, a legal suffix
+    _kind: str | None = "?"  # the vote, once counted (a group is not changed after it is built)
 
     def kind(self) -> str | None:
         """The type by vote of the mentions' effective labels (None when no mention carries a label).
 
         A name with a legal suffix ("Twitter Inc.") settles it: an organisation, unless a title
-        makes some of its mentions a person's.
+        makes some of its mentions a person's; a "person" also named in the plural is a group.
         """
+        if self._kind == "?":
+            self._kind = self._vote()
+        return self._kind
+
+    def _vote(self) -> str | None:
         if not self.labels:
             return None
         if self.evidence["legal"] and not self.evidence["title"]:
             return "ORG"
-        return max(self.labels, key=lambda label: (self.labels[label], label == "PERSON", label))
+        kind = max(self.labels, key=lambda label: (self.labels[label], label == "PERSON", label))
+        if kind == "PERSON" and all(" " not in key for key in self.keys):
+            if any(k.endswith("s") and k[:-1] in self.keys for k in self.keys):
+                return "NORP"  # a "person" that also occurs in the plural ("Uighurs") is a group of people
+        return kind
 
 
 def find_known_names(article: Article, analysis: ArticleAnalysis, pattern: re.Pattern[str] | None) -> list[Mention]:

@@ -92,6 +92,7 @@ def initials(key: str) -> str:
     return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
 
 
+@lru_cache(maxsize=200_000)
 def strip_legal_suffix(key: str) -> str:
     words = [w.strip(".,") for w in key.split()]
     while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
@@ -99,6 +100,7 @@ def strip_legal_suffix(key: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=200_000)
 def has_legal_suffix(key: str) -> bool:
     return strip_legal_suffix(key) != " ".join(w.strip(".,") for w in key.split())
 
@@ -133,6 +135,7 @@ class PersonName:
         return " ".join(p for p in (self.given, self.surname, self.suffix) if p)
 
 
+@lru_cache(maxsize=200_000)
 def person_name(key: str) -> PersonName | None:
     """The parts of a lower-case full-name key of two or more words, or None for a one-word name."""
     words = [w.strip(".,") for w in key.split()]

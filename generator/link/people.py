@@ -176,13 +176,16 @@ def resolve_short_names(
     companies = {strip_legal_suffix(k) for g in groups.values() for k in g.keys if has_legal_suffix(k)}
     pending: list[tuple[Entry, set[str], set[str]]] = []
     evidence: Counter[str] = Counter()
+    joined: dict[str, bool] = {}
     for article_id, entries in table.by_article.items():
         for entry in entries:
             key = entry.key
             if key in fixed or key in companies or key_is_acronym(key) or person_name(key) is not None:
                 continue  # "Twitter" beside "Twitter Inc." is the company, not "part of the name Will Twitter"
-            if any(" " in k for k in groups[merger.find(key)].keys if k != key and k not in fixed):
-                continue  # already joined to a full name's group (an acronym, the alias file)
+            if key not in joined:
+                joined[key] = any(" " in k for k in groups[merger.find(key)].keys if k != key and k not in fixed)
+            if joined[key]:
+                continue  # already joined to a full name's group (an acronym, a country)
             candidates = people.candidates(key, entry.titled) - {merger.find(key)}
             if candidates:
                 local = candidates & people.present.get(article_id, set())

@@ -112,7 +112,7 @@ def join_country_prefixed(merger: Merger, groups: dict[str, Group]) -> None:
 def join_plurals(merger: Merger, groups: dict[str, Group], surnames: set[str]) -> None:
     """One-word plurals of groups of people join their singular ("Uighurs" -> "Uighur", "Democrats").
 
-    Not places ("the Americas" are not America), organisations ("Times" is not "Time") or
+    Not places ("the Americas" are not America), two organisations ("Times" is not "Time") or
     a person's surname ("the Bidens" are a family, not Joe Biden).
     """
     for key in sorted(merger.parent):
@@ -120,7 +120,11 @@ def join_plurals(merger: Merger, groups: dict[str, Group], surnames: set[str]) -
         if " " in key or len(key) <= 4 or not key.endswith("s") or singular not in merger.parent:
             continue
         kinds = {_kind(groups, merger, key), _kind(groups, merger, singular)}
-        if kinds & {*PLACE_TYPES, "ORG"} or (singular in surnames and _kind(groups, merger, singular) == "PERSON"):
+        if (
+            kinds & PLACE_TYPES
+            or kinds == {"ORG"}
+            or (singular in surnames and _kind(groups, merger, singular) == "PERSON")
+        ):
             continue
         merger.union(singular, key, "plural of {other}", mirror="singular of {other}")
 
