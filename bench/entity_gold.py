@@ -179,20 +179,31 @@ def score(assignment: Assignment, texts: dict[str, str], gold: Gold) -> tuple[tu
 
 
 def fragment_pages(entities: list, min_articles: int) -> list[str]:  # noqa: ANN001 - Entity
-    """Paged entities named by a bare surname or an abbreviation of another paged entity's full name."""
+    """Paged entities named by a bare surname of a paged person, or by the initials of another paged entity.
+
+    A surname counts when the short entity is a person or the surname belongs to one paged
+    person only; initials when they are an acronym spelling exactly one paged non-person.
+    """
     from generator.link.names import initials, is_acronym, name_key
 
     paged = [e for e in entities if len(e.articles) >= min_articles]
-    surnames = {name_key(e.name).split()[-1]: e.name for e in paged if e.type == "PERSON" and " " in e.name}
-    spelled = {initials(name_key(e.name)): e.name for e in paged if len(e.name.split()) >= 2}
+    surnames: dict[str, list[str]] = defaultdict(list)
+    spelled: dict[str, list[str]] = defaultdict(list)
+    for e in paged:
+        key = name_key(e.name)
+        if e.type == "PERSON" and " " in key:
+            surnames[key.split()[-1]].append(e.name)
+        elif e.type != "PERSON" and " " in key:
+            spelled[initials(key)].append(e.name)
     found = []
     for entity in paged:
         key = name_key(entity.name)
         note = " (listed as ambiguous)" if getattr(entity, "ambiguous_with", ()) else ""
-        if " " not in entity.name and key.lower() in surnames and surnames[key.lower()] != entity.name:
-            found.append(f"{entity.name} [{len(entity.articles)} articles] beside {surnames[key.lower()]}{note}")
-        elif is_acronym(entity.name) and spelled.get(key) not in (None, entity.name):
-            found.append(f"{entity.name} [{len(entity.articles)} articles] beside {spelled[key]}{note}")
+        owners = [n for n in surnames.get(key.lower(), []) if n != entity.name]
+        if " " not in key and owners and (entity.type == "PERSON" or len(owners) == 1):
+            found.append(f"{entity.name} [{entity.type}, {len(entity.articles)} articles] beside {owners}{note}")
+        elif is_acronym(entity.name) and len(spelled.get(key, [])) == 1:
+            found.append(f"{entity.name} [{len(entity.articles)} articles] beside {spelled[key][0]}{note}")
     return found
 
 

@@ -35,7 +35,7 @@ from generator.link.mention_table import (
     MentionTable,
     entry_of,
     find_known_names,
-    known_names_pattern,
+    known_names,
     read_titles,
 )
 from generator.link.merger import Merger
@@ -82,9 +82,9 @@ class _AliasBinding:
 
 def _collect(articles: list[Article], analyses: dict[str, ArticleAnalysis], known: set[str]) -> MentionTable:
     table = MentionTable(articles)
-    pattern = known_names_pattern(known)
+    matcher = known_names(known)
     for article in articles:
-        for mention in find_known_names(article, analyses[article.id], pattern):
+        for mention in find_known_names(article, analyses[article.id], matcher):
             entry = entry_of(article, mention)
             if entry is not None:
                 table.by_article[article.id].append(entry)

@@ -70,7 +70,44 @@ class Group:
         return kind
 
 
-def find_known_names(article: Article, analysis: ArticleAnalysis, pattern: re.Pattern[str] | None) -> list[Mention]:
+class KnownNames:
+    """Whole-word, case-sensitive matching of many names in linear time (one regex alternation of
+    thousands of names is scanned at every position of every text, which grows with the corpus)."""
+
+    def __init__(self, names: set[str]) -> None:
+        self.by_first: dict[str, list[str]] = defaultdict(list)  # first word -> names, longest first
+        odd: list[str] = []
+        for name in sorted(names, key=lambda n: (-len(n), n)):
+            first = _WORD.match(name)
+            if first and first.start() == 0:
+                self.by_first[first.group()].append(name)
+            else:
+                odd.append(name)
+        self.odd = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, odd)) + r")(?![\w-])") if odd else None
+
+    def finditer(self, text: str) -> list[tuple[int, int, str]]:
+        found: list[tuple[int, int, str]] = []
+        reached = 0
+        for word in _WORD.finditer(text):
+            start = word.start()
+            if start < reached:
+                continue
+            for name in self.by_first.get(word.group(), ()):
+                end = start + len(name)
+                if text.startswith(name, start) and not (end < len(text) and _WORD_CHAR.match(text[end])):
+                    found.append((start, end, name))
+                    reached = end
+                    break
+        if self.odd is not None:
+            found += [(m.start(), m.end(), m.group()) for m in self.odd.finditer(text)]
+        return sorted(found)
+
+
+_WORD = re.compile(r"(?<![\w-])[\w-]+")
+_WORD_CHAR = re.compile(r"[\w-]")
+
+
+def find_known_names(article: Article, analysis: ArticleAnalysis, known: KnownNames | None) -> list[Mention]:
     """The article's mentions, plus those the model missed of names the corpus knows to be entities.
 
     Known names match case-sensitively as whole words, not inside a run of capitals (an
@@ -78,37 +115,35 @@ def find_known_names(article: Article, analysis: ArticleAnalysis, pattern: re.Pa
     ("Islamic" + "State" inside "Islamic State group") replaces them.
     """
     mentions = list(analysis.mentions)
-    if pattern is None:
+    if known is None:
         return mentions
     starts = [sentence.start for sentence in analysis.sentences]
     text = article.text
-    for match in pattern.finditer(text):
-        start, end = match.span()
+    for start, end, name in known.finditer(text):
         overlapping = [m for m in mentions if start < m.end and m.start < end]
         if any(m.start < start or m.end > end or (m.start, m.end) == (start, end) for m in overlapping):
             continue
         before = text[max(0, start - 12) : start].split()
         after = text[end : end + 12].split()
         neighbours = [w for w in (before[-1:] + after[:1]) if any(c.isalpha() for c in w)]
-        if match.group().isupper() and any(w.isupper() and len(w) > 1 for w in neighbours):
+        if name.isupper() and any(w.isupper() and len(w) > 1 for w in neighbours):
             continue
         mentions = [m for m in mentions if m not in overlapping]
         sentence = max(bisect_right(starts, start) - 1, 0)
-        mentions.append(Mention(match.group(), UNTYPED, start, end, sentence))
+        mentions.append(Mention(name, UNTYPED, start, end, sentence))
     return sorted(mentions, key=lambda m: m.start)
 
 
-def known_names_pattern(names: set[str]) -> re.Pattern[str] | None:
-    if not names:
-        return None
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])")
+def known_names(names: set[str]) -> KnownNames | None:
+    return KnownNames(names) if names else None
 
 
 def entry_of(article: Article, mention: Mention) -> Entry | None:
     """The linking view of one mention, before titles are read: its name key and the model's label."""
     surface = clean_name(mention.text)
     key = name_key(surface)
+    if mention.label == "PERSON" and key.isupper() and len(key) >= 5:
+        key = key.lower()  # "TRUMP" in a headline is a name in capitals, not an acronym
     if not key or not any(ch.isalpha() for ch in key):
         return None
     if mention.label == "PERSON" and " " not in surface and is_title(surface):
@@ -145,7 +180,7 @@ def read_titles(entries: list[Entry]) -> None:
         core_key = name_key(core) if title else ""
         if core_key:
             elsewhere = votes.get(core_key)
-            person_elsewhere = bool(elsewhere) and elsewhere.most_common(1)[0][0] == "PERSON"
+            person_elsewhere = elsewhere is not None and elsewhere.most_common(1)[0][0] == "PERSON"
             personal = person_elsewhere or (entry.label in ("PERSON", UNTYPED) and not elsewhere)
             known = " " in core_key or core_key in votes or core_key in person_words or titles.strong(title)
             part_of_name = is_first_name_title(title.split()[-1]) and " " not in core_key  # "Prince Charles"

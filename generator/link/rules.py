@@ -164,7 +164,11 @@ def join_company_names(merger: Merger, groups: dict[str, Group], together: dict[
 
 
 def join_initialisms(merger: Merger, groups: dict[str, Group], acronym_keys: set[str]) -> None:
-    """An acronym joins the only multi-word name its letters spell ("FBI": "Federal Bureau of Investigation")."""
+    """An acronym joins the only multi-word name its letters spell ("FBI": "Federal Bureau of Investigation").
+
+    When several names fit ("FDA": Food and Drug Administration, Florida Dental Association),
+    it joins the one it is named beside in most of the articles (80%) that name one of them.
+    """
     by_initials: dict[str, list[str]] = defaultdict(list)
     for key in sorted(merger.parent):
         if len(key.split()) >= 2 and _kind(groups, merger, key) not in (None, "PERSON"):
@@ -173,8 +177,30 @@ def join_initialisms(merger: Merger, groups: dict[str, Group], acronym_keys: set
         if _kind(groups, merger, key) == "PERSON":
             continue
         spelled = by_initials.get(key, [])
-        if len({merger.find(k) for k in spelled}) == 1 and merger.find(spelled[0]) != merger.find(key):
+        roots = {merger.find(k) for k in spelled}
+        if merger.find(key) in roots or not roots:
+            continue
+        if len(roots) == 1:
             merger.union(spelled[0], key, "initials of {other}", mirror="spelled out as {other}")
+            continue
+        target, together, total = _named_together(groups, merger, key, roots)
+        if target is not None:
+            head = next(k for k in spelled if merger.find(k) == target)
+            why = f"initials of {{other}}, named beside it in {together} of {total} articles naming a spelling"
+            merger.union(head, key, why, mirror="spelled out as {other}")
+
+
+def _named_together(groups: dict[str, Group], merger: Merger, key: str, roots: set[str]) -> tuple[str | None, int, int]:
+    """The spelling an acronym is named beside in at least 80% of the articles naming it with one (two at least)."""
+    group = groups.get(merger.find(key))
+    if group is None:
+        return None, 0, 0
+    counts = {r: sum(1 for a in groups[r].articles if a in group.articles) for r in sorted(roots) if r in groups}
+    total = sum(counts.values())
+    if not counts or total < 2:
+        return None, 0, total
+    top = max(counts, key=lambda r: counts[r])
+    return (top if counts[top] >= 0.8 * total else None), counts[top], total
 
 
 def join_spelling_variants(merger: Merger, groups: dict[str, Group]) -> None:
