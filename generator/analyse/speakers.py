@@ -1,0 +1,254 @@
+"""Who said a quote: the speech verb beside it and its subject, resolved as a reader would.
+
+The speaker is the subject of the speech verb nearest the quote (in the quote's
+sentences, the short sentence after it, or the sentence before it that ends in a
+colon), or the object of "according to". What that subject is decides what we keep:
+
+- a name (a PERSON, ORG, GPE or NORP entity, or a proper noun): the name as written; a
+  name in apposition wins over a description ("The shadow secretary, Theresa May, said");
+- "he"/"she": the person the text named (coreference.People); unresolved, no speaker;
+- "who"/"that" of a relative clause: the noun the clause hangs from ("Smith, who said");
+- a description ("a White House official", "the senator"): the person it names in this
+  article when it is a definite description of a role the text gave ("the senator" after
+  "Sen. Warren"), else the description as written;
+- anything else ("I", "we", "they", "it", a fragment, a word inside another quote): no speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from generator.analyse.coreference import People, tidy_name
+
+SPEECH_VERBS = {
+    "say", "tell", "add", "warn", "explain", "state", "declare", "claim", "note", "write", "insist",
+    "quote", "comment", "argue", "announce", "ask", "reply", "respond", "vow", "urge", "stress",
+    "tweet", "post", "continue", "recall", "admit", "acknowledge", "concede", "predict", "suggest",
+    "complain", "boast", "conclude", "joke", "quip", "shout", "yell", "scream", "exclaim", "chant",
+    "remark", "observe", "assert", "contend", "maintain", "testify", "told", "answer", "counter",
+    "retort", "describe", "call", "caution", "promise", "pledge", "demand", "plead", "whisper",
+    "mutter", "lament", "muse", "add", "emphasize", "emphasise", "report", "confirm", "deny",
+    "wonder", "blast", "slam", "charge", "allege", "thunder", "declare", "proclaim",
+}  # fmt: skip
+NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+_NO_SPEAKER_PRONOUNS = {"i", "we", "you", "they", "it", "this", "that", "these", "those", "one", "me", "us", "them"}
+_RELATIVE = {"who", "that", "which", "whom"}
+_MAX_DESCRIPTION = 10  # tokens
+_DANGLING_WINDOW = 20  # tokens between a subjectless speech verb and the person named before it
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """The speaker of a quote: the name (or description, as written) and how it was found."""
+
+    span: Span  # the words that name the speaker
+    kind: str  # "name" or "description"
+    via: str  # "cue", "according-to", "pronoun", "role", "relative", "continued"
+    reference: str | None = None  # the words at the speech verb when they differ ("he", "the senator", "who")
+    person: int | None = None  # index into the article's People, for "he said" after this quote
+
+
+def _inside(token: Token, quoted: list[tuple[int, int]]) -> bool:
+    return any(a <= token.idx < b for a, b in quoted)
+
+
+def _entity_of(token: Token) -> Span | None:
+    ent_iob = token.ent_iob_
+    if ent_iob in ("B", "I") and token.ent_type_ in NAME_LABELS:
+        for ent in token.doc.ents:
+            if ent.start <= token.i < ent.end:
+                return ent
+    return None
+
+
+def _proper_name(token: Token) -> Span:
+    """A proper noun with the compound and flat words around it ("Jason Miller")."""
+    parts = [t for t in token.subtree if (t.dep_ in ("compound", "flat") and t.pos_ == "PROPN") or t == token]
+    parts = [t for t in parts if abs(t.i - token.i) <= 4]
+    return token.doc[min(t.i for t in parts) : max(t.i for t in parts) + 1]
+
+
+def _description(head: Token) -> Span | None:
+    """The noun phrase of a description, as written: determiners, modifiers, the head and an "of"/"for"/"at"
+    phrase after it ("a spokesman for the campaign"); no relative clause or apposition."""
+    doc = head.doc
+    left = head.i
+    for token in head.lefts:
+        if token.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "advmod", "case"):
+            left = min(left, token.left_edge.i)
+    right = head.i + 1
+    for token in head.rights:
+        if token.dep_ == "prep" and token.lower_ in ("of", "for", "at", "with", "from", "in") and token.i == right:
+            right = token.right_edge.i + 1
+        break
+    if right - left > _MAX_DESCRIPTION:
+        right = head.i + 1
+    span = doc[left:right]
+    if any(t.pos_ in ("VERB", "AUX") or t.lower_ in _RELATIVE for t in span if t.i != head.i):
+        return doc[head.i : head.i + 1] if head.i >= left else None
+    return span
+
+
+def _from_subject(token: Token, people: People, previous: int | None, quoted: list[tuple[int, int]]) -> Speaker | None:
+    """What a speech verb's subject (or the object of "according to") says about the speaker."""
+    if _inside(token, quoted):
+        return None
+    for child in token.children:
+        if child.dep_ == "appos" and not _inside(child, quoted):
+            name = _entity_of(child)
+            if name is not None and name.label_ == "PERSON":
+                return _named(tidy_name(name), people, "cue")
+    entity = _entity_of(token)
+    if entity is not None:
+        return _named(tidy_name(entity), people, "cue")
+    lower = token.lower_
+    if token.pos_ == "PRON" or lower in _NO_SPEAKER_PRONOUNS | _RELATIVE | {"he", "she"}:
+        if lower in ("he", "she"):
+            mention = people.resolve_pronoun(token, previous)
+            if mention is None:
+                return None
+            return Speaker(mention.span, "name", "pronoun", token.text, mention.person)
+        if lower in _RELATIVE and token.head.dep_ == "relcl" and token.head.head.pos_ in ("NOUN", "PROPN"):
+            found = _from_subject(token.head.head, people, previous, quoted)
+            if found is not None:
+                return Speaker(found.span, found.kind, "relative", token.text, found.person)
+        return None
+    if token.pos_ == "PROPN" and token.text[:1].isupper():
+        return _named(_proper_name(token), people, "cue")
+    if token.pos_ == "NOUN":
+        description = _description(token)
+        if description is None:
+            return None
+        resolved = people.resolve_role(description)
+        if resolved is not None:
+            return Speaker(resolved.span, "name", "role", description.text, resolved.person)
+        return Speaker(description, "description", "cue")
+    return None
+
+
+def _named(span: Span, people: People, via: str) -> Speaker:
+    return Speaker(span, "name", via, None, people.person_at(span))
+
+
+def _subject_token(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and not _inside(child, quoted):
+            return child
+    return None
+
+
+def _speaker_of_verb(
+    verb: Token, people: People, previous: int | None, quoted: list[tuple[int, int]], depth: int = 0
+) -> tuple[bool, Speaker | None]:
+    """(whether this verb decides the speaker, the speaker): a verb whose subject the text gives decides,
+    even when that subject names nobody ("they said"); a verb without one leaves the question to the next."""
+    subject = _subject_token(verb, quoted)
+    if subject is not None:
+        return True, _from_subject(subject, people, previous, quoted)
+    head = verb.head
+    if verb.dep_ in ("advcl", "xcomp", "conj") and head != verb and depth < 3 and head.lemma_.lower() in SPEECH_VERBS:
+        return _speaker_of_verb(head, people, previous, quoted, depth + 1)  # "…, adding" / "said and added"
+    for child in verb.children:  # "said by X" in a passive
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return True, _from_subject(obj, people, previous, quoted)
+    dangling = _dangling_person(verb, quoted)
+    if dangling is not None:
+        return True, _named(dangling, people, "cue")
+    return False, None
+
+
+def _dangling_person(verb: Token, quoted: list[tuple[int, int]]) -> Span | None:
+    """A person named just before a speech verb that the parse left without a subject
+    ("…, Michael Clarke, an expert at the college, told AFP"): not an object or a possessive."""
+    sentence = verb.sent
+    for ent in reversed([e for e in verb.doc.ents if sentence.start <= e.start and e.end <= verb.i]):
+        if verb.i - ent.end > _DANGLING_WINDOW:
+            break
+        if ent.label_ == "PERSON" and not _inside(ent[0], quoted) and ent.root.dep_ not in ("pobj", "dobj", "poss"):
+            return tidy_name(ent)
+    return None
+
+
+def _according_to(tokens: list[Token], people: People, previous: int | None, quoted: list[tuple[int, int]]):
+    for token in tokens:
+        doc = token.doc
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            for obj in doc[token.i + 1].children:
+                if obj.dep_ == "pobj":
+                    return _from_subject(obj, people, previous, quoted)
+    return None
+
+
+def _context(doc: Doc, start: int, end: int) -> list[Span]:
+    """The sentences whose words may attribute the quote at [start, end)."""
+    first = doc.char_span(start, end, alignment_mode="expand")
+    if first is None or len(first) == 0:
+        return []
+    sentences = [first[0].sent]
+    last = first[-1].sent
+    if last != sentences[0]:
+        sentences.append(last)
+    if last.end < len(doc):
+        following = doc[last.end].sent
+        if len(following) <= 12:
+            sentences.append(following)
+    if sentences[0].start > 0:
+        before = doc[sentences[0].start - 1].sent
+        if before.text.rstrip().endswith(":"):
+            sentences.append(before)
+    return sentences
+
+
+def find_speaker(
+    doc: Doc, start: int, end: int, quoted: list[tuple[int, int]], people: People, previous: int | None = None
+) -> tuple[bool, Speaker | None]:
+    """(whether the text around the quote at [start, end) attributes it, its speaker or None).
+
+    An attribution that names nobody ("they said") decides too: (True, None). (False, None)
+    leaves the quote to the quotes around it (a second quote after "Garcia said.").
+
+    `quoted` holds every quoted span of the article: words inside any quote never attribute
+    one ("militants have claimed allegiance" inside another quote does not make militants speak).
+    `previous` is the person who spoke the last quote before this one, which a "he said" may continue.
+    """
+    spans = [(start, end), *quoted]
+    sentences = _context(doc, start, end)
+    outside = [t for s in sentences for t in s if not _inside(t, spans) and not t.is_space]
+    first = doc.char_span(start, end, alignment_mode="expand")
+    if first is None:
+        return False, None
+
+    def distance(token: Token) -> int:
+        return first.start - token.i if token.i < first.start else token.i - first.end
+
+    verbs = [t for t in outside if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")]
+    for verb in sorted(verbs, key=distance):
+        decided, speaker = _speaker_of_verb(verb, people, previous, spans)
+        if decided:
+            return True, speaker
+    speaker = _according_to(outside, people, previous, spans) or _introduced(doc, first, people, previous, spans)
+    return speaker is not None, speaker
+
+
+def _introduced(doc: Doc, quote: Span, people: People, previous: int | None, quoted: list[tuple[int, int]]):
+    """A quote after a colon: "Trump issued the following statement:" or "Donald Trump: “…”"."""
+    index = quote.start - 1
+    while index >= 0 and (doc[index].is_space or doc[index].text in "“\"'"):
+        index -= 1
+    if index < 0 or doc[index].text != ":":
+        return None
+    before = doc[index - 1] if index > 0 else None
+    if before is None:
+        return None
+    entity = _entity_of(before)
+    if entity is not None and entity.end == index and entity.label_ == "PERSON":
+        return _named(tidy_name(entity), people, "cue")
+    root = before.sent.root
+    subject = _subject_token(root, quoted) if root.pos_ in ("VERB", "AUX") else None
+    if subject is None:
+        return None
+    return _from_subject(subject, people, previous, quoted)
