@@ -119,12 +119,16 @@ def gold_source(doc, article: PolnearArticle, spans) -> tuple[str, str]:  # noqa
     if span is None or not len(span):
         return "none", ""
     root = span.root
+    people = [e for e in span.ents if e.label_ == "PERSON"]
+    if people:
+        holding = [e for e in people if e.start <= root.i < e.end]
+        return "name", (holding or people)[0].text
     for child in root.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and start <= child.idx < end:
             root = child
     if root.pos_ == "PRON":
         return "pronoun", root.text
-    if root.pos_ == "PROPN" or root.ent_type_:
+    if root.pos_ == "PROPN" or root.ent_type_ in ("ORG", "GPE", "NORP", "FAC"):
         parts = [t for t in root.subtree if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN" or t == root]
         parts = [t for t in parts if start <= t.idx < end]
         return "name", " ".join(t.text for t in sorted(parts, key=lambda t: t.i))

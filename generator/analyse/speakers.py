@@ -28,14 +28,15 @@ SPEECH_VERBS = {
     "tweet", "post", "continue", "recall", "admit", "acknowledge", "concede", "predict", "suggest",
     "complain", "boast", "conclude", "joke", "quip", "shout", "yell", "scream", "exclaim", "chant",
     "remark", "observe", "assert", "contend", "maintain", "testify", "told", "answer", "counter",
-    "retort", "describe", "call", "caution", "promise", "pledge", "demand", "plead", "whisper",
+    "retort", "caution", "promise", "pledge", "demand", "plead", "whisper",
     "mutter", "lament", "muse", "add", "emphasize", "emphasise", "report", "confirm", "deny",
-    "wonder", "blast", "slam", "charge", "allege", "thunder", "declare", "proclaim",
+    "wonder", "blast", "slam", "allege", "thunder", "declare", "proclaim",
 }  # fmt: skip
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 _NO_SPEAKER_PRONOUNS = {"i", "we", "you", "they", "it", "this", "that", "these", "those", "one", "me", "us", "them"}
 _RELATIVE = {"who", "that", "which", "whom"}
 _MAX_DESCRIPTION = 10  # tokens
+_NOT_DANGLING = {"pobj", "dobj", "poss", "nsubj", "nsubjpass", "compound", "iobj"}
 _DANGLING_WINDOW = 20  # tokens between a subjectless speech verb and the person named before it
 
 
@@ -95,11 +96,9 @@ def _from_subject(token: Token, people: People, previous: int | None, quoted: li
     """What a speech verb's subject (or the object of "according to") says about the speaker."""
     if _inside(token, quoted):
         return None
-    for child in token.children:
-        if child.dep_ == "appos" and not _inside(child, quoted):
-            name = _entity_of(child)
-            if name is not None and name.label_ == "PERSON":
-                return _named(tidy_name(name), people, "cue")
+    person = _person_in_phrase(token, quoted)
+    if person is not None:
+        return _named(tidy_name(person), people, "cue")
     entity = _entity_of(token)
     if entity is not None:
         return _named(tidy_name(entity), people, "cue")
@@ -128,6 +127,17 @@ def _from_subject(token: Token, people: People, previous: int | None, quoted: li
     return None
 
 
+def _person_in_phrase(token: Token, quoted: list[tuple[int, int]]) -> Span | None:
+    """A person named in the subject's own noun phrase: the word itself, a title's name ("spokesman
+    Navy Capt. Jeff Davis") or an apposition ("the shadow secretary, Theresa May")."""
+    candidates = [token] + [c for c in token.children if c.dep_ in ("appos", "compound") and not _inside(c, quoted)]
+    for candidate in candidates:
+        entity = _entity_of(candidate)
+        if entity is not None and entity.label_ == "PERSON":
+            return entity
+    return None
+
+
 def _named(span: Span, people: People, via: str) -> Speaker:
     return Speaker(span, "name", via, None, people.person_at(span))
 
@@ -148,8 +158,8 @@ def _speaker_of_verb(
     if subject is not None:
         return True, _from_subject(subject, people, previous, quoted)
     head = verb.head
-    if verb.dep_ in ("advcl", "xcomp", "conj") and head != verb and depth < 3 and head.lemma_.lower() in SPEECH_VERBS:
-        return _speaker_of_verb(head, people, previous, quoted, depth + 1)  # "…, adding" / "said and added"
+    if verb.dep_ in ("advcl", "xcomp", "conj") and head != verb and depth < 3 and head.pos_ in ("VERB", "AUX"):
+        return _speaker_of_verb(head, people, previous, quoted, depth + 1)  # "…, adding" / "visited NBC, saying"
     for child in verb.children:  # "said by X" in a passive
         if child.dep_ == "agent":
             for obj in child.children:
@@ -168,7 +178,7 @@ def _dangling_person(verb: Token, quoted: list[tuple[int, int]]) -> Span | None:
     for ent in reversed([e for e in verb.doc.ents if sentence.start <= e.start and e.end <= verb.i]):
         if verb.i - ent.end > _DANGLING_WINDOW:
             break
-        if ent.label_ == "PERSON" and not _inside(ent[0], quoted) and ent.root.dep_ not in ("pobj", "dobj", "poss"):
+        if ent.label_ == "PERSON" and not _inside(ent[0], quoted) and ent.root.dep_ not in _NOT_DANGLING:
             return tidy_name(ent)
     return None
 
@@ -194,7 +204,7 @@ def _context(doc: Doc, start: int, end: int) -> list[Span]:
         sentences.append(last)
     if last.end < len(doc):
         following = doc[last.end].sent
-        if len(following) <= 12:
+        if len(following) <= 12 and "\n" not in doc.text[last.start_char : following.end_char].strip():
             sentences.append(following)
     if sentences[0].start > 0:
         before = doc[sentences[0].start - 1].sent
@@ -226,12 +236,34 @@ def find_speaker(
         return first.start - token.i if token.i < first.start else token.i - first.end
 
     verbs = [t for t in outside if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")]
-    for verb in sorted(verbs, key=distance):
+    governing = _governing(first, verbs)
+    for verb in governing:
         decided, speaker = _speaker_of_verb(verb, people, previous, spans)
         if decided:
             return True, speaker
-    speaker = _according_to(outside, people, previous, spans) or _introduced(doc, first, people, previous, spans)
+    speaker = _introduced(doc, first, people, previous, spans)
+    if speaker is not None:
+        return True, speaker
+    for verb in sorted((v for v in verbs if v not in governing), key=distance):
+        decided, speaker = _speaker_of_verb(verb, people, previous, spans)
+        if decided:
+            return True, speaker
+    speaker = _according_to(outside, people, previous, spans)
     return speaker is not None, speaker
+
+
+def _governing(quote: Span, verbs: list[Token]) -> list[Token]:
+    """The speech verbs above the quote in the parse ("Trump told Newsmax that Romney “had…”" is Trump's,
+    not Romney's), nearest first."""
+    candidates = set(verbs)
+    found: list[Token] = []
+    for token in quote:
+        if quote.start <= token.head.i < quote.end and token.head != token:
+            continue
+        for ancestor in token.ancestors:
+            if ancestor in candidates and ancestor not in found:
+                found.append(ancestor)
+    return found
 
 
 def _introduced(doc: Doc, quote: Span, people: People, previous: int | None, quoted: list[tuple[int, int]]):
