@@ -39,6 +39,7 @@ _REFERENCE = re.compile(r"“([^“”\n]*)”|\"([^\"\n]*)\"")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 MIN_WORDS = 4
+_NAMING = ("appos", "compound", "flat", "nmod")
 
 
 def reference_strings(text: str) -> list[tuple[int, int]]:
@@ -121,8 +122,9 @@ def gold_source(doc, article: PolnearArticle, spans) -> tuple[str, str]:  # noqa
     root = span.root
     people = [e for e in span.ents if e.label_ == "PERSON"]
     if people:
-        holding = [e for e in people if e.start <= root.i < e.end]
-        return "name", (holding or people)[0].text
+        holding = [e for e in people if e.start <= root.i < e.end or (e.root.head == root and e.root.dep_ in _NAMING)]
+        if holding:
+            return "name", holding[0].text
     for child in root.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN" and start <= child.idx < end:
             root = child

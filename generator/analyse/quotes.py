@@ -20,7 +20,8 @@ from generator.analyse.quote_marks import QuotedSpan, find_quoted
 from generator.analyse.speakers import Speaker, find_speaker
 from generator.model import Phrase, Quote
 
-_MAX_GAP_TOKENS = 40  # between a quote and the one it continues
+_MAX_GAP_TOKENS = 60  # between a quote and the one it continues
+_MAX_GAP_WORDS = 40  # after a quote, to the end of its paragraph, for a paragraph of quote alone to continue it
 MIN_WORDS = 4  # "first direct threat", "defund the police" and "rigged" are phrases
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _SMALL_WORDS = {
@@ -33,7 +34,7 @@ def is_title_like(text: str) -> bool:
     """Capitalised like a title, a name or a slogan, and not a sentence: "The Art of the Deal",
     "Make America Great Again", "STATE OF THE UNION"."""
     words = _WORD.findall(text)
-    if not words or len(words) > 12 or text.rstrip().endswith((".", "?", "!", ",", "…", ":", ";")):
+    if not words or len(words) > 12 or text.rstrip(" ,.").endswith(("?", "!", "…", ":", ";", ".")):
         return False
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
     return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content) and words[0][:1].isupper()
@@ -128,7 +129,7 @@ def _alone_in_paragraph(text: str, quote: Quote, previous: Quote) -> bool:
     if any(c.isalnum() for c in outside):
         return False
     after_previous = text[previous.end : line_start].strip()
-    return len(after_previous.split()) <= 12
+    return len(after_previous.split()) <= _MAX_GAP_WORDS
 
 
 def _other_person_between(
@@ -139,9 +140,12 @@ def _other_person_between(
         return False
     if len(between) > _MAX_GAP_TOKENS:
         return True
+    attribution = doc[speaker.span.start].sent
     for ent in between.ents:
         if ent.label_ != "PERSON" or any(a <= ent.start_char < b for a, b in marked):
             continue
+        if attribution.start <= ent.start < attribution.end:
+            continue  # named in the attribution itself ("said Soe Min, who ran against Suu Kyi")
         person = people.person_at(ent)
         if person is None or person != speaker.person:
             if ent.text not in speaker.span.text:

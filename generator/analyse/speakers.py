@@ -32,7 +32,38 @@ SPEECH_VERBS = {
     "mutter", "lament", "muse", "add", "emphasize", "emphasise", "report", "confirm", "deny",
     "wonder", "blast", "slam", "allege", "thunder", "declare", "proclaim",
 }  # fmt: skip
+ATTITUDE_VERBS = {
+    "call", "describe", "praise", "bemoan", "label", "dub", "brand", "deride", "decry", "denounce", "criticize",
+    "criticise", "applaud", "hail", "tout", "welcome", "mock", "dismiss", "characterize", "liken", "term",
+    "question", "reject", "defend", "thank", "react", "accuse", "blame", "support", "oppose", "insist", "recount",
+    "lambast", "condemn", "ridicule", "attack", "hit", "fire", "push", "cite", "refer", "promise", "pledge",
+}  # fmt: skip
+"""Verbs whose subject speaks the quote they govern ("Bolton called it “disrespectful to the men and
+women who are in harm's way”"); never taken from a distance, as speech verbs are."""
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+SPEAKER_NOUNS = {
+    "official", "aide", "source", "expert", "analyst", "spokesperson", "spokesman", "spokeswoman", "adviser",
+    "advisor", "staff", "staffer", "person", "people", "man", "woman", "campaign", "committee", "group", "agency",
+    "department", "ministry", "office", "government", "administration", "company", "firm", "statement", "report",
+    "police", "witness", "critic", "activist", "author", "scientist", "economist", "historian", "strategist",
+    "pollster", "consultant", "insider", "friend", "family", "mother", "father", "son", "daughter", "wife",
+    "husband", "child", "parent", "doctor", "nurse", "judge", "prosecutor", "agent", "diplomat", "envoy",
+    "general", "commander", "soldier", "militant", "fighter", "narration", "video", "message", "letter", "post",
+    "tweet", "newspaper", "network", "channel", "outlet", "paper", "magazine", "website", "union", "party",
+    "organization", "organisation", "association", "council", "board", "court", "lawmaker", "legislator",
+    "congressman", "congresswoman", "chairman", "chairwoman", "chair", "executive", "chief", "head", "ceo",
+    "staff", "host", "anchor", "crowd", "audience", "coalition", "alliance", "team", "panel", "commission",
+    "senate", "house", "congress", "parliament", "cabinet", "military", "army", "navy", "regime", "state",
+    "country", "nation", "city", "county", "district", "school", "university", "college", "institute",
+    "foundation", "charity", "lobby", "industry", "bank", "hospital", "website", "study", "survey", "poll",
+    "memo", "filing", "lawsuit", "complaint", "document", "email", "release", "notice", "announcement",
+    "mayor", "governor", "senator", "president", "minister", "secretary", "candidate", "nominee", "leader",
+    "member", "director", "manager", "representative", "professor", "lawyer", "attorney", "officer", "resident",
+    "voter", "supporter", "protester", "protestor", "student", "teacher", "worker", "employee", "owner",
+    "founder", "organizer", "journalist", "reporter", "editor", "columnist", "writer", "commentator", "ally",
+    "opponent", "rival", "delegate", "democrat", "republican", "conservative", "liberal", "progressive",
+}  # fmt: skip
+_SPEAKER_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ant", "ee")
 _NO_SPEAKER_PRONOUNS = {"i", "we", "you", "they", "it", "this", "that", "these", "those", "one", "me", "us", "them"}
 _RELATIVE = {"who", "that", "which", "whom"}
 _MAX_DESCRIPTION = 10  # tokens
@@ -118,13 +149,20 @@ def _from_subject(token: Token, people: People, previous: int | None, quoted: li
         return _named(_proper_name(token), people, "cue")
     if token.pos_ == "NOUN":
         description = _description(token)
-        if description is None:
+        if description is None or not can_speak(token):
             return None
         resolved = people.resolve_role(description)
         if resolved is not None:
             return Speaker(resolved.span, "name", "role", description.text, resolved.person)
         return Speaker(description, "description", "cue")
     return None
+
+
+def can_speak(head: Token) -> bool:
+    """Whether a description's head noun can name a speaker: a person, a body of people or a document
+    ("an aide", "the committee", "the statement"), not "the promise" or "the footage"."""
+    lemma = head.lemma_.lower()
+    return lemma in SPEAKER_NOUNS or lemma.endswith(_SPEAKER_SUFFIXES)
 
 
 def _person_in_phrase(token: Token, quoted: list[tuple[int, int]]) -> Span | None:
@@ -138,7 +176,15 @@ def _person_in_phrase(token: Token, quoted: list[tuple[int, int]]) -> Span | Non
     return None
 
 
-def _named(span: Span, people: People, via: str) -> Speaker:
+def _is_name(span: Span) -> bool:
+    last = span[-1]
+    return last.is_alpha and last.text[:1].isupper() and any(t.is_alpha for t in span)
+
+
+def _named(span: Span, people: People, via: str) -> Speaker | None:
+    """A name as the speaker; None for words the tagger took for a name that are not one ("Air Force 1st")."""
+    if not _is_name(span):
+        return None
     return Speaker(span, "name", via, None, people.person_at(span))
 
 
@@ -165,10 +211,22 @@ def _speaker_of_verb(
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return True, _from_subject(obj, people, previous, quoted)
-    dangling = _dangling_person(verb, quoted)
+    dangling = _dangling_person(verb, quoted) or _person_after(verb, quoted)
     if dangling is not None:
         return True, _named(dangling, people, "cue")
     return False, None
+
+
+def _person_after(verb: Token, quoted: list[tuple[int, int]]) -> Span | None:
+    """A person named right after a subjectless speech verb: "…,” said Edward Leamer, an economist"."""
+    doc = verb.doc
+    for token in doc[verb.i + 1 : min(verb.i + 4, verb.sent.end)]:
+        entity = _entity_of(token)
+        if entity is not None and entity.label_ == "PERSON" and not _inside(token, quoted):
+            return tidy_name(entity)
+        if token.is_punct:
+            break
+    return None
 
 
 def _dangling_person(verb: Token, quoted: list[tuple[int, int]]) -> Span | None:
@@ -235,8 +293,9 @@ def find_speaker(
     def distance(token: Token) -> int:
         return first.start - token.i if token.i < first.start else token.i - first.end
 
-    verbs = [t for t in outside if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")]
-    governing = _governing(first, verbs)
+    verbs = [t for t in outside if _is_speech_verb(t)]
+    attitude = [t for t in outside if t.lemma_.lower() in ATTITUDE_VERBS and t.pos_ == "VERB"]
+    governing = _governing(first, verbs + attitude)
     for verb in governing:
         decided, speaker = _speaker_of_verb(verb, people, previous, spans)
         if decided:
@@ -245,11 +304,33 @@ def find_speaker(
     if speaker is not None:
         return True, speaker
     for verb in sorted((v for v in verbs if v not in governing), key=distance):
+        if verb.pos_ == "NOUN":  # "Conway notes." parsed as a noun: the name before it speaks
+            named = _name_before(verb)
+            if named is not None:
+                return True, _named(named, people, "cue")
+            continue
         decided, speaker = _speaker_of_verb(verb, people, previous, spans)
         if decided:
             return True, speaker
     speaker = _according_to(outside, people, previous, spans)
     return speaker is not None, speaker
+
+
+def _is_speech_verb(token: Token) -> bool:
+    """A speech verb, also when the tagger took it for a noun ("Conway notes.") or a name ("Tweeted")."""
+    if token.pos_ in ("VERB", "AUX"):
+        return token.lemma_.lower() in SPEECH_VERBS
+    lower = token.lower_
+    if token.pos_ == "PROPN" and lower.endswith("ed"):
+        return lower[:-2] in SPEECH_VERBS or lower[:-1] in SPEECH_VERBS
+    return token.pos_ == "NOUN" and token.tag_ == "NNS" and lower.endswith("s") and lower[:-1] in SPEECH_VERBS
+
+
+def _name_before(token: Token) -> Span | None:
+    if token.i == 0:
+        return None
+    entity = _entity_of(token.doc[token.i - 1])
+    return tidy_name(entity) if entity is not None and entity.label_ == "PERSON" else None
 
 
 def _governing(quote: Span, verbs: list[Token]) -> list[Token]:
