@@ -221,5 +221,8 @@ def test_speaker_entity_must_be_able_to_speak() -> None:
     quote = Quote("the new phone will change everything we do", 0, 40, 0, "Galaxy", 50, 56, "name")
     analyses = {"a": _analysis(quote, Quote("and it will ship in May this year", 0, 30, 0, "Kim Lee", 60, 67, "name"))}
     mentions = {"a": (LinkedMention("galaxy", "Galaxy", 50, 56, 0), LinkedMention("kim-lee", "Kim Lee", 60, 67, 0))}
-    entities = [Entity("galaxy", "galaxy", "Galaxy", "PRODUCT", (), ("a",), 1), Entity("kim-lee", "kim-lee", "Kim Lee", "PERSON", (), ("a",), 1)]
+    entities = [
+        Entity("galaxy", "galaxy", "Galaxy", "PRODUCT", (), ("a",), 1),
+        Entity("kim-lee", "kim-lee", "Kim Lee", "PERSON", (), ("a",), 1),
+    ]
     assert link_quote_speakers(articles, analyses, mentions, entities) == {("a", 1): "kim-lee"}

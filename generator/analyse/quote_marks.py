@@ -43,7 +43,7 @@ def _direction(text: str, at: int, start: int, end: int) -> str | None:
             return _EITHER  # a ” used as an opening mark ("”Hello,” she said"): decided by the state
         return _CLOSE if not before.isspace() else None
     opens = (before in _OPENING_CONTEXT or before.isspace()) and not after.isspace()
-    closes = not before.isspace() and (after in _CLOSING_CONTEXT or after.isspace() or after in "“”\"")
+    closes = not before.isspace() and (after in _CLOSING_CONTEXT or after.isspace() or after in '“”"')
     if opens and not closes:
         return _OPEN
     if closes and not opens:

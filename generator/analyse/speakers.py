@@ -29,8 +29,8 @@ SPEECH_VERBS = {
     "complain", "boast", "conclude", "joke", "quip", "shout", "yell", "scream", "exclaim", "chant",
     "remark", "observe", "assert", "contend", "maintain", "testify", "told", "answer", "counter",
     "retort", "caution", "promise", "pledge", "demand", "plead", "whisper",
-    "mutter", "lament", "muse", "add", "emphasize", "emphasise", "report", "confirm", "deny",
-    "wonder", "blast", "slam", "allege", "thunder", "declare", "proclaim",
+    "mutter", "lament", "muse", "emphasize", "emphasise", "report", "confirm", "deny",
+    "wonder", "blast", "slam", "allege", "thunder", "proclaim",
 }  # fmt: skip
 ATTITUDE_VERBS = {
     "call", "describe", "praise", "bemoan", "label", "dub", "brand", "deride", "decry", "denounce", "criticize",
@@ -52,10 +52,10 @@ SPEAKER_NOUNS = {
     "tweet", "newspaper", "network", "channel", "outlet", "paper", "magazine", "website", "union", "party",
     "organization", "organisation", "association", "council", "board", "court", "lawmaker", "legislator",
     "congressman", "congresswoman", "chairman", "chairwoman", "chair", "executive", "chief", "head", "ceo",
-    "staff", "host", "anchor", "crowd", "audience", "coalition", "alliance", "team", "panel", "commission",
+    "host", "anchor", "crowd", "audience", "coalition", "alliance", "team", "panel", "commission",
     "senate", "house", "congress", "parliament", "cabinet", "military", "army", "navy", "regime", "state",
     "country", "nation", "city", "county", "district", "school", "university", "college", "institute",
-    "foundation", "charity", "lobby", "industry", "bank", "hospital", "website", "study", "survey", "poll",
+    "foundation", "charity", "lobby", "industry", "bank", "hospital", "study", "survey", "poll",
     "memo", "filing", "lawsuit", "complaint", "document", "email", "release", "notice", "announcement",
     "mayor", "governor", "senator", "president", "minister", "secretary", "candidate", "nominee", "leader",
     "member", "director", "manager", "representative", "professor", "lawyer", "attorney", "officer", "resident",
@@ -168,7 +168,8 @@ def can_speak(head: Token) -> bool:
 def _person_in_phrase(token: Token, quoted: list[tuple[int, int]]) -> Span | None:
     """A person named in the subject's own noun phrase: the word itself, a title's name ("spokesman
     Navy Capt. Jeff Davis") or an apposition ("the shadow secretary, Theresa May")."""
-    candidates = [token] + [c for c in token.children if c.dep_ in ("appos", "compound") and not _inside(c, quoted)]
+    kinds = ("appos", "compound") if token.pos_ == "PROPN" else ("appos",)  # "one Uighur militant" is a militant
+    candidates = [token] + [c for c in token.children if c.dep_ in kinds and not _inside(c, quoted)]
     for candidate in candidates:
         entity = _entity_of(candidate)
         if entity is not None and entity.label_ == "PERSON":
@@ -177,8 +178,7 @@ def _person_in_phrase(token: Token, quoted: list[tuple[int, int]]) -> Span | Non
 
 
 def _is_name(span: Span) -> bool:
-    last = span[-1]
-    return last.is_alpha and last.text[:1].isupper() and any(t.is_alpha for t in span)
+    return span[-1].is_alpha and any(t.is_alpha and t.text[:1].isupper() for t in span)
 
 
 def _named(span: Span, people: People, via: str) -> Speaker | None:
@@ -200,17 +200,24 @@ def _speaker_of_verb(
 ) -> tuple[bool, Speaker | None]:
     """(whether this verb decides the speaker, the speaker): a verb whose subject the text gives decides,
     even when that subject names nobody ("they said"); a verb without one leaves the question to the next."""
+    quoting = verb.head.head if verb.head.lower_ == "as" and verb.dep_ == "pcomp" else verb
+    if quoting.lemma_.lower() == "quote":  # "Xinhua quoted the minister, Huang Ming, as saying"
+        for child in quoting.children:
+            if child.dep_ == "dobj" and not _inside(child, quoted):
+                return True, _from_subject(child, people, previous, quoted)
     subject = _subject_token(verb, quoted)
     if subject is not None:
         return True, _from_subject(subject, people, previous, quoted)
-    head = verb.head
-    if verb.dep_ in ("advcl", "xcomp", "conj") and head != verb and depth < 3 and head.pos_ in ("VERB", "AUX"):
-        return _speaker_of_verb(head, people, previous, quoted, depth + 1)  # "…, adding" / "visited NBC, saying"
     for child in verb.children:  # "said by X" in a passive
         if child.dep_ == "agent":
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return True, _from_subject(obj, people, previous, quoted)
+    head = verb.head
+    if verb.dep_ in ("advcl", "xcomp", "conj") and head != verb and depth < 3 and head.pos_ in ("VERB", "AUX"):
+        decided, speaker = _speaker_of_verb(head, people, previous, quoted, depth + 1)  # "…, adding"
+        if speaker is not None or (decided and _is_speech_verb(head)):
+            return decided, speaker
     dangling = _dangling_person(verb, quoted) or _person_after(verb, quoted)
     if dangling is not None:
         return True, _named(dangling, people, "cue")

@@ -137,7 +137,7 @@ class _Groups:
 
     def __init__(self, refs: list[QuoteRef], keys: dict[QuoteRef, str | None]) -> None:
         self.parent = {ref: ref for ref in refs}
-        self.keys: dict[QuoteRef, set[str]] = {ref: {keys[ref]} if keys[ref] else set() for ref in refs}
+        self.keys: dict[QuoteRef, set[str]] = {ref: {key} if (key := keys[ref]) else set() for ref in refs}
 
     def find(self, ref: QuoteRef) -> QuoteRef:
         while self.parent[ref] != ref:
@@ -248,15 +248,18 @@ def _build(
     given: dict[str, list[QuoteRef]] = defaultdict(list)
     described: dict[str, list[QuoteRef]] = defaultdict(list)
     for ref in chosen:
-        if keys[ref]:
-            given[keys[ref]].append(ref)
-        elif quote[ref].speaker:
-            described[quote[ref].speaker.casefold()].append(ref)
+        key, written = keys[ref], quote[ref].speaker
+        if key:
+            given[key].append(ref)
+        elif written:
+            described[written.casefold()].append(ref)
     listed = [
         GroupSpeaker(speakers.get((refs[0].article, refs[0].index)), quote[refs[0]].speaker or "", "name", tuple(refs))
         for refs in given.values()
     ]
-    listed += [GroupSpeaker(None, quote[refs[0]].speaker or "", "description", tuple(refs)) for refs in described.values()]
+    listed += [
+        GroupSpeaker(None, quote[refs[0]].speaker or "", "description", tuple(refs)) for refs in described.values()
+    ]
     listed.sort(key=lambda s: (s.kind != "name", -len(s.members)))
     agreed = listed[0].entity if len(given) == 1 else None
     return QuoteGroup(
