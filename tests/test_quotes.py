@@ -4,6 +4,10 @@ titles, unbalanced marks, reported speech between quotes), and quotes across art
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from generator.analyse import analyse_doc
@@ -226,3 +230,38 @@ def test_speaker_entity_must_be_able_to_speak() -> None:
         Entity("kim-lee", "kim-lee", "Kim Lee", "PERSON", (), ("a",), 1),
     ]
     assert link_quote_speakers(articles, analyses, mentions, entities) == {("a", 1): "kim-lee"}
+
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+def test_quotes_benchmark_without_data_says_so_and_exits_0(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(BENCH / "quotes.py"), str(tmp_path / "absent")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0 and "benchmark data not found" in result.stdout
+
+
+def test_quotes_benchmark_reads_polnear_and_matches_surnames(tmp_path: Path) -> None:
+    sys.path.insert(0, str(BENCH))
+    try:
+        from _polnear import read_polnear
+        from quotes import reference_strings, same_person
+    finally:
+        sys.path.remove(str(BENCH))
+    text = 'Headline\n\n"We will win this state in November," Smith said. He called it "rigged".\n'
+    (tmp_path / "data/dev/text").mkdir(parents=True)
+    (tmp_path / "data/dev/attributions").mkdir(parents=True)
+    (tmp_path / "data/dev/text/a.txt").write_text(text, encoding="utf-8")
+    start, smith = text.index("We"), text.index("Smith")
+    ann = f"T1\tSource {smith} {smith + 5}\tSmith\nT2\tCue 53 57\tsaid\nT3\tContent {start} {start + 34}\tx\n"
+    ann += "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n"
+    (tmp_path / "data/dev/attributions/a_x1.ann").write_text(ann, encoding="utf-8")
+    (article,) = read_polnear(tmp_path, ("dev",))
+    assert article.source_text(article.attributions[0]) == "Smith"
+    assert [text[a:b] for a, b in reference_strings(text)] == ["We will win this state in November,"]
+    assert same_person("Donald Trump", "Trump") and same_person("Hillary", "Hillary Clinton")
+    assert same_person("Donald Trump Jr.", "Trump") and not same_person("Bernie Sanders", "Hillary Clinton")
