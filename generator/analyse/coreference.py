@@ -12,10 +12,12 @@ the Hugging Face hub), so this is a small documented rule set over the spaCy par
   kind is at least twice the other;
 - a person's roles are the nouns of titles before the name ("Sen.", "campaign manager")
   and of appositions ("Mook, Clinton's campaign manager", "the spokesman, Jason Miller");
-- "he"/"she" is the person of compatible gender named in the nearest sentence before it
-  (its own sentence first, three sentences back at most) that names one: that sentence's
-  subject when the subject is such a person, else its only compatible person; two or more
-  equally likely people make it ambiguous, and then there is no speaker;
+- "he"/"she" is read back sentence by sentence (its own first, three back at most): the
+  first sentence whose subject is a person decides (a named person of compatible gender is
+  the answer, the same pronoun again is resolved in turn, someone unnamed such as "the
+  woman" leaves it open); a sentence without a person subject gives its only person, when
+  the text made that person's gender known and it matches, or the previous quote's
+  speaker; anything else is ambiguous, and then there is no speaker;
 - "the senator" (a definite description) is the one person of the article holding that role.
 """
 
@@ -43,6 +45,13 @@ _TITLE_ROLE = {
     "sen": "senator", "rep": "representative", "gov": "governor", "pres": "president", "sec": "secretary",
     "gen": "general", "lt": "lieutenant", "col": "colonel", "dr": "doctor", "prof": "professor",
     "amb": "ambassador", "atty": "attorney", "supt": "superintendent", "adm": "admiral",
+}  # fmt: skip
+_PERSON_NOUNS = {
+    "man", "woman", "person", "official", "spokesman", "spokeswoman", "aide", "adviser", "host", "voter",
+    "supporter", "resident", "father", "mother", "son", "daughter", "wife", "husband", "friend", "candidate",
+    "senator", "governor", "president", "mayor", "lawmaker", "congressman", "congresswoman", "leader", "chief",
+    "director", "officer", "lawyer", "attorney", "expert", "analyst", "owner", "worker", "teacher", "student",
+    "doctor", "nominee", "chairman", "chairwoman", "secretary", "minister", "judge", "veteran", "activist",
 }  # fmt: skip
 _BACK = 3  # sentences before the pronoun's own that may hold its antecedent
 
@@ -162,6 +171,14 @@ class People:
             named[bisect_right(starts, mention.span.start) - 1].add(mention.person)
         for n, sentence in enumerate(sentences):
             if len(named[n]) != 1:
+                subject = next((t for t in sentence.root.children if t.dep_ == "nsubj"), None)
+                person_index = self._by_token.get(subject.i) if subject is not None else None
+                if person_index is not None and subject is not None:  # "Trump said his plan …": the subject's
+                    for token in sentence[subject.i - sentence.start + 1 :]:
+                        gender = _PRONOUN_GENDER.get(token.lower_)
+                        if gender and token.pos_ == "PRON":
+                            self.persons[person_index].evidence[gender] += 1
+                            break
                 continue
             (person,) = named[n]
             scope = list(sentence)
@@ -179,44 +196,63 @@ class People:
                 return self._by_token[token.i]
         return None
 
-    def resolve_pronoun(self, pronoun: Token, previous_speaker: int | None = None) -> PersonMention | None:
-        """The named person a he/she refers to, or None when the text leaves it open."""
+    def resolve_pronoun(
+        self, pronoun: Token, previous_speaker: int | None = None, depth: int = 0
+    ) -> PersonMention | None:
+        """The named person a he/she refers to, or None when the text leaves it open.
+
+        Sentences are read back from the pronoun's own, three at most. The first one whose subject
+        is a person decides: a compatible named person is the answer; the same pronoun again is
+        resolved in turn ("He said … “…,” he added"); a person the text does not name ("the woman",
+        a name the tagger missed) leaves it open. A sentence without such a subject gives its one
+        person of the pronoun's gender, when the text made that gender known, or the previous speaker.
+        """
         gender = _PRONOUN_GENDER.get(pronoun.lower_)
-        if gender is None:
+        if gender is None or depth > _BACK:
             return None
-        sentence = pronoun.sent
-        first = sentence.start
+        window = pronoun.sent
         for _ in range(_BACK + 1):
-            window = self.doc[first].sent
-            candidates = [
-                m
-                for m in self.mentions
-                if window.start <= m.span.start < window.end
-                and m.span.end <= pronoun.i
-                and self.persons[m.person].gender in (gender, None)
-            ]
-            chosen = self._choose(candidates, gender, previous_speaker)
-            if chosen is not None or candidates:
-                return chosen
+            decided, found = self._in_sentence(window, pronoun, gender, previous_speaker, depth)
+            if decided:
+                return found
             if window.start == 0:
                 return None
-            first = window.start - 1
+            window = self.doc[window.start - 1].sent
         return None
 
-    def _choose(self, candidates: list[PersonMention], gender: str, previous: int | None) -> PersonMention | None:
+    def _in_sentence(
+        self, sentence: Span, pronoun: Token, gender: str, previous: int | None, depth: int
+    ) -> tuple[bool, PersonMention | None]:
+        subject = next((t for t in sentence.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.i < pronoun.i and subject != pronoun:
+            if subject.lower_ == pronoun.lower_:
+                return True, self.resolve_pronoun(subject, previous, depth + 1)
+            person = self.person_at(self.doc[subject.i : subject.i + 1])
+            if person is not None:
+                if self.persons[person].gender in (gender, None):
+                    return True, next(
+                        m
+                        for m in self.mentions
+                        if m.person == person and subject.i in range(m.span.start, m.span.end + 1)
+                    )
+            elif subject.pos_ == "PROPN" or (subject.pos_ == "NOUN" and subject.lemma_.lower() in _PERSON_NOUNS):
+                return True, None  # someone the text does not name, or a name the tagger missed
+        candidates = [
+            m
+            for m in self.mentions
+            if sentence.start <= m.span.start < sentence.end
+            and m.span.end <= pronoun.i
+            and self.persons[m.person].gender in (gender, None)
+        ]
         if not candidates:
-            return None
-        known = [m for m in candidates if self.persons[m.person].gender == gender]
-        pool = known or candidates
-        people = {m.person for m in pool}
-        if len(people) == 1:
-            return pool[-1]
-        subjects = {m.person for m in pool if m.subject}
-        if len(subjects) == 1:
-            return next(m for m in reversed(pool) if m.subject)
+            return False, None
+        people = {m.person for m in candidates}
+        known = {p for p in people if self.persons[p].gender == gender}
+        if len(people) == 1 and known:
+            return True, candidates[-1]
         if previous is not None and previous in people:
-            return next(m for m in reversed(pool) if m.person == previous)
-        return None
+            return True, next(m for m in reversed(candidates) if m.person == previous)
+        return True, None
 
     def resolve_role(self, description: Span) -> PersonMention | None:
         """The one person of the article holding the role a definite description names ("the senator")."""
