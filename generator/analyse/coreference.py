@@ -189,6 +189,18 @@ class People:
                 if gender and token.pos_ == "PRON":
                     self.persons[person].evidence[gender] += 1
 
+    def _person_by_word(self, token: Token) -> int | None:
+        """The one person of the article whose name holds this word ("Doe" for Jane Doe)."""
+        found = {n for n, p in enumerate(self.persons) if token.lower_ in (t.lower_ for t in p.name)}
+        return found.pop() if len(found) == 1 else None
+
+    def _mention_of(self, person: int, at: int) -> PersonMention | None:
+        """The person's mention holding token `at`, else (a surname the tagger missed there) the last before it."""
+        holding = [m for m in self.mentions if m.person == person and m.span.start <= at < m.span.end]
+        before = [m for m in self.mentions if m.person == person and m.span.end <= at]
+        found = holding or before
+        return found[-1] if found else None
+
     def person_at(self, span: Span) -> int | None:
         """The person a name in the text refers to (its tokens are one of our mentions)."""
         for token in span:
@@ -228,13 +240,11 @@ class People:
             if subject.lower_ == pronoun.lower_:
                 return True, self.resolve_pronoun(subject, previous, depth + 1)
             person = self.person_at(self.doc[subject.i : subject.i + 1])
+            if person is None and subject.pos_ == "PROPN":
+                person = self._person_by_word(subject)
             if person is not None:
                 if self.persons[person].gender in (gender, None):
-                    return True, next(
-                        m
-                        for m in self.mentions
-                        if m.person == person and subject.i in range(m.span.start, m.span.end + 1)
-                    )
+                    return True, self._mention_of(person, subject.i)
             elif subject.pos_ == "PROPN" or (subject.pos_ == "NOUN" and subject.lemma_.lower() in _PERSON_NOUNS):
                 return True, None  # someone the text does not name, or a name the tagger missed
         candidates = [
@@ -255,13 +265,33 @@ class People:
         return True, None
 
     def resolve_role(self, description: Span) -> PersonMention | None:
-        """The one person of the article holding the role a definite description names ("the senator")."""
+        """The one person of the article holding the role a definite description names ("the senator",
+        "the President")."""
         head = description.root
-        if not any(t.lower_ in ("the", "this") for t in description if t.i < head.i) or head.pos_ != "NOUN":
+        if not any(t.lower_ in ("the", "this") for t in description if t.i < head.i):
+            if not (head.pos_ == "PROPN" and head.i > 0 and head.doc[head.i - 1].lower_ == "the"):
+                return None
+        if head.pos_ not in ("NOUN", "PROPN"):
             return None
-        role = head.lemma_.lower()
-        holders = {m.person for m in self.mentions if role in self.persons[m.person].roles and m.span.end <= head.i}
+        return self.holder_of(_TITLE_ROLE.get(_word(head), head.lemma_.lower()), head.i)
+
+    def holder_of(self, role: str, before: int) -> PersonMention | None:
+        """The last mention, before token `before`, of the one person named with this role."""
+        holders = {m.person for m in self.mentions if role in self.persons[m.person].roles and m.span.end <= before}
         if len(holders) != 1:
             return None
         (person,) = holders
-        return next(m for m in reversed(self.mentions) if m.person == person and m.span.end <= head.i)
+        return next(m for m in reversed(self.mentions) if m.person == person and m.span.end <= before)
+
+
+TITLE_WORDS = (
+    set(_TITLE_ROLE) | set(_TITLE_ROLE.values()) | set(_HONORIFIC_GENDER)
+    | {"president", "senator", "governor", "mayor", "secretary", "minister", "chairman", "chairwoman", "speaker",
+       "leader", "congressman", "congresswoman", "vice", "prime", "former", "the", "chief", "justice", "premier"}
+)  # fmt: skip
+"""Words of a title: a "name" made of these alone ("President", "the Senator") is a role, not a name."""
+
+
+def is_title_only(span: Span) -> bool:
+    words = [_word(t) for t in span if t.is_alpha or t.text.endswith(".")]
+    return bool(words) and all(w in TITLE_WORDS for w in words)

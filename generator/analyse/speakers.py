@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.analyse.coreference import People, tidy_name
+from generator.analyse.coreference import People, is_title_only, tidy_name
 
 SPEECH_VERBS = {
     "say", "tell", "add", "warn", "explain", "state", "declare", "claim", "note", "write", "insist",
@@ -182,9 +182,15 @@ def _is_name(span: Span) -> bool:
 
 
 def _named(span: Span, people: People, via: str) -> Speaker | None:
-    """A name as the speaker; None for words the tagger took for a name that are not one ("Air Force 1st")."""
+    """A name as the speaker; None for words the tagger took for a name that are not one ("Air Force 1st");
+    a title alone ("the President said") is the person the article gave that title, else a description."""
     if not _is_name(span):
         return None
+    if is_title_only(span):
+        holder = people.resolve_role(span)
+        if holder is not None:
+            return Speaker(holder.span, "name", "role", span.text, holder.person)
+        return Speaker(span, "description", via)
     return Speaker(span, "name", via, None, people.person_at(span))
 
 

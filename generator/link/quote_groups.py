@@ -36,6 +36,7 @@ SURE_WORDS = 12  # words shared in order: the same quote, whoever the articles s
 PHRASE_WORDS = 6
 PHRASE_ARTICLES = 3
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
 @dataclass(frozen=True)
@@ -122,14 +123,13 @@ def surely_one_quote(a: str, b: str) -> bool:
 
 
 def speaker_key(quote: Quote, entity: str | None) -> str | None:
-    """What two members must share to agree on a speaker: the entity, else the surname as written.
-    Descriptions ("a White House official") name nobody, so they agree with anyone."""
-    if entity is not None:
-        return f"entity:{entity}"
+    """What two members must share to agree on a speaker: the surname as written ("Trump" = "Donald
+    Trump" = "President Trump", linked to an entity or not). Descriptions ("a White House official")
+    name nobody, so they agree with anyone."""
     if quote.speaker and quote.speaker_kind in ("name", None):
-        words = _tokens(quote.speaker)
+        words = [w for w in _tokens(quote.speaker) if w not in _NAME_SUFFIXES]
         return f"name:{words[-1]}" if words else None
-    return None
+    return f"entity:{entity}" if entity and not quote.speaker else None
 
 
 class _Groups:
@@ -254,7 +254,7 @@ def _build(
         elif written:
             described[written.casefold()].append(ref)
     listed = [
-        GroupSpeaker(speakers.get((refs[0].article, refs[0].index)), quote[refs[0]].speaker or "", "name", tuple(refs))
+        GroupSpeaker(_entity_of(refs, speakers), quote[refs[0]].speaker or "", "name", tuple(refs))
         for refs in given.values()
     ]
     listed += [
@@ -273,6 +273,12 @@ def _build(
         outlets=len({source[r.article] for r in chosen}),
         repeats=tuple(sorted(repeats, key=group.index)),
     )
+
+
+def _entity_of(refs: list[QuoteRef], speakers: dict[tuple[str, int], str]) -> str | None:
+    """The entity most of these members (one speaker by surname) are linked to."""
+    votes = Counter(speakers[(r.article, r.index)] for r in refs if (r.article, r.index) in speakers)
+    return min(votes, key=lambda e: (-votes[e], e)) if votes else None
 
 
 def _numbered(group: QuoteGroup, number: int) -> QuoteGroup:
