@@ -265,3 +265,24 @@ def test_quotes_benchmark_reads_polnear_and_matches_surnames(tmp_path: Path) -> 
     assert [text[a:b] for a, b in reference_strings(text)] == ["We will win this state in November,"]
     assert same_person("Donald Trump", "Trump") and same_person("Hillary", "Hillary Clinton")
     assert same_person("Donald Trump Jr.", "Trump") and not same_person("Bernie Sanders", "Hillary Clinton")
+
+
+def test_a_montage_of_statements_does_not_join_them() -> None:
+    said = [
+        "we have it totally under control and it is going to be fine",
+        "anybody that wants a test can get a test right now",
+        "it is not the flu and it is vicious for the people who get it",
+    ]
+    montage = " ".join(
+        said + [f"and then on day {n} there was another long statement about the weather" for n in range(30)]
+    )
+    articles = [_article("a", "A"), _article("b", "B"), _article("c", "C")]
+    analyses = {
+        "a": _analysis(_quote(montage, "Smith")),
+        "b": _analysis(_quote(said[0])),
+        "c": _analysis(_quote(said[1])),
+    }
+    assert all(len(g.articles) == 1 for g in group_quotes(articles, analyses, {}))
+    assert (
+        len(group_quotes(articles[1:], {"b": analyses["b"], "c": _analysis(_quote(said[0] + " " + said[1]))}, {})) == 1
+    )

@@ -3,11 +3,13 @@ and never a quote put in the wrong mouth.
 
 Quotes are compared by their words (lower-cased, punctuation dropped) cut into runs
 of four. Two quotes have the same wording when most of the shorter one's runs occur
-in the longer one (a trimmed quote, or one fragment of a joined quote), or, for short
-quotes, when their word sequences are nearly the same (one word changed).
+in the longer one (a trimmed quote, or one fragment of a joined quote; the longer one
+at most 80 words or four times the shorter, so a montage of many statements in one pair
+of marks does not join them all), or, for short quotes, when their word sequences are
+nearly the same (one word changed).
 
-Same wording is not enough. Each quote's speaker (the entity it is linked to, else its
-surname as written; a description such as "an aide" names nobody and agrees with any)
+Same wording is not enough. Each quote's speaker (its surname as written, whether or not
+it is linked to an entity; a description such as "an aide" names nobody and agrees with any)
 must agree: quotes join only when their speakers agree or one is missing, checked
 against every speaker already in each group, so no chain of joins puts two people's
 words together. The one exception is a wording so long that it cannot be two people's
@@ -32,6 +34,8 @@ from generator.model import Article, ArticleAnalysis, Quote
 RUN = 4
 CONTAINED = 0.6  # share of the shorter quote's runs found in the longer one
 SIMILAR = 0.85  # word-sequence similarity for short quotes
+CONTAINER_WORDS = 80  # a longer quote holds a fragment when it is at most this long,
+CONTAINER_RATIO = 4  # or at most this many times the fragment: a 400-word montage of quotes is no one quote
 SURE_WORDS = 12  # words shared in order: the same quote, whoever the articles say spoke it
 PHRASE_WORDS = 6
 PHRASE_ARTICLES = 3
@@ -110,7 +114,9 @@ def same_quote(a: str, b: str) -> bool:
         return False
     runs_a, runs_b = _runs(tokens_a), _runs(tokens_b)
     shorter = min(len(runs_a), len(runs_b))
-    if shorter and len(runs_a & runs_b) / shorter >= CONTAINED:
+    short, long = sorted((len(tokens_a), len(tokens_b)))
+    containable = long <= CONTAINER_WORDS or long <= CONTAINER_RATIO * short
+    if shorter and containable and len(runs_a & runs_b) / shorter >= CONTAINED:
         return True
     return min(len(tokens_a), len(tokens_b)) <= 12 and SequenceMatcher(None, tokens_a, tokens_b).ratio() >= SIMILAR
 
