@@ -227,8 +227,46 @@ def parsed(articles: list[PolnearArticle], cache: str | None):  # noqa: ANN201
     return docs
 
 
+JUDGED_COLUMNS = ["group", "quote_prefix", "articles", "speakers", "same_quote", "speaker", "note"]
+
+
+def read_judgements(path: Path) -> list[dict[str, str]]:
+    """Hand judgements of cross-article quote groups (tests/data/allsides_quote_groups.tsv): one row a group."""
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if cells[0] == "group":
+            continue
+        if len(cells) != len(JUDGED_COLUMNS):
+            raise ValueError(f"{path}:{number}: {len(cells)} columns, expected {len(JUDGED_COLUMNS)}")
+        row = dict(zip(JUDGED_COLUMNS, cells, strict=True))
+        if row["same_quote"] not in ("yes", "no") or row["speaker"] not in ("right", "wrong", "none"):
+            raise ValueError(f"{path}:{number}: same_quote must be yes/no and speaker right/wrong/none")
+        rows.append(row)
+    return rows
+
+
+def judged_shares(rows: list[dict[str, str]]) -> tuple[float, float, int]:
+    """(share of groups that are one quote, share of groups naming a speaker that name the right one,
+    how many groups name a speaker)."""
+    same = sum(r["same_quote"] == "yes" for r in rows) / max(len(rows), 1)
+    named = [r for r in rows if r["speaker"] != "none"]
+    right = sum(r["speaker"] == "right" for r in named) / max(len(named), 1)
+    return same, right, len(named)
+
+
 def main() -> None:
+    if "--judged" in sys.argv:
+        rows = read_judgements(Path(sys.argv[sys.argv.index("--judged") + 1]))
+        same, right, named = judged_shares(rows)
+        print(f"{len(rows)} quote groups judged by hand: one quote {same:.3f}; right speaker {right:.3f} "
+              f"of the {named} that name one ({len(rows) - named} name nobody)")  # fmt: skip
+        return
+
     def extra(parser) -> None:  # noqa: ANN001
+        parser.add_argument("--judged", default=None, help="print the shares of a file of hand-judged quote groups")
         parser.add_argument("--split", default="train,dev", help="PolNeAR splits, comma-separated (default both)")
         parser.add_argument("--docs", default=None, help="a DocBin file caching the parsed articles")
         parser.add_argument("--show", type=int, default=0, help="print N examples of each kind of error")

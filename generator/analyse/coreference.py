@@ -83,9 +83,15 @@ def _is_subject(span: Span) -> bool:
 
 
 def tidy_name(span: Span) -> Span:
-    """A name without a leading "the" or a trailing possessive."""
+    """A name without a leading "the" or a trailing possessive, and never across a comma ("Biden, Milano
+    went on" names Milano)."""
     start, end = span.start, span.end
     doc = span.doc
+    commas = [t.i for t in span if t.text == ","]
+    if commas:
+        root = span.root.i
+        start = max([c + 1 for c in commas if c < root], default=start)
+        end = min([c for c in commas if c > root], default=end)
     while start < end and doc[start].lower_ in ("the", "a", "an"):
         start += 1
     while end > start and doc[end - 1].tag_ == "POS" or (end > start and doc[end - 1].text in ("'s", "’s", "'", "’")):

@@ -99,7 +99,7 @@ def _proper_name(token: Token) -> Span:
     """A proper noun with the compound and flat words around it ("Jason Miller")."""
     parts = [t for t in token.subtree if (t.dep_ in ("compound", "flat") and t.pos_ == "PROPN") or t == token]
     parts = [t for t in parts if abs(t.i - token.i) <= 4]
-    return token.doc[min(t.i for t in parts) : max(t.i for t in parts) + 1]
+    return tidy_name(token.doc[min(t.i for t in parts) : max(t.i for t in parts) + 1])
 
 
 def _description(head: Token) -> Span | None:
