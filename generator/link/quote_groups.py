@@ -3,9 +3,9 @@ and never a quote put in the wrong mouth.
 
 Quotes are compared by their words (lower-cased, punctuation dropped) cut into runs
 of four. Two quotes have the same wording when most of the shorter one's runs occur
-in the longer one (a trimmed quote, or one fragment of a joined quote; the longer one
-at most 80 words or four times the shorter, so a montage of many statements in one pair
-of marks does not join them all), or, for short quotes, when their word sequences are
+in the longer one (a trimmed quote, or one fragment of a joined quote, of six words or
+more; the longer one at most 80 words or four times the shorter, so a montage of many
+statements in one pair of marks does not join them all), or, for short quotes, when their word sequences are
 nearly the same (one word changed).
 
 Same wording is not enough. Each quote's speaker (its surname as written, whether or not
@@ -34,6 +34,7 @@ from generator.model import Article, ArticleAnalysis, Quote
 RUN = 4
 CONTAINED = 0.6  # share of the shorter quote's runs found in the longer one
 SIMILAR = 0.85  # word-sequence similarity for short quotes
+FRAGMENT_WORDS = 6  # a shorter quote is a fragment of a longer one only from six words ("the United States is" is not)
 CONTAINER_WORDS = 80  # a longer quote holds a fragment when it is at most this long,
 CONTAINER_RATIO = 4  # or at most this many times the fragment: a 400-word montage of quotes is no one quote
 SURE_WORDS = 12  # words shared in order: the same quote, whoever the articles say spoke it
@@ -115,7 +116,7 @@ def same_quote(a: str, b: str) -> bool:
     runs_a, runs_b = _runs(tokens_a), _runs(tokens_b)
     shorter = min(len(runs_a), len(runs_b))
     short, long = sorted((len(tokens_a), len(tokens_b)))
-    containable = long <= CONTAINER_WORDS or long <= CONTAINER_RATIO * short
+    containable = short >= FRAGMENT_WORDS and (long <= CONTAINER_WORDS or long <= CONTAINER_RATIO * short)
     if shorter and containable and len(runs_a & runs_b) / shorter >= CONTAINED:
         return True
     return min(len(tokens_a), len(tokens_b)) <= 12 and SequenceMatcher(None, tokens_a, tokens_b).ratio() >= SIMILAR
