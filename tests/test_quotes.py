@@ -286,3 +286,21 @@ def test_a_montage_of_statements_does_not_join_them() -> None:
     assert (
         len(group_quotes(articles[1:], {"b": analyses["b"], "c": _analysis(_quote(said[0] + " " + said[1]))}, {})) == 1
     )
+
+
+JUDGED = Path(__file__).parent / "data" / "allsides_quote_groups.tsv"
+
+
+def test_hand_judged_quote_groups_are_well_formed() -> None:
+    """The hand judgements (docs/BENCHMARKS.md) name their articles and verdicts, and carry no article text
+    beyond a short prefix of the quote."""
+    sys.path.insert(0, str(BENCH))
+    try:
+        from quotes import read_judgements
+    finally:
+        sys.path.remove(str(BENCH))
+    rows = read_judgements(JUDGED)
+    assert len(rows) >= 50
+    for row in rows:
+        assert len(row["quote_prefix"].split()) <= 8
+        assert len(row["articles"].split(",")) >= 2 and all(len(a) == 16 for a in row["articles"].split(","))

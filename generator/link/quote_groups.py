@@ -35,6 +35,7 @@ RUN = 4
 CONTAINED = 0.6  # share of the shorter quote's runs found in the longer one
 SIMILAR = 0.85  # word-sequence similarity for short quotes
 FRAGMENT_WORDS = 6  # a shorter quote is a fragment of a longer one only from six words ("the United States is" is not)
+UNNAMED_FRAGMENT_WORDS = 10  # the same, when either quote names no speaker
 CONTAINER_WORDS = 80  # a longer quote holds a fragment when it is at most this long,
 CONTAINER_RATIO = 4  # or at most this many times the fragment: a 400-word montage of quotes is no one quote
 SURE_WORDS = 12  # words shared in order: the same quote, whoever the articles say spoke it
@@ -108,15 +109,17 @@ def _runs(tokens: list[str]) -> set[tuple[str, ...]]:
     return {tuple(tokens[i : i + RUN]) for i in range(len(tokens) - RUN + 1)}
 
 
-def same_quote(a: str, b: str) -> bool:
-    """True when two quote texts are the same words, allowing trimming, a joined fragment or a changed word."""
+def same_quote(a: str, b: str, fragment_words: int | None = None) -> bool:
+    """True when two quote texts are the same words, allowing trimming, a joined fragment (of at least
+    `fragment_words` words, FRAGMENT_WORDS unless given) or a changed word."""
     tokens_a, tokens_b = _tokens(a), _tokens(b)
     if not tokens_a or not tokens_b:
         return False
     runs_a, runs_b = _runs(tokens_a), _runs(tokens_b)
     shorter = min(len(runs_a), len(runs_b))
     short, long = sorted((len(tokens_a), len(tokens_b)))
-    containable = short >= FRAGMENT_WORDS and (long <= CONTAINER_WORDS or long <= CONTAINER_RATIO * short)
+    least = FRAGMENT_WORDS if fragment_words is None else fragment_words
+    containable = short >= least and (long <= CONTAINER_WORDS or long <= CONTAINER_RATIO * short)
     if shorter and containable and len(runs_a & runs_b) / shorter >= CONTAINED:
         return True
     return min(len(tokens_a), len(tokens_b)) <= 12 and SequenceMatcher(None, tokens_a, tokens_b).ratio() >= SIMILAR
@@ -202,7 +205,10 @@ def split_groups(
     refs = [ref for ref in every if ref not in in_phrase]
     groups = _Groups(refs, keys)
     for first, second in _candidate_pairs(refs, tokens):
-        if groups.find(first) != groups.find(second) and same_quote(quote[first].text, quote[second].text):
+        # a fragment that names no speaker may be anyone's words that happen to recur ("is not going to be
+        # like it was before"): it joins a longer quote only when it is long enough to be that quote
+        least = FRAGMENT_WORDS if keys[first] and keys[second] else UNNAMED_FRAGMENT_WORDS
+        if groups.find(first) != groups.find(second) and same_quote(quote[first].text, quote[second].text, least):
             groups.join(first, second, surely_one_quote(quote[first].text, quote[second].text))
     members: dict[QuoteRef, list[QuoteRef]] = defaultdict(list)
     for ref in refs:
