@@ -7,7 +7,7 @@ SITE_DIR ?=
 SITE_URL ?=
 BUILD_ARGS := $(if $(INPUT),--input $(INPUT)) $(if $(SITE_DIR),--site-dir $(SITE_DIR)) $(if $(SITE_URL),--site-url $(SITE_URL))
 
-.PHONY: site test serve deploy clean lint install install-test bench-entities bench-entity-gold bench bench-summary bench-keywords bench-topics bench-build bench-render
+.PHONY: site test serve deploy clean lint install install-test bench-entities bench-entity-gold bench bench-summary bench-keywords bench-topics bench-build bench-render bench-quotes
 
 # The virtualenv is rebuilt when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -71,6 +71,10 @@ bench-build: $(VENV)/.installed-bench
 bench-render: $(VENV)/.installed-bench
 	$(PY) bench/render.py $(or $(DATA),../shared/data/bbc-news-summary/articles)
 
+# Quotes and speakers against PolNeAR's attributions, beside textacy (DOCS=file.spacy caches the parse).
+bench-quotes: $(VENV)/.installed-bench
+	nice $(PY) bench/quotes.py $(or $(DATA),../shared/data/polnear-dev) $(if $(DOCS),--docs $(DOCS))
+
 # Every benchmark, each on its default data.
 bench:
 	$(MAKE) bench-entities DATA=
@@ -78,6 +82,7 @@ bench:
 	$(MAKE) bench-summary DATA=
 	$(MAKE) bench-keywords DATA=
 	$(MAKE) bench-topics DATA=
+	$(MAKE) bench-quotes DATA=
 
 clean:
 	rm -rf site .build .cache .pytest_cache

@@ -121,9 +121,10 @@ def test_speaker_found_without_a_subject_and_never_inside_another_quote() -> Non
     nlp = load_model()
     quotes = analyse_doc(nlp(text), Config()).quotes
     speakers = {q.text: q.speaker for q in quotes}
-    assert speakers["first direct threat"] == "Anna Berg"
     assert speakers["a serious escalation of the conflict."] == "Anna Berg"
-    assert speakers["new direct threat"] == "Tom Ash"
+    assert speakers["It is the first time fighters have claimed the city as a target,"] == "Tom Ash"
+    phrases = {p.text for p in analyse_doc(nlp(text), Config()).phrases}
+    assert phrases == {"first direct threat", "new direct threat"}  # three words: a phrase, not a quote
 
 
 def test_keywords_are_the_names_and_nouns_the_article_repeats() -> None:

@@ -10,7 +10,7 @@ from generator.ingest.slug import SlugRegistry, slugify
 from generator.link.aliases import load_aliases
 from generator.link.entities import link_entities
 from generator.link.overlap import find_duplicates, find_shared_text
-from generator.link.quote_groups import group_quotes
+from generator.link.quote_speakers import link_quotes
 from generator.link.topics import (
     article_vectors,
     broad_topics,
@@ -70,18 +70,7 @@ def link_corpus(
         topics, broad_topics(similarity) if len(ids) > 2 else [0] * len(ids), ids, analyses, texts_by_id, word_df
     )
 
-    quote_speakers: dict[tuple[str, int], str] = {}
-    for article in articles:
-        for index, quote in enumerate(analyses[article.id].quotes):
-            if quote.speaker_start is None or quote.speaker_end is None:
-                continue
-            # The speaker is the entity only when its name ends the speaker's phrase: "Geng Shuang" is
-            # Geng Shuang, but "one Uighur militant" is a militant, not the Uighur people.
-            for mention in mentions[article.id]:
-                if quote.speaker_start <= mention.start and mention.end == quote.speaker_end:
-                    quote_speakers[(article.id, index)] = mention.entity
-                    break
-
+    quote_speakers, quote_groups, quote_phrases = link_quotes(articles, analyses, mentions, entities)
     shared = find_shared_text(articles)
     return Corpus(
         articles=tuple(articles),
@@ -93,7 +82,8 @@ def link_corpus(
         article_topic=article_topic,
         related=related_articles(similarity, ids, config.related_articles, config.related_min_similarity),
         quote_speakers=quote_speakers,
-        quote_groups=group_quotes(articles, analyses, quote_speakers),
+        quote_groups=quote_groups,
+        quote_phrases=quote_phrases,
         shared_text=tuple(shared),
         duplicate_of=find_duplicates(articles, shared),
         subjects=subjects,
