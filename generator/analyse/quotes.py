@@ -114,6 +114,8 @@ def _continue_speakers(
         gap = text[gap_start:gap_end]
         if "\n" in gap and not _alone_in_paragraph(text, quotes[index], quotes[index - 1]):
             continue
+        if gap.count("(") > gap.count(")"):
+            continue  # a quote in a parenthesis is an aside, not the speaker going on
         if _other_person_between(doc, gap_start, gap_end, before, people, marked):
             continue
         speakers[index] = Speaker(before.span, before.kind, "continued", before.reference, before.person)

@@ -40,6 +40,8 @@ ATTITUDE_VERBS = {
 }  # fmt: skip
 """Verbs whose subject speaks the quote they govern ("Bolton called it “disrespectful to the men and
 women who are in harm's way”"); never taken from a distance, as speech verbs are."""
+TEXT_VERBS = SPEECH_VERBS | {"read", "appear", "follow", "run", "go"}
+"""Verbs that give a text's wording ("the sign read:", "the sentence, which appeared as follows:")."""
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 SPEAKER_NOUNS = {
     "official", "aide", "source", "expert", "analyst", "spokesperson", "spokesman", "spokeswoman", "adviser",
@@ -68,6 +70,7 @@ _NO_SPEAKER_PRONOUNS = {"i", "we", "you", "they", "it", "this", "that", "these",
 _RELATIVE = {"who", "that", "which", "whom"}
 _MAX_DESCRIPTION = 10  # tokens
 _NOT_DANGLING = {"pobj", "dobj", "poss", "nsubj", "nsubjpass", "compound", "iobj"}
+_OWN_AGENT = ("acl", "pcomp", "relcl", "amod")  # a speech verb so attached speaks for a noun, not the clause's subject
 _DANGLING_WINDOW = 20  # tokens between a subjectless speech verb and the person named before it
 
 
@@ -227,6 +230,12 @@ def _speaker_of_verb(
     dangling = _dangling_person(verb, quoted) or _person_after(verb, quoted)
     if dangling is not None:
         return True, _named(dangling, people, "cue")
+    if verb.dep_ == "acl" and head.pos_ == "NOUN" and can_speak(head) and head.dep_ in ("dobj", "pobj"):
+        owner = head.head.head if head.dep_ == "pobj" else head.head  # "Mackler issued a statement saying “…”"
+        if owner.pos_ in ("VERB", "AUX"):
+            subject = _subject_token(owner, quoted)
+            if subject is not None:
+                return True, _from_subject(subject, people, previous, quoted)
     return False, None
 
 
@@ -308,14 +317,21 @@ def find_speaker(
 
     verbs = [t for t in outside if _is_speech_verb(t)]
     attitude = [t for t in outside if t.lemma_.lower() in ATTITUDE_VERBS and t.pos_ == "VERB"]
+    colon = _colon_before(doc, first)
+    if colon is not None and _introduces_a_text(doc[colon], spans):
+        return True, None  # "the sentence, which appeared as follows: “…”" is a text, not anyone's speech
     governing = _governing(first, verbs + attitude)
-    for verb in governing:
+    for position, verb in enumerate(governing):
         decided, speaker = _speaker_of_verb(verb, people, previous, spans)
         if decided:
+            if _reported_by_another(verb, speaker, governing[position + 1 :], people, previous, spans):
+                return True, None  # "Sanchez told the outlet that Reade said “…”": whose words? Nobody's for sure
             return True, speaker
     speaker = _introduced(doc, first, people, previous, spans)
     if speaker is not None:
         return True, speaker
+    if any(verb.pos_ == "VERB" and verb.dep_ in _OWN_AGENT and _is_speech_verb(verb) for verb in governing):
+        return True, None  # "a line telling taxpayers “…”": said by someone the text does not name
     for verb in sorted((v for v in verbs if v not in governing), key=distance):
         if verb.pos_ == "NOUN":  # "Conway notes." parsed as a noun: the name before it speaks
             named = _name_before(verb)
@@ -326,7 +342,50 @@ def find_speaker(
         if decided:
             return True, speaker
     speaker = _according_to(outside, people, previous, spans)
-    return speaker is not None, speaker
+    if speaker is not None:
+        return True, speaker
+    own = (first[0].sent, first[-1].sent)
+    return any(v.pos_ == "VERB" and v.sent in own for v in verbs), None  # "after tweeting that “…”": someone
+
+
+def _reported_by_another(
+    verb: Token,
+    speaker: Speaker | None,
+    farther: list[Token],
+    people: People,
+    previous: int | None,
+    quoted: list[tuple[int, int]],
+) -> bool:
+    """Whether the speech at `verb` is itself reported by someone else: a speech verb above it in the
+    parse (not one it is merely coordinated with) whose subject is another speaker, or nobody named."""
+    for outer in farther:
+        if not _is_speech_verb(outer) or not _nested_in(verb, outer, quoted):
+            continue
+        decided, other = _speaker_of_verb(outer, people, previous, quoted)
+        if decided and not _same_speaker(speaker, other):
+            return True
+    return False
+
+
+def _nested_in(verb: Token, outer: Token, quoted: list[tuple[int, int]]) -> bool:
+    """`outer` is above `verb` in the parse, with `verb` in what it reports: not coordinated with it or
+    a clause of time or contrast ("even as Trump claimed …, a prosecutor said"), nor a relative clause
+    about who speaks ("the man who said")."""
+    if outer not in verb.ancestors or verb.dep_ in ("advcl", "conj"):
+        return False
+    if verb.dep_ == "relcl":
+        subject = _subject_token(verb, quoted)
+        return subject is not None and subject.lower_ not in _RELATIVE
+    return True
+
+
+def _same_speaker(first: Speaker | None, second: Speaker | None) -> bool:
+    if first is None or second is None:
+        return first is second
+    if first.person is not None and second.person is not None:
+        return first.person == second.person
+    words = [[t.lower_ for t in s.span if t.is_alpha] for s in (first, second)]
+    return bool(words[0] and words[1]) and words[0][-1] == words[1][-1]
 
 
 def _is_speech_verb(token: Token) -> bool:
@@ -360,16 +419,48 @@ def _governing(quote: Span, verbs: list[Token]) -> list[Token]:
     return found
 
 
-def _introduced(doc: Doc, quote: Span, people: People, previous: int | None, quoted: list[tuple[int, int]]):
-    """A quote after a colon: "Trump issued the following statement:" or "Donald Trump: “…”"."""
+def _colon_before(doc: Doc, quote: Span) -> int | None:
+    """The index of a colon right before the quote's opening mark, if there is one."""
     index = quote.start - 1
     while index >= 0 and (doc[index].is_space or doc[index].text in "“\"'"):
         index -= 1
-    if index < 0 or doc[index].text != ":":
+    return index if index > 0 and doc[index].text == ":" else None
+
+
+def _introduces_a_text(colon: Token, quoted: list[tuple[int, int]]) -> bool:
+    """Whether the clause ending at the colon is about a text rather than someone speaking: its verb (the
+    main one or a relative clause's) has a subject that cannot speak ("The sentence read:", "the passage,
+    which appeared as follows:")."""
+    sentence = colon.sent
+    verb = next(
+        (t for t in reversed(sentence[: colon.i - sentence.start]) if t.pos_ in ("VERB", "AUX") and not _inside(t, quoted)),
+        None,
+    )
+    wording = verb.lemma_ if verb is not None else ""  # "as follows", "reads"
+    for _ in range(3):
+        if verb is None or _subject_token(verb, quoted) is not None or verb.dep_ not in ("advcl", "xcomp"):
+            break
+        verb = verb.head
+    if verb is None or verb.dep_ not in ("ROOT", "relcl") or not ({verb.lemma_, wording} & TEXT_VERBS):
+        return False
+    if any(e.label_ == "PERSON" and verb.i < e.start < colon.i for e in sentence.ents):
+        return False  # "… doesn't surprise pollster Daron Shaw:" introduces Shaw
+    subject = _subject_token(verb, quoted)
+    if subject is None:
+        return False
+    if subject.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        subject = verb.head
+    if subject.pos_ != "NOUN" or _entity_of(subject) is not None:
+        return False
+    return not can_speak(subject)
+
+
+def _introduced(doc: Doc, quote: Span, people: People, previous: int | None, quoted: list[tuple[int, int]]):
+    """A quote after a colon: "Trump issued the following statement:" or "Donald Trump: “…”"."""
+    index = _colon_before(doc, quote)
+    if index is None:
         return None
-    before = doc[index - 1] if index > 0 else None
-    if before is None:
-        return None
+    before = doc[index - 1]
     entity = _entity_of(before)
     if entity is not None and entity.end == index and entity.label_ == "PERSON":
         return _named(tidy_name(entity), people, "cue")
@@ -378,3 +469,4 @@ def _introduced(doc: Doc, quote: Span, people: People, previous: int | None, quo
     if subject is None:
         return None
     return _from_subject(subject, people, previous, quoted)
+
