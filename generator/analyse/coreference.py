@@ -190,7 +190,9 @@ class People:
                 self._count(first.person, scope)
                 continue
             subject = next((t for t in sentence.root.children if t.dep_ == "nsubj"), None)
-            main = next((m for m in subjects[n] if subject is not None and m.span.start <= subject.i < m.span.end), None)
+            main = next(
+                (m for m in subjects[n] if subject is not None and m.span.start <= subject.i < m.span.end), None
+            )
             if main is None:
                 continue
             first = self._pronouns_after(main.span, sentence)[:1]

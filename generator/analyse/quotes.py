@@ -32,12 +32,13 @@ _SMALL_WORDS = {
 
 def is_title_like(text: str) -> bool:
     """Capitalised like a title, a name or a slogan, and not a sentence: "The Art of the Deal",
-    "Make America Great Again", "STATE OF THE UNION"."""
+    "Make America Great Again", "STATE OF THE UNION", "13 Hours: The Secret Soldiers of Benghazi"."""
     words = _WORD.findall(text)
     if not words or len(words) > 12 or text.rstrip(" ,.").endswith(("?", "!", "…", ":", ";", ".")):
         return False
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
-    return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content) and words[0][:1].isupper()
+    capitalised = all(w[:1].isupper() or w[:1].isdigit() for w in content)
+    return bool(content) and capitalised and (words[0][:1].isupper() or words[0][:1].isdigit())
 
 
 def classify(text: str) -> str | None:
@@ -146,8 +147,8 @@ def _other_person_between(
     for ent in between.ents:
         if ent.label_ != "PERSON" or any(a <= ent.start_char < b for a, b in marked):
             continue
-        if attribution.start <= ent.start < attribution.end:
-            continue  # named in the attribution itself ("said Soe Min, who ran against Suu Kyi")
+        if attribution.start <= ent.start < attribution.end and ent.root.dep_ not in ("nsubj", "nsubjpass"):
+            continue  # named in the attribution itself ("said Soe Min, who ran against Suu Kyi"), not speaking
         person = people.person_at(ent)
         if person is None or person != speaker.person:
             if ent.text not in speaker.span.text:
