@@ -384,7 +384,7 @@ def test_a_title_starting_with_a_number_is_a_phrase(nlp) -> None:
 def test_a_person_speaking_between_two_quotes_stops_the_continuation(nlp) -> None:
     text = (
         "Mr. Tom Baker met Ms. Jane Doe at city hall on Monday.\n"
-        "“We have spent far too much money on roads,” she said, as Baker stood up in the hall. "
+        "“We have spent far too much money on roads,” she said, and Baker stood up in the hall. "
         "“It is not a good day for anyone at all.”"
     )
     speakers = _speakers(nlp, text)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from generator.analyse.coreference import People
 from generator.analyse.quote_marks import QuotedSpan, find_quoted
@@ -147,13 +147,20 @@ def _other_person_between(
     for ent in between.ents:
         if ent.label_ != "PERSON" or any(a <= ent.start_char < b for a, b in marked):
             continue
-        if attribution.start <= ent.start < attribution.end and ent.root.dep_ not in ("nsubj", "nsubjpass"):
-            continue  # named in the attribution itself ("said Soe Min, who ran against Suu Kyi"), not speaking
+        if attribution.start <= ent.start < attribution.end and not _speaks_on_its_own(ent.root):
+            continue  # named in the attribution itself ("said Soe Min, who ran against Suu Kyi")
         person = people.person_at(ent)
         if person is None or person != speaker.person:
             if ent.text not in speaker.span.text:
                 return True
     return False
+
+
+def _speaks_on_its_own(token: Token) -> bool:
+    """The subject of a main clause of its own ("…,” she said, and Baker stood up."), who may be the one
+    going on; not that of a clause about the attribution ("said Hooton after Rubio spoke")."""
+    clause = token.head
+    return token.dep_ in ("nsubj", "nsubjpass") and (clause.dep_ == "ROOT" or clause.dep_ in ("conj", "parataxis"))
 
 
 def _with_speakers(quotes: list[Quote], speakers: list[Speaker | None]) -> list[Quote]:

@@ -77,16 +77,15 @@ def _speaker_of_verb(
         for child in quoting.children:
             if child.dep_ == "dobj" and not inside(child, quoted):
                 return True, from_subject(child, people, previous, quoted)
-    for child in verb.children:  # "said by X" in a passive
-        if child.dep_ == "agent":
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return True, from_subject(obj, people, previous, quoted)
     if _is_speech_verb(verb) and _is_passive(verb, quoted):
-        return True, None  # "he was asked “…?”": the question is someone else's
+        agent = _agent(verb)  # "said by X"; "he was asked “…?”" is someone else's question
+        return True, (from_subject(agent, people, previous, quoted) if agent is not None else None)
     subject = _subject_token(verb, quoted)
     if subject is not None:
         return True, from_subject(subject, people, previous, quoted)
+    agent = _agent(verb)
+    if agent is not None:
+        return True, from_subject(agent, people, previous, quoted)
     head = verb.head
     if verb.dep_ in ("advcl", "xcomp", "conj") and head != verb and depth < 3 and head.pos_ in ("VERB", "AUX"):
         decided, speaker = _speaker_of_verb(head, people, previous, quoted, depth + 1)  # "…, adding"
@@ -188,7 +187,7 @@ def find_speaker(
     decided, speaker = _possessor(first, people, spans)
     if decided:
         return True, speaker
-    governing = _governing(first, verbs + attitude)
+    governing = _governing(first, verbs + attitude, quoted)
     decided, speaker = _from_governing(governing, people, previous, spans)
     if decided:
         return True, speaker
@@ -249,7 +248,19 @@ def _said_by_the_object(verb: Token) -> bool:
 def _said_by_a_noun(verb: Token) -> bool:
     """A speech verb hanging from a noun ("a line telling taxpayers", "a sign reading"): the noun's words,
     not those of the clause around it ("Olson said the IRS refused a line telling taxpayers “…”")."""
-    return verb.pos_ == "VERB" and _is_speech_verb(verb) and verb.dep_ in ("acl", "relcl", "amod")
+    if verb.pos_ != "VERB" or not _is_speech_verb(verb) or verb.dep_ not in ("acl", "relcl", "amod"):
+        return False
+    return verb.i == 0 or verb.doc[verb.i - 1].text != ","  # "rejected the notion, saying “…”" is the subject's
+
+
+def _agent(verb: Token) -> Token | None:
+    """The "by X" of a passive verb."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
 
 
 def _is_passive(verb: Token, quoted: list[tuple[int, int]]) -> bool:
@@ -339,7 +350,15 @@ def _name_before(token: Token) -> Span | None:
     return tidy_name(entity) if entity is not None and entity.label_ == "PERSON" else None
 
 
-def _governing(quote: Span, verbs: list[Token]) -> list[Token]:
+def _own_clause(conj: Token, verbs: set[Token], quoted: list[tuple[int, int]]) -> bool:
+    """A clause with its own subject coordinated with a speech verb or with the words of another quote
+    ("she said “…”, and Baker shot back"), not one inside what a speaker reports ("X says that A …, but B …")."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children) or inside(conj, quoted):
+        return False
+    return conj.head in verbs or inside(conj.head, quoted)
+
+
+def _governing(quote: Span, verbs: list[Token], quoted: list[tuple[int, int]]) -> list[Token]:
     """The speech verbs above the quote in the parse ("Trump told Newsmax that Romney “had…”" is Trump's,
     not Romney's), nearest first; not above a coordinated clause with a subject of its own ("Doe said …,
     and Baker shot back, “…”" is not Doe's)."""
@@ -351,9 +370,8 @@ def _governing(quote: Span, verbs: list[Token]) -> list[Token]:
         for ancestor in token.ancestors:
             if ancestor in candidates and ancestor not in found:
                 found.append(ancestor)
-            elif ancestor.dep_ == "conj" and not quote.start <= ancestor.i < quote.end:
-                if any(c.dep_ in ("nsubj", "nsubjpass") for c in ancestor.children):
-                    break
+            elif ancestor.dep_ == "conj" and _own_clause(ancestor, candidates, quoted):
+                break
     return found
 
 
