@@ -64,31 +64,6 @@ class Article:
         return f"{clock[:5]} {offset}".strip()
 
     @property
-    def language_label(self) -> str:
-        """ "German (de)"; "Unknown" when not known."""
-        from generator.ingest.language import language_name
-
-        return language_name(self.language)
-
-    @property
-    def extra_items(self) -> list[tuple[str, str]]:
-        """The extra metadata as (field, value in words), for display; long values are cut."""
-        import json
-
-        items = []
-        for key, value in sorted(self.extra.items()):
-            if value in (None, "", [], {}):
-                continue
-            if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
-                shown = ", ".join(str(v) for v in value)
-            elif isinstance(value, (dict, list)):
-                shown = json.dumps(value, ensure_ascii=False)
-            else:
-                shown = str(value)
-            items.append((key, shown if len(shown) <= 300 else shown[:299] + "…"))
-        return items
-
-    @property
     def analysed_as_english(self) -> bool:
         """Our analysers are English ones: they run on English text and on text whose language is unknown."""
         return self.language in (None, "en")
@@ -160,6 +135,25 @@ class ArticleAnalysis:
     lemmas: tuple[str, ...]  # content-word lemmas, for topic and similarity vectors
 
 
+ENTITY_TYPE_LABELS = {
+    "PERSON": "People",
+    "ORG": "Organisations",
+    "GPE": "Countries, cities and states",
+    "LOC": "Other places",
+    "NORP": "Nationalities, religious and political groups",
+    "FAC": "Buildings and facilities",
+    "EVENT": "Events",
+    "PRODUCT": "Products",
+    "WORK_OF_ART": "Works of art",
+    "LAW": "Laws",
+}  # an entity type (spaCy's label) in words, for headings and legends
+
+
+def type_label(kind: str) -> str:
+    """ "People" for PERSON; an unknown type stays as it is."""
+    return ENTITY_TYPE_LABELS.get(kind, kind)
+
+
 @dataclass(frozen=True)
 class Entity:
     id: str
@@ -213,9 +207,132 @@ class LinkedMention:
     sentence: int
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True)
+class QuoteRef:
+    """One quote of one article."""
+
+    article: str
+    index: int  # into ArticleAnalysis.quotes
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    """One quote across articles (trimmed, joined or with a word changed), with each article's wording."""
+
+    id: str
+    members: tuple[QuoteRef, ...]  # in corpus order
+    speaker: str | None  # entity id most members attribute it to
+    text: str  # the longest variant
+    articles: tuple[str, ...] = ()  # the articles carrying it, in corpus order
+
+
+@dataclass(frozen=True)
+class SharedText:
+    """Two articles and the passages they share (text as it stands in article `a`)."""
+
+    a: str
+    b: str
+    passages: tuple[str, ...]
+    share_a: float  # fraction of a's words inside the shared passages
+    share_b: float
+
+
+@dataclass(frozen=True)
+class IndexedKeyword:
+    """One keyword of the corpus's keyword index."""
+
+    text: str  # as first written
+    articles: tuple[str, ...]  # the articles carrying it, in corpus order
+    entity: str | None  # the entity with a page it names (the one these articles mention), if exactly one
+
+
+@dataclass(frozen=True)
+class KeywordLinks:
+    """Which entity with a page each shown keyword names (None: none, or not one alone), per place shown."""
+
+    articles: dict[str, tuple[str | None, ...]]  # article id -> one per ArticleAnalysis.keywords
+    topics: dict[str, tuple[str | None, ...]]  # topic id -> one per Topic.keywords
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    """A sentence of a topic's multi-document summary, and the article it comes from."""
+
+    article: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ComparisonColumn:
+    """One column of a topic's comparison: an outlet's articles, or one unattributed article on its own."""
+
+    label: str
+    source: str  # source id
+    articles: tuple[str, ...]
+    first: date | None  # the column's earliest article date
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A topic's sources side by side: what each column names, quotes and says."""
+
+    columns: tuple[ComparisonColumn, ...]
+    entities: tuple[tuple[str, tuple[int, ...]], ...]  # entity id, articles of each column naming it
+    quotes: tuple[tuple[str, tuple[bool, ...]], ...]  # quote group id, carried by each column (30 most carried)
+    keywords: tuple[tuple[str, tuple[bool, ...]], ...]  # topic keyword, in some article of each column
+    first_column: int | None  # index of the column with the earliest dated article
+
+
+@dataclass(frozen=True)
+class StressedEntity:
+    """An entity a source names more than the rest of the corpus does (smoothed log-odds)."""
+
+    entity: str
+    mentions: int  # by this source
+    log_odds: float
+
+
+@dataclass(frozen=True)
+class NamesUsed:
+    """An entity a source shares with other sources, under names that differ."""
+
+    entity: str
+    own: tuple[str, ...]  # the names this source uses, most used first
+    others: tuple[str, ...]  # the names the other sources use
+
+
+@dataclass(frozen=True)
+class SourceProfile:
+    """What sets one source apart from the others."""
+
+    stressed: tuple[StressedEntity, ...]
+    names: tuple[NamesUsed, ...]
+
+
+@dataclass(frozen=True)
+class CorpusIndex:
+    """Lookups over the corpus that many pages need, built once by the link stage."""
+
+    articles: dict[str, Article]
+    entities: dict[str, Entity]
+    topics: dict[str, Topic]
+    sources: dict[str, Source]
+    source_of_article: dict[str, str]  # article id -> source id
+    quote_groups: dict[str, QuoteGroup]  # by id
+    quote_group_of: dict[tuple[str, int], str]  # (article id, quote index) -> quote group id
+    quote_group_position: dict[str, int]  # quote group id -> its place in Corpus.quote_groups
+    quote_groups_of_article: dict[str, tuple[str, ...]]  # article id -> ids of the groups it carries, corpus order
+    shared_of_article: dict[str, tuple[SharedText, ...]]  # article id -> the pairs it is part of
+    copies: dict[str, tuple[str, ...]]  # article id -> the later articles that duplicate it
+
+
+@dataclass(frozen=True, repr=False, kw_only=True)
 class Corpus:
-    """The whole linked corpus: what the page writer and report.json read."""
+    """The whole linked corpus: what the page writer and report.json read.
+
+    Everything that crosses articles is computed by the link stage and held here; later
+    stages only read it.
+    """
 
     articles: tuple[Article, ...]
     analyses: dict[str, ArticleAnalysis]  # by article id
@@ -226,21 +343,48 @@ class Corpus:
     article_topic: dict[str, str]  # article id -> topic id
     related: dict[str, tuple[tuple[str, float], ...]]  # article id -> (article id, similarity)
     quote_speakers: dict[tuple[str, int], str]  # (article id, quote index) -> entity id
-    quote_groups: tuple = ()  # link.quote_groups.QuoteGroup: one quote across articles, with its variants
-    shared_text: tuple = ()  # link.overlap.SharedText: pairs of articles sharing passages
+    index: CorpusIndex
+    quote_groups: tuple[QuoteGroup, ...] = ()  # most carried first
+    shared_text: tuple[SharedText, ...] = ()  # pairs of articles sharing passages
     duplicate_of: dict[str, str] = field(default_factory=dict)  # article id -> the earlier article it duplicates
     subjects: tuple[Subject, ...] = ()  # broad subjects grouping the topics (stories)
+    paged_entities: frozenset[str] = frozenset()  # ids of the entities named in entity_min_articles+ articles
+    topic_summaries: dict[str, tuple[SummarySentence, ...]] = field(default_factory=dict)  # by topic id
+    keyword_index: tuple[IndexedKeyword, ...] = ()  # most shared first
+    keyword_links: KeywordLinks = field(default_factory=lambda: KeywordLinks({}, {}))
+    comparisons: dict[str, Comparison] = field(default_factory=dict)  # by topic id
+    source_profiles: dict[str, SourceProfile] = field(default_factory=dict)  # by source id
 
     def __repr__(self) -> str:
         return f"Corpus({len(self.articles)} articles, {len(self.entities)} entities, {len(self.topics)} topics)"
 
     def article(self, article_id: str) -> Article:
-        return self._articles_by_id[article_id]
+        return self.index.articles[article_id]
 
-    @property
-    def _articles_by_id(self) -> dict[str, Article]:
-        cached = self.__dict__.get("_by_id")
-        if cached is None:
-            cached = {a.id: a for a in self.articles}
-            object.__setattr__(self, "_by_id", cached)
-        return cached
+    def entity(self, entity_id: str) -> Entity:
+        return self.index.entities[entity_id]
+
+    def topic(self, topic_id: str) -> Topic:
+        return self.index.topics[topic_id]
+
+    def topic_of(self, article_id: str) -> Topic:
+        return self.index.topics[self.article_topic[article_id]]
+
+    def source(self, source_id: str) -> Source:
+        return self.index.sources[source_id]
+
+    def source_of(self, article_id: str) -> Source:
+        return self.index.sources[self.index.source_of_article[article_id]]
+
+    def quote_group(self, group_id: str) -> QuoteGroup:
+        return self.index.quote_groups[group_id]
+
+    def quote_groups_in(self, article_ids: tuple[str, ...] | list[str]) -> list[QuoteGroup]:
+        """The quote groups carried by any of these articles, in the corpus's order (most carried first)."""
+        index = self.index
+        found = {g for a in article_ids for g in index.quote_groups_of_article.get(a, ())}
+        return [index.quote_groups[g] for g in sorted(found, key=index.quote_group_position.__getitem__)]
+
+    def unique_articles(self, article_ids: tuple[str, ...] | list[str]) -> list[str]:
+        """The articles that are not duplicates of another: what topic and source counts count."""
+        return [a for a in article_ids if a not in self.duplicate_of]

@@ -12,30 +12,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from generator.model import Article, ArticleAnalysis
+from generator.model import Article, ArticleAnalysis, QuoteGroup, QuoteRef
 
 RUN = 4
 CONTAINED = 0.6  # share of the shorter quote's runs found in the longer one
 SIMILAR = 0.85  # word-sequence similarity for short quotes
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
-
-
-@dataclass(frozen=True)
-class QuoteRef:
-    article: str
-    index: int  # into ArticleAnalysis.quotes
-
-
-@dataclass(frozen=True)
-class QuoteGroup:
-    id: str
-    members: tuple[QuoteRef, ...]  # in corpus order
-    speaker: str | None  # entity id most members attribute it to
-    text: str  # the longest variant
-    articles: tuple[str, ...] = ()  # the articles carrying it, in corpus order
 
 
 def _tokens(text: str) -> list[str]:
