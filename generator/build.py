@@ -297,20 +297,20 @@ def _mkdocs(result: BuildResult, request: BuildRequest, say: Say) -> None:
     say(f"mkdocs: site built in {paths.site_dir}, {how}")
 
 
-def serve(make_request: Callable[[], BuildRequest], address: str, say: Say = print) -> None:
+def serve(make_request: Callable[[], BuildRequest], address: str, say: Say = print, progress: Reporter = QUIET) -> None:
     """Build the pages, then serve them with live reload; when an input file, a template or mkdocs.yml
     changes, the pages are built again (with the options as they are then) before MkDocs rebuilds."""
     from generator.config import ConfigError
     from generator.mkdocs_adapter import serve_site
 
     request = replace(make_request(), until="pages")
-    build(request, say)
+    build(request, say, progress)
     paths = request.paths
 
     def regenerate() -> None:
         say(f"serve: {paths.input_dir} or the page templates changed, generating the pages again")
         try:
-            build(replace(make_request(), until="pages"), say)
+            build(replace(make_request(), until="pages"), say, progress)
         except (BuildError, ConfigError, FileNotFoundError, ValueError) as exc:
             say(f"error: {exc} (the preview keeps the last good pages)")
 

@@ -152,10 +152,6 @@ def _speed_options(parser: argparse.ArgumentParser) -> None:
 _PROBLEM_LINES = ("  warning", "  skipped", "  mkdocs warning")
 
 
-def _say(message: str) -> None:
-    print(message, flush=True)
-
-
 def _output(args: argparse.Namespace, stream: TextIO | None = None) -> tuple[Callable[[str], None], Reporter]:
     """How the run talks (to stdout, or `stream`): per-stage lines and progress bars, or, with
     `--quiet`, only the lines that need a look (warnings, skipped files)."""
@@ -241,7 +237,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "analyse":
             return _analyse(args)
         if args.command == "serve":
-            serve(lambda: _request(args, until="pages"), args.address, _say)
+            say, progress = _output(args)
+            serve(lambda: _request(args, until="pages"), args.address, say, progress)
             return 0
         return _build(args)
     except (BuildError, ConfigError, FileNotFoundError, ValueError) as exc:
