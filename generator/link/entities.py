@@ -29,6 +29,7 @@ from dataclasses import dataclass, field, replace
 
 from generator.ingest.slug import SlugRegistry, slugify
 from generator.link.aliases import AliasFile, AliasFileError
+from generator.link.unionfind import DisjointSets
 from generator.model import Article, ArticleAnalysis, Entity, LinkedMention, Mention
 
 UNTYPED = ""  # label of a mention found by name rather than by the model: it casts no type vote
@@ -59,24 +60,14 @@ def _initials(key: str) -> str:
     return "".join(word[0] for word in key.split() if word not in _CONNECTORS and word[0].isalpha())
 
 
-class _Merger:
+class _Merger(DisjointSets[str]):
     """Union-find over name keys that refuses joins the alias file forbids and remembers why keys joined."""
 
     def __init__(self, keep_apart: list[set[str]]) -> None:
-        self.parent: dict[str, str] = {}
+        super().__init__()
         self.reasons: dict[str, str] = {}  # surface key -> reason, for names resolved within an article
         self.edges: dict[str, list[tuple[str, str]]] = defaultdict(list)  # key -> [(other key, why key joined other)]
         self.keep_apart = keep_apart
-
-    def add(self, key: str) -> None:
-        self.parent.setdefault(key, key)
-
-    def find(self, key: str) -> str:
-        self.add(key)
-        while self.parent[key] != key:
-            self.parent[key] = self.parent[self.parent[key]]
-            key = self.parent[key]
-        return key
 
     def allowed(self, a: str, b: str) -> bool:
         root_a, root_b = self.find(a), self.find(b)
@@ -94,7 +85,7 @@ class _Merger:
             return True
         if not self.allowed(a, b):
             return False
-        self.parent[max(root_a, root_b)] = min(root_a, root_b)
+        self.join(min(root_a, root_b), max(root_a, root_b))
         self.edges[b].append((a, reason))
         self.edges[a].append((b, mirror or reason))
         return True

@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from difflib import SequenceMatcher
 
+from generator.link.unionfind import DisjointSets
 from generator.model import Article, ArticleAnalysis, QuoteGroup, QuoteRef
 
 RUN = 4
@@ -55,14 +56,7 @@ def group_quotes(
             ref = QuoteRef(article.id, index)
             refs.append(ref)
             texts[ref] = quote.text
-    parent = {ref: ref for ref in refs}
-
-    def find(ref: QuoteRef) -> QuoteRef:
-        while parent[ref] != ref:
-            parent[ref] = parent[parent[ref]]
-            ref = parent[ref]
-        return ref
-
+    sets = DisjointSets(refs)
     index: dict[tuple[str, ...], list[QuoteRef]] = defaultdict(list)
     for ref in refs:
         tokens = _tokens(texts[ref])
@@ -79,12 +73,12 @@ def group_quotes(
                 if first.article == second.article or (first, second) in checked:
                     continue
                 checked.add((first, second))
-                if find(first) != find(second) and same_quote(texts[first], texts[second]):
-                    parent[find(second)] = find(first)
+                if sets.find(first) != sets.find(second) and same_quote(texts[first], texts[second]):
+                    sets.join(first, second)
 
     members: dict[QuoteRef, list[QuoteRef]] = defaultdict(list)
     for ref in refs:
-        members[find(ref)].append(ref)
+        members[sets.find(ref)].append(ref)
     position = {ref: i for i, ref in enumerate(refs)}
     ordered = sorted(members.values(), key=lambda g: (-len({r.article for r in g}), position[g[0]]))
     groups = []
