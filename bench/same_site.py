@@ -1,7 +1,7 @@
 """Same input, two revisions of the generator: are the built sites byte for byte the same?
 
     python bench/same_site.py [BASE [OTHER]] [--bbc ../shared/data/bbc-news-summary/articles] [--sample 300]
-                              [--workdir DIR] [--docs]
+                              [--workdir DIR] [--docs] [--also DIR ...]
 
 BASE and OTHER are git revisions (default: the merge base with main, and the working tree as it is,
 uncommitted changes included: `WORKTREE`). Each revision's files are exported (`git archive`, or a
@@ -137,6 +137,7 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=300, help="BBC articles in the sample (default 300)")
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "same-site")
     parser.add_argument("--docs", action="store_true", help="compare the generated Markdown folders too")
+    parser.add_argument("--also", type=Path, nargs="*", default=[], help="more input folders to build and compare")
     args = parser.parse_args()
     base = args.base or _git("merge-base", "HEAD", "main")
     work = args.workdir.resolve()
@@ -149,6 +150,8 @@ def main() -> None:
         bbc_sample(bbc, args.sample, inputs["bbc"])
     elif bbc:
         print(f"BBC corpus not found at {bbc}: comparing the seeds only")
+    for folder in args.also:
+        inputs[folder.name] = folder.resolve()
     differing = 0
     trees = {}
     for side, revision in (("a", base), ("b", args.other)):
