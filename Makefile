@@ -5,6 +5,7 @@ PY := $(VENV)/bin/python
 INPUT ?=
 SITE_DIR ?=
 SITE_URL ?=
+REVISIONS ?=
 BUILD_ARGS := $(if $(INPUT),--input $(INPUT)) $(if $(SITE_DIR),--site-dir $(SITE_DIR)) $(if $(SITE_URL),--site-url $(SITE_URL))
 
 .PHONY: site test serve deploy clean lint typecheck install install-test same-site bench-entities bench bench-summary bench-keywords bench-topics bench-build bench-render
