@@ -7,7 +7,7 @@ SITE_DIR ?=
 SITE_URL ?=
 BUILD_ARGS := $(if $(INPUT),--input $(INPUT)) $(if $(SITE_DIR),--site-dir $(SITE_DIR)) $(if $(SITE_URL),--site-url $(SITE_URL))
 
-.PHONY: site test serve deploy clean lint install install-test bench-entities bench bench-summary bench-keywords bench-topics bench-build bench-render
+.PHONY: site test serve deploy clean lint install install-test bench-entities bench-ingest bench bench-summary bench-keywords bench-topics bench-build bench-render
 
 # The virtualenv is rebuilt when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -50,6 +50,10 @@ bench-entities: $(VENV)/.installed
 	$(PY) bench/entities.py $(or $(DATA),../shared/data/meantime-en)
 
 # Summaries, keywords and topics against human references (docs/BENCHMARKS.md); DATA= another data path.
+# Reading data-set exports (no analysis); REPORT=site/report.json adds entity names and the judged summaries.
+bench-ingest: $(VENV)/.installed
+	$(PY) bench/ingest.py $(or $(DATA),../shared/data/allsides-2020-04) $(if $(REPORT),--report $(REPORT))
+
 bench-summary: $(VENV)/.installed-bench
 	nice $(PY) bench/summary.py $(or $(DATA),../shared/data/bbc-news-summary)
 
@@ -69,6 +73,7 @@ bench-render: $(VENV)/.installed-bench
 
 # Every benchmark, each on its default data.
 bench:
+	$(MAKE) bench-ingest DATA=
 	$(MAKE) bench-entities DATA=
 	$(MAKE) bench-summary DATA=
 	$(MAKE) bench-keywords DATA=

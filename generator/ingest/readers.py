@@ -17,6 +17,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from generator.ingest.dates import ParsedDate, parse_date_value
+from generator.ingest.fields import FieldMap, TextChoice
 
 METADATA_FIELDS = ("title", "source", "date", "url", "author", "language")
 
@@ -33,6 +34,11 @@ class ReadResult:
     detail: dict[str, str] = field(default_factory=dict)  # field -> where the value came from, in words
     part: str | None = None  # "3": the record on line 3 of a JSON Lines file (item 3 of a JSON array)
     domain: str | None = None  # a web domain that the file states or implies as the outlet
+    text_choice: TextChoice | None = None  # a record's: which of its text fields the text is, and why
+    record_keys: tuple[str, ...] = ()  # a record's (or front matter's) field names, for the mapping's errors
+    mapping_found: list[str] = field(default_factory=list)  # roles whose `fields:` field this record has
+    mapping_missing: list[str] = field(default_factory=list)  # roles whose `fields:` field it lacks
+    source_as_given: str | None = None  # the outlet's name in the file, when the sidecar's `outlets:` renamed it
 
     def set(self, name: str, value: Any, how: str, detail: str | None = None) -> None:
         if value in (None, ""):
@@ -77,7 +83,7 @@ def parse_date(value: Any, day_first: bool = False) -> date | None:
 
 def _is_byline(line: str) -> bool:
     match = _BYLINE.match(line)
-    return bool(match) and len(match.group("value").split()) <= 5 and not _SENTENCE_END.search(line)
+    return match is not None and len(match.group("value").split()) <= 5 and not _SENTENCE_END.search(line)
 
 
 def _looks_like_headline(lines: list[str]) -> bool:
@@ -191,7 +197,7 @@ def markdown_to_text(source: str) -> tuple[str, str | None]:
     return "\n\n".join(blocks), heading
 
 
-def read_markdown(raw: str, day_first: bool = False) -> ReadResult:
+def read_markdown(raw: str, day_first: bool = False, fields: FieldMap | None = None) -> ReadResult:
     """Markdown with optional YAML front matter: known fields (any variant `records.py` knows) are given
     metadata; the other fields are kept as extra metadata."""
     from generator.ingest.records import apply_fields
@@ -217,7 +223,7 @@ def read_markdown(raw: str, day_first: bool = False) -> ReadResult:
         front = loaded
     text, heading = markdown_to_text(body)
     result = ReadResult(text=text)
-    apply_fields(result, front, "front matter", day_first, want_text=False)
+    apply_fields(result, front, "front matter", day_first, want_text=False, fields=fields or FieldMap())
     if "title" not in result.meta and heading:
         result.set("title", heading, "inferred")
     return result
