@@ -18,6 +18,7 @@ from generator.ingest.decode import UnreadableFile, decode_bytes
 from generator.ingest.fields import FieldMap
 from generator.ingest.formats import READERS, SUFFIXES
 from generator.ingest.language import NAMES, detect_language
+from generator.ingest.names import shown_path
 from generator.ingest.notes import cleaning_notice, detokenised_warning, mapping_problems, text_field_notices
 from generator.ingest.readers import InvalidArticle, ReadResult, RecordSkip, derive_title
 from generator.ingest.sidecar import Sidecar, apply_sidecar, join_outlet_names, load_sidecar, name_outlets
@@ -49,15 +50,25 @@ class IngestResult:
         return skips + list(self.warnings)
 
 
-def _walk(root: Path) -> list[Path]:
-    """Every file below root, and every link to a folder (not followed), sorted by relative path."""
+def _walk(root: Path) -> tuple[list[Path], list[OSError]]:
+    """Every file below root, and every link to a folder (not followed), sorted by relative path; and the
+    folders that could not be listed (os.walk would pass over them without a word)."""
     found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+    errors: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append, followlinks=False):
         dirnames.sort()
         found.extend(Path(dirpath) / name for name in dirnames if (Path(dirpath) / name).is_symlink())
         for name in filenames:
             found.append(Path(dirpath) / name)
-    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+    return sorted(found, key=lambda p: p.relative_to(root).as_posix()), errors
+
+
+def _unreadable_folder(error: OSError, input_dir: Path) -> Skipped:
+    folder = Path(error.filename) if error.filename else input_dir
+    rel = "." if folder == input_dir else shown_path(folder.relative_to(input_dir).as_posix())
+    return Skipped(
+        f"{rel}/", f"folder could not be read ({error.strerror}); none of its files were read: check its permissions"
+    )
 
 
 def _skip_reason(path: Path, root: Path) -> str | None:
@@ -117,7 +128,8 @@ def _read_file(
     """Decode and read one file; a file that cannot be read at all is a skip."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
-        result.skipped.append(Skipped(rel, f"not an article format ({path.suffix or 'no extension'}); use {SUFFIXES}"))
+        suffix = shown_path(path.suffix) or "no extension"
+        result.skipped.append(Skipped(rel, f"not an article format ({suffix}); use {SUFFIXES}"))
         return []
     try:
         decoded = decode_bytes(path.read_bytes(), html=path.suffix.lower() in HTML_SUFFIXES)
@@ -155,20 +167,23 @@ def _read_files(
     special = {config.alias_file, config.metadata_file}
     used_sidecar: set[str] = set()
     pending: list[tuple[str, ReadResult, PreparedText]] = []
-    for path in _walk(input_dir):
-        rel = path.relative_to(input_dir).as_posix()
+    paths, errors = _walk(input_dir)
+    result.skipped.extend(_unreadable_folder(error, input_dir) for error in errors)
+    for path in paths:
+        on_disk = path.relative_to(input_dir).as_posix()
+        rel = shown_path(on_disk)  # what every message, page and report shows (and the sidecar keys match)
         result.files_seen += 1
-        if rel in special:
+        if on_disk in special:
             result.config_files.append(rel)
             continue
         reason = _skip_reason(path, root)
         if reason is not None:
             result.skipped.append(Skipped(rel, reason))
             continue
-        page = saved_page_of(rel, input_dir)
+        page = saved_page_of(on_disk, input_dir)
         if page is not None:
             result.skipped.append(
-                Skipped(rel, f"part of the saved page {page} (its images, styles, scripts); not an article")
+                Skipped(rel, f"part of the saved page {shown_path(page)} (its images, styles, scripts); not an article")
             )
             result.page_parts.add(rel)
             continue

@@ -211,16 +211,23 @@ def _hill_cards(line: str, removed: list[Removal]) -> str:
             return line
 
 
+# Inline rules: (rule, pattern, a substring every match holds: lines without it are not searched).
+_INLINE_RULES = (
+    ("related link", _RELATED_INLINE, "("),
+    ("embedded tweet", _TWEET_LINK, ".co"),
+    ("embedded tweet", _TWEET_CREDIT, "(@"),
+    ("credit line", _FOLLOW_INLINE, "ollow"),
+    ("advertisement", _AD_INLINE, "ADVERTISEMENT"),
+    ("page chrome", _CHROME_INLINE, "Up Next"),
+)
+
+
 def _inline(line: str, removed: list[Removal]) -> str:
-    line = _hill_cards(line, removed)
-    for rule, pattern in (
-        ("related link", _RELATED_INLINE),
-        ("embedded tweet", _TWEET_LINK),
-        ("embedded tweet", _TWEET_CREDIT),
-        ("credit line", _FOLLOW_INLINE),
-        ("advertisement", _AD_INLINE),
-        ("page chrome", _CHROME_INLINE),
-    ):
+    if "MORE" in line:
+        line = _hill_cards(line, removed)
+    for rule, pattern, needed in _INLINE_RULES:
+        if needed not in line:
+            continue
         for match in pattern.finditer(line):
             removed.append(Removal(rule, match.group(0).strip()))
         line = pattern.sub("", line)

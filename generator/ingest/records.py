@@ -25,14 +25,15 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from generator.ingest.dates import parse_date_value
+from generator.ingest.dates import parse_date_value, why_not_a_date
 from generator.ingest.fields import BY_NORM, FIELD_NAMES, FieldMap, TextChoice, choose_text, norm, text_candidates
 from generator.ingest.language import normalise_code
+from generator.ingest.markup import html_fragment_to_text, looks_like_html
+from generator.ingest.names import surrogate_note, without_surrogates
 from generator.ingest.outlets import domain_of
 from generator.ingest.readers import InvalidArticle, ReadResult, RecordSkip
 
 COLLECTION_KEYS = ("articles", "items", "data", "results", "entries", "posts", "docs", "documents", "records")
-_HTML_TAG = re.compile(r"</?(?:p|br|div|span|a|em|strong|b|i|h[1-6]|ul|ol|li|blockquote|figure|img)\b[^>]*>", re.I)
 _NO_FIELDS = FieldMap()
 
 
@@ -49,30 +50,6 @@ def json_safe(value: Any) -> Any:
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     return str(value)
-
-
-def html_fragment_to_text(fragment: str) -> str:
-    """Text of an HTML fragment (feeds put HTML in `content`), one paragraph per block; no markup survives."""
-    import lxml.html  # type: ignore[import-untyped]
-
-    try:
-        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    except (ValueError, lxml.etree.ParserError):
-        return re.sub(r"<[^>]+>", " ", fragment)
-    for bad in root.xpath(".//script|.//style|.//noscript|.//template"):
-        bad.drop_tree()
-    for br in root.xpath(".//br"):
-        br.tail = "\n" + (br.tail or "")
-    blocks = "p|div|li|h1|h2|h3|h4|h5|h6|blockquote|figcaption|tr|section|article|ul|ol|table"
-    for element in root.iter(*blocks.split("|")):
-        element.tail = "\n\n" + (element.tail or "")
-        if element.text:
-            element.text = "\n\n" + element.text
-        else:
-            element.text = "\n\n"
-    text = root.text_content()
-    lines = [" ".join(line.split()) for line in text.split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
 def _as_text(value: Any) -> tuple[str, bool] | None:
@@ -92,7 +69,7 @@ def _as_text(value: Any) -> tuple[str, bool] | None:
     else:
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
-    if _HTML_TAG.search(text):
+    if looks_like_html(text):  # a plain text that mentions markup ("x<y", "<!--") stays as it is
         return html_fragment_to_text(text), True
     return text, False
 
@@ -212,7 +189,9 @@ def apply_fields(
             result.set_date(parsed, "given", f"the {key!r} field")
             found.used.add(key)
             break
-        result.notes.append(f"{where}: {key} {record[key]!r} is not a date we can read; kept as extra metadata")
+        result.notes.append(
+            f"{where}: {key} {record[key]!r} {why_not_a_date(record[key], day_first)}; kept as extra metadata"
+        )
     found.take_first("author", _as_names)
     found.take_first("language", normalise_code, detail=True)
     result.record_keys = tuple(str(key) for key in record)
@@ -236,7 +215,10 @@ def read_record(
         if part is None:
             raise InvalidArticle(reason)
         return RecordSkip(part, reason)
+    record, replaced = without_surrogates(record)
     result = ReadResult(text="", part=part)
+    if replaced:
+        result.notes.append(surrogate_note(where, replaced))
     choice = apply_fields(result, record, where, day_first, want_text=True, fields=fields)
     if choice is None:
         if part is None:

@@ -21,10 +21,10 @@ from typing import Any
 import yaml
 
 from generator.config import Config
-from generator.ingest.dates import parse_date_value
+from generator.ingest.dates import parse_date_value, why_not_a_date
 from generator.ingest.fields import FieldMap, parse_field_map
 from generator.ingest.language import normalise_code
-from generator.ingest.names import canonical_name, name_key
+from generator.ingest.names import canonical_name, name_key, without_surrogates
 from generator.ingest.outlets import domain_of
 from generator.ingest.readers import METADATA_FIELDS, ReadResult
 
@@ -80,6 +80,7 @@ def load_sidecar(path: Path) -> Sidecar:
         raise ValueError(f"{path}: not valid YAML ({exc}); fix it or remove it") from exc
     if not isinstance(data, dict):
         raise ValueError(f"{path}: must map file names to metadata, e.g. 'a.txt: {{source: BBC}}'")
+    data, _ = without_surrogates(data)  # "\ud800" escapes: nothing can write them out
     _read_outlets(path, data.pop("outlets", None) or {}, sidecar)
     sidecar.fields = parse_field_map(data.pop("fields", None), str(path))
     for name, fields in data.items():
@@ -105,7 +106,8 @@ def apply_sidecar(
             if name == "date":
                 parsed = parse_date_value(value, config.date_day_first)
                 if parsed is None:
-                    warnings.append(f"{sidecar.file_name}: {address}: date {value!r} is not a date; ignored")
+                    why = why_not_a_date(value, config.date_day_first)
+                    warnings.append(f"{sidecar.file_name}: {address}: date {value!r} {why}; ignored")
                     continue
                 read.set_date(parsed, "given", where)
             elif name == "language":
