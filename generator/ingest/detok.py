@@ -18,25 +18,47 @@ from functools import cache
 # A punctuation mark that ends a token: prose writes it against the word before ("word,"),
 # tokenised text after a space ("word ,"). French spaces before ; : ! ? but not , or .
 _TOKEN_END = re.compile(r"(\s?)[,.](?=\s|$)")
-_SPLIT_CONTRACTION = re.compile(r"\w (?:n['’]t|['’] ?(?:s|re|ve|ll|m|d))\b|\w ['’]s\b|``|''", re.IGNORECASE)
-_JOINED_CONTRACTION = re.compile(r"\w(?:n['’]t|['’](?:s|re|ve|ll|m|d))\b", re.IGNORECASE)
+# After an apostrophe: a contraction's or possessive's end ("it ’ s", "it’s", "do n't", "don't").
+_SUFFIX_AFTER = re.compile(r" ?(?:s|t|re|ve|ll|m|d)\b", re.IGNORECASE)
+_APOSTROPHE = re.compile("['’`]")
 MIN_MARKS = 3
 MIN_SHARE = 0.5
+SAMPLE = 4000  # characters looked at: a text is tokenised throughout or not at all
 _SUFFIXES = {"s", "t", "re", "ve", "ll", "m", "d"}
 
 
+def _contractions(text: str) -> tuple[int, int]:
+    """(split, joined): contractions and possessives written apart ("it ’ s", "do n't", ``) and together."""
+    split = joined = 0
+    for match in _APOSTROPHE.finditer(text):
+        at = match.start()
+        if text[at : at + 2] in ("``", "''"):  # Penn Treebank's quotes
+            split += 1
+            continue
+        suffix = _SUFFIX_AFTER.match(text, at + 1)
+        if suffix is None:
+            continue
+        before = text[at - 2 : at]
+        if before.endswith(" ") or before == " n" or suffix.group(0).startswith(" "):
+            split += 1
+        elif before[-1:].isalnum():
+            joined += 1
+    return split, joined
+
+
 def looks_tokenised(text: str) -> bool:
-    """True when most commas and full stops, and split contractions, stand apart from the word before."""
+    """True when most commas and full stops, and contractions, stand apart from the word before
+    (in the first `SAMPLE` characters)."""
+    text = text[:SAMPLE]
     spaced = joined = 0
     for match in _TOKEN_END.finditer(text):
         if match.group(1):
             spaced += 1
         else:
             joined += 1
-    spaced += len(_SPLIT_CONTRACTION.findall(text))
-    joined += len(_JOINED_CONTRACTION.findall(text))
-    total = spaced + joined
-    return spaced >= MIN_MARKS and spaced >= MIN_SHARE * total
+    split, together = _contractions(text)
+    spaced, joined = spaced + split, joined + together
+    return spaced >= MIN_MARKS and spaced >= MIN_SHARE * (spaced + joined)
 
 
 @cache

@@ -106,13 +106,13 @@ class TextChoice:
     markup: bool = False
 
 
+_VARIANTS = frozenset(
+    name for base in BY_NORM["text"] for qualifier in _QUALIFIERS for name in (base + qualifier, qualifier + base)
+)
+
+
 def _is_variant(key: str) -> bool:
-    name = norm(key)
-    for base in BY_NORM["text"]:
-        for qualifier in _QUALIFIERS:
-            if name in (base + qualifier, qualifier + base):
-                return True
-    return False
+    return norm(key) in _VARIANTS
 
 
 def text_candidates(record: dict[str, Any], by_norm: dict[str, list[str]]) -> list[str]:
@@ -139,10 +139,11 @@ def choose_text(
     if not read:
         return None
     first_key = read[0][0]
-    longest = max(_letters(text) for _, text, _ in read)
+    letters = [_letters(text) for _, text, _ in read]
+    longest = max(letters)
     ranked = []
     for index, (key, text, markup) in enumerate(read):
-        complete = _letters(text) >= COMPLETE_SHARE * longest
+        complete = letters[index] >= COMPLETE_SHARE * longest
         tokenised = looks_tokenised(text)
         ranked.append((not complete, tokenised, markup, index, key, text))
     incomplete, tokenised, markup, _, key, text = min(ranked)
