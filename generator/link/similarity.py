@@ -19,7 +19,8 @@ from sklearn.preprocessing import normalize
 
 from generator.model import Article, ArticleAnalysis, LinkedMention
 
-LEMMA_WEIGHT = 0.6  # share of the story similarity from content words; the rest from shared entities
+LEMMA_WEIGHT = 1.0  # share of the story similarity from content words; the rest from shared entities (measured:
+# entities helped ECB+ a little and split the seeds' story, docs/BENCHMARKS.md "Stories")
 BLOCK_ROWS = 512
 
 
@@ -80,15 +81,19 @@ def story_vectors(
     analyses: dict[str, ArticleAnalysis],
     mentions: dict[str, tuple[LinkedMention, ...]],
     lemma_weight: float = LEMMA_WEIGHT,
+    lemmas: sparse.csr_matrix | None = None,
 ) -> sparse.csr_matrix:
     """Rows whose dot product is lemma_weight × word similarity + the rest × entity similarity.
 
     Two articles tell one story when they use the same rare words and name the same
     people, places and organisations; either alone joins stories of one subject (two
     earthquakes share their words, two speeches of one president share their names).
-    An article naming no entity keeps its word similarity whole.
+    An article naming no entity keeps its word similarity whole. `lemmas`: the
+    `lemma_vectors` of the articles, when already made.
     """
-    lemmas = lemma_vectors(articles, analyses)
+    lemmas = lemma_vectors(articles, analyses) if lemmas is None else lemmas
+    if lemma_weight >= 1.0:
+        return lemmas
     entities = entity_vectors(articles, mentions)
     has_entities = np.asarray(entities.getnnz(axis=1) > 0)
     lemma_scale = np.where(has_entities, np.sqrt(lemma_weight), 1.0).astype(np.float32)

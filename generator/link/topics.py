@@ -27,44 +27,58 @@ from generator.model import Article, ArticleAnalysis, Entity, LinkedMention, Sub
 _WORD = re.compile(r"\w+")
 
 
+@dataclass(frozen=True)
+class CorpusWords:
+    """Each article's set of lower-cased words, and in how many articles each word occurs (read once)."""
+
+    words: dict[str, frozenset[str]]  # article id -> its words
+    df: Counter[str]
+
+    @property
+    def total(self) -> int:
+        return len(self.words)
+
+
+def corpus_words(texts_by_id: dict[str, str]) -> CorpusWords:
+    words = {article_id: frozenset(_WORD.findall(text.lower())) for article_id, text in texts_by_id.items()}
+    df: Counter[str] = Counter()
+    for found in words.values():
+        df.update(found)
+    return CorpusWords(words, df)
+
+
 def word_document_frequency(texts: list[str]) -> Counter[str]:
     """In how many articles each lower-cased word occurs."""
-    df: Counter[str] = Counter()
-    for text in texts:
-        df.update(set(_WORD.findall(text.lower())))
-    return df
+    return corpus_words(dict(enumerate(map(str, texts)))).df  # type: ignore[arg-type]
 
 
-def _word_grams(text: str, longest: int = 5) -> set[tuple[str, ...]]:
-    """Every run of up to `longest` lower-cased words in the text: whole-word phrase lookup."""
-    words = _WORD.findall(text.lower())
-    return {tuple(words[i : i + n]) for n in range(1, longest + 1) for i in range(len(words) - n + 1)}
+LABEL_CANDIDATES = 40  # the members' most used keywords that compete for the label
 
 
 def label_topic(
-    members: list[str],
-    analyses: dict[str, ArticleAnalysis],
-    texts_by_id: dict[str, str],
-    word_df: Counter[str],
+    members: list[str], analyses: dict[str, ArticleAnalysis], corpus: CorpusWords
 ) -> tuple[str, tuple[str, ...]]:
     """A readable label (up to three phrases) and the topic's keywords, best first.
 
-    A candidate is any keyword of a member article. It scores by how many of the
-    topic's articles contain it, times how rare it is in the corpus (the document
-    frequency of its rarest word), so a word every article uses labels no topic.
+    The candidates are the keywords the members give most often. Each scores by how
+    many of the topic's articles use all of its words, times how rare it is in the
+    corpus (the document frequency of its rarest word), so a word every article uses
+    labels no topic. Work grows with members × candidates, not with the members' text.
     """
-    total = len(texts_by_id)
     first_form: dict[str, str] = {}
+    given: Counter[str] = Counter()
     for article_id in members:
         for keyword in analyses[article_id].keywords:
-            first_form.setdefault(fold_phrase(keyword.text), keyword.text)
-    grams = [_word_grams(texts_by_id[article_id]) for article_id in members]
+            folded = fold_phrase(keyword.text)
+            first_form.setdefault(folded, keyword.text)
+            given[folded] += 1
+    pool = sorted(given, key=lambda f: (-given[f], first_form[f].lower()))[:LABEL_CANDIDATES]
     scores: dict[str, float] = {}
-    for folded, phrase in first_form.items():
-        words = tuple(_WORD.findall(phrase.lower()))
-        present = sum(1 for text in grams if words in text)
-        rarest = min((word_df.get(w, 1) for w in _WORD.findall(phrase.lower())), default=1)
-        scores[folded] = present * math.log(1 + total / max(rarest, 1))
+    for folded in pool:
+        words = _WORD.findall(first_form[folded].lower())
+        present = sum(1 for article_id in members if all(w in corpus.words[article_id] for w in words))
+        rarest = min((corpus.df.get(w, 1) for w in words), default=1)
+        scores[folded] = present * math.log(1 + corpus.total / max(rarest, 1))
     ranked = sorted(scores, key=lambda f: (-scores[f], first_form[f].lower()))
     keywords = tuple(first_form[f] for f in ranked[:10])
     label = " · ".join(keywords[:3]) if keywords else "Untitled topic"
@@ -155,30 +169,27 @@ def link_topics(
     """Stories, the articles that join none, subjects and related articles, from one neighbour search each."""
     ids = [a.id for a in articles]
     dates = [a.date for a in articles]
-    vectors = story_vectors(articles, analyses, mentions)
+    lemmas = subject_vectors(articles, analyses)
+    vectors = story_vectors(articles, analyses, mentions, lemmas=lemmas)
     neighbours = nearest_neighbours(vectors, max(STORY_NEIGHBOURS, config.related_articles), dates, STORY_DAYS)
     # A corpus about one subject (the seeds) has a high background similarity: its stories must stand out of it.
     resolution = max(config.topic_min_similarity, sampled_background(vectors))
     groups = find_stories(neighbours.top(STORY_NEIGHBOURS), resolution)
-    texts_by_id = {a.id: a.text for a in articles}
-    word_df = word_document_frequency(list(texts_by_id.values()))
+    words = corpus_words({a.id: a.text for a in articles})
     graph = neighbours.top(STORY_NEIGHBOURS).graph()
     slugs = SlugRegistry()
     topics: list[Topic] = []
     for rows in groups.members:
         members = [ids[row] for row in rows]
         central = articles[central_row(rows, graph)]
-        topics.append(_topic(members, central, True, analyses, texts_by_id, word_df, mentions, entities, slugs))
+        topics.append(_topic(members, central, True, analyses, words, mentions, entities, slugs))
     no_story = tuple(ids[row] for row, label in enumerate(groups.labels) if label < 0)
     by_id = {a.id: a for a in articles}
     for article_id in no_story:
-        topics.append(
-            _topic([article_id], by_id[article_id], False, analyses, texts_by_id, word_df, mentions, entities, slugs)
-        )
+        topics.append(_topic([article_id], by_id[article_id], False, analyses, words, mentions, entities, slugs))
     article_topic = {article_id: topic.id for topic in topics for article_id in topic.articles}
-    lemmas = subject_vectors(articles, analyses)
     subject_rows = find_subjects(nearest_neighbours(lemmas, SUBJECT_NEIGHBOURS), lemmas)
-    subjects = _subjects(topics, dict(zip(ids, subject_rows, strict=True)), analyses, texts_by_id, word_df)
+    subjects = _subjects(topics, dict(zip(ids, subject_rows, strict=True)), analyses, words)
     related = related_articles(neighbours, ids, config.related_articles, config.related_min_similarity)
     return TopicLinks(tuple(topics), article_topic, no_story, subjects, related)
 
@@ -188,14 +199,13 @@ def _topic(
     central: Article,
     is_story: bool,
     analyses: dict[str, ArticleAnalysis],
-    texts_by_id: dict[str, str],
-    word_df: Counter[str],
+    words: CorpusWords,
     mentions: dict[str, tuple[LinkedMention, ...]],
     entities: dict[str, Entity],
     slugs: SlugRegistry,
 ) -> Topic:
     """A story (or a lone article's topic) titled by the headline of `central`, its keywords as the subtitle."""
-    subtitle, keywords = label_topic(members, analyses, texts_by_id, word_df)
+    subtitle, keywords = label_topic(members, analyses, words)
     headline = headline_of(central) or subtitle
     slug = slugs.claim(slugify(headline), members[0])
     return Topic(
@@ -215,8 +225,7 @@ def _subjects(
     topics: list[Topic],
     subject_of_article: dict[str, int],
     analyses: dict[str, ArticleAnalysis],
-    texts_by_id: dict[str, str],
-    word_df: Counter[str],
+    words: CorpusWords,
 ) -> tuple[Subject, ...]:
     """Each topic joins the subject most of its articles fall in; subjects are labelled by their keywords."""
     grouped: dict[int, list[Topic]] = {}
@@ -227,7 +236,7 @@ def _subjects(
     subjects = []
     for members in sorted(grouped.values(), key=lambda t: -sum(len(x.articles) for x in t)):
         article_ids = [a for topic in members for a in topic.articles]
-        label, _ = label_topic(article_ids, analyses, texts_by_id, word_df)
+        label, _ = label_topic(article_ids, analyses, words)
         slug = slugs.claim("subject-" + slugify(label), article_ids[0])
         subjects.append(Subject(slug, slug, label, tuple(t.id for t in members), tuple(article_ids)))
     return tuple(subjects)
