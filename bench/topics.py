@@ -84,7 +84,7 @@ def main() -> None:
     members: dict[int, list[str]] = defaultdict(list)
     for article_id, label in zip(ids, broad, strict=True):
         members[label].append(article_id)
-    words = corpus_words({a.id: a.text for a in articles})
+    words = corpus_words(analyses, ids)
     category_of = dict(zip(ids, gold, strict=True))
     print("\nSubjects, largest first (label: articles, most common category):")
     for label in sorted(members, key=lambda m: -len(members[m]))[:10]:

@@ -2,7 +2,7 @@
 
 A story is a group of articles more alike than `resolution` on average, found as the
 communities of the nearest-neighbour graph (`similarity.nearest_neighbours`) by the
-Leiden algorithm with the constant Potts model (leidenalg on igraph): a group holds
+Leiden algorithm with the constant Potts model (igraph's `community_leiden`): a group holds
 together while its links outweigh `resolution` for every pair of its members, so the
 number of stories comes from the corpus and two loosely related articles stay apart.
 The graph's links are the story similarity (shared rare words and shared entities),
@@ -58,27 +58,41 @@ def find_stories(neighbours: Neighbours, resolution: float, seed: int = 0) -> St
 
 
 def _leiden(graph: sparse.csr_matrix, resolution: float, seed: int) -> list[int]:
+    return leiden_communities(graph, "CPM", resolution, seed)
+
+
+def leiden_communities(graph: sparse.csr_matrix, objective: str, resolution: float, seed: int) -> list[int]:
+    """Community per node of a weighted symmetric graph: igraph's Leiden, iterated until no node moves.
+
+    igraph draws from Python's `random`; a generator seeded here for the call (and the
+    default put back after) makes the same graph give the same communities.
+    """
+    import random
+
     import igraph
-    import leidenalg
 
     upper = sparse.triu(graph, k=1).tocoo()
     network = igraph.Graph(n=graph.shape[0], edges=np.column_stack([upper.row, upper.col]).tolist())
-    partition = leidenalg.find_partition(
-        network,
-        leidenalg.CPMVertexPartition,
-        weights=upper.data.tolist(),
-        resolution_parameter=resolution,
-        seed=seed,
-        n_iterations=-1,  # until no node moves: the result does not depend on a step count
-    )
-    return list(partition.membership)
+    igraph.set_random_number_generator(random.Random(seed))
+    try:
+        found = network.community_leiden(
+            objective_function=objective, weights=upper.data.tolist(), resolution=resolution, n_iterations=-1
+        )
+    finally:
+        igraph.set_random_number_generator(random)
+    return list(found.membership)
 
 
-def central_row(rows: tuple[int, ...], graph: sparse.csr_matrix) -> int:
-    """The member most similar to the other members (sum of its links inside the story); ties to the first."""
-    inside = graph[list(rows)][:, list(rows)]
-    strength = np.asarray(inside.sum(axis=1)).ravel()
-    return rows[int(np.argmax(strength))]
+def central_rows(groups: StoryGroups, graph: sparse.csr_matrix) -> tuple[int, ...]:
+    """Per story, the member most similar to the other members (sum of its links inside the story).
+
+    One pass over the graph's links for all stories; ties go to the member first in the corpus.
+    """
+    labels = np.asarray(groups.labels, dtype=np.int64)
+    links = graph.tocoo()
+    inside = (labels[links.row] >= 0) & (labels[links.row] == labels[links.col])
+    strength = np.bincount(links.row[inside], weights=links.data[inside], minlength=len(labels))
+    return tuple(rows[int(np.argmax(strength[list(rows)]))] for rows in groups.members)
 
 
 def headline_of(article: Article) -> str:

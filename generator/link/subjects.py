@@ -1,7 +1,7 @@
 """Subjects: the few broad areas (sport, politics, business, ...) that a corpus's stories fall in.
 
 Nothing says how many. Each article is linked to its `SUBJECT_NEIGHBOURS` most similar
-articles, and the Leiden algorithm (leidenalg, modularity with a resolution below 1, so
+articles, and the Leiden algorithm (igraph, modularity with a resolution below 1, so
 it prefers fewer, broader groups) finds the communities more linked inside than chance
 would give. A community holding less than `MIN_SHARE` of the corpus is a sub-subject or
 a handful of odd articles, not a subject of its own: the subjects are the larger
@@ -18,6 +18,7 @@ from sklearn.cluster import KMeans
 from sklearn.preprocessing import normalize
 
 from generator.link.similarity import Neighbours, lemma_vectors
+from generator.link.stories import leiden_communities
 from generator.model import Article, ArticleAnalysis
 
 SUBJECT_NEIGHBOURS = 30
@@ -47,20 +48,7 @@ def find_subjects(neighbours: Neighbours, vectors: sparse.csr_matrix, seed: int 
 
 
 def _communities(graph: sparse.csr_matrix, seed: int) -> list[int]:
-    import igraph
-    import leidenalg
-
-    upper = sparse.triu(graph, k=1).tocoo()
-    network = igraph.Graph(n=graph.shape[0], edges=np.column_stack([upper.row, upper.col]).tolist())
-    partition = leidenalg.find_partition(
-        network,
-        leidenalg.RBConfigurationVertexPartition,
-        weights=upper.data.tolist(),
-        resolution_parameter=RESOLUTION,
-        seed=seed,
-        n_iterations=-1,
-    )
-    return list(partition.membership)
+    return leiden_communities(graph, "modularity", RESOLUTION, seed)
 
 
 def _numbered(labels: np.ndarray) -> list[int]:

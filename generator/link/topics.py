@@ -20,7 +20,7 @@ from generator.analyse.keywords import fold_phrase
 from generator.config import Config
 from generator.ingest.slug import SlugRegistry, slugify
 from generator.link.similarity import nearest_neighbours, related_articles, sampled_background, story_vectors
-from generator.link.stories import STORY_DAYS, STORY_NEIGHBOURS, central_row, find_stories, headline_of
+from generator.link.stories import STORY_DAYS, STORY_NEIGHBOURS, central_rows, find_stories, headline_of
 from generator.link.subjects import SUBJECT_NEIGHBOURS, find_subjects, subject_vectors
 from generator.model import Article, ArticleAnalysis, Entity, LinkedMention, Subject, Topic
 
@@ -29,27 +29,33 @@ _WORD = re.compile(r"\w+")
 
 @dataclass(frozen=True)
 class CorpusWords:
-    """Each article's set of lower-cased words, and in how many articles each word occurs (read once)."""
+    """Each article's content words (folded lemmas) and in how many articles each occurs, read once."""
 
-    words: dict[str, frozenset[str]]  # article id -> its words
+    words: dict[str, frozenset[str]]  # article id -> its folded content-word lemmas
     df: Counter[str]
+    keywords: dict[str, tuple[tuple[str, str], ...]]  # article id -> its keywords (folded, as written)
 
     @property
     def total(self) -> int:
         return len(self.words)
 
 
-def corpus_words(texts_by_id: dict[str, str]) -> CorpusWords:
-    words = {article_id: frozenset(_WORD.findall(text.lower())) for article_id, text in texts_by_id.items()}
+def corpus_words(analyses: dict[str, ArticleAnalysis], ids: list[str]) -> CorpusWords:
+    """From the analysis's lemmas (no second pass over the text): "ministries" and "Ministry" are one word."""
+    folded: dict[str, str] = {}
+    words: dict[str, frozenset[str]] = {}
     df: Counter[str] = Counter()
-    for found in words.values():
+    for article_id in ids:
+        found = set()
+        for lemma in set(analyses[article_id].lemmas):
+            key = folded.get(lemma)
+            if key is None:
+                key = folded[lemma] = fold_phrase(lemma)
+            found.add(key)
+        words[article_id] = frozenset(found)
         df.update(found)
-    return CorpusWords(words, df)
-
-
-def word_document_frequency(texts: list[str]) -> Counter[str]:
-    """In how many articles each lower-cased word occurs."""
-    return corpus_words(dict(enumerate(map(str, texts)))).df  # type: ignore[arg-type]
+    keywords = {i: tuple((fold_phrase(k.text), k.text) for k in analyses[i].keywords) for i in ids}
+    return CorpusWords(words, df, keywords)
 
 
 LABEL_CANDIDATES = 40  # the members' most used keywords that compete for the label
@@ -68,14 +74,13 @@ def label_topic(
     first_form: dict[str, str] = {}
     given: Counter[str] = Counter()
     for article_id in members:
-        for keyword in analyses[article_id].keywords:
-            folded = fold_phrase(keyword.text)
-            first_form.setdefault(folded, keyword.text)
+        for folded, text in corpus.keywords[article_id]:
+            first_form.setdefault(folded, text)
             given[folded] += 1
     pool = sorted(given, key=lambda f: (-given[f], first_form[f].lower()))[:LABEL_CANDIDATES]
     scores: dict[str, float] = {}
     for folded in pool:
-        words = _WORD.findall(first_form[folded].lower())
+        words = [w for w in folded.split() if w in corpus.df] or folded.split()  # stop words are no lemmas
         present = sum(1 for article_id in members if all(w in corpus.words[article_id] for w in words))
         rarest = min((corpus.df.get(w, 1) for w in words), default=1)
         scores[folded] = present * math.log(1 + corpus.total / max(rarest, 1))
@@ -175,13 +180,13 @@ def link_topics(
     # A corpus about one subject (the seeds) has a high background similarity: its stories must stand out of it.
     resolution = max(config.topic_min_similarity, sampled_background(vectors))
     groups = find_stories(neighbours.top(STORY_NEIGHBOURS), resolution)
-    words = corpus_words({a.id: a.text for a in articles})
-    graph = neighbours.top(STORY_NEIGHBOURS).graph()
+    words = corpus_words(analyses, ids)
+    centres = central_rows(groups, neighbours.top(STORY_NEIGHBOURS).graph())
     slugs = SlugRegistry()
     topics: list[Topic] = []
-    for rows in groups.members:
+    for rows, centre in zip(groups.members, centres, strict=True):
         members = [ids[row] for row in rows]
-        central = articles[central_row(rows, graph)]
+        central = articles[centre]
         topics.append(_topic(members, central, True, analyses, words, mentions, entities, slugs))
     no_story = tuple(ids[row] for row, label in enumerate(groups.labels) if label < 0)
     by_id = {a.id: a for a in articles}
