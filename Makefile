@@ -54,7 +54,7 @@ bench-summary: $(VENV)/.installed-bench
 	nice $(PY) bench/summary.py $(or $(DATA),../shared/data/bbc-news-summary)
 
 bench-keywords: $(VENV)/.installed-bench
-	nice $(PY) bench/keywords.py $(or $(DATA),../shared/data/500n-kpcrowd-dev)
+	nice $(PY) bench/keywords.py $(or $(DATA),../shared/data/500n-kpcrowd-dev) --bbc ../shared/data/bbc-news-summary/articles
 
 bench-topics: $(VENV)/.installed-bench
 	nice $(PY) bench/topics.py $(or $(DATA),../shared/data/bbc-news-summary/articles)
