@@ -7,7 +7,7 @@ SITE_DIR ?=
 SITE_URL ?=
 BUILD_ARGS := $(if $(INPUT),--input $(INPUT)) $(if $(SITE_DIR),--site-dir $(SITE_DIR)) $(if $(SITE_URL),--site-url $(SITE_URL))
 
-.PHONY: site test serve deploy clean lint install install-test bench-entities bench bench-summary bench-keywords bench-topics bench-stories bench-build bench-render
+.PHONY: site test serve deploy clean lint install install-test bench-entities bench-entity-gold bench bench-summary bench-keywords bench-topics bench-stories bench-build bench-render
 
 # The virtualenv is rebuilt when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -49,6 +49,10 @@ serve: $(VENV)/.installed
 bench-entities: $(VENV)/.installed
 	$(PY) bench/entities.py $(or $(DATA),../shared/data/meantime-en)
 
+# Entity linking against the hand gold list of allsides-2020-04 (tests/data/), beside exact strings and commit 6ed6214.
+bench-entity-gold: $(VENV)/.installed
+	nice $(PY) bench/entity_gold.py $(or $(DATA),../shared/data/allsides-2020-04)
+
 # Summaries, keywords and topics against human references (docs/BENCHMARKS.md); DATA= another data path.
 bench-summary: $(VENV)/.installed-bench
 	nice $(PY) bench/summary.py $(or $(DATA),../shared/data/bbc-news-summary)
@@ -74,6 +78,7 @@ bench-render: $(VENV)/.installed-bench
 # Every benchmark, each on its default data.
 bench:
 	$(MAKE) bench-entities DATA=
+	$(MAKE) bench-entity-gold DATA=
 	$(MAKE) bench-summary DATA=
 	$(MAKE) bench-keywords DATA=
 	$(MAKE) bench-topics DATA=

@@ -171,6 +171,7 @@ class Entity:
     mention_count: int
     alias_reasons: dict[str, str] = field(default_factory=dict)  # name -> why it joined this entity
     related: tuple[str, ...] = ()  # ids of entities related but not the same (a demonym and its place)
+    ambiguous_with: tuple[str, ...] = ()  # ids of the entities a short name may denote, when it could not be decided
 
 
 @dataclass(frozen=True)
