@@ -7,7 +7,7 @@ SITE_DIR ?=
 SITE_URL ?=
 BUILD_ARGS := $(if $(INPUT),--input $(INPUT)) $(if $(SITE_DIR),--site-dir $(SITE_DIR)) $(if $(SITE_URL),--site-url $(SITE_URL))
 
-.PHONY: site test serve deploy clean lint install install-test bench-entities bench-entity-gold bench bench-summary bench-keywords bench-topics bench-build bench-render bench-quotes
+.PHONY: site test serve deploy clean lint install install-test bench-entities bench-entity-gold bench bench-summary bench-keywords bench-topics bench-build bench-render bench-quotes bench-stories
 
 # The virtualenv is rebuilt when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -58,10 +58,14 @@ bench-summary: $(VENV)/.installed-bench
 	nice $(PY) bench/summary.py $(or $(DATA),../shared/data/bbc-news-summary)
 
 bench-keywords: $(VENV)/.installed-bench
-	nice $(PY) bench/keywords.py $(or $(DATA),../shared/data/500n-kpcrowd-dev)
+	nice $(PY) bench/keywords.py $(or $(DATA),../shared/data/500n-kpcrowd-dev) --bbc ../shared/data/bbc-news-summary/articles
 
 bench-topics: $(VENV)/.installed-bench
 	nice $(PY) bench/topics.py $(or $(DATA),../shared/data/bbc-news-summary/articles)
+
+# Stories against ECB+ (topic + event) and the hand-labelled allsides sample (ALLSIDES= a folder of its records).
+bench-stories: $(VENV)/.installed-bench
+	nice $(PY) bench/stories.py $(or $(DATA),../shared/data/ecbplus-dev) $(if $(ALLSIDES),--allsides $(ALLSIDES) --titles 100)
 
 # Build speed: cold, unchanged, one changed and one added article, the spaCy floor, yake vs yake-rust (on a copy).
 bench-build: $(VENV)/.installed-bench
@@ -83,6 +87,7 @@ bench:
 	$(MAKE) bench-keywords DATA=
 	$(MAKE) bench-topics DATA=
 	$(MAKE) bench-quotes DATA=
+	$(MAKE) bench-stories DATA=
 
 clean:
 	rm -rf site .build .cache .pytest_cache

@@ -207,12 +207,22 @@ class Entity:
 
 @dataclass(frozen=True)
 class Topic:
+    """A story (articles about one event or development), or one article that joins no story.
+
+    `label` is the headline: the title of `headline_article`, the story's most central
+    article; `subtitle` is the keyword label. An article that joins no story still has a
+    topic (`is_story=False`, its own title as the label), so every article has one.
+    """
+
     id: str
     slug: str
     label: str
     articles: tuple[str, ...]
     keywords: tuple[str, ...]
     entities: tuple[str, ...]  # entity ids, most shared first
+    headline_article: str | None = None  # the article whose title is the label
+    subtitle: str = ""  # the keyword label ("Uighur · Islamic State · video")
+    is_story: bool = True  # False: a lone article, listed in Corpus.no_story
 
 
 @dataclass(frozen=True)
@@ -263,6 +273,12 @@ class Corpus:
     duplicate_of: dict[str, str] = field(default_factory=dict)  # article id -> the earlier article it duplicates
     subjects: tuple[Subject, ...] = ()  # broad subjects grouping the topics (stories)
     quote_phrases: tuple = ()  # link.quote_groups.PhraseGroup: slogans, terms, titles in quote marks, not quotes
+    no_story: tuple[str, ...] = ()  # ids of the articles that join no story (each has a topic with is_story=False)
+
+    @property
+    def stories(self) -> tuple[Topic, ...]:
+        """The topics that are stories (two articles or more), largest first."""
+        return tuple(t for t in self.topics if t.is_story)
 
     def __repr__(self) -> str:
         return f"Corpus({len(self.articles)} articles, {len(self.entities)} entities, {len(self.topics)} topics)"
