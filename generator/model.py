@@ -147,7 +147,18 @@ class Keyword:
 
 @dataclass(frozen=True)
 class Quote:
-    """A direct quote, with its speaker as written when the text names one."""
+    """A direct quote, with its speaker as written when the text names one.
+
+    `speaker` is a name (`speaker_kind` "name") or a description kept as written ("a White
+    House official", kind "description"), never a pronoun or a fragment; `speaker_start`/`end`
+    locate those words in the text. `speaker_via` says how it was found: "cue" (the subject of
+    the speech verb), "according-to", "pronoun" ("he said", resolved to the person named
+    earlier), "role" ("the senator said", resolved to the one senator the article names),
+    "relative" ("Smith, who said"), "continued" (a quote running over paragraphs, spoken by the
+    speaker of its other pieces). `speaker_reference` holds the words at the speech verb when
+    they are not the speaker's name ("he", "the senator"). `continues` is the index (in the
+    article's quotes) of the piece this one continues.
+    """
 
     text: str
     start: int
@@ -156,6 +167,25 @@ class Quote:
     speaker: str | None = None
     speaker_start: int | None = None
     speaker_end: int | None = None
+    speaker_kind: str | None = None
+    speaker_via: str | None = None
+    speaker_reference: str | None = None
+    continues: int | None = None
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Words in quote marks that are not a quote from anyone: a scare quote, a term, a nickname,
+    a title or a slogan ("rigged", "Black Lives Matter", "The Art of the Deal").
+
+    `reason` is "short" (under four words) or "title" (capitalised like a title or a name).
+    """
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -177,6 +207,7 @@ class ArticleAnalysis:
     quotes: tuple[Quote, ...]
     acronyms: tuple[AcronymDefinition, ...]
     lemmas: tuple[str, ...]  # content-word lemmas, for topic and similarity vectors
+    phrases: tuple[Phrase, ...] = ()  # quoted words that are not quotes (scare quotes, titles, slogans)
 
 
 @dataclass(frozen=True)
@@ -190,16 +221,27 @@ class Entity:
     mention_count: int
     alias_reasons: dict[str, str] = field(default_factory=dict)  # name -> why it joined this entity
     related: tuple[str, ...] = ()  # ids of entities related but not the same (a demonym and its place)
+    ambiguous_with: tuple[str, ...] = ()  # ids of the entities a short name may denote, when it could not be decided
 
 
 @dataclass(frozen=True)
 class Topic:
+    """A story (articles about one event or development), or one article that joins no story.
+
+    `label` is the headline: the title of `headline_article`, the story's most central
+    article; `subtitle` is the keyword label. An article that joins no story still has a
+    topic (`is_story=False`, its own title as the label), so every article has one.
+    """
+
     id: str
     slug: str
     label: str
     articles: tuple[str, ...]
     keywords: tuple[str, ...]
     entities: tuple[str, ...]  # entity ids, most shared first
+    headline_article: str | None = None  # the article whose title is the label
+    subtitle: str = ""  # the keyword label ("Uighur · Islamic State · video")
+    is_story: bool = True  # False: a lone article, listed in Corpus.no_story
 
 
 @dataclass(frozen=True)
@@ -249,6 +291,13 @@ class Corpus:
     shared_text: tuple = ()  # link.overlap.SharedText: pairs of articles sharing passages
     duplicate_of: dict[str, str] = field(default_factory=dict)  # article id -> the earlier article it duplicates
     subjects: tuple[Subject, ...] = ()  # broad subjects grouping the topics (stories)
+    quote_phrases: tuple = ()  # link.quote_groups.PhraseGroup: slogans, terms, titles in quote marks, not quotes
+    no_story: tuple[str, ...] = ()  # ids of the articles that join no story (each has a topic with is_story=False)
+
+    @property
+    def stories(self) -> tuple[Topic, ...]:
+        """The topics that are stories (two articles or more), largest first."""
+        return tuple(t for t in self.topics if t.is_story)
 
     def __repr__(self) -> str:
         return f"Corpus({len(self.articles)} articles, {len(self.entities)} entities, {len(self.topics)} topics)"

@@ -10,18 +10,9 @@ from generator.ingest.slug import SlugRegistry, slugify
 from generator.link.aliases import load_aliases
 from generator.link.entities import link_entities
 from generator.link.overlap import find_duplicates, find_shared_text
-from generator.link.quote_groups import group_quotes
-from generator.link.topics import (
-    article_vectors,
-    broad_topics,
-    cluster,
-    label_topic,
-    related_articles,
-    similarity_of,
-    topic_entities,
-    word_document_frequency,
-)
-from generator.model import UNATTRIBUTED, Article, ArticleAnalysis, Corpus, Source, Subject, Topic
+from generator.link.quote_speakers import link_quotes
+from generator.link.topics import link_topics
+from generator.model import UNATTRIBUTED, Article, ArticleAnalysis, Corpus, Source
 
 
 def build_sources(articles: list[Article]) -> tuple[Source, ...]:
@@ -46,79 +37,24 @@ def link_corpus(
 ) -> Corpus:
     entities, mentions = link_entities(articles, analyses, load_aliases(alias_file))
     entity_by_id = {e.id: e for e in entities}
-    ids = [a.id for a in articles]
-    similarity = similarity_of(article_vectors(articles, analyses))
-    labels = cluster(similarity, config.topic_min_similarity)
+    topics = link_topics(articles, analyses, mentions, entity_by_id, config)
 
-    texts_by_id = {a.id: a.text for a in articles}
-    word_df = word_document_frequency(list(texts_by_id.values()))
-    members_of: dict[int, list[str]] = defaultdict(list)
-    for article_id, label in zip(ids, labels, strict=True):
-        members_of[label].append(article_id)
-    slugs = SlugRegistry()
-    topics: list[Topic] = []
-    article_topic: dict[str, str] = {}
-    for members in sorted(members_of.values(), key=lambda m: (-len(m), ids.index(m[0]))):
-        label, keywords = label_topic(members, analyses, texts_by_id, word_df)
-        slug = slugs.claim(slugify(label), members[0])
-        topic = Topic(slug, slug, label, tuple(members), keywords, topic_entities(members, mentions, entity_by_id))
-        topics.append(topic)
-        for article_id in members:
-            article_topic[article_id] = topic.id
-
-    subjects = _subjects(
-        topics, broad_topics(similarity) if len(ids) > 2 else [0] * len(ids), ids, analyses, texts_by_id, word_df
-    )
-
-    quote_speakers: dict[tuple[str, int], str] = {}
-    for article in articles:
-        for index, quote in enumerate(analyses[article.id].quotes):
-            if quote.speaker_start is None or quote.speaker_end is None:
-                continue
-            # The speaker is the entity only when its name ends the speaker's phrase: "Geng Shuang" is
-            # Geng Shuang, but "one Uighur militant" is a militant, not the Uighur people.
-            for mention in mentions[article.id]:
-                if quote.speaker_start <= mention.start and mention.end == quote.speaker_end:
-                    quote_speakers[(article.id, index)] = mention.entity
-                    break
-
+    quote_speakers, quote_groups, quote_phrases = link_quotes(articles, analyses, mentions, entities)
     shared = find_shared_text(articles)
     return Corpus(
         articles=tuple(articles),
         analyses=analyses,
         mentions=mentions,
         entities=entities,
-        topics=tuple(topics),
+        topics=topics.topics,
         sources=build_sources(articles),
-        article_topic=article_topic,
-        related=related_articles(similarity, ids, config.related_articles, config.related_min_similarity),
+        article_topic=topics.article_topic,
+        related=topics.related,
         quote_speakers=quote_speakers,
-        quote_groups=group_quotes(articles, analyses, quote_speakers),
+        quote_groups=quote_groups,
+        quote_phrases=quote_phrases,
         shared_text=tuple(shared),
         duplicate_of=find_duplicates(articles, shared),
-        subjects=subjects,
+        subjects=topics.subjects,
+        no_story=topics.no_story,
     )
-
-
-def _subjects(
-    topics: list[Topic],
-    broad: list[int],
-    ids: list[str],
-    analyses: dict[str, ArticleAnalysis],
-    texts_by_id: dict[str, str],
-    word_df: Counter[str],
-) -> tuple[Subject, ...]:
-    """Each story joins the broad subject most of its articles fall in; subjects labelled like topics."""
-    subject_of_article = dict(zip(ids, broad, strict=True))
-    stories: dict[int, list[Topic]] = defaultdict(list)
-    for topic in topics:
-        votes = Counter(subject_of_article[a] for a in topic.articles)
-        stories[min(votes, key=lambda s: (-votes[s], s))].append(topic)
-    slugs = SlugRegistry()
-    subjects = []
-    for members in sorted(stories.values(), key=lambda t: -sum(len(x.articles) for x in t)):
-        articles = [a for topic in members for a in topic.articles]
-        label, _ = label_topic(articles, analyses, texts_by_id, word_df)
-        slug = slugs.claim("subject-" + slugify(label), articles[0])
-        subjects.append(Subject(slug, slug, label, tuple(t.id for t in members), tuple(articles)))
-    return tuple(subjects)
