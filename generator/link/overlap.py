@@ -11,27 +11,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 
-from generator.model import Article
+from generator.model import Article, SharedText
 
 SHINGLE = 8  # words: long enough that a shared run is not a common phrase ("the spokesman said on Monday that")
 MIN_SHARED_WORDS = 12  # in all passages of a pair together
 DUPLICATE_SHARE = 0.9
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
-
-
-@dataclass(frozen=True)
-class SharedText:
-    """Two articles and the passages they share (text as it stands in article `a`)."""
-
-    a: str
-    b: str
-    passages: tuple[str, ...]
-    share_a: float  # fraction of a's words inside the shared passages
-    share_b: float
-    spans_a: tuple[tuple[int, int], ...] = ()  # each passage's [start, end) character offsets in a's text
-    spans_b: tuple[tuple[int, int], ...] = ()  # the shared runs' offsets in b's text (b's own order)
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:
