@@ -401,3 +401,22 @@ def test_a_coordinated_clause_with_its_own_subject_keeps_its_quote(nlp) -> None:
     speakers = _speakers(nlp, text)
     assert speakers["we have spent far too much money on roads"] == "Jane Doe"
     assert speakers["It is not a good day for anyone at all."] == "Baker"
+
+
+def test_a_pronoun_goes_to_the_same_pronoun_before_not_to_a_name_after_it(nlp) -> None:
+    text = (
+        "Ms. Hillary Clinton won the state primary on Tuesday.\n"
+        "Maria Lopez, a nurse from Hemet, is among those who say they will not back Clinton.\n"
+        "The campaign was the first time she had been involved, and she doesn't think Clinton can fix the issues.\n"
+        "“It is a choice between four candidates, at the very least,” she said."
+    )
+    assert _speakers(nlp, text)["It is a choice between four candidates, at the very least,"] != "Hillary Clinton"
+
+
+def test_a_name_in_a_parenthesis_is_not_the_antecedent_of_the_next_pronoun(nlp) -> None:
+    text = (
+        "Ivanka Trump sold her clothing line to a New York company.\n"
+        "(Marc Fisher Footwear produces her shoe line.)\n"
+        "“We are confident that they share our vision for the brand,” she said in a statement."
+    )
+    assert _speakers(nlp, text)["We are confident that they share our vision for the brand,"] != "Marc Fisher Footwear"

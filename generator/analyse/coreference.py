@@ -183,11 +183,11 @@ class People:
                 subjects[n].append(mention)
         for n, sentence in enumerate(sentences):
             if len(named[n]) == 1 and subjects[n]:
-                first = subjects[n][0]
-                scope = self._pronouns_after(first.span, sentence)
+                subject_mention = subjects[n][0]
+                scope = self._pronouns_after(subject_mention.span, sentence)
                 if n + 1 < len(sentences) and not named[n + 1]:
                     scope += [t for t in sentences[n + 1] if _PRONOUN_GENDER.get(t.lower_) and not self._quoted(t)]
-                self._count(first.person, scope)
+                self._count(subject_mention.person, scope)
                 continue
             subject = next((t for t in sentence.root.children if t.dep_ == "nsubj"), None)
             main = next(
@@ -195,10 +195,12 @@ class People:
             )
             if main is None:
                 continue
-            first = self._pronouns_after(main.span, sentence)[:1]
+            next_pronoun = self._pronouns_after(main.span, sentence)[:1]
             others = [m for m in self.mentions if m.person != main.person and main.span.end <= m.span.start]
-            if first and not any(m.span.start < first[0].i for m in others):  # not "X said Clinton … her husband"
-                self._count(main.person, first)
+            if next_pronoun and not any(
+                m.span.start < next_pronoun[0].i for m in others
+            ):  # not "X said Clinton … her husband"
+                self._count(main.person, next_pronoun)
 
     def _pronouns_after(self, name: Span, sentence: Span) -> list[Token]:
         """Gendered pronouns of the sentence after the name, outside quotes and the name's appositions."""
@@ -256,7 +258,10 @@ class People:
             return None
         window = pronoun.sent
         for _ in range(_BACK + 1):
-            decided, found = self._in_sentence(window, pronoun, gender, previous_speaker, depth)
+            aside = window.text.lstrip().startswith("(") and window != pronoun.sent  # "(Marc Fisher produces her …)"
+            decided, found = (
+                (False, None) if aside else self._in_sentence(window, pronoun, gender, previous_speaker, depth)
+            )
             if decided:
                 return found
             if window.start == 0:
@@ -279,6 +284,9 @@ class People:
             decided, found = self._subject_person(root_subject, gender)
             if decided:
                 return True, found
+        same = [t for t in clause_subjects if t.lower_ == pronoun.lower_]
+        if same:  # "she doesn't think Clinton can …" before "she said": the same she as before
+            return True, self.resolve_pronoun(same[-1], previous, depth + 1)
         for subject in clause_subjects:
             if subject == root_subject or subject.pos_ != "PROPN":
                 continue

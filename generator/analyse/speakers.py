@@ -28,43 +28,23 @@ from generator.analyse.speaker_names import (
     inside,
     named_speaker,
 )
+from generator.analyse.speech_verbs import (
+    ATTITUDE_VERBS,
+    QUOTE_NOUNS,
+    agent_of,
+    colon_before,
+    governing_verbs,
+    introduces_a_text,
+    is_passive,
+    is_speech_verb,
+    said_by_a_noun,
+    said_by_the_object,
+    subject_token,
+)
 
-SPEECH_VERBS = {
-    "say", "tell", "add", "warn", "explain", "state", "declare", "claim", "note", "write", "insist",
-    "quote", "comment", "argue", "announce", "ask", "reply", "respond", "vow", "urge", "stress",
-    "tweet", "post", "continue", "recall", "admit", "acknowledge", "concede", "predict", "suggest",
-    "complain", "boast", "conclude", "joke", "quip", "shout", "yell", "scream", "exclaim", "chant",
-    "remark", "observe", "assert", "contend", "maintain", "testify", "told", "answer", "counter",
-    "retort", "caution", "promise", "pledge", "demand", "plead", "whisper",
-    "mutter", "lament", "muse", "emphasize", "emphasise", "report", "confirm", "deny",
-    "wonder", "blast", "slam", "allege", "thunder", "proclaim",
-}  # fmt: skip
-ATTITUDE_VERBS = {
-    "call", "describe", "praise", "bemoan", "label", "dub", "brand", "deride", "decry", "denounce", "criticize",
-    "criticise", "applaud", "hail", "tout", "welcome", "mock", "dismiss", "characterize", "liken", "term",
-    "question", "reject", "defend", "thank", "react", "accuse", "blame", "support", "oppose", "insist", "recount",
-    "lambast", "condemn", "ridicule", "attack", "hit", "fire", "shoot", "push", "cite", "refer", "promise", "pledge",
-}  # fmt: skip
-"""Verbs whose subject speaks the quote they govern ("Bolton called it “disrespectful to the men and
-women who are in harm's way”"); never taken from a distance, as speech verbs are."""
-TEXT_VERBS = SPEECH_VERBS | {"read", "appear", "follow", "run", "go"}
-"""Verbs that give a text's wording ("the sign read:", "the sentence, which appeared as follows:")."""
 _NOT_DANGLING = {"pobj", "dobj", "poss", "nsubj", "nsubjpass", "compound", "iobj"}
 _OWN_AGENT = ("acl", "pcomp", "relcl", "amod")  # a speech verb so attached speaks for a noun, not the clause's subject
-_QUOTE_NOUNS = {
-    "line", "remark", "comment", "claim", "statement", "quote", "quip", "joke", "promise", "pledge", "tweet",
-    "question", "answer", "response", "retort", "slogan", "phrase", "refrain", "mantra", "boast", "warning",
-    "vow", "declaration", "assertion", "suggestion", "complaint", "insult", "jab", "rant", "speech", "words",
-}  # fmt: skip
-"""Nouns a quote can modify as someone's words ("Trump's “…” line", "Obama's “…” remark")."""
 _DANGLING_WINDOW = 20  # tokens between a subjectless speech verb and the person named before it
-
-
-def _subject_token(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and not inside(child, quoted):
-            return child
-    return None
 
 
 def _speaker_of_verb(
@@ -77,19 +57,19 @@ def _speaker_of_verb(
         for child in quoting.children:
             if child.dep_ == "dobj" and not inside(child, quoted):
                 return True, from_subject(child, people, previous, quoted)
-    if _is_speech_verb(verb) and _is_passive(verb, quoted):
-        agent = _agent(verb)  # "said by X"; "he was asked “…?”" is someone else's question
+    if is_speech_verb(verb) and is_passive(verb, quoted):
+        agent = agent_of(verb)  # "said by X"; "he was asked “…?”" is someone else's question
         return True, (from_subject(agent, people, previous, quoted) if agent is not None else None)
-    subject = _subject_token(verb, quoted)
+    subject = subject_token(verb, quoted)
     if subject is not None:
         return True, from_subject(subject, people, previous, quoted)
-    agent = _agent(verb)
+    agent = agent_of(verb)
     if agent is not None:
         return True, from_subject(agent, people, previous, quoted)
     head = verb.head
     if verb.dep_ in ("advcl", "xcomp", "conj") and head != verb and depth < 3 and head.pos_ in ("VERB", "AUX"):
         decided, speaker = _speaker_of_verb(head, people, previous, quoted, depth + 1)  # "…, adding"
-        if speaker is not None or (decided and _is_speech_verb(head)):
+        if speaker is not None or (decided and is_speech_verb(head)):
             return decided, speaker
     dangling = _dangling_person(verb, quoted) or _person_after(verb, quoted)
     if dangling is not None:
@@ -97,7 +77,7 @@ def _speaker_of_verb(
     if verb.dep_ == "acl" and head.pos_ == "NOUN" and can_speak(head) and head.dep_ in ("dobj", "pobj"):
         owner = head.head.head if head.dep_ == "pobj" else head.head  # "Mackler issued a statement saying “…”"
         if owner.pos_ in ("VERB", "AUX"):
-            subject = _subject_token(owner, quoted)
+            subject = subject_token(owner, quoted)
             if subject is not None:
                 return True, from_subject(subject, people, previous, quoted)
     return False, None
@@ -179,24 +159,24 @@ def find_speaker(
     def distance(token: Token) -> int:
         return first.start - token.i if token.i < first.start else token.i - first.end
 
-    verbs = [t for t in outside if _is_speech_verb(t)]
+    verbs = [t for t in outside if is_speech_verb(t)]
     attitude = [t for t in outside if t.lemma_.lower() in ATTITUDE_VERBS and t.pos_ == "VERB"]
-    colon = _colon_before(doc, first)
-    if colon is not None and _introduces_a_text(doc[colon], spans):
+    colon = colon_before(doc, first)
+    if colon is not None and introduces_a_text(doc[colon], spans):
         return True, None  # "the sentence, which appeared as follows: “…”" is a text, not anyone's speech
     decided, speaker = _possessor(first, people, spans)
     if decided:
         return True, speaker
-    governing = _governing(first, verbs + attitude, quoted)
+    governing = governing_verbs(first, verbs + attitude, quoted)
     decided, speaker = _from_governing(governing, people, previous, spans)
     if decided:
         return True, speaker
     speaker = _introduced(doc, first, people, previous, spans)
     if speaker is not None:
         return True, speaker
-    if any(verb.pos_ == "VERB" and verb.dep_ in _OWN_AGENT and _is_speech_verb(verb) for verb in governing):
+    if any(verb.pos_ == "VERB" and verb.dep_ in _OWN_AGENT and is_speech_verb(verb) for verb in governing):
         return True, None  # "a line telling taxpayers “…”": said by someone the text does not name
-    nearby = sorted((v for v in verbs if v not in governing and not _is_passive(v, spans)), key=distance)
+    nearby = sorted((v for v in verbs if v not in governing and not is_passive(v, spans)), key=distance)
     decided, speaker = _from_nearby(nearby, people, previous, spans)
     if decided:
         return True, speaker
@@ -217,7 +197,7 @@ def _from_governing(
             if _reported_by_another(verb, speaker, governing[position + 1 :], people, previous, quoted):
                 return True, None  # "Sanchez told the outlet that Reade said “…”": whose words? Nobody's for sure
             return True, speaker
-        if _said_by_the_object(verb) or _said_by_a_noun(verb):
+        if said_by_the_object(verb) or said_by_a_noun(verb):
             return True, None  # "Clinton slammed Obama for suggesting “…”", "a line telling taxpayers “…”"
     return False, None
 
@@ -238,38 +218,6 @@ def _from_nearby(
     return False, None
 
 
-def _said_by_the_object(verb: Token) -> bool:
-    """A gerund after "for" whose clause has an object: "slammed Obama for suggesting" is Obama speaking."""
-    if verb.dep_ != "pcomp" or verb.head.lower_ != "for" or verb.head.head == verb.head:
-        return False
-    return any(child.dep_ == "dobj" for child in verb.head.head.children)
-
-
-def _said_by_a_noun(verb: Token) -> bool:
-    """A speech verb hanging from a noun ("a line telling taxpayers", "a sign reading"): the noun's words,
-    not those of the clause around it ("Olson said the IRS refused a line telling taxpayers “…”")."""
-    if verb.pos_ != "VERB" or not _is_speech_verb(verb) or verb.dep_ not in ("acl", "relcl", "amod"):
-        return False
-    return verb.i == 0 or verb.doc[verb.i - 1].text != ","  # "rejected the notion, saying “…”" is the subject's
-
-
-def _agent(verb: Token) -> Token | None:
-    """The "by X" of a passive verb."""
-    for child in verb.children:
-        if child.dep_ == "agent":
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return obj
-    return None
-
-
-def _is_passive(verb: Token, quoted: list[tuple[int, int]]) -> bool:
-    """A speech verb in the passive ("was asked", "was claimed by"): its subject is what is said or who
-    is spoken to, never the speaker; "was quoted" is the exception (the one quoted speaks)."""
-    subject = _subject_token(verb, quoted)
-    return subject is not None and subject.dep_ == "nsubjpass" and verb.lemma_.lower() != "quote"
-
-
 def _possessor(quote: Span, people: People, quoted: list[tuple[int, int]]) -> tuple[bool, Speaker | None]:
     """A quote used as a noun's modifier, between a possessive and a noun of speech: "Trump's “Look at
     my African American” line" is Trump's, whatever the verb of the sentence ("Scott defended"); decided
@@ -282,7 +230,7 @@ def _possessor(quote: Span, people: People, quoted: list[tuple[int, int]]) -> tu
         after += 1
     if before < 1 or after >= len(doc) or doc[before].lower_ not in ("'s", "’s", "'", "’"):
         return False, None
-    if doc[after].lemma_.lower() not in _QUOTE_NOUNS:
+    if doc[after].lemma_.lower() not in QUOTE_NOUNS:
         return False, None
     owner = doc[before - 1]
     if owner.pos_ != "PROPN" or inside(owner, quoted):
@@ -304,7 +252,7 @@ def _reported_by_another(
     """Whether the speech at `verb` is itself reported by someone else: a speech verb above it in the
     parse (not one it is merely coordinated with) whose subject is another speaker, or nobody named."""
     for outer in farther:
-        if not _is_speech_verb(outer) or not _nested_in(verb, outer, quoted):
+        if not is_speech_verb(outer) or not _nested_in(verb, outer, quoted):
             continue
         decided, other = _speaker_of_verb(outer, people, previous, quoted)
         if decided and not _same_speaker(speaker, other):
@@ -319,7 +267,7 @@ def _nested_in(verb: Token, outer: Token, quoted: list[tuple[int, int]]) -> bool
     if outer not in verb.ancestors or verb.dep_ in ("advcl", "conj"):
         return False
     if verb.dep_ == "relcl":
-        subject = _subject_token(verb, quoted)
+        subject = subject_token(verb, quoted)
         return subject is not None and subject.lower_ not in RELATIVE
     return True
 
@@ -333,16 +281,6 @@ def _same_speaker(first: Speaker | None, second: Speaker | None) -> bool:
     return bool(words[0] and words[1]) and words[0][-1] == words[1][-1]
 
 
-def _is_speech_verb(token: Token) -> bool:
-    """A speech verb, also when the tagger took it for a noun ("Conway notes.") or a name ("Tweeted")."""
-    if token.pos_ in ("VERB", "AUX"):
-        return token.lemma_.lower() in SPEECH_VERBS
-    lower = token.lower_
-    if token.pos_ == "PROPN" and lower.endswith("ed"):
-        return lower[:-2] in SPEECH_VERBS or lower[:-1] in SPEECH_VERBS
-    return token.pos_ == "NOUN" and token.tag_ == "NNS" and lower.endswith("s") and lower[:-1] in SPEECH_VERBS
-
-
 def _name_before(token: Token) -> Span | None:
     if token.i == 0:
         return None
@@ -350,74 +288,9 @@ def _name_before(token: Token) -> Span | None:
     return tidy_name(entity) if entity is not None and entity.label_ == "PERSON" else None
 
 
-def _own_clause(conj: Token, verbs: set[Token], quoted: list[tuple[int, int]]) -> bool:
-    """A clause with its own subject coordinated with a speech verb or with the words of another quote
-    ("she said “…”, and Baker shot back"), not one inside what a speaker reports ("X says that A …, but B …")."""
-    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children) or inside(conj, quoted):
-        return False
-    return conj.head in verbs or inside(conj.head, quoted)
-
-
-def _governing(quote: Span, verbs: list[Token], quoted: list[tuple[int, int]]) -> list[Token]:
-    """The speech verbs above the quote in the parse ("Trump told Newsmax that Romney “had…”" is Trump's,
-    not Romney's), nearest first; not above a coordinated clause with a subject of its own ("Doe said …,
-    and Baker shot back, “…”" is not Doe's)."""
-    candidates = set(verbs)
-    found: list[Token] = []
-    for token in quote:
-        if (quote.start <= token.head.i < quote.end and token.head != token) or token.is_punct:
-            continue  # a closing stop hangs from the sentence's root, wherever the words do
-        for ancestor in token.ancestors:
-            if ancestor in candidates and ancestor not in found:
-                found.append(ancestor)
-            elif ancestor.dep_ == "conj" and _own_clause(ancestor, candidates, quoted):
-                break
-    return found
-
-
-def _colon_before(doc: Doc, quote: Span) -> int | None:
-    """The index of a colon right before the quote's opening mark, if there is one."""
-    index = quote.start - 1
-    while index >= 0 and (doc[index].is_space or doc[index].text in "“\"'"):
-        index -= 1
-    return index if index > 0 and doc[index].text == ":" else None
-
-
-def _introduces_a_text(colon: Token, quoted: list[tuple[int, int]]) -> bool:
-    """Whether the clause ending at the colon is about a text rather than someone speaking: its verb (the
-    main one or a relative clause's) has a subject that cannot speak ("The sentence read:", "the passage,
-    which appeared as follows:")."""
-    sentence = colon.sent
-    verb = next(
-        (
-            t
-            for t in reversed(sentence[: colon.i - sentence.start])
-            if t.pos_ in ("VERB", "AUX") and not inside(t, quoted)
-        ),
-        None,
-    )
-    wording = verb.lemma_ if verb is not None else ""  # "as follows", "reads"
-    for _ in range(3):
-        if verb is None or _subject_token(verb, quoted) is not None or verb.dep_ not in ("advcl", "xcomp"):
-            break
-        verb = verb.head
-    if verb is None or verb.dep_ not in ("ROOT", "relcl") or not ({verb.lemma_, wording} & TEXT_VERBS):
-        return False
-    if any(e.label_ == "PERSON" and verb.i < e.start < colon.i for e in sentence.ents):
-        return False  # "… doesn't surprise pollster Daron Shaw:" introduces Shaw
-    subject = _subject_token(verb, quoted)
-    if subject is None:
-        return False
-    if subject.lower_ in RELATIVE and verb.dep_ == "relcl":
-        subject = verb.head
-    if subject.pos_ != "NOUN" or entity_of(subject) is not None:
-        return False
-    return not can_speak(subject)
-
-
 def _introduced(doc: Doc, quote: Span, people: People, previous: int | None, quoted: list[tuple[int, int]]):
     """A quote after a colon: "Trump issued the following statement:" or "Donald Trump: “…”"."""
-    index = _colon_before(doc, quote)
+    index = colon_before(doc, quote)
     if index is None:
         return None
     before = doc[index - 1]
@@ -425,7 +298,7 @@ def _introduced(doc: Doc, quote: Span, people: People, previous: int | None, quo
     if entity is not None and entity.end == index and entity.label_ == "PERSON":
         return named_speaker(tidy_name(entity), people, "cue")
     root = before.sent.root
-    subject = _subject_token(root, quoted) if root.pos_ in ("VERB", "AUX") else None
+    subject = subject_token(root, quoted) if root.pos_ in ("VERB", "AUX") else None
     if subject is None:
         return None
     return from_subject(subject, people, previous, quoted)
