@@ -420,3 +420,14 @@ def test_a_name_in_a_parenthesis_is_not_the_antecedent_of_the_next_pronoun(nlp) 
         "“We are confident that they share our vision for the brand,” she said in a statement."
     )
     assert _speakers(nlp, text)["We are confident that they share our vision for the brand,"] != "Marc Fisher Footwear"
+
+
+def test_a_subject_the_tagger_missed_between_two_quotes_stops_the_continuation(nlp) -> None:
+    text = (
+        "Ms. Jane Doe spoke first at the debate on Monday.\n"
+        "“I stood up against the behavior of the big banks,” she said. "
+        "Sanders shot back, “Secretary Doe called them out. Oh my goodness, they must have been crushed.”"
+    )
+    speakers = _speakers(nlp, text)
+    assert speakers["I stood up against the behavior of the big banks,"] == "Jane Doe"
+    assert speakers["Secretary Doe called them out. Oh my goodness, they must have been crushed."] != "Jane Doe"

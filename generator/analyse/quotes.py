@@ -153,7 +153,17 @@ def _other_person_between(
         if person is None or person != speaker.person:
             if ent.text not in speaker.span.text:
                 return True
-    return False
+    return any(_unnamed_subject(t, speaker, marked) for t in between)
+
+
+def _unnamed_subject(token: Token, speaker: Speaker, marked: list[tuple[int, int]]) -> bool:
+    """A capitalised subject the tagger did not take for a person ("Sanders shot back," with Sanders a
+    noun): someone else may be speaking, unless it is a word of the speaker's name."""
+    if token.dep_ != "nsubj" or token.pos_ not in ("NOUN", "PROPN") or not token.text[:1].isupper():
+        return False
+    if token.ent_type_ or any(a <= token.idx < b for a, b in marked):
+        return False
+    return token.lower_ not in {t.lower_ for t in speaker.span}
 
 
 def _speaks_on_its_own(token: Token) -> bool:
