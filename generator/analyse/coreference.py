@@ -284,8 +284,8 @@ class People:
             decided, found = self._subject_person(root_subject, gender)
             if decided:
                 return True, found
-        same = [t for t in clause_subjects if t.lower_ == pronoun.lower_]
-        if same:  # "she doesn't think Clinton can …" before "she said": the same she as before
+        same = [t for t in clause_subjects if t.lower_ == pronoun.lower_ and t.head.dep_ in ("ROOT", "conj")]
+        if same:  # "…, and she doesn't think Clinton can …" before "she said": the she of that main clause
             return True, self.resolve_pronoun(same[-1], previous, depth + 1)
         for subject in clause_subjects:
             if subject == root_subject or subject.pos_ != "PROPN":
