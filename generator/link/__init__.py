@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from generator.config import Config
@@ -32,9 +35,32 @@ def build_sources(articles: list[Article]) -> tuple[Source, ...]:
     return tuple(sources)
 
 
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused for the block, and put back as it was.
+
+    Linking builds millions of small objects (entries, counters, tuples) and frees them by
+    reference counting; each full collection the collector runs meanwhile walks every live
+    object, the corpus's analyses included, so it grows with the corpus and took about
+    40% of the link stage's CPU at 1,000 articles (docs/BENCHMARKS.md, "Link-stage speed").
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def link_corpus(
     articles: list[Article], analyses: dict[str, ArticleAnalysis], config: Config, alias_file: Path
 ) -> Corpus:
+    with _no_cycle_collection():
+        return _link(articles, analyses, config, alias_file)
+
+
+def _link(articles: list[Article], analyses: dict[str, ArticleAnalysis], config: Config, alias_file: Path) -> Corpus:
     entities, mentions = link_entities(articles, analyses, load_aliases(alias_file))
     entity_by_id = {e.id: e for e in entities}
     topics = link_topics(articles, analyses, mentions, entity_by_id, config)
