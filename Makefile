@@ -7,7 +7,7 @@ SITE_DIR ?=
 SITE_URL ?=
 BUILD_ARGS := $(if $(INPUT),--input $(INPUT)) $(if $(SITE_DIR),--site-dir $(SITE_DIR)) $(if $(SITE_URL),--site-url $(SITE_URL))
 
-.PHONY: site test serve deploy clean lint install install-test bench-entities bench-entity-gold bench bench-summary bench-keywords bench-topics bench-build bench-render bench-quotes bench-stories
+.PHONY: site test serve deploy clean lint install install-test bench-entities bench-entity-gold bench-ingest bench bench-summary bench-keywords bench-topics bench-build bench-render bench-quotes bench-stories
 
 # The virtualenv is rebuilt when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -54,6 +54,10 @@ bench-entity-gold: $(VENV)/.installed
 	nice $(PY) bench/entity_gold.py $(or $(DATA),../shared/data/allsides-2020-04)
 
 # Summaries, keywords and topics against human references (docs/BENCHMARKS.md); DATA= another data path.
+# Reading data-set exports (no analysis); REPORT=site/report.json adds entity names and the judged summaries.
+bench-ingest: $(VENV)/.installed
+	$(PY) bench/ingest.py $(or $(DATA),../shared/data/allsides-2020-04) $(if $(REPORT),--report $(REPORT))
+
 bench-summary: $(VENV)/.installed-bench
 	nice $(PY) bench/summary.py $(or $(DATA),../shared/data/bbc-news-summary)
 
@@ -81,6 +85,7 @@ bench-quotes: $(VENV)/.installed-bench
 
 # Every benchmark, each on its default data.
 bench:
+	$(MAKE) bench-ingest DATA=
 	$(MAKE) bench-entities DATA=
 	$(MAKE) bench-entity-gold DATA=
 	$(MAKE) bench-summary DATA=

@@ -15,6 +15,14 @@ UNDATED = "Undated"
 
 
 @dataclass(frozen=True)
+class Removal:
+    """A piece of scraped residue taken out of an article's text before analysis (`ingest/clean.py`)."""
+
+    rule: str  # "caption", "link residue", "newsletter or subscription box", "dateline", "mask", …
+    text: str  # what was taken out, as it stood in the text
+
+
+@dataclass(frozen=True)
 class Article:
     """One input article, as read from disk.
 
@@ -28,6 +36,12 @@ class Article:
 
     `path` is the file relative to the input folder; an article from a file of many
     records adds `#N` (the line of a JSON Lines file, the position in a JSON array).
+
+    `text` is the text that is analysed: for a record, the readable one of its text fields
+    (`text_field`), joined again if it was tokenised (`detokenised`), and for every format
+    without the scraped residue `removed` lists (captions, link residue, a leading dateline,
+    kept in `dateline`). `source` is the outlet as the file (or the sidecar) names it; when
+    the sidecar's `outlets:` block renamed it, `source_as_given` is the name it had.
     """
 
     id: str
@@ -45,6 +59,11 @@ class Article:
     language: str | None = None  # ISO 639-1 code, None when unknown
     extra: dict[str, Any] = field(default_factory=dict)  # input fields we do not use, as found (JSON values)
     provenance_detail: dict[str, str] = field(default_factory=dict)
+    text_field: str | None = None  # the record field the text came from ("content_original"); None for a file
+    detokenised: bool = False  # the text was tokenised ("word ," "do n't") and was joined again
+    dateline: str | None = None  # "WASHINGTON (AP)": the dateline the text started with, taken out of it
+    removed: tuple[Removal, ...] = ()  # scraped residue taken out of the text, in the order found
+    source_as_given: str | None = None  # the outlet's name in the file when the sidecar's `outlets:` renamed it
 
     @property
     def source_name(self) -> str:
