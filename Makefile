@@ -5,9 +5,10 @@ PY := $(VENV)/bin/python
 INPUT ?=
 SITE_DIR ?=
 SITE_URL ?=
+REVISIONS ?=
 BUILD_ARGS := $(if $(INPUT),--input $(INPUT)) $(if $(SITE_DIR),--site-dir $(SITE_DIR)) $(if $(SITE_URL),--site-url $(SITE_URL))
 
-.PHONY: site test serve deploy clean lint install install-test bench-entities bench-entity-gold bench-ingest bench bench-summary bench-keywords bench-topics bench-build bench-render bench-quotes bench-stories bench-link
+.PHONY: site test serve deploy clean lint typecheck install install-test same-site bench-entities bench-entity-gold bench-ingest bench bench-summary bench-keywords bench-topics bench-build bench-render bench-quotes bench-stories bench-link
 
 # The virtualenv is rebuilt when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -34,9 +35,17 @@ site: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(PY) -m pytest
 
+# Style (ruff) and types (mypy, settings in pyproject.toml): CI fails on either (.ci/run).
 lint: $(VENV)/.installed-test
-	$(VENV)/bin/ruff check generator tests
-	$(VENV)/bin/ruff format --check generator tests
+	$(VENV)/bin/ruff check generator tests bench
+	$(VENV)/bin/ruff format --check generator tests bench
+
+typecheck: $(VENV)/.installed-test
+	$(VENV)/bin/mypy
+
+# Same input, two revisions (default: the merge base with main, and the working tree): byte-identical sites?
+same-site: $(VENV)/.installed
+	nice $(PY) bench/same_site.py $(REVISIONS)
 
 # Publish to the gh-pages branch of the `origin` remote (mkdocs gh-deploy); set SITE_URL to the Pages address.
 deploy: $(VENV)/.installed

@@ -33,6 +33,12 @@ PARTS = {  # name in generator.link's namespace -> the part it is
     "find_shared_text": "shared text",
     "find_duplicates": "duplicates",
     "link_quotes": "quotes",
+    "build_index": "index",
+    "keyword_index": "keywords",
+    "keyword_links": "keywords",
+    "topic_summary": "summaries",
+    "compare_topics": "coverage",
+    "profile_sources": "coverage",
 }
 
 
@@ -62,7 +68,8 @@ def one_size(data: Path, size: int, base: int) -> dict[str, object]:
     articles = read_corpus(data, config).articles
     analyses, _ = analyse_articles(articles[:base], config, CACHE, Reporter(stream=sys.stderr))
     corpus_articles, corpus_analyses = synthetic(articles, analyses, size, base)
-    spent = {part: [0.0, 0.0] for part in PARTS.values()}
+    present = {part for name, part in PARTS.items() if hasattr(link, name)}  # older trees lack some parts
+    spent = {part: [0.0, 0.0] for part in PARTS.values() if part in present}
     for name, part in PARTS.items():
         if hasattr(link, name):
             setattr(link, name, _timed(getattr(link, name), part, spent))
@@ -97,7 +104,7 @@ def main() -> None:
     if args.one:
         print(json.dumps(one_size(data, args.one, args.base)))
         return
-    parts = [*PARTS.values(), "rest", "link_corpus"]
+    parts = [*dict.fromkeys(PARTS.values()), "rest", "link_corpus"]
     rows = []
     for size in args.sizes:
         command = [sys.executable, str(Path(__file__)), str(data), "--one", str(size), "--base", str(args.base)]
@@ -105,7 +112,7 @@ def main() -> None:
         done = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, text=True, check=True)
         figures = json.loads(done.stdout.strip().splitlines()[-1])
         spent = figures["spent"]
-        cells = [f"{spent[p][0]:.1f} / {spent[p][1]:.1f}" for p in parts]
+        cells = [f"{spent[p][0]:.1f} / {spent[p][1]:.1f}" if p in spent else "-" for p in parts]
         rows.append([f"{size:,}", *cells, f"{figures['load']:.1f}", str(figures["stories"])])
         print(table(rows, ["articles", *(f"{p} s" for p in parts), "load", "stories"]), flush=True)
     print("each cell: wall seconds / CPU seconds of this process; load: 1-minute load average during the run")

@@ -42,15 +42,24 @@ SECTIONS = (
     "no_story",
     "subjects",
     "related",
+    "paged_entities",  # the cross-article views (absent from older trees: "not in this tree")
+    "index",
+    "topic_summaries",
+    "keyword_index",
+    "keyword_links",
+    "comparisons",
+    "source_profiles",
 )
 
 
 def _plain(value: object) -> object:
-    """A JSON-able copy: dataclasses as dicts, tuples as lists, dict keys as strings (tuples joined by '|')."""
+    """A JSON-able copy: dataclasses as dicts, tuples as lists, sets sorted, dict keys as strings (tuples: '|')."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, dict):
         return {("|".join(map(str, k)) if isinstance(k, tuple) else str(k)): _plain(v) for k, v in value.items()}
+    if isinstance(value, set | frozenset):
+        return sorted((_plain(v) for v in value), key=lambda v: json.dumps(v, sort_keys=True))
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
     if isinstance(value, date):
@@ -61,7 +70,7 @@ def _plain(value: object) -> object:
 
 
 def fingerprint(corpus: object) -> dict[str, object]:
-    return {section: _plain(getattr(corpus, section)) for section in SECTIONS}
+    return {section: _plain(getattr(corpus, section)) for section in SECTIONS if hasattr(corpus, section)}
 
 
 def _corpora(args: argparse.Namespace) -> dict[str, tuple[list, dict]]:
@@ -150,6 +159,9 @@ def main() -> None:
             print(f"{name}: not in {args.compare}")
             continue
         for section in SECTIONS:
+            if section not in before[name] or section not in sections:
+                print(f"{name} {section}: not in {'this tree' if section not in sections else args.compare}")
+                continue
             found: list[str] = []
             _differences(before[name].get(section), sections[section], section, found)
             changed += bool(found)

@@ -1,31 +1,39 @@
-"""The pipeline, stage by stage, with timings: what `make site` and `analyse` run."""
+"""The pipeline: one `build()` runs ingest → analyse → link → pages → MkDocs, with the time of each stage.
+
+`python -m generator build` runs all five stages, `analyse` stops after link (for report.json),
+`serve` after pages (MkDocs' live-reload server builds them) and `deploy` builds, then publishes.
+Where a build reads and writes is resolved once (`Paths`).
+"""
 
 from __future__ import annotations
 
-import hashlib
-import json
+import gc
 import os
-import pickle
 import platform
-import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from generator import __version__
-from generator.analyse import SchedulerError, analyse_articles
+from generator.analyse import AnalysisStats, SchedulerError, analyse_articles
 from generator.analyse.cache import to_json
 from generator.analyse.nlp import model_signature
+from generator.cache_keys import corpus_key
 from generator.config import Config, read_mkdocs_yml
+from generator.corpus_store import CORPUS_FILE, load_corpus, save_corpus
 from generator.ingest import IngestResult, read_corpus
 from generator.link import link_corpus
-from generator.model import Article, ArticleAnalysis, Corpus
-from generator.progress import Reporter
+from generator.model import Corpus
+from generator.pages import BuildInfo, PageChanges, write_pages
+from generator.progress import QUIET, Reporter
+
+Say = Callable[[str], Any]
+Stage = Literal["link", "pages", "site"]  # the last stage a build runs
 
 
 class BuildError(RuntimeError):
@@ -37,7 +45,7 @@ class Timer:
     timings: dict[str, float] = field(default_factory=dict)
 
     @contextmanager
-    def stage(self, name: str):  # noqa: ANN201 - context manager
+    def stage(self, name: str) -> Iterator[None]:
         started = time.perf_counter()
         try:
             yield
@@ -46,8 +54,9 @@ class Timer:
 
 
 def versions(config: Config) -> dict[str, str]:
+    """The versions that made the build; for keywords, the YAKE implementation that does the work."""
     found = {"generator": __version__, "python": platform.python_version()}
-    for package in ("spacy", "yake", "mkdocs", "jinja2", "markdown-it-py", "scikit-learn"):
+    for package in ("spacy", config.yake_engine, "mkdocs", "jinja2", "markdown-it-py", "scikit-learn"):
         try:
             found[package] = version(package)
         except PackageNotFoundError:
@@ -74,37 +83,137 @@ def build_time() -> tuple[datetime, bool]:
         ) from exc
 
 
+@dataclass(frozen=True)
+class Paths:
+    """Where a build reads and writes. Paths in mkdocs.yml are relative to the folder that holds it (the
+    project root); paths given on the command line are taken as given (relative to the working folder)."""
+
+    config_file: Path  # mkdocs.yml (it need not exist for `analyse`)
+    root: Path
+    input_dir: Path
+    docs_dir: Path  # the generated Markdown and data files
+    site_dir: Path
+    cache_dir: Path | None  # the analysis cache; None: neither read nor written
+
+    @classmethod
+    def resolve(
+        cls, config_file: Path, config: Config, input_dir: Path | None, site_dir: Path | None, use_cache: bool
+    ) -> Paths:
+        root = config_file.parent
+        return cls(
+            config_file=config_file,
+            root=root,
+            input_dir=input_dir if input_dir is not None else root / config.input,
+            docs_dir=root / config.build_dir / "docs",
+            site_dir=site_dir if site_dir is not None else root / config.site_dir,
+            cache_dir=root / config.cache_dir if use_cache else None,
+        )
+
+    @property
+    def templates_dir(self) -> Path:
+        """The page templates: in the theme's custom_dir, under pages/."""
+        theme = read_mkdocs_yml(self.config_file).get("theme") or {}
+        custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+        if not custom:
+            raise BuildError(f"{self.config_file}: theme.custom_dir must name the report theme (themes/report)")
+        return (self.root / custom / "pages").resolve()
+
+    @property
+    def site_name(self) -> str:
+        return str(read_mkdocs_yml(self.config_file).get("site_name") or "News coverage report")
+
+
+@dataclass(frozen=True)
+class BuildRequest:
+    """What to build and how."""
+
+    paths: Paths
+    config: Config
+    until: Stage = "site"
+    scheduler: str | None = None  # a Dask scheduler's address for the analysis (else config.scheduler)
+    clean: bool = False  # MkDocs builds every page (also with strict, so that every page's warnings show)
+    strict: bool = False
+    site_url: str | None = None  # overrides site_url in mkdocs.yml
+    freeze: bool = False  # one build per process: keep the linked corpus out of the garbage collector's scans
+
+
 @dataclass
-class Analysed:
-    """Ingest, analysis and linking of one input folder."""
+class BuildResult:
+    """What a build read, made and said."""
 
     ingest: IngestResult
     corpus: Corpus
-    timer: Timer
-    analysed: int
-    from_cache: int
-    workers: int
-    warnings: list[str] = field(default_factory=list)  # ingest's, then analysis failures: "path: message"
-    corpus_key: str = ""  # what the corpus was linked from (`corpus_key`): equal keys, equal corpus
+    corpus_key: str  # what the corpus was linked from (`cache_keys.corpus_key`): equal keys, equal corpus
+    stats: AnalysisStats
+    warnings: list[str]  # ingest's, then analysis failures: "path: message"
+    timings: dict[str, float]
+    versions: dict[str, str]
+    pages: int = 0
+    changes: PageChanges = field(default_factory=PageChanges)
+    mkdocs_warnings: list[str] = field(default_factory=list)
+    dirty: bool = False  # MkDocs built only the pages whose Markdown changed
 
     @property
     def problems(self) -> list[str]:
         """Every skip and warning that needs a look: what `--strict` fails on."""
-        return self.ingest.problems + self.warnings[len(self.ingest.warnings) :]
+        failures = self.warnings[len(self.ingest.warnings) :]
+        return self.ingest.problems + failures + [f"mkdocs: {w}" for w in self.mkdocs_warnings]
 
 
-def analyse_folder(
-    input_dir: Path,
-    config: Config,
-    cache_dir: Path | None,
-    say: Callable[[str], Any],
-    progress: Reporter | None = None,
-    scheduler: str | None = None,
-) -> Analysed:
-    """Ingest, analyse (`scheduler`: a Dask scheduler's address, else config.scheduler, else here) and link."""
+def build(request: BuildRequest, say: Say = print, progress: Reporter = QUIET) -> BuildResult:
+    """Run the stages up to `request.until`; raises BuildError when the build cannot go on."""
+    started = time.perf_counter()
+    built, reproducible = build_time()
     timer = Timer()
+    paths, config = request.paths, request.config
     with timer.stage("ingest"):
-        ingest = read_corpus(input_dir, config)
+        ingest = _ingest(paths.input_dir, config, say)
+    with timer.stage("analyse"):
+        analyses, stats, warnings = _analyse(ingest, request, progress, say)
+    with timer.stage("link"):
+        corpus, key = _link(ingest, analyses, request, say)
+    result = BuildResult(ingest, corpus, key, stats, warnings, timer.timings, versions(config))
+    if request.until == "link":
+        return result
+    if request.freeze:  # the corpus lives to the end: the collector need not scan its millions of objects again
+        gc.collect()
+        gc.freeze()
+    info = BuildInfo(
+        input_dir=str(paths.input_dir),
+        files_seen=ingest.files_seen,
+        skipped=ingest.skipped,
+        warnings=warnings,
+        config_files=ingest.config_files,
+        versions=result.versions,
+        timings=timer.timings,  # the stages so far: the build report is written during "pages"
+        analysed=stats.analysed,
+        from_cache=stats.from_cache,
+        workers=stats.workers,
+        built=built.strftime("%Y-%m-%d %H:%M UTC"),
+        reproducible=reproducible,
+        cut=ingest.cut,
+        notices=ingest.notices,
+    )
+    with timer.stage("pages"):
+        result.pages = write_pages(
+            corpus, config, paths.docs_dir, paths.templates_dir, info, paths.site_name, progress, result.changes, key
+        )
+    changes = result.changes
+    say(
+        f"pages: {result.pages} Markdown pages in {paths.docs_dir}: {changes.rewritten} files written, "
+        f"{changes.unchanged} unchanged, {len(changes.removed)} removed"
+    )
+    if request.until == "pages":
+        return result
+    with timer.stage("mkdocs"):
+        _mkdocs(result, request, say)
+    stages = ", ".join(f"{stage} {seconds:.2f}s" for stage, seconds in timer.timings.items())
+    say(f"done in {time.perf_counter() - started:.2f}s ({stages})")
+    return result
+
+
+def _ingest(input_dir: Path, config: Config, say: Say) -> IngestResult:
+    ingest = read_corpus(input_dir, config)
     say(f"ingest: {ingest.files_seen} files, {len(ingest.articles)} articles read, {len(ingest.skipped)} skipped")
     for skipped in ingest.skipped:
         say(f"  skipped {skipped.path}: {skipped.reason}")
@@ -116,12 +225,21 @@ def analyse_folder(
         raise BuildError(
             f"no articles found in {input_dir}: add .txt, .md, .html, .json or .jsonl files (see README.md, 'Input')"
         )
-    with timer.stage("analyse"):
-        try:
-            analyses, stats = analyse_articles(ingest.articles, config, cache_dir, progress, scheduler)
-        except SchedulerError as exc:
-            raise BuildError(str(exc)) from exc
-    address = scheduler or config.scheduler
+    return ingest
+
+
+def _analyse(
+    ingest: IngestResult, request: BuildRequest, progress: Reporter, say: Say
+) -> tuple[dict[str, Any], AnalysisStats, list[str]]:
+    """Every article's analysis (cached); the warnings so far: ingest's, then the failed analyses."""
+    config = request.config
+    try:
+        analyses, stats = analyse_articles(
+            ingest.articles, config, request.paths.cache_dir, progress, request.scheduler
+        )
+    except SchedulerError as exc:
+        raise BuildError(str(exc)) from exc
+    address = request.scheduler or config.scheduler
     used = f"on the Dask cluster at {address} ({stats.workers} worker threads)" if address else ""
     if stats.analysed or stats.failed:
         used = used or f"with {stats.workers} process(es)"
@@ -135,89 +253,77 @@ def analyse_folder(
             "generator: please report it with the file"
         )
         say(f"  warning {warnings[-1]}")
-    with timer.stage("link"):
-        alias_file = input_dir / config.alias_file
-        key = corpus_key(ingest.articles, analyses, config, alias_file)
-        store = cache_dir.parent / CORPUS_FILE if cache_dir else None
-        corpus = load_corpus(store, key) if store else None
-        if corpus is None:
-            corpus = link_corpus(ingest.articles, analyses, config, alias_file)
-            if store:
-                save_corpus(store, key, corpus)
-        else:
-            say("link: articles, analyses, options and alias file unchanged: the linked corpus is the last build's")
-    paged = sum(1 for e in corpus.entities if len(e.articles) >= config.entity_min_articles)
+    return analyses, stats, warnings
+
+
+def _link(ingest: IngestResult, analyses: dict[str, Any], request: BuildRequest, say: Say) -> tuple[Corpus, str]:
+    """The linked corpus: the last build's when it was linked from the same inputs (`corpus_store`)."""
+    config, paths = request.config, request.paths
+    alias_file = paths.input_dir / config.alias_file
+    stored = [to_json(analyses[a.id]) for a in ingest.articles]
+    key = corpus_key(ingest.articles, stored, repr(config), alias_file)
+    store = paths.cache_dir.parent / CORPUS_FILE if paths.cache_dir else None
+    corpus = load_corpus(store, key) if store else None
+    if corpus is None:
+        corpus = link_corpus(ingest.articles, analyses, config, alias_file)
+        if store:
+            save_corpus(store, key, corpus)
+    else:
+        say("link: articles, analyses, options and alias file unchanged: the linked corpus is the last build's")
     say(
-        f"link: {len(corpus.entities)} entities ({paged} in {config.entity_min_articles}+ articles), "
-        f"{len(corpus.topics)} topics, {len(corpus.sources)} sources"
+        f"link: {len(corpus.entities)} entities ({len(corpus.paged_entities)} in {config.entity_min_articles}+ "
+        f"articles), {len(corpus.topics)} topics, {len(corpus.sources)} sources"
     )
-    return Analysed(ingest, corpus, timer, stats.analysed, stats.from_cache, stats.workers, warnings, key)
+    return corpus, key
 
 
-CORPUS_FILE = "corpus.pickle"  # beside the analysis cache: the last build's linked corpus and its key
+def _mkdocs(result: BuildResult, request: BuildRequest, say: Say) -> None:
+    from generator.mkdocs_adapter import build_site
+
+    paths = request.paths
+    outcome: dict[str, object] = {}
+    result.mkdocs_warnings = build_site(
+        paths.config_file,
+        paths.docs_dir,
+        paths.site_dir,
+        request.site_url,
+        incremental=not (request.clean or request.strict),
+        outcome=outcome,
+    )
+    result.dirty = bool(outcome.get("dirty"))
+    for warning in result.mkdocs_warnings:
+        say(f"  mkdocs warning: {warning}")
+    how = "the changed pages only (dirty build)" if result.dirty else "every page (clean build)"
+    say(f"mkdocs: site built in {paths.site_dir}, {how}")
 
 
-def _code_fingerprint() -> bytes:
-    """The generator's source: a change to any stage's code makes the stored corpus stale."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.rglob("*.py")):
-        digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.digest()
+def serve(make_request: Callable[[], BuildRequest], address: str, say: Say = print, progress: Reporter = QUIET) -> None:
+    """Build the pages, then serve them with live reload; when an input file, a template or mkdocs.yml
+    changes, the pages are built again (with the options as they are then) before MkDocs rebuilds."""
+    from generator.config import ConfigError
+    from generator.mkdocs_adapter import serve_site
+
+    request = replace(make_request(), until="pages")
+    build(request, say, progress)
+    paths = request.paths
+
+    def regenerate() -> None:
+        say(f"serve: {paths.input_dir} or the page templates changed, generating the pages again")
+        try:
+            build(replace(make_request(), until="pages"), say, progress)
+        except (BuildError, ConfigError, FileNotFoundError, ValueError) as exc:
+            say(f"error: {exc} (the preview keeps the last good pages)")
+
+    watched = (paths.input_dir.resolve(), paths.templates_dir)
+    serve_site(paths.config_file, paths.docs_dir, address, watch=watched, regenerate=regenerate)
 
 
-CODE_FINGERPRINT = _code_fingerprint()
+def deploy(paths: Paths, site_url: str | None, **options: Any) -> None:
+    """Publish the built site to a branch of a remote (`mkdocs gh-deploy`); `options`: message,
+    remote_name, remote_branch, force."""
+    from generator.mkdocs_adapter import DeployError, deploy_site
 
-
-def corpus_key(articles: list[Article], analyses: dict[str, ArticleAnalysis], config: Config, alias_file: Path) -> str:
-    """What the linked corpus is a function of: articles, their analyses, options, alias file and code."""
-    digest = hashlib.sha256(CODE_FINGERPRINT)
-    digest.update(repr(config).encode())
-    digest.update(alias_file.read_bytes() if alias_file.is_file() else b"\0no alias file")
-    digest.update(repr(articles).encode())
-    # The analyses as the cache stores them: the same whether just computed or read from the cache.
-    digest.update(json.dumps([to_json(analyses[a.id]) for a in articles], sort_keys=True).encode())
-    return digest.hexdigest()
-
-
-def load_corpus(path: Path, key: str) -> Corpus | None:
-    """The stored corpus if it was linked from exactly these inputs, else None.
-
-    The file is our own output in the project's cache folder (like the analysis cache, it is as
-    trusted as the project folder); a damaged or foreign file is ignored and linked again.
-    """
     try:
-        with path.open("rb") as handle:
-            if handle.read(len(key) + 1) != (key + "\n").encode():
-                return None
-            corpus = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError, ValueError):
-        return None
-    return corpus if isinstance(corpus, Corpus) else None
-
-
-def save_corpus(path: Path, key: str, corpus: Corpus) -> None:
-    """Written whole or not at all (a temporary file, then rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write((key + "\n").encode())
-            pickle.dump(corpus, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def theme_pages_dir(mkdocs_yml: Path) -> Path:
-    """The page templates live in the theme's custom_dir, under pages/."""
-    data = read_mkdocs_yml(mkdocs_yml)
-    theme = data.get("theme") or {}
-    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
-    if not custom:
-        raise BuildError(f"{mkdocs_yml}: theme.custom_dir must name the report theme (themes/report)")
-    return (mkdocs_yml.parent / custom / "pages").resolve()
-
-
-def site_name(mkdocs_yml: Path) -> str:
-    return str(read_mkdocs_yml(mkdocs_yml).get("site_name") or "News coverage report")
+        deploy_site(paths.config_file, paths.docs_dir, paths.site_dir, site_url=site_url, **options)
+    except DeployError as exc:
+        raise BuildError(str(exc)) from exc

@@ -1,20 +1,18 @@
-"""Command line: `python -m generator build|analyse|serve|deploy`."""
+"""Command line: `python -m generator build|analyse|serve|deploy`. It parses the arguments and calls
+`generator.build` (the pipeline); every command runs the same `build()`."""
 
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from generator.build import BuildError, analyse_folder, build_time, site_name, theme_pages_dir, versions
+from generator.build import BuildError, BuildRequest, Paths, Stage, build, deploy, serve
 from generator.config import Config, ConfigError, describe_options, load_config
-from generator.pages import BuildInfo, PageChanges, write_pages
-from generator.pages.export import report_document
+from generator.pages.export import build_block, report_document
 from generator.progress import QUIET, Reporter
 
 
@@ -40,6 +38,14 @@ def _parser() -> argparse.ArgumentParser:
         description="Turn a folder of news articles into a cross-linked static report site.",
     )
     sub = parser.add_subparsers(dest="command", required=True)
+    _build_command(sub)
+    _analyse_command(sub)
+    _serve_command(sub)
+    _deploy_command(sub)
+    return parser
+
+
+def _build_command(sub: argparse._SubParsersAction) -> None:
     build = sub.add_parser(
         "build",
         help="analyse the input folder and build the site (what `make site` runs)",
@@ -70,6 +76,8 @@ def _parser() -> argparse.ArgumentParser:
         "mkdocs.yml); used for the sitemap and the 404 page",
     )
 
+
+def _analyse_command(sub: argparse._SubParsersAction) -> None:
     analyse = sub.add_parser(
         "analyse",
         help="analyse a folder and write report.json, without building a site",
@@ -84,12 +92,18 @@ def _parser() -> argparse.ArgumentParser:
         "--json", type=Path, required=True, metavar="FILE", help="where to write the JSON ('-' for stdout)"
     )
     analyse.add_argument(
-        "--config", type=Path, default=Path("mkdocs.yml"), help="options from this MkDocs config, if it exists"
+        "--config",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        help="options from this MkDocs config, if it exists (default: mkdocs.yml); its folder is the project "
+        "folder, where cache_dir is",
     )
     analyse.add_argument("--no-cache", action="store_true", help="do not read or write the analysis cache")
     analyse.add_argument("--strict", action="store_true", help=STRICT_HELP)
     _speed_options(analyse)
 
+
+def _serve_command(sub: argparse._SubParsersAction) -> None:
     serve = sub.add_parser(
         "serve",
         help="build, then preview the site at http://127.0.0.1:8000, rebuilding when an input file changes",
@@ -101,6 +115,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
     serve.add_argument("--address", default="127.0.0.1:8000", help="host:port to serve on")
 
+
+def _deploy_command(sub: argparse._SubParsersAction) -> None:
     deploy = sub.add_parser(
         "deploy",
         help="build, then publish the site to the gh-pages branch (what `make deploy` runs)",
@@ -116,7 +132,6 @@ def _parser() -> argparse.ArgumentParser:
     deploy.add_argument("--remote-branch", help="branch to publish to (default: remote_branch, 'gh-pages')")
     deploy.add_argument("--message", help="commit message (default: MkDocs' 'Deployed {sha} with MkDocs version')")
     deploy.add_argument("--force", action="store_true", help="force-push the branch")
-    return parser
 
 
 def _speed_options(parser: argparse.ArgumentParser) -> None:
@@ -135,10 +150,6 @@ def _speed_options(parser: argparse.ArgumentParser) -> None:
 
 
 _PROBLEM_LINES = ("  warning", "  skipped", "  mkdocs warning")
-
-
-def _say(message: str) -> None:
-    print(message, flush=True)
 
 
 def _output(args: argparse.Namespace, stream: TextIO | None = None) -> tuple[Callable[[str], None], Reporter]:
@@ -164,126 +175,53 @@ def _strict_exit(problems: list[str]) -> int:
     return STRICT_EXIT
 
 
-def _build(args: argparse.Namespace) -> int:
-    if not args.config.exists():
+def _request(args: argparse.Namespace, until: Stage = "site") -> BuildRequest:
+    """The build the arguments ask for; options from mkdocs.yml (read now), overridden by the arguments."""
+    if args.command != "analyse" and not args.config.exists():
         raise BuildError(f"{args.config} not found: run from the project folder or pass --config")
+    site_dir = getattr(args, "site_dir", None)
     config = load_config(args.config).with_overrides(
-        input=str(args.input) if args.input else None,
-        site_dir=str(args.site_dir) if getattr(args, "site_dir", None) else None,
+        input=str(args.input) if args.input else None, site_dir=str(site_dir) if site_dir else None
     )
-    root = args.config.parent
-    input_dir = Path(config.input) if Path(config.input).is_absolute() or args.input else root / config.input
-    docs_dir = root / config.build_dir / "docs"
-    site_dir = Path(config.site_dir) if getattr(args, "site_dir", None) else root / config.site_dir
-    cache_dir = None if getattr(args, "no_cache", False) else root / config.cache_dir
-    started = time.perf_counter()
-    built, reproducible = build_time()
+    paths = Paths.resolve(args.config, config, args.input, site_dir, use_cache=not getattr(args, "no_cache", False))
+    return BuildRequest(
+        paths=paths,
+        config=config,
+        until=until,
+        scheduler=getattr(args, "scheduler", None),
+        clean=getattr(args, "clean", False),
+        strict=getattr(args, "strict", False),
+        site_url=getattr(args, "site_url", None),
+        freeze=args.command in ("build", "deploy"),
+    )
+
+
+def _build(args: argparse.Namespace) -> int:
+    """`build` and `deploy`: the whole pipeline; `deploy` then publishes."""
     say, progress = _output(args)
-    result = analyse_folder(input_dir, config, cache_dir, say, progress, getattr(args, "scheduler", None))
-    if args.command in ("build", "deploy"):  # one run per process: the corpus lives to the end, so the
-        gc.collect()  # garbage collector need not scan its millions of objects again on every collection
-        gc.freeze()
-    info = BuildInfo(
-        input_dir=str(input_dir),
-        files_seen=result.ingest.files_seen,
-        skipped=result.ingest.skipped,
-        warnings=result.warnings,
-        config_files=result.ingest.config_files,
-        versions=versions(config),
-        timings=result.timer.timings,
-        analysed=result.analysed,
-        from_cache=result.from_cache,
-        workers=result.workers,
-        built=built.strftime("%Y-%m-%d %H:%M UTC"),
-        reproducible=reproducible,
-        cut=result.ingest.cut,
-        notices=result.ingest.notices,
-    )
-    changes = PageChanges()
-    with result.timer.stage("pages"):
-        pages = write_pages(
-            result.corpus,
-            config,
-            docs_dir,
-            theme_pages_dir(args.config),
-            info,
-            site_name(args.config),
-            progress,
-            changes,
-            result.corpus_key,
-        )
-    say(
-        f"pages: {pages} Markdown pages in {docs_dir}: {changes.rewritten} files written, "
-        f"{changes.unchanged} unchanged, {len(changes.removed)} removed"
-    )
-    if args.command == "generate":  # serve's rebuild: the pages only, MkDocs builds them
-        return 0
-    if args.command == "serve":
-        return _serve(args, input_dir, docs_dir)
-    from generator.mkdocs_adapter import build_site
-
-    incremental = not (getattr(args, "clean", False) or getattr(args, "strict", False))
-    outcome: dict[str, object] = {}
-    with result.timer.stage("mkdocs"):
-        warnings = build_site(
-            args.config, docs_dir, site_dir, getattr(args, "site_url", None), incremental=incremental, outcome=outcome
-        )
-    for warning in warnings:
-        say(f"  mkdocs warning: {warning}")
-    timings = ", ".join(f"{stage} {seconds:.2f}s" for stage, seconds in result.timer.timings.items())
-    how = "the changed pages only (dirty build)" if outcome.get("dirty") else "every page (clean build)"
-    say(f"mkdocs: site built in {site_dir}, {how}")
-    say(f"done in {time.perf_counter() - started:.2f}s ({timings})")
-    if getattr(args, "strict", False):
-        failed = _strict_exit(result.problems + [f"mkdocs: {warning}" for warning in warnings])
-        if failed:
-            return failed
+    request = _request(args)
+    result = build(request, say, progress)
+    if request.strict and (failed := _strict_exit(result.problems)):
+        return failed
     if args.command == "deploy":
-        from generator.mkdocs_adapter import DeployError, deploy_site
-
-        try:
-            deploy_site(
-                args.config,
-                docs_dir,
-                site_dir,
-                message=args.message,
-                remote_name=args.remote_name,
-                remote_branch=args.remote_branch,
-                force=args.force,
-                site_url=args.site_url,
-            )
-        except DeployError as exc:
-            raise BuildError(str(exc)) from exc
-        say(f"deploy: {site_dir} published to the {args.remote_branch or 'gh-pages'} branch")
-    return 0
-
-
-def _serve(args: argparse.Namespace, input_dir: Path, docs_dir: Path) -> int:
-    from generator.mkdocs_adapter import serve_site
-
-    def regenerate() -> None:
-        _say(f"serve: {input_dir} or the page templates changed, generating the pages again")
-        again = argparse.Namespace(**{**vars(args), "command": "generate"})
-        try:
-            _build(again)
-        except (BuildError, ConfigError, FileNotFoundError, ValueError) as exc:
-            _say(f"error: {exc} (the preview keeps the last good pages)")
-
-    watched = (input_dir.resolve(), theme_pages_dir(args.config))
-    serve_site(args.config, docs_dir, args.address, watch=watched, regenerate=regenerate)
+        deploy(
+            request.paths,
+            args.site_url,
+            message=args.message,
+            remote_name=args.remote_name,
+            remote_branch=args.remote_branch,
+            force=args.force,
+        )
+        say(f"deploy: {request.paths.site_dir} published to the {args.remote_branch or 'gh-pages'} branch")
     return 0
 
 
 def _analyse(args: argparse.Namespace) -> int:
-    config = load_config(args.config if args.config.exists() else None)
+    """`analyse`: ingest, analyse and link, then report.json instead of a site."""
     say, progress = _output(args, sys.stderr if str(args.json) == "-" else None)
-    cache_dir = None if args.no_cache else Path(config.cache_dir)
-    result = analyse_folder(args.input, config, cache_dir, say, progress, args.scheduler)
-    paged = frozenset(e.id for e in result.corpus.entities if len(e.articles) >= config.entity_min_articles)
-    skipped = [{"path": s.path, "reason": s.reason} for s in result.ingest.skipped]
-    build = {"versions": versions(config), "skipped": skipped, "warnings": result.warnings}
-    document = report_document(result.corpus, paged, build)
-    text = json.dumps(document, ensure_ascii=False, indent=1)
+    result = build(_request(args, until="link"), say, progress)
+    block = build_block(result.versions, result.ingest.skipped, result.warnings)
+    text = json.dumps(report_document(result.corpus, block), ensure_ascii=False, indent=1)
     if str(args.json) == "-":
         sys.stdout.write(text + "\n")
     else:
@@ -298,6 +236,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "analyse":
             return _analyse(args)
+        if args.command == "serve":
+            say, progress = _output(args)
+            serve(lambda: _request(args, until="pages"), args.address, say, progress)
+            return 0
         return _build(args)
     except (BuildError, ConfigError, FileNotFoundError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)

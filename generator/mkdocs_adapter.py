@@ -2,34 +2,23 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from mkdocs import __version__ as MKDOCS_VERSION  # noqa: N812
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-SERVE_HOOK = Path(__file__).with_name("serve_hook.py")
+from generator.cache_keys import site_key
+from generator.pages.paths import NAV
 
-SECTION_NAV = [
-    {"Home": "index.md"},
-    {"Articles": "articles/index.md"},
-    {"Topics": "topics/index.md"},
-    {"Sources": "sources/index.md"},
-    {"Entities": "entities/index.md"},
-    {"Keywords": "keywords.md"},
-    {"Quotes": "quotes.md"},
-    {"Timeline": "timeline.md"},
-    {"Graph": "graph.md"},
-    {"Search": "search.md"},
-    {"Build report": "build-report.md"},
-]
+SERVE_HOOK = Path(__file__).with_name("serve_hook.py")
 
 
 class _CountWarnings(logging.Handler):
@@ -46,15 +35,17 @@ class DeployError(RuntimeError):
 
 
 def _config(mkdocs_yml: Path | None, docs_dir: Path, site_dir: Path | None, site_url: str | None, **more: object):
-    overrides: dict[str, object] = {"docs_dir": str(docs_dir.resolve()), **more}
+    """MkDocs' config from mkdocs.yml, with our folders and site_url, and our nav unless it sets one."""
+    overrides: dict[str, Any] = {"docs_dir": str(docs_dir.resolve()), **more}
     if site_dir is not None:
         overrides["site_dir"] = str(site_dir.resolve())
     if site_url:
         overrides["site_url"] = site_url
     config = load_config(str(mkdocs_yml) if mkdocs_yml else None, **overrides)
     if not config.nav:
-        # Never let MkDocs list every page: that makes the build quadratic.
-        config.nav = SECTION_NAV
+        # The generator's section pages, unless mkdocs.yml sets a nav. Never every page: that makes
+        # the build quadratic.
+        config.nav = [{title: page} for title, page in NAV]
     return config
 
 
@@ -63,24 +54,10 @@ _DIRTY_WARNING = "A 'dirty' build is being performed"
 
 
 def _fingerprint(config, mkdocs_yml: Path | None) -> str:  # noqa: ANN001 - MkDocsConfig
-    """Everything besides the pages that shapes every page of the site: MkDocs, Markdown and the
-    generator's versions, mkdocs.yml, the effective settings (site_url, nav, folders) and every
-    theme file. When it is unchanged, only the pages whose Markdown changed need building."""
-    from importlib.metadata import version
-
-    from generator import __version__
-
-    digest = hashlib.sha256()
-    for part in (MKDOCS_VERSION, version("markdown"), version("jinja2"), __version__):
-        digest.update(part.encode() + b"\0")
-    digest.update(mkdocs_yml.read_bytes() if mkdocs_yml and mkdocs_yml.exists() else b"")
+    """The site's cache key (`cache_keys.site_key`): when it is unchanged, only the pages whose Markdown
+    changed need building."""
     settings = [config.site_url, config.site_dir, config.docs_dir, repr(config.nav), repr(config.theme.dirs)]
-    digest.update(json.dumps(settings).encode())
-    for folder in config.theme.dirs:
-        for path in sorted(Path(folder).rglob("*")):
-            if path.is_file():
-                digest.update(str(path).encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
+    return site_key(mkdocs_yml, settings, config.theme.dirs)
 
 
 def _remove_stale_output(config) -> list[str]:  # noqa: ANN001 - MkDocsConfig

@@ -10,6 +10,24 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+# The link stage's cross-article types, importable from here as before.
+from generator.model_links import (  # noqa: F401
+    Comparison,
+    ComparisonColumn,
+    GroupSpeaker,
+    IndexedKeyword,
+    KeywordLinks,
+    NamesUsed,
+    PhraseGroup,
+    PhraseRef,
+    QuoteGroup,
+    QuoteRef,
+    SharedText,
+    SourceProfile,
+    StressedEntity,
+    SummarySentence,
+)
+
 UNATTRIBUTED = "Unattributed"
 UNDATED = "Undated"
 
@@ -81,31 +99,6 @@ class Article:
         clock = self.published.split("T", 1)[1]
         offset = clock[8:] if len(clock) > 8 else ""
         return f"{clock[:5]} {offset}".strip()
-
-    @property
-    def language_label(self) -> str:
-        """ "German (de)"; "Unknown" when not known."""
-        from generator.ingest.language import language_name
-
-        return language_name(self.language)
-
-    @property
-    def extra_items(self) -> list[tuple[str, str]]:
-        """The extra metadata as (field, value in words), for display; long values are cut."""
-        import json
-
-        items = []
-        for key, value in sorted(self.extra.items()):
-            if value in (None, "", [], {}):
-                continue
-            if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
-                shown = ", ".join(str(v) for v in value)
-            elif isinstance(value, (dict, list)):
-                shown = json.dumps(value, ensure_ascii=False)
-            else:
-                shown = str(value)
-            items.append((key, shown if len(shown) <= 300 else shown[:299] + "…"))
-        return items
 
     @property
     def analysed_as_english(self) -> bool:
@@ -210,6 +203,25 @@ class ArticleAnalysis:
     phrases: tuple[Phrase, ...] = ()  # quoted words that are not quotes (scare quotes, titles, slogans)
 
 
+ENTITY_TYPE_LABELS = {
+    "PERSON": "People",
+    "ORG": "Organisations",
+    "GPE": "Countries, cities and states",
+    "LOC": "Other places",
+    "NORP": "Nationalities, religious and political groups",
+    "FAC": "Buildings and facilities",
+    "EVENT": "Events",
+    "PRODUCT": "Products",
+    "WORK_OF_ART": "Works of art",
+    "LAW": "Laws",
+}  # an entity type (spaCy's label) in words, for headings and legends
+
+
+def type_label(kind: str) -> str:
+    """ "People" for PERSON; an unknown type stays as it is."""
+    return ENTITY_TYPE_LABELS.get(kind, kind)
+
+
 @dataclass(frozen=True)
 class Entity:
     id: str
@@ -274,9 +286,30 @@ class LinkedMention:
     sentence: int
 
 
-@dataclass(frozen=True, repr=False)
+@dataclass(frozen=True)
+class CorpusIndex:
+    """Lookups over the corpus that many pages need, built once by the link stage."""
+
+    articles: dict[str, Article]
+    entities: dict[str, Entity]
+    topics: dict[str, Topic]
+    sources: dict[str, Source]
+    source_of_article: dict[str, str]  # article id -> source id
+    quote_groups: dict[str, QuoteGroup]  # by id
+    quote_group_of: dict[tuple[str, int], str]  # (article id, quote index) -> quote group id
+    quote_group_position: dict[str, int]  # quote group id -> its place in Corpus.quote_groups
+    quote_groups_of_article: dict[str, tuple[str, ...]]  # article id -> ids of the groups it carries, corpus order
+    shared_of_article: dict[str, tuple[SharedText, ...]]  # article id -> the pairs it is part of
+    copies: dict[str, tuple[str, ...]]  # article id -> the later articles that duplicate it
+
+
+@dataclass(frozen=True, repr=False, kw_only=True)
 class Corpus:
-    """The whole linked corpus: what the page writer and report.json read."""
+    """The whole linked corpus: what the page writer and report.json read.
+
+    Everything that crosses articles is computed by the link stage and held here; later
+    stages only read it.
+    """
 
     articles: tuple[Article, ...]
     analyses: dict[str, ArticleAnalysis]  # by article id
@@ -287,12 +320,19 @@ class Corpus:
     article_topic: dict[str, str]  # article id -> topic id
     related: dict[str, tuple[tuple[str, float], ...]]  # article id -> (article id, similarity)
     quote_speakers: dict[tuple[str, int], str]  # (article id, quote index) -> entity id
-    quote_groups: tuple = ()  # link.quote_groups.QuoteGroup: one quote across articles, with its variants
-    shared_text: tuple = ()  # link.overlap.SharedText: pairs of articles sharing passages
+    index: CorpusIndex
+    quote_groups: tuple[QuoteGroup, ...] = ()  # most carried first
+    shared_text: tuple[SharedText, ...] = ()  # pairs of articles sharing passages
     duplicate_of: dict[str, str] = field(default_factory=dict)  # article id -> the earlier article it duplicates
     subjects: tuple[Subject, ...] = ()  # broad subjects grouping the topics (stories)
-    quote_phrases: tuple = ()  # link.quote_groups.PhraseGroup: slogans, terms, titles in quote marks, not quotes
+    quote_phrases: tuple[PhraseGroup, ...] = ()  # slogans, terms, titles in quote marks, not quotes
     no_story: tuple[str, ...] = ()  # ids of the articles that join no story (each has a topic with is_story=False)
+    paged_entities: frozenset[str] = frozenset()  # ids of the entities named in entity_min_articles+ articles
+    topic_summaries: dict[str, tuple[SummarySentence, ...]] = field(default_factory=dict)  # by topic id
+    keyword_index: tuple[IndexedKeyword, ...] = ()  # most shared first
+    keyword_links: KeywordLinks = field(default_factory=lambda: KeywordLinks({}, {}))
+    comparisons: dict[str, Comparison] = field(default_factory=dict)  # by topic id
+    source_profiles: dict[str, SourceProfile] = field(default_factory=dict)  # by source id
 
     @property
     def stories(self) -> tuple[Topic, ...]:
@@ -303,12 +343,32 @@ class Corpus:
         return f"Corpus({len(self.articles)} articles, {len(self.entities)} entities, {len(self.topics)} topics)"
 
     def article(self, article_id: str) -> Article:
-        return self._articles_by_id[article_id]
+        return self.index.articles[article_id]
 
-    @property
-    def _articles_by_id(self) -> dict[str, Article]:
-        cached = self.__dict__.get("_by_id")
-        if cached is None:
-            cached = {a.id: a for a in self.articles}
-            object.__setattr__(self, "_by_id", cached)
-        return cached
+    def entity(self, entity_id: str) -> Entity:
+        return self.index.entities[entity_id]
+
+    def topic(self, topic_id: str) -> Topic:
+        return self.index.topics[topic_id]
+
+    def topic_of(self, article_id: str) -> Topic:
+        return self.index.topics[self.article_topic[article_id]]
+
+    def source(self, source_id: str) -> Source:
+        return self.index.sources[source_id]
+
+    def source_of(self, article_id: str) -> Source:
+        return self.index.sources[self.index.source_of_article[article_id]]
+
+    def quote_group(self, group_id: str) -> QuoteGroup:
+        return self.index.quote_groups[group_id]
+
+    def quote_groups_in(self, article_ids: tuple[str, ...] | list[str]) -> list[QuoteGroup]:
+        """The quote groups carried by any of these articles, in the corpus's order (most carried first)."""
+        index = self.index
+        found = {g for a in article_ids for g in index.quote_groups_of_article.get(a, ())}
+        return [index.quote_groups[g] for g in sorted(found, key=index.quote_group_position.__getitem__)]
+
+    def unique_articles(self, article_ids: tuple[str, ...] | list[str]) -> list[str]:
+        """The articles that are not duplicates of another: what topic and source counts count."""
+        return [a for a in article_ids if a not in self.duplicate_of]

@@ -114,12 +114,12 @@ def test_a_theme_change_or_clean_flag_builds_every_page(project, capsys: pytest.
 def test_pages_rendered_in_parallel_are_the_serial_ones(
     project, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import generator.pages
+    import generator.pages.writer
 
     _, input_dir = project
     serial = project_config(tmp_path / "serial", workers=1)
     _build(serial, input_dir, capsys)
-    monkeypatch.setattr(generator.pages, "_PAGE_CHUNK", 3)  # the seeds' pages in many tasks, over two processes
+    monkeypatch.setattr(generator.pages.writer, "_PAGE_CHUNK", 3)  # the seeds' pages in many tasks, over two processes
     parallel = project_config(tmp_path / "parallel", workers=2)
     assert _build(parallel, input_dir, capsys)["written"] == _build(serial, input_dir, capsys, "--clean")["unchanged"]
     _same_site(serial.parent / ".build" / "docs", parallel.parent / ".build" / "docs")

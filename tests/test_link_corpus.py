@@ -236,3 +236,20 @@ def test_alias_file_names_lose_control_and_bidi_characters(tmp_path: Path) -> No
     write_files(tmp_path, {"aliases.yml": '- name: "Islamic\\u202e State"\n  aliases: ["Dae\\x07sh"]\n'})
     aliases = load_aliases(tmp_path / "aliases.yml")
     assert aliases.groups[0].name == "Islamic State" and aliases.groups[0].aliases == ("Daesh",)
+
+
+def test_an_entity_with_only_badly_cut_spans_gets_a_tidied_display_name() -> None:
+    entities, _ = _link(
+        [
+            (
+                "a",
+                "The children’s Easter egg hunt, the Institute for Health Metrics (IHME said, and @WHO.",
+                [("’s Easter", "EVENT"), ("Institute for Health Metrics (IHME", "ORG"), ("@WHO", "ORG")],
+            ),
+            ("b", "They played Village People's \"YMCA at the rally.", [("Village People's \"YMCA", "WORK_OF_ART")]),
+        ]
+    )
+    assert _holding(entities, "’s Easter").name == "Easter"
+    assert _holding(entities, "Institute for Health Metrics (IHME").name == "Institute for Health Metrics"
+    assert _holding(entities, "@WHO").name == "WHO"
+    assert _holding(entities, "Village People's \"YMCA").name == "Village People's YMCA"

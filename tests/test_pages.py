@@ -135,3 +135,46 @@ def test_text_around_links_and_bold_names_keeps_its_spaces(tmp_path: Path) -> No
     assert "Mayor <script>alert('t')</script> Quimby spoke. Quimby said" in full_text
     entity = markdown.markdown((docs / "entities/quimby.md").read_text(encoding="utf-8"), extensions=["tables"])
     assert "Quimby said [x](javascript:alert(1)) things." in BeautifulSoup(entity, "html.parser").get_text()
+
+
+def _template_variables(env, name: str) -> set[str]:  # noqa: ANN001 - jinja2.Environment
+    """The variables a template (and what it includes) reads from its context."""
+    from jinja2 import meta
+
+    source = env.loader.get_source(env, name)[0]
+    parsed = env.parse(source)
+    found = set(meta.find_undeclared_variables(parsed))
+    for included in meta.find_referenced_templates(parsed):
+        found |= _template_variables(env, included) - {"label"}  # `label` is set by the `with` around it
+    return found
+
+
+def test_each_template_reads_only_its_context_and_the_formatting_helpers() -> None:
+    """The context dataclass is the template's contract: a variable it does not declare fails here."""
+    import dataclasses
+
+    from generator.pages import PAGE_KINDS
+    from generator.pages.writer import make_environment
+
+    templates = ROOT / "themes/report/pages"
+    env = make_environment(templates)
+    pages = {p.name for p in templates.glob("*.md") if not p.name.startswith("_")}
+    assert pages == set(PAGE_KINDS)  # every page template has a declared context
+    for name, kind in PAGE_KINDS.items():
+        assert dataclasses.is_dataclass(kind) and kind.__dataclass_params__.frozen, name
+        fields = {f.name for f in dataclasses.fields(kind)}
+        assert "page" in fields, name
+        assert _template_variables(env, name) <= fields | set(env.globals), (name, kind)
+        text = (templates / name).read_text(encoding="utf-8")
+        assert ".update(" not in text and ".append(" not in text, name  # templates format, they do not compute
+
+
+def test_home_page_states_the_configured_threshold(tmp_path: Path) -> None:
+    articles, analyses = _hostile_corpus()
+    config = Config(entity_min_articles=1)
+    corpus = link_corpus(articles, analyses, config, tmp_path / "none.yml")
+    docs = tmp_path / "docs"
+    write_pages(corpus, config, docs, ROOT / "themes/report/pages", BuildInfo("in", 2, [], [], [], {}), "S")
+    home = BeautifulSoup(markdown.markdown((docs / "index.md").read_text(encoding="utf-8")), "html.parser")
+    assert "entities named in one or more articles" in home.get_text()
+    assert "two or more" not in home.get_text()

@@ -17,7 +17,6 @@ from generator.model import Article, ArticleAnalysis, Corpus, Keyword, Mention, 
 from generator.pages.charts import Charts, bin_dates, nice_step
 from generator.pages.graph import LEVELS, EntityGraph, force_layout, place_labels, separate
 from generator.pages.search import GLOBAL_NAME, script_json, search_documents, search_index_js
-from generator.pages.views import Lookup
 
 HOSTILE = "</script><!--<img src=x onerror=alert(1)>&amp;\u2028"
 TYPES = ("PERSON", "ORG", "GPE")
@@ -46,21 +45,21 @@ def _article(aid: str, names: list[str], *, source: str | None = None, day: date
     return article, analysis
 
 
-def _corpus(specs: list[tuple], tmp_path: Path) -> tuple[Corpus, Lookup]:
+def _corpus(specs: list[tuple], tmp_path: Path) -> Corpus:
     articles, analyses = [], {}
     for aid, names, source, day in specs:
         article, analysis = _article(aid, names, source=source, day=day)
         articles.append(article)
         analyses[aid] = analysis
     corpus = link_corpus(articles, analyses, Config(), tmp_path / "none.yml")
-    return corpus, Lookup.build(corpus, 2)
+    return corpus
 
 
 def _entity(n: int) -> str:
     return f"Entity Number {n}"
 
 
-def _big_corpus(tmp_path: Path, entities: int = 150, articles: int = 120) -> tuple[Corpus, Lookup]:
+def _big_corpus(tmp_path: Path, entities: int = 150, articles: int = 120) -> Corpus:
     """Entity n appears in more articles the smaller n is; neighbours share articles."""
     specs = []
     for a in range(articles):
@@ -79,14 +78,14 @@ def test_script_json_cannot_break_out_of_a_script() -> None:
 
 
 def test_search_index_holds_every_kind_with_its_fields(tmp_path: Path) -> None:
-    corpus, lookup = _corpus(
+    corpus = _corpus(
         [
             ("one", [_entity(1), _entity(2)], HOSTILE, date(2020, 1, 1)),
             ("two", [_entity(1), _entity(2)], "Daily Planet", None),
         ],
         tmp_path,
     )
-    documents = search_documents(corpus, lookup)
+    documents = search_documents(corpus)
     kinds = {d["kind"] for d in documents}
     assert kinds == {"article", "entity", "topic", "source"}
     article = next(d for d in documents if d["kind"] == "article" and d["title"] == "Story one")
@@ -97,7 +96,7 @@ def test_search_index_holds_every_kind_with_its_fields(tmp_path: Path) -> None:
     assert entity["url"].startswith("entities/") and "Entity Number 1" in entity["names"]
     assert any(d["kind"] == "source" and d["title"] == HOSTILE for d in documents)
 
-    script = search_index_js(corpus, lookup)
+    script = search_index_js(corpus)
     assert "<" not in script.split("\n", 1)[1] and "&" not in script
     payload = json.loads(script.split(f"window.{GLOBAL_NAME} = ", 1)[1].rstrip().rstrip(";"))
     rows = [dict(zip(payload["fields"], row, strict=True)) for row in payload["documents"]]
@@ -118,7 +117,7 @@ def test_time_bins_follow_the_span() -> None:
 
 def test_timeline_counts_articles_per_day_and_source(tmp_path: Path) -> None:
     d1, d2 = date(2017, 3, 1), date(2017, 3, 3)
-    corpus, lookup = _corpus(
+    corpus = _corpus(
         [
             ("a", [_entity(1)], "Alpha", d1),
             ("b", [_entity(1)], "Alpha", d1),
@@ -128,7 +127,7 @@ def test_timeline_counts_articles_per_day_and_source(tmp_path: Path) -> None:
         ],
         tmp_path,
     )
-    svg = Charts(corpus, lookup).timeline(tuple(a.id for a in corpus.articles), "t")
+    svg = Charts(corpus).timeline(tuple(a.id for a in corpus.articles), "t")
     soup = BeautifulSoup(svg, "html.parser")
     bars = [t.get_text() for t in soup.select("svg rect title")]
     assert sorted(bars) == [
@@ -145,16 +144,16 @@ def test_timeline_counts_articles_per_day_and_source(tmp_path: Path) -> None:
     rows = [[td.get_text() for td in tr.select("td")] for tr in soup.select("details tbody tr")]
     assert rows == [["2017-03-01", "3", "Alpha 2 · Beta <b> 1"], ["2017-03-03", "1", "Beta <b> 1"]]
 
-    undated = Charts(corpus, lookup).timeline(("e",), "t")
+    undated = Charts(corpus).timeline(("e",), "t")
     assert "none of these 1 article has a known date" in undated and "<svg" not in undated
 
 
 def test_bar_chart_is_largest_first_and_escaped(tmp_path: Path) -> None:
-    corpus, lookup = _corpus(
+    corpus = _corpus(
         [("a", [_entity(1)], HOSTILE, None), ("b", [_entity(1)], "Zed", None), ("c", [_entity(1)], "Zed", None)],
         tmp_path,
     )
-    soup = BeautifulSoup(Charts(corpus, lookup).home(), "html.parser")
+    soup = BeautifulSoup(Charts(corpus).home(), "html.parser")
     figure = soup.select_one("#chart-by-source")
     assert [t.get_text() for t in figure.select("text.label")] == ["Zed", HOSTILE[:31].rsplit(" ", 1)[0] + "…"]
     assert [t.get_text() for t in figure.select("rect title")] == ["Zed: 2 articles", f"{HOSTILE.strip()}: 1 article"]
@@ -174,19 +173,19 @@ def test_force_layout_is_deterministic_and_fills_the_frame() -> None:
 
 
 def test_graph_page_shows_the_most_mentioned_with_their_strongest_ties(tmp_path: Path) -> None:
-    corpus, lookup = _big_corpus(tmp_path)
-    graph = EntityGraph(corpus, lookup)
-    paged = len(lookup.paged_entities)
+    corpus = _big_corpus(tmp_path)
+    graph = EntityGraph(corpus)
+    paged = len(corpus.paged_entities)
     assert paged > LEVELS[1]
     assert graph.levels == [LEVELS[0], LEVELS[1], paged]
 
     page = graph.page_svg(0, "graph.md")
-    assert page == EntityGraph(corpus, lookup).page_svg(0, "graph.md")  # same corpus, same picture
+    assert page == EntityGraph(corpus).page_svg(0, "graph.md")  # same corpus, same picture
     soup = BeautifulSoup(page, "html.parser")
     nodes = soup.select("svg a.node")
     assert len(nodes) == LEVELS[0]
     top = sorted(
-        (e for e in corpus.entities if e.id in lookup.paged_entities), key=lambda e: (-e.mention_count, e.name)
+        (e for e in corpus.entities if e.id in corpus.paged_entities), key=lambda e: (-e.mention_count, e.name)
     )
     slug_of = {f"entities/{e.slug}.html": e for e in top}
     shown = [slug_of[a["href"]] for a in nodes]
@@ -207,11 +206,11 @@ def test_graph_page_shows_the_most_mentioned_with_their_strongest_ties(tmp_path:
 
 def test_graph_and_neighbours_escape_names_and_link_only_to_entity_pages(tmp_path: Path) -> None:
     bad = '<script>alert(1)</script> "q" 2'
-    corpus, lookup = _corpus(
+    corpus = _corpus(
         [("a", [bad, _entity(4), _entity(5)], None, None), ("b", [bad, _entity(4), _entity(5)], None, None)],
         tmp_path,
     )
-    graph = EntityGraph(corpus, lookup)
+    graph = EntityGraph(corpus)
     for markup in (graph.page_svg(0, "graph.md"), graph.neighbours_svg(corpus.entities[0], "entities/x.md")):
         soup = BeautifulSoup(markup, "html.parser")
         assert soup.find("script") is None
@@ -221,7 +220,7 @@ def test_graph_and_neighbours_escape_names_and_link_only_to_entity_pages(tmp_pat
     soup = BeautifulSoup(graph.neighbours_svg(entity, "entities/x.md"), "html.parser")
     assert len(soup.select("a.node")) == 2
     assert {a["href"] for a in soup.select("a.node")} == {
-        f"{e.slug}.html" for e in corpus.entities if e.id != entity.id and e.id in lookup.paged_entities
+        f"{e.slug}.html" for e in corpus.entities if e.id != entity.id and e.id in corpus.paged_entities
     }
 
 

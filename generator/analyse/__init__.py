@@ -11,12 +11,13 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from generator.analyse.cache import AnalysisCache, cache_key
+from generator.analyse.cache import AnalysisCache
 from generator.analyse.keywords import extract_keywords
 from generator.analyse.mentions import extract_mentions, find_acronyms
 from generator.analyse.nlp import load_model, model_signature
 from generator.analyse.quotes import extract_quotes
 from generator.analyse.summary import sentence_features, summarise
+from generator.cache_keys import analysis_key
 from generator.config import Config
 from generator.model import Article, ArticleAnalysis
 from generator.progress import QUIET, Reporter
@@ -100,6 +101,14 @@ def worker_count(config: Config, jobs: int) -> int:
     return max(1, min(cores, (jobs + _CHUNK - 1) // _CHUNK))
 
 
+def _cache_key(article: Article, config: Config, model: str) -> str:
+    """The key of an article's analysis (`cache_keys.analysis_key`)."""
+    options = config.analysis_key()
+    if not article.analysed_as_english:
+        options = {**options, "language": article.language}  # sentences only: a different analysis
+    return analysis_key(_analysed_part(article, config), options, model)
+
+
 def analyse_articles(
     articles: list[Article],
     config: Config,
@@ -121,11 +130,7 @@ def analyse_articles(
     keys: dict[str, str] = {}
     todo: list[Article] = []
     for article in articles:
-        options = config.analysis_key()
-        if not article.analysed_as_english:
-            options = {**options, "language": article.language}  # sentences only: a different analysis
-        key = cache_key(_analysed_part(article, config), options, model)
-        keys[article.id] = key
+        key = keys[article.id] = _cache_key(article, config, model)
         cached = cache.get(key, article.text) if cache else None
         if cached is not None:
             results[article.id] = cached
@@ -141,6 +146,7 @@ def analyse_articles(
             _collect(batches, _on_cluster(address, batches, config, stats), results, keys, cache, stats, bar)
             return results, stats
         stats.workers = worker_count(config, len(todo))
+        outputs: Iterator[list[ArticleAnalysis | str]]
         if stats.workers == 1:
             outputs = (
                 _analyse_texts(

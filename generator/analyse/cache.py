@@ -1,4 +1,5 @@
-"""On-disk cache of per-article analysis, keyed by content, config and analysis version.
+"""On-disk cache of per-article analysis, under the key `cache_keys.analysis_key` makes (text, options, model,
+analysers).
 
 Entries are written atomically (a temporary file in the same folder, then rename), so
 a build killed mid-write leaves at most a `.tmp-*` file that is never read. Each entry
@@ -17,24 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from generator.model import AcronymDefinition, ArticleAnalysis, Keyword, Mention, Phrase, Quote, Sentence
-
-ANALYSIS_VERSION = "1"
-
-
-def _analyser_fingerprint() -> str:
-    """Hash of the analysers' source: changing how articles are analysed invalidates the cache by itself."""
-    digest = hashlib.sha256(ANALYSIS_VERSION.encode())
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-ANALYSER_FINGERPRINT = _analyser_fingerprint()
-
-
-def cache_key(text: str, config_key: dict[str, Any], model: str) -> str:
-    payload = json.dumps({"v": ANALYSER_FINGERPRINT, "config": config_key, "model": model}, sort_keys=True)
-    return hashlib.sha256((payload + "\0" + text).encode("utf-8")).hexdigest()
 
 
 def to_json(analysis: ArticleAnalysis) -> dict[str, Any]:
@@ -75,7 +58,8 @@ def _fits(analysis: ArticleAnalysis, length: int) -> bool:
     return (
         all(0 <= start <= end <= length for start, end in spans)
         and all(0 <= i < count for i in analysis.summary)
-        and all(0 <= item.sentence < count for item in (*analysis.mentions, *analysis.quotes))
+        and all(0 <= m.sentence < count for m in analysis.mentions)
+        and all(0 <= q.sentence < count for q in analysis.quotes)
     )
 
 

@@ -69,7 +69,7 @@ class _Unit:
     key: str
     kind: str  # "name", "phrase" or "noun"
     words: tuple[str, ...]
-    forms: Counter[tuple[str, bool]] = field(default_factory=Counter)  # (text, at sentence start) -> count
+    forms: Counter[tuple[str, bool | None]] = field(default_factory=Counter)  # (text, at sentence start) -> count
     count: int = 0
     first: int = 1 << 30  # token index of the first occurrence
 
@@ -162,9 +162,9 @@ def _units(doc: Doc, max_words: int) -> list[_Unit]:
             add("name", [token], full_name[_fold(token.text)])
             taken.add(token.i)
     for chunk in doc.noun_chunks:
-        tokens = _noun_phrase(chunk, taken, max_words)
-        if tokens:
-            add("phrase", tokens, fold_phrase(doc[tokens[0].i : tokens[-1].i + 1].text))
+        phrase = _noun_phrase(chunk, taken, max_words)
+        if phrase:
+            add("phrase", phrase, fold_phrase(doc[phrase[0].i : phrase[-1].i + 1].text))
     for token in doc:
         if token.i not in taken and token.pos_ in ("NOUN", "PROPN") and _word_ok(token):
             add("noun", [token], _fold(token.lemma_ if token.pos_ == "NOUN" else token.text))

@@ -46,7 +46,7 @@ def language_name(code: str | None) -> str:
 
 @cache
 def _identifier():  # noqa: ANN202 - py3langid has no type hints
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier  # type: ignore[import-untyped]
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 

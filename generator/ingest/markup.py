@@ -95,7 +95,7 @@ def is_markup_tag(fragment: str) -> bool:
 
 def html_fragment_to_text(fragment: str) -> str:
     """Text of an HTML fragment (feeds put HTML in `content`), one paragraph per block; no markup survives."""
-    import lxml.html  # type: ignore[import-untyped]
+    import lxml.html
 
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")

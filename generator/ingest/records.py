@@ -63,7 +63,7 @@ def _as_text(value: Any) -> tuple[str, bool] | None:
         parts = [v.get("value") or v.get("text") for v in value]
         if not all(isinstance(p, str) for p in parts):
             return None
-        text = "\n\n".join(p.strip() for p in parts)  # type: ignore[union-attr]
+        text = "\n\n".join(p.strip() for p in parts)
     elif isinstance(value, dict) and isinstance(value.get("value") or value.get("text"), str):
         text = str(value.get("value") or value.get("text"))
     else:

@@ -1,4 +1,5 @@
-"""Link: the one corpus-wide stage. Entities, topics, sources and related articles."""
+"""Link: the one corpus-wide stage. Entities, topics, sources, related articles, quotes across articles,
+shared text, and the lookups, indexes and comparisons the pages read (all on the frozen `Corpus`)."""
 
 from __future__ import annotations
 
@@ -6,16 +7,19 @@ import gc
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from generator.config import Config
 from generator.ingest.slug import SlugRegistry, slugify
 from generator.link.aliases import load_aliases
+from generator.link.coverage import compare_topics, profile_sources
 from generator.link.entities import link_entities
+from generator.link.indexes import KeywordResolver, build_index, keyword_index, keyword_links, paged_entities
 from generator.link.overlap import find_duplicates, find_shared_text
 from generator.link.quote_speakers import link_quotes
-from generator.link.topics import link_topics
-from generator.model import UNATTRIBUTED, Article, ArticleAnalysis, Corpus, Source
+from generator.link.topics import link_topics, topic_summary
+from generator.model import UNATTRIBUTED, Article, ArticleAnalysis, Corpus, Source, SummarySentence
 
 
 def build_sources(articles: list[Article]) -> tuple[Source, ...]:
@@ -42,7 +46,7 @@ def _no_cycle_collection() -> Iterator[None]:
     Linking builds millions of small objects (entries, counters, tuples) and frees them by
     reference counting; each full collection the collector runs meanwhile walks every live
     object, the corpus's analyses included, so it grows with the corpus and took about
-    40% of the link stage's CPU at 1,000 articles (docs/BENCHMARKS.md, "Link-stage speed").
+    40% of the link stage's CPU at 1,000 articles (docs/BENCHMARKS.md, "Link stage near-linear").
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -56,31 +60,55 @@ def _no_cycle_collection() -> Iterator[None]:
 def link_corpus(
     articles: list[Article], analyses: dict[str, ArticleAnalysis], config: Config, alias_file: Path
 ) -> Corpus:
+    """Everything that crosses articles: entities, topics and subjects, sources, quotes across articles,
+    shared text, then the lookups and comparisons the pages read (`_with_views`); the cycle collector paused."""
     with _no_cycle_collection():
         return _link(articles, analyses, config, alias_file)
 
 
 def _link(articles: list[Article], analyses: dict[str, ArticleAnalysis], config: Config, alias_file: Path) -> Corpus:
     entities, mentions = link_entities(articles, analyses, load_aliases(alias_file))
-    entity_by_id = {e.id: e for e in entities}
-    topics = link_topics(articles, analyses, mentions, entity_by_id, config)
-
+    topics = link_topics(articles, analyses, mentions, {e.id: e for e in entities}, config)
     quote_speakers, quote_groups, quote_phrases = link_quotes(articles, analyses, mentions, entities)
-    shared = find_shared_text(articles)
-    return Corpus(
+    shared = tuple(find_shared_text(articles))
+    duplicate_of = find_duplicates(articles, list(shared))
+    sources = build_sources(articles)
+    corpus = Corpus(
         articles=tuple(articles),
         analyses=analyses,
         mentions=mentions,
         entities=entities,
         topics=topics.topics,
-        sources=build_sources(articles),
+        sources=sources,
         article_topic=topics.article_topic,
         related=topics.related,
         quote_speakers=quote_speakers,
+        index=build_index(articles, entities, topics.topics, sources, quote_groups, shared, duplicate_of),
         quote_groups=quote_groups,
         quote_phrases=quote_phrases,
-        shared_text=tuple(shared),
-        duplicate_of=find_duplicates(articles, shared),
+        shared_text=shared,
+        duplicate_of=duplicate_of,
         subjects=topics.subjects,
         no_story=topics.no_story,
+        paged_entities=paged_entities(entities, config.entity_min_articles),
+    )
+    return _with_views(corpus)
+
+
+def _with_views(corpus: Corpus) -> Corpus:
+    """The corpus with what its pages show across articles: topic summaries, the keyword index and the
+    entities keywords name, each topic's sources compared, each source's profile."""
+    articles = list(corpus.articles)
+    resolver = KeywordResolver(corpus.entities, corpus.paged_entities, corpus.mentions)
+    summaries = {
+        topic.id: tuple(SummarySentence(a, text) for a, text in topic_summary(list(topic.articles), corpus.analyses))
+        for topic in corpus.topics
+    }
+    return replace(
+        corpus,
+        topic_summaries=summaries,
+        keyword_index=keyword_index(articles, corpus.analyses, resolver),
+        keyword_links=keyword_links(articles, corpus.analyses, corpus.topics, resolver),
+        comparisons=compare_topics(corpus),
+        source_profiles=profile_sources(corpus),
     )

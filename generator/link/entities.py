@@ -39,7 +39,15 @@ from generator.link.mention_table import (
     read_titles,
 )
 from generator.link.merger import Merger
-from generator.link.names import display_eligible, is_acronym, name_key, normalise, person_name, strip_legal_suffix
+from generator.link.names import (
+    display_eligible,
+    is_acronym,
+    name_key,
+    normalise,
+    person_name,
+    strip_legal_suffix,
+    tidy_display,
+)
 from generator.link.people import join_name_variants, resolve_short_names
 from generator.link.rules import (
     acronym_definitions,
@@ -127,7 +135,9 @@ def _display_name(group: Group, kind: str) -> str:
     nor is a shortened form of another of the entity's names in real use ("Northrop"
     beside "Northrop Grumman"; "Apple" beside "Apple Inc." is not shortened).
     """
-    forms = [f for f in group.forms if display_eligible(f, kind == "PERSON")] or list(group.forms)
+    forms = [f for f in group.forms if display_eligible(f, kind == "PERSON")]
+    if not forms:
+        return tidy_display(max(group.forms, key=lambda f: (group.forms[f], -len(f), f)))
     if kind in ("GPE", "LOC"):
         country = next((c for k in sorted(group.keys, key=lambda k: -group.keys[k]) if (c := country_of(k))), None)
         own = [f for f in forms if country is not None and name_key(f) == name_key(country.name)]

@@ -4,26 +4,16 @@ from __future__ import annotations
 
 from collections import defaultdict, deque
 
+from generator.link.unionfind import DisjointSets
 
-class Merger:
+
+class Merger(DisjointSets[str]):
     """Groups of name keys; every join records its rule, so each name's reason can be told later."""
 
     def __init__(self, keep_apart: list[set[str]]) -> None:
-        self.parent: dict[str, str] = {}
+        super().__init__()
         self.edges: dict[str, list[tuple[str, str]]] = defaultdict(list)  # key -> [(other key, why key joined)]
         self.keep_apart = [names for names in keep_apart if len(names) >= 2]
-
-    def add(self, key: str) -> None:
-        self.parent.setdefault(key, key)
-
-    def find(self, key: str) -> str:
-        self.add(key)
-        root = key
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[key] != root:
-            self.parent[key], key = root, self.parent[key]
-        return root
 
     def allowed(self, a: str, b: str) -> bool:
         """False when joining a's and b's groups would put two names of one `keep_apart` entry together."""
@@ -43,7 +33,7 @@ class Merger:
             return True
         if not self.allowed(a, b):
             return False
-        self.parent[max(root_a, root_b)] = min(root_a, root_b)
+        self.join(min(root_a, root_b), max(root_a, root_b))  # the smaller key stays the root
         self.edges[b].append((a, reason))
         self.edges[a].append((b, mirror or reason))
         return True

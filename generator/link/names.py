@@ -186,3 +186,21 @@ def display_eligible(form: str, person: bool) -> bool:
     if re.search(r"\s[.,;:!?']", form) or form.endswith(" ."):
         return False
     return not (person and split_title(form)[0])
+
+
+_LEADING_POSSESSIVE = re.compile(r"^['’]s\s+")
+_QUOTE_MARKS = '"“”„«»'
+
+
+def tidy_display(form: str) -> str:
+    """A span cut at the wrong place, made presentable for an entity that has no clean form.
+
+    A leading "’s " or "@" is dropped, an unclosed bracket and what follows it, unpaired quote
+    marks: "’s Easter" -> "Easter", "Agency for Development (USAID" -> "Agency for Development".
+    """
+    text = _LEADING_POSSESSIVE.sub("", clean_name(form)).lstrip("@#")
+    if text.count("(") > text.count(")"):
+        text = text[: text.rindex("(")]
+    if sum(text.count(q) for q in _QUOTE_MARKS) % 2:
+        text = text.translate({ord(q): None for q in _QUOTE_MARKS})
+    return " ".join(text.split()).strip(_EDGE_PUNCTUATION.replace(".", "") + " ") or form

@@ -17,12 +17,11 @@ array operations; Python builds only the pairs that share enough text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from itertools import count
 
 import numpy as np
 
-from generator.model import Article
+from generator.model import Article, SharedText
 
 SHINGLE = 8  # words: long enough that a shared run is not a common phrase ("the spokesman said on Monday that")
 MIN_SHARED_WORDS = 12  # in all passages of a pair together
@@ -30,19 +29,6 @@ DUPLICATE_SHARE = 0.9
 MAX_HOLDERS = 50  # a run in more articles than this is boilerplate, not a reprint
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd: the polynomial hash of a run of word numbers, modulo 2**64
-
-
-@dataclass(frozen=True)
-class SharedText:
-    """Two articles and the passages they share (text as it stands in article `a`)."""
-
-    a: str
-    b: str
-    passages: tuple[str, ...]
-    share_a: float  # fraction of a's words inside the shared passages
-    share_b: float
-    spans_a: tuple[tuple[int, int], ...] = ()  # each passage's [start, end) character offsets in a's text
-    spans_b: tuple[tuple[int, int], ...] = ()  # the shared runs' offsets in b's text (b's own order)
 
 
 def _word_spans(text: str) -> list[tuple[int, int]]:

@@ -26,10 +26,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import replace
 from difflib import SequenceMatcher
 
-from generator.model import Article, ArticleAnalysis, Quote
+from generator.link.unionfind import DisjointSets
+from generator.model import (
+    Article,
+    ArticleAnalysis,
+    GroupSpeaker,
+    PhraseGroup,
+    PhraseRef,
+    Quote,
+    QuoteGroup,
+    QuoteRef,
+)
 
 RUN = 4
 CONTAINED = 0.6  # share of the shorter quote's runs found in the longer one
@@ -43,60 +53,6 @@ PHRASE_WORDS = 6
 PHRASE_ARTICLES = 3
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-
-
-@dataclass(frozen=True)
-class QuoteRef:
-    article: str
-    index: int  # into ArticleAnalysis.quotes
-
-
-@dataclass(frozen=True)
-class GroupSpeaker:
-    """One speaker that members of a group give: the entity, else the name or description as written."""
-
-    entity: str | None  # entity id, when the speaker is linked to one
-    name: str  # as the first member giving it writes it
-    kind: str  # "name" or "description"
-    members: tuple[QuoteRef, ...]
-
-
-@dataclass(frozen=True)
-class QuoteGroup:
-    """One quote across articles (one member per article; `repeats` holds an article's further copies).
-
-    `speaker` is the entity every member that names someone agrees on; None when no member
-    names a linked speaker, or when they disagree (`disputed`: then `speakers` lists each).
-    """
-
-    id: str
-    members: tuple[QuoteRef, ...]  # one per article, in corpus order
-    speaker: str | None  # entity id the members agree on
-    text: str  # the longest wording
-    articles: tuple[str, ...] = ()  # the articles carrying it, in corpus order
-    speakers: tuple[GroupSpeaker, ...] = ()  # every speaker the members give, most members first
-    disputed: bool = False  # members name different people
-    outlets: int = 0  # distinct sources carrying it (each article of unknown outlet counts as one)
-    repeats: tuple[QuoteRef, ...] = ()  # the same quote again in an article that is already a member
-
-
-@dataclass(frozen=True)
-class PhraseRef:
-    article: str
-    kind: str  # "phrase": ArticleAnalysis.phrases; "quote": ArticleAnalysis.quotes (a short shared wording)
-    index: int
-
-
-@dataclass(frozen=True)
-class PhraseGroup:
-    """Words many articles put in quote marks without quoting anyone: a slogan, a term, a title."""
-
-    id: str
-    text: str  # the most frequent form
-    members: tuple[PhraseRef, ...]
-    articles: tuple[str, ...]
-    outlets: int
-    reason: str  # "short", "title", "shared" (a short wording many articles carry with no one speaker)
 
 
 def _tokens(text: str) -> list[str]:
@@ -142,26 +98,21 @@ def speaker_key(quote: Quote, entity: str | None) -> str | None:
     return f"entity:{entity}" if entity and not quote.speaker else None
 
 
-class _Groups:
+class _Groups(DisjointSets[QuoteRef]):
     """Union-find over quotes that keeps, per group, the speakers its members give."""
 
     def __init__(self, refs: list[QuoteRef], keys: dict[QuoteRef, str | None]) -> None:
-        self.parent = {ref: ref for ref in refs}
+        super().__init__(refs)
         self.keys: dict[QuoteRef, set[str]] = {ref: {key} if (key := keys[ref]) else set() for ref in refs}
 
-    def find(self, ref: QuoteRef) -> QuoteRef:
-        while self.parent[ref] != ref:
-            self.parent[ref] = self.parent[self.parent[ref]]
-            ref = self.parent[ref]
-        return ref
-
-    def join(self, first: QuoteRef, second: QuoteRef, sure: bool) -> None:
+    def join_agreeing(self, first: QuoteRef, second: QuoteRef, sure: bool) -> None:
+        """Join the two quotes' groups unless they give different speakers (`sure`: join anyway)."""
         a, b = self.find(first), self.find(second)
         if a == b:
             return
         if not sure and len(self.keys[a] | self.keys[b]) > 1:
             return  # the same words from two different people: two quotes
-        self.parent[b] = a
+        self.join(a, b)
         self.keys[a] |= self.keys.pop(b)
 
 
@@ -209,7 +160,7 @@ def split_groups(
         # like it was before"): it joins a longer quote only when it is long enough to be that quote
         least = FRAGMENT_WORDS if keys[first] and keys[second] else UNNAMED_FRAGMENT_WORDS
         if groups.find(first) != groups.find(second) and same_quote(quote[first].text, quote[second].text, least):
-            groups.join(first, second, surely_one_quote(quote[first].text, quote[second].text))
+            groups.join_agreeing(first, second, surely_one_quote(quote[first].text, quote[second].text))
     members: dict[QuoteRef, list[QuoteRef]] = defaultdict(list)
     for ref in refs:
         members[groups.find(ref)].append(ref)
@@ -295,8 +246,6 @@ def _entity_of(refs: list[QuoteRef], speakers: dict[tuple[str, int], str]) -> st
 
 
 def _numbered(group: QuoteGroup, number: int) -> QuoteGroup:
-    from dataclasses import replace
-
     return replace(group, id=f"q{number + 1}")
 
 
@@ -335,6 +284,4 @@ def shared_phrases(
             )
         )
     built.sort(key=lambda g: (-g.outlets, -len(g.articles), order[g.members[0].article], g.text))
-    from dataclasses import replace
-
     return tuple(replace(g, id=f"p{n + 1}") for n, g in enumerate(built))

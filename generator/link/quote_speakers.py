@@ -11,7 +11,8 @@ date, a work, a product, a law) is not a speaker, whatever one article's parse s
 
 from __future__ import annotations
 
-from generator.model import Article, ArticleAnalysis, Entity, LinkedMention
+from generator.link.quote_groups import shared_phrases, split_groups
+from generator.model import Article, ArticleAnalysis, Entity, LinkedMention, PhraseGroup, QuoteGroup
 
 SPEAKING_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 
@@ -42,10 +43,8 @@ def link_quotes(
     analyses: dict[str, ArticleAnalysis],
     mentions: dict[str, tuple[LinkedMention, ...]],
     entities: tuple[Entity, ...] | list[Entity],
-) -> tuple[dict[tuple[str, int], str], tuple, tuple]:
+) -> tuple[dict[tuple[str, int], str], tuple[QuoteGroup, ...], tuple[PhraseGroup, ...]]:
     """Everything the corpus knows about quotes: speakers as entities, quote groups, phrases."""
-    from generator.link.quote_groups import shared_phrases, split_groups
-
     speakers = link_quote_speakers(articles, analyses, mentions, entities)
     groups, short_shared = split_groups(articles, analyses, speakers)
     return speakers, groups, shared_phrases(articles, analyses, short_shared)

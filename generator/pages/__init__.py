@@ -1,200 +1,84 @@
-"""Pages: the linked corpus as Markdown pages (jinja2 templates from the theme) and data files."""
+"""Pages: the linked corpus as Markdown pages (jinja2 templates from the theme) and data files.
+
+Each page kind has a context builder returning a small frozen dataclass, the documented
+contract of its template (`PAGE_KINDS`); the template only formats it. The writer
+(`writer.py`) renders and writes; this module says which pages there are.
+"""
 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
-import multiprocessing
 import os
-from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import jinja2
-
+from generator.cache_keys import pages_key
 from generator.config import Config
-from generator.link.topics import topic_summary
-from generator.model import Corpus, Skipped
-from generator.pages import coverage, views
-from generator.pages.charts import Charts
-from generator.pages.export import report_document
-from generator.pages.graph import EntityGraph, graph_page
-from generator.pages.markdown import MD, escape, external_link, finalize, link
+from generator.model import Corpus
+from generator.pages.article_page import ArticlePage, article_page
+from generator.pages.entity_page import EntityPage, entity_page
+from generator.pages.export import build_block, report_document
+from generator.pages.index_pages import (
+    ArticlesPage,
+    EntitiesPage,
+    HomePage,
+    KeywordsPage,
+    SourcesPage,
+    TopicsPage,
+    articles_page,
+    entities_page,
+    home_page,
+    keywords_page,
+    sources_page,
+    topics_page,
+)
+from generator.pages.overview_pages import (
+    BuildReportPage,
+    GraphPage,
+    QuotesPage,
+    SearchPage,
+    TimelinePage,
+    build_report_page,
+    graph_page,
+    quotes_page,
+    search_page,
+    timeline_page,
+)
 from generator.pages.search import INDEX_FILE, search_index_js
-from generator.progress import QUIET, Progress, Reporter
+from generator.pages.site import BuildInfo, Site
+from generator.pages.source_page import SourcePage, source_page
+from generator.pages.topic_page import ComparePage, TopicPage, compare_page, topic_page
+from generator.pages.writer import PageChanges, PageWriter, make_environment
+from generator.progress import QUIET, Reporter
+
+# Template -> the context dataclass it receives (its fields are the template's variables).
+PAGE_KINDS: dict[str, type] = {
+    "home.md": HomePage,
+    "article.md": ArticlePage,
+    "entity.md": EntityPage,
+    "topic.md": TopicPage,
+    "compare.md": ComparePage,
+    "source.md": SourcePage,
+    "articles.md": ArticlesPage,
+    "entities.md": EntitiesPage,
+    "topics.md": TopicsPage,
+    "sources.md": SourcesPage,
+    "keywords.md": KeywordsPage,
+    "build-report.md": BuildReportPage,
+    "quotes.md": QuotesPage,
+    "timeline.md": TimelinePage,
+    "search.md": SearchPage,
+    "graph.md": GraphPage,
+}
+SECTION_PAGES = 9  # articles, entities, topics, sources, keywords, build report, quotes, timeline, search
+PAGES_STATE = "pages-state.json"  # beside docs_dir: what the last full run of the pages stage was made from
 
 
-@dataclass
-class BuildInfo:
-    """What the build report page shows about the run."""
-
-    input_dir: str
-    files_seen: int
-    skipped: list[Skipped]
-    warnings: list[str]
-    config_files: list[str]
-    versions: dict[str, str]
-    timings: dict[str, float] = field(default_factory=dict)
-    analysed: int = 0
-    from_cache: int = 0
-    workers: int = 1
-    built: str = ""  # "2017-03-01 09:30 UTC": from SOURCE_DATE_EPOCH when set
-    reproducible: bool = False  # SOURCE_DATE_EPOCH set: figures that vary from run to run stay off the pages
-    cut: dict[str, int] = field(default_factory=dict)  # article id -> its length before it was cut
-    notices: list[str] = field(default_factory=list)  # e.g. articles not analysed, being in another language
-
-
-@lru_cache(maxsize=1 << 17)
-def _escaped(value: str) -> MD:
-    return escape(value)
-
-
-def _finalize(value: object) -> object:
-    """`finalize`, remembering escaped strings: the same names and titles recur on thousands of pages."""
-    if type(value) is str:
-        return _escaped(value)
-    return finalize(value)
-
-
-def make_environment(templates_dir: Path) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir)),
-        autoescape=False,
-        finalize=_finalize,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    env.filters["md"] = escape
-    env.globals.update(
-        link=link,
-        external_link=external_link,
-        MD=MD,
-        article_path=views.article_path,
-        entity_path=views.entity_path,
-        topic_path=views.topic_path,
-        source_path=views.source_path,
-        relative=views.relative,
-        graph_page=graph_page,
-        topic_summary=topic_summary,
-    )
-    return env
-
-
-@dataclass
-class PageChanges:
-    """What a `write_pages` run changed in docs_dir: a rebuild with nothing new changes nothing."""
-
-    rewritten: int = 0  # files (pages and data) whose content changed or that are new
-    unchanged: int = 0  # files left as they were, with their modification time
-    removed: list[str] = field(default_factory=list)  # files of the previous run that no page writes now
-
-
-class PageWriter:
-    """Writes files into docs_dir only when their content changed.
-
-    An unchanged file keeps its modification time, so MkDocs' dirty build (which rebuilds a
-    page only when its source is newer than its output) skips it; `remove_stale` deletes what
-    the previous run wrote and this one did not.
-    """
-
-    def __init__(self, env: jinja2.Environment, docs_dir: Path, bar: Progress | None = None) -> None:
-        self.env = env
-        self.docs_dir = docs_dir
-        self.root = docs_dir.resolve()
-        self.count = 0
-        self.changes = PageChanges()
-        self.bar = bar or Progress.off()
-        self._written: set[Path] = set()
-        self.jobs: list[tuple[str, str, dict[str, Any]]] | None = None  # pages queued for `run`
-
-    def write(self, template: str, page: str, **context: Any) -> None:
-        """Render one page now, or queue it when a batch is being collected (`collect`, then `run`)."""
-        if self.jobs is not None:
-            self.jobs.append((template, page, context))
-            return
-        target = (self.docs_dir / page).resolve()
-        if not target.is_relative_to(self.root):
-            raise ValueError(f"refusing to write page {page!r} outside {self.docs_dir}")
-        text = self.env.get_template(template).render(page=page, **context)
-        self.put(target, text)
-        self.count += 1
-        self.bar.update()
-
-    def collect(self) -> None:
-        self.jobs = []
-
-    def run(self, workers: int) -> None:
-        """Render the queued pages: over `workers` forked processes when there are many (pages are
-        independent given the corpus, which the forked processes share), else here."""
-        jobs, self.jobs = self.jobs or [], None
-        chunks = [(start, min(start + _PAGE_CHUNK, len(jobs))) for start in range(0, len(jobs), _PAGE_CHUNK)]
-        if workers < 2 or len(chunks) < 4 or "fork" not in multiprocessing.get_all_start_methods():
-            for template, page, context in jobs:
-                self.write(template, page, **context)
-            return
-        global _FORKED
-        _FORKED = (self, jobs)
-        try:
-            with multiprocessing.get_context("fork").Pool(min(workers, len(chunks))) as pool:
-                for written, rewritten, unchanged in pool.imap_unordered(_render_chunk, chunks):
-                    self._written.update(written)
-                    self.changes.rewritten += rewritten
-                    self.changes.unchanged += unchanged
-                    self.count += len(written)
-                    self.bar.update(len(written))
-        finally:
-            _FORKED = None
-
-    def put(self, target: Path, text: str) -> None:
-        """Write text to target unless it already holds exactly that."""
-        data = text.encode("utf-8")
-        self._written.add(target)
-        try:
-            same = target.stat().st_size == len(data) and target.read_bytes() == data
-        except OSError:
-            same = False
-        if same:
-            self.changes.unchanged += 1
-            return
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        self.changes.rewritten += 1
-
-    def remove_stale(self) -> None:
-        """Delete the files (and then empty folders) under docs_dir that this run did not write."""
-        for path in sorted(self.root.rglob("*"), reverse=True):
-            if path.is_dir() and not path.is_symlink():
-                if not any(path.iterdir()):
-                    path.rmdir()
-            elif path not in self._written:
-                path.unlink()
-                self.changes.removed.append(path.relative_to(self.root).as_posix())
-
-
-_PAGE_CHUNK = 64  # pages per task of a forked worker
-_FORKED: tuple[PageWriter, list[tuple[str, str, dict[str, Any]]]] | None = None  # what forked workers render
-
-
-def _render_chunk(bounds: tuple[int, int]) -> tuple[list[Path], int, int]:
-    """In a forked worker: render pages start..stop of the queue; the files written and the counts."""
-    assert _FORKED is not None
-    writer, jobs = _FORKED
-    writer.bar = Progress.off()
-    writer._written = set()
-    writer.changes = PageChanges()
-    for template, page, context in jobs[bounds[0] : bounds[1]]:
-        writer.write(template, page, **context)
-    return sorted(writer._written), writer.changes.rewritten, writer.changes.unchanged
-
-
-def page_count(corpus: Corpus, lookup: views.Lookup, graph_levels: int) -> int:
+def page_count(corpus: Corpus, graph_levels: int) -> int:
     """How many pages `write_pages` writes (for the progress bar)."""
-    paged = sum(1 for entity in corpus.entities if entity.id in lookup.paged_entities)
-    return 1 + len(corpus.articles) + paged + 2 * len(corpus.topics) + len(corpus.sources) + 9 + graph_levels
+    many = len(corpus.articles) + len(corpus.paged_entities) + 2 * len(corpus.topics) + len(corpus.sources)
+    return 1 + many + SECTION_PAGES + graph_levels
 
 
 def write_pages(
@@ -214,7 +98,7 @@ def write_pages(
     writes now are deleted, so docs_dir ends up exactly as if emptied first; `changes` (if given)
     receives what changed. Given `corpus_key` (what the corpus was linked from), a run whose
     corpus, options, templates and build details are those of the last run renders only the
-    pages that show figures of the run (the build report): the others would come out the same.
+    build report (the one page showing figures of the run): the others would come out the same.
     """
     docs_dir.mkdir(parents=True, exist_ok=True)
     state_path = docs_dir.parent / PAGES_STATE
@@ -222,84 +106,58 @@ def write_pages(
     state = _read_state(state_path)
     files = state.get("files")
     same = key and state.get("key") == key and isinstance(files, list) and isinstance(state.get("pages"), int)
-    if same and all((docs_dir / str(name)).is_file() for name in files):
-        return _write_run_pages(corpus, config, docs_dir, templates_dir, info, site_name, state, changes)
+    if same and isinstance(files, list) and all((docs_dir / str(name)).is_file() for name in files):
+        return _write_build_report(corpus, config, docs_dir, templates_dir, info, len(files), state, changes)
     state_path.unlink(missing_ok=True)
-    lookup = views.Lookup.build(corpus, config.entity_min_articles)
-    graph = EntityGraph(corpus, lookup)
-    bar = (progress or QUIET)("pages", page_count(corpus, lookup, len(graph.levels)))
+    site = Site.of(corpus, site_name, info, config.entity_min_articles, config.max_article_chars)
+    bar = (progress or QUIET)("pages", page_count(corpus, len(site.graph.levels)))
     writer = PageWriter(make_environment(templates_dir), docs_dir, bar)
-    common = {
-        "corpus": corpus,
-        "lookup": lookup,
-        "views": views,
-        "coverage": coverage,
-        "site_name": site_name,
-        "config": config,
-        "info": info,
-    }
-    common.update(graph=graph, charts=Charts(corpus, lookup))
-
-    dates = sorted(a.date for a in corpus.articles if a.date)
-    writer.write("home.md", "index.md", dates=dates, **common)
-    writer.collect()  # the pages of articles, entities, topics and sources: many, rendered in parallel
-    for article in corpus.articles:
-        writer.write(
-            "article.md",
-            views.article_path(article),
-            article=article,
-            analysis=corpus.analyses[article.id],
-            **common,
-        )
-    for entity in corpus.entities:
-        if entity.id in lookup.paged_entities:
-            writer.write("entity.md", views.entity_path(entity), entity=entity, **common)
-    for topic in corpus.topics:
-        writer.write("topic.md", views.topic_path(topic), topic=topic, **common)
-        writer.write("compare.md", coverage.comparison_path(topic), topic=topic, **common)
-    for source in corpus.sources:
-        writer.write("source.md", views.source_path(source), source=source, **common)
-    writer.run(config.workers or os.cpu_count() or 1)
-    writer.write("articles.md", "articles/index.md", **common)
-    writer.write("entities.md", "entities/index.md", **common)
-    writer.write("topics.md", "topics/index.md", **common)
-    writer.write("sources.md", "sources/index.md", **common)
-    writer.write("keywords.md", "keywords.md", keywords=views.keyword_index(corpus), **common)
-    writer.write("build-report.md", "build-report.md", **common)
-    writer.write("quotes.md", "quotes.md", **common)
-    writer.write("timeline.md", "timeline.md", **common)
-    writer.write("search.md", "search.md", **common)
-    for level in range(len(graph.levels)):
-        writer.write("graph.md", graph_page(level), level=level, **common)
+    _write_every_page(writer, site, config.workers or os.cpu_count() or 1)
     bar.close()
-    writer.put(writer.root / INDEX_FILE, search_index_js(corpus, lookup))
-
-    skipped = [{"path": s.path, "reason": s.reason} for s in info.skipped]
-    build = {"versions": info.versions, "skipped": skipped, "warnings": list(info.warnings)}
-    document = report_document(corpus, lookup.paged_entities, build)
+    writer.put(writer.root / INDEX_FILE, search_index_js(corpus))
+    document = report_document(corpus, build_block(info.versions, info.skipped, info.warnings))
     writer.put(writer.root / "report.json", json.dumps(document, ensure_ascii=False, indent=1))
     writer.remove_stale()
     if changes is not None:
         changes.rewritten, changes.unchanged = writer.changes.rewritten, writer.changes.unchanged
         changes.removed[:] = writer.changes.removed
     if key:
-        files = sorted(path.relative_to(writer.root).as_posix() for path in writer._written)
-        state_path.write_text(json.dumps({"key": key, "pages": writer.count, "files": files}), encoding="utf-8")
+        written = sorted(path.relative_to(writer.root).as_posix() for path in writer.written)
+        state_path.write_text(json.dumps({"key": key, "pages": writer.count, "files": written}), encoding="utf-8")
     return writer.count
 
 
-PAGES_STATE = "pages-state.json"  # beside docs_dir: what the last full run of the pages stage was made from
-RUN_PAGES = {"build-report.md": "build-report.md"}  # page -> template: the pages showing the run's own figures
+def _write_every_page(writer: PageWriter, site: Site, workers: int) -> None:
+    """The page generators: which pages of which kind, each from its context builder."""
+    corpus = site.corpus
+    writer.write("home.md", home_page(site))
+    for article in corpus.articles:  # the many pages: built and rendered over forked processes
+        writer.queue("article.md", article_page, site, article)
+    for entity in corpus.entities:
+        if entity.id in corpus.paged_entities:
+            writer.queue("entity.md", entity_page, site, entity)
+    for topic in corpus.topics:
+        writer.queue("topic.md", topic_page, site, topic)
+        writer.queue("compare.md", compare_page, site, topic)
+    for source in corpus.sources:
+        writer.queue("source.md", source_page, site, source)
+    writer.run(workers)
+    writer.write("articles.md", articles_page(site))
+    writer.write("entities.md", entities_page(site))
+    writer.write("topics.md", topics_page(site))
+    writer.write("sources.md", sources_page(site))
+    writer.write("keywords.md", keywords_page(site))
+    writer.write("build-report.md", build_report_page(corpus, site.info, site.max_article_chars))
+    writer.write("quotes.md", quotes_page(site))
+    writer.write("timeline.md", timeline_page(site))
+    writer.write("search.md", search_page(site))
+    for level in range(len(site.graph.levels)):
+        writer.write("graph.md", graph_page(site, level))
 
 
 def _pages_key(corpus_key: str, config: Config, templates_dir: Path, info: BuildInfo, site_name: str) -> str:
-    """Everything the pages besides the run pages are made from (the corpus key covers the code)."""
     stable = dataclasses.replace(info, timings={}, analysed=0, from_cache=0, workers=0, built="")
-    digest = hashlib.sha256("\0".join([corpus_key, repr(config), site_name, repr(stable)]).encode())
-    for path in sorted(templates_dir.rglob("*")):
-        if path.is_file():
-            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
+    return pages_key(corpus_key, repr(config), site_name, repr(stable), templates_dir)
 
 
 def _read_state(path: Path) -> dict[str, Any]:
@@ -310,24 +168,23 @@ def _read_state(path: Path) -> dict[str, Any]:
     return state if isinstance(state, dict) else {}
 
 
-def _write_run_pages(
+def _write_build_report(
     corpus: Corpus,
     config: Config,
     docs_dir: Path,
     templates_dir: Path,
     info: BuildInfo,
-    site_name: str,
+    files: int,
     state: dict[str, Any],
     changes: PageChanges | None,
 ) -> int:
-    """Only the run pages: everything else in docs_dir is already what this run would write."""
-    lookup = views.Lookup.build(corpus, config.entity_min_articles)
+    """Only the build report: everything else in docs_dir is already what this run would write."""
     writer = PageWriter(make_environment(templates_dir), docs_dir)
-    common = {"corpus": corpus, "lookup": lookup, "views": views, "coverage": coverage}
-    common.update(site_name=site_name, config=config, info=info)
-    for page, template in RUN_PAGES.items():
-        writer.write(template, page, **common)
+    writer.write("build-report.md", build_report_page(corpus, info, config.max_article_chars))
     if changes is not None:
         changes.rewritten = writer.changes.rewritten
-        changes.unchanged = len(state["files"]) - writer.changes.rewritten
+        changes.unchanged = files - writer.changes.rewritten
     return int(state["pages"])
+
+
+__all__ = ["PAGE_KINDS", "BuildInfo", "PageChanges", "page_count", "write_pages"]

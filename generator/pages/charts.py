@@ -19,7 +19,6 @@ from datetime import date, timedelta
 from generator.model import Corpus, Source, Topic
 from generator.pages.markdown import MD
 from generator.pages.svg import esc, num, short
-from generator.pages.views import Lookup
 
 SOURCE_COLOURS = 8  # distinct colours; further sources share "other"
 OTHER = "Other sources"
@@ -78,12 +77,90 @@ def bin_label(start: date, unit: str) -> str:
     return start.isoformat()
 
 
+TIMELINE_WIDTH, TIMELINE_HEIGHT = 720, 250
+_LEFT, _RIGHT, _TOP, _BOTTOM = 44, 12, 12, 42  # the timeline's margins
+
+
+def _stacked_bars(
+    counts: dict[date, Counter[tuple[str, str]]], series: list[tuple[str, str]], unit: str, bins: list[date]
+) -> list[str]:
+    """The timeline's gridlines, bars (one per bin, stacked by source) and axis labels, as SVG elements."""
+    width, height = TIMELINE_WIDTH, TIMELINE_HEIGHT
+    plot_w, plot_h = width - _LEFT - _RIGHT, height - _TOP - _BOTTOM
+    largest = max(sum(c.values()) for c in counts.values())
+    step = nice_step(largest)
+    y_max = max(step * math.ceil(largest / step), 1)
+    slot = plot_w / len(bins)
+    bar = min(slot * (0.8 if slot > 4 else 1.0), 36)
+
+    def y(value: float) -> float:
+        return _TOP + plot_h - plot_h * value / y_max
+
+    out = []
+    for tick in range(0, y_max + 1, step):
+        out.append(
+            f'<line class="grid" x1="{_LEFT}" x2="{width - _RIGHT}" y1="{num(y(tick))}" y2="{num(y(tick))}"/>'
+            f'<text class="axis" x="{_LEFT - 6}" y="{num(y(tick) + 4)}" text-anchor="end">{tick}</text>'
+        )
+    for index, start in enumerate(bins):
+        x = _LEFT + index * slot + (slot - bar) / 2
+        stacked = 0
+        for key in series:
+            value = counts.get(start, Counter()).get(key, 0)
+            if not value:
+                continue
+            name, colour = key
+            out.append(
+                f'<rect class="{colour}" x="{num(x)}" y="{num(y(stacked + value))}" width="{num(bar)}" '
+                f'height="{num(y(stacked) - y(stacked + value))}"><title>{esc(bin_label(start, unit))} · '
+                f"{esc(name)}: {esc(_plural(value, 'article'))}</title></rect>"
+            )
+            stacked += value
+    out += _axis_labels(bins, unit, slot)
+    out.append(f'<line class="axis-line" x1="{_LEFT}" x2="{width - _RIGHT}" y1="{num(y(0))}" y2="{num(y(0))}"/>')
+    return out
+
+
+def _axis_labels(bins: list[date], unit: str, slot: float) -> list[str]:
+    """About five dates under the timeline, the first and last always."""
+    every = max(1, math.ceil(len(bins) / 5))
+    labelled = sorted({0, len(bins) - 1, *range(0, len(bins), every)})
+    if len(labelled) > 1 and labelled[-1] - labelled[-2] < every / 2:
+        labelled.pop(-2)
+    out = []
+    for index in labelled:
+        x = _LEFT + index * slot + slot / 2
+        anchor = "start" if index == 0 and len(bins) > 1 else "end" if index == len(bins) - 1 else "middle"
+        if len(bins) == 1:
+            anchor = "middle"
+        label = bins[index].strftime("%Y-%m") if unit == "month" else bins[index].isoformat()
+        y = TIMELINE_HEIGHT - _BOTTOM + 18
+        out.append(f'<text class="axis" x="{num(x)}" y="{y}" text-anchor="{anchor}">{label}</text>')
+    return out
+
+
+def _numbers_table(counts: dict[date, Counter[tuple[str, str]]], unit: str, bins: list[date]) -> str:
+    """The timeline's figures as a table, for screen readers and for reading exact numbers."""
+    rows = []
+    for start in bins:
+        if start not in counts:
+            continue
+        parts = " · ".join(f"{esc(name)} {value}" for (name, _), value in counts[start].most_common())
+        rows.append(
+            f"<tr><td>{esc(bin_label(start, unit))}</td><td>{sum(counts[start].values())}</td><td>{parts}</td></tr>"
+        )
+    return (
+        f"<details><summary>The numbers ({_plural(len(rows), unit)} with articles)</summary>"
+        f"<table><thead><tr><th>{unit.capitalize()}</th><th>Articles</th><th>By source</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></details>"
+    )
+
+
 class Charts:
     """The charts of one corpus; methods return Markdown (a heading and a raw HTML figure)."""
 
-    def __init__(self, corpus: Corpus, lookup: Lookup) -> None:
+    def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
-        self.lookup = lookup
         ranked = sorted(corpus.sources, key=lambda s: (-len(s.articles), s.name.lower()))
         keep = ranked if len(ranked) <= SOURCE_COLOURS else ranked[: SOURCE_COLOURS - 1]
         self.colour = {s.id: f"src-{i}" for i, s in enumerate(keep)}
@@ -131,9 +208,9 @@ class Charts:
         """
         if article_ids is None:
             article_ids = tuple(a.id for a in self.corpus.articles)
-        dated = [(self.corpus.article(a).date, self.lookup.source_of_article[a]) for a in article_ids]
-        undated = sum(1 for day, _ in dated if day is None)
-        dated = [(day, source) for day, source in dated if day is not None]
+        pairs = [(self.corpus.article(a).date, self.corpus.source_of(a)) for a in article_ids]
+        undated = sum(1 for day, _ in pairs if day is None)
+        dated = [(day, source) for day, source in pairs if day is not None]
         if not dated:
             return MD(
                 f'<p class="chart-note">No timeline: none of these {_plural(len(article_ids), "article")} '
@@ -147,18 +224,6 @@ class Charts:
             {key for c in counts.values() for key in c},
             key=lambda key: (key[1] == "src-other", key[1]),
         )
-        width, height = 720, 250
-        left, right, top, bottom = 44, 12, 12, 42
-        plot_w, plot_h = width - left - right, height - top - bottom
-        largest = max(sum(c.values()) for c in counts.values())
-        step = nice_step(largest)
-        y_max = max(step * math.ceil(largest / step), 1)
-        slot = plot_w / len(bins)
-        bar = min(slot * (0.8 if slot > 4 else 1.0), 36)
-
-        def y(value: float) -> float:
-            return top + plot_h - plot_h * value / y_max
-
         title = f"Articles per {unit}, by source"
         first, last = min(day for day, _ in dated), max(day for day, _ in dated)
         desc = f"{_plural(len(dated), 'dated article')} from {first.isoformat()} to {last.isoformat()}"
@@ -166,59 +231,16 @@ class Charts:
             desc += f"; {undated} undated not shown"
         out = [
             f'<figure class="chart chart-timeline" id="chart-{chart_id}">',
-            f'<svg class="chart-svg" viewBox="0 0 {width} {height}" role="img" '
+            f'<svg class="chart-svg" viewBox="0 0 {TIMELINE_WIDTH} {TIMELINE_HEIGHT}" role="img" '
             f'aria-labelledby="chart-{chart_id}-title chart-{chart_id}-desc">',
             f'<title id="chart-{chart_id}-title">{esc(title)}</title>',
             f'<desc id="chart-{chart_id}-desc">{esc(desc)}.</desc>',
+            *_stacked_bars(counts, series, unit, bins),
+            "</svg>",
+            self._legend(series),
+            _numbers_table(counts, unit, bins),
+            f"<figcaption>{esc(title)}: {esc(desc)}.</figcaption></figure>",
         ]
-        for tick in range(0, y_max + 1, step):
-            out.append(
-                f'<line class="grid" x1="{left}" x2="{width - right}" y1="{num(y(tick))}" y2="{num(y(tick))}"/>'
-                f'<text class="axis" x="{left - 6}" y="{num(y(tick) + 4)}" text-anchor="end">{tick}</text>'
-            )
-        for index, start in enumerate(bins):
-            x = left + index * slot + (slot - bar) / 2
-            stacked = 0
-            for key in series:
-                value = counts.get(start, Counter()).get(key, 0)
-                if not value:
-                    continue
-                name, colour = key
-                out.append(
-                    f'<rect class="{colour}" x="{num(x)}" y="{num(y(stacked + value))}" width="{num(bar)}" '
-                    f'height="{num(y(stacked) - y(stacked + value))}"><title>{esc(bin_label(start, unit))} · '
-                    f"{esc(name)}: {esc(_plural(value, 'article'))}</title></rect>"
-                )
-                stacked += value
-        labelled = sorted({0, len(bins) - 1, *range(0, len(bins), max(1, math.ceil(len(bins) / 5)))})
-        if len(labelled) > 1 and labelled[-1] - labelled[-2] < max(1, math.ceil(len(bins) / 5)) / 2:
-            labelled.pop(-2)
-        for index in labelled:
-            x = left + index * slot + slot / 2
-            anchor = "start" if index == 0 and len(bins) > 1 else "end" if index == len(bins) - 1 else "middle"
-            if len(bins) == 1:
-                anchor = "middle"
-            label = bins[index].strftime("%Y-%m") if unit == "month" else bins[index].isoformat()
-            out.append(
-                f'<text class="axis" x="{num(x)}" y="{height - bottom + 18}" text-anchor="{anchor}">{label}</text>'
-            )
-        out.append(f'<line class="axis-line" x1="{left}" x2="{width - right}" y1="{num(y(0))}" y2="{num(y(0))}"/>')
-        out.append("</svg>")
-        out.append(self._legend(series))
-        rows = []
-        for start in bins:
-            if start not in counts:
-                continue
-            parts = " · ".join(f"{esc(name)} {value}" for (name, _), value in counts[start].most_common())
-            rows.append(
-                f"<tr><td>{esc(bin_label(start, unit))}</td><td>{sum(counts[start].values())}</td><td>{parts}</td></tr>"
-            )
-        out.append(
-            f"<details><summary>The numbers ({_plural(len(rows), unit)} with articles)</summary>"
-            f"<table><thead><tr><th>{unit.capitalize()}</th><th>Articles</th><th>By source</th></tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table></details>"
-        )
-        out.append(f"<figcaption>{esc(title)}: {esc(desc)}.</figcaption></figure>")
         return MD("".join(out))
 
     def _legend(self, series: list[tuple[str, str]]) -> str:
@@ -226,7 +248,7 @@ class Charts:
         return f'<ul class="chart-legend" aria-label="Sources">{items}</ul>'
 
     def by_source(self, article_ids: tuple[str, ...], chart_id: str, title: str) -> MD:
-        counts: Counter[str] = Counter(self.lookup.source_of_article[a].id for a in article_ids)
+        counts: Counter[str] = Counter(self.corpus.source_of(a).id for a in article_ids)
         by_id = {s.id: s for s in self.corpus.sources}
         rows = [
             (by_id[sid].name, value, self.colour.get(sid, "src-other"))
@@ -237,8 +259,8 @@ class Charts:
     def by_topic(self, article_ids: tuple[str, ...], chart_id: str, title: str) -> MD:
         counts: Counter[str] = Counter(self.corpus.article_topic[a] for a in article_ids)
         rows = [
-            (self.lookup.topics[tid].label, value, "bar")
-            for tid, value in sorted(counts.items(), key=lambda kv: (-kv[1], self.lookup.topics[kv[0]].label.lower()))
+            (self.corpus.topic(tid).label, value, "bar")
+            for tid, value in sorted(counts.items(), key=lambda kv: (-kv[1], self.corpus.topic(kv[0]).label.lower()))
         ]
         return self.bars(rows, chart_id, title, "topic")
 

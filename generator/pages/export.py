@@ -4,71 +4,71 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.model import Corpus
-from generator.pages.views import article_path, entity_path, source_path, topic_path
+from generator.model import Article, Corpus, Skipped
+from generator.pages.paths import article_path, entity_path, html_path, source_path, topic_path
 
 SCHEMA_VERSION = 1
 
 
-def _html(path: str) -> str:
-    return path[: -len(".md")] + ".html"
+def build_block(versions: dict[str, str], skipped: list[Skipped], warnings: list[str]) -> dict[str, Any]:
+    """report.json's `build`: the versions that made it, the files skipped and why, the warnings."""
+    return {
+        "versions": versions,
+        "skipped": [{"path": s.path, "reason": s.reason} for s in skipped],
+        "warnings": list(warnings),
+    }
 
 
-def report_document(
-    corpus: Corpus, paged_entities: frozenset[str], build: dict[str, Any] | None = None
-) -> dict[str, Any]:
-    articles = []
-    for article in corpus.articles:
-        analysis = corpus.analyses[article.id]
-        articles.append(
+def _article(corpus: Corpus, article: Article) -> dict[str, Any]:
+    analysis = corpus.analyses[article.id]
+    return {
+        "id": article.id,
+        "path": article.path,
+        "title": article.title,
+        "source": article.source_name,
+        "date": article.date.isoformat() if article.date else None,
+        "url": article.url,
+        "author": article.author,
+        "provenance": dict(sorted(article.provenance.items())),
+        "provenance_detail": dict(sorted(article.provenance_detail.items())),
+        "published": article.published,
+        "language": article.language,
+        "analysed_as_english": article.analysed_as_english,
+        "extra": article.extra,
+        "text": article.text,
+        "summary": [analysis.sentences[i].text for i in analysis.summary],
+        "keywords": [{"text": k.text, "score": k.score} for k in analysis.keywords],
+        "mentions": [
+            {"entity": m.entity, "text": m.text, "start": m.start, "end": m.end} for m in corpus.mentions[article.id]
+        ],
+        "quotes": [
             {
-                "id": article.id,
-                "path": article.path,
-                "title": article.title,
-                "source": article.source_name,
-                "date": article.date.isoformat() if article.date else None,
-                "url": article.url,
-                "author": article.author,
-                "provenance": dict(sorted(article.provenance.items())),
-                "provenance_detail": dict(sorted(article.provenance_detail.items())),
-                "published": article.published,
-                "language": article.language,
-                "analysed_as_english": article.analysed_as_english,
-                "extra": article.extra,
-                "text": article.text,
-                "summary": [analysis.sentences[i].text for i in analysis.summary],
-                "keywords": [{"text": k.text, "score": k.score} for k in analysis.keywords],
-                "mentions": [
-                    {"entity": m.entity, "text": m.text, "start": m.start, "end": m.end}
-                    for m in corpus.mentions[article.id]
-                ],
-                "quotes": [
-                    {
-                        "text": q.text,
-                        "start": q.start,
-                        "end": q.end,
-                        "speaker": q.speaker,
-                        "speaker_entity": corpus.quote_speakers.get((article.id, index)),
-                        "speaker_kind": q.speaker_kind,
-                        "speaker_via": q.speaker_via,
-                        "speaker_reference": q.speaker_reference,
-                        "continues": q.continues,
-                    }
-                    for index, q in enumerate(analysis.quotes)
-                ],
-                "phrases": [
-                    {"text": p.text, "start": p.start, "end": p.end, "reason": p.reason} for p in analysis.phrases
-                ],
-                "topic": corpus.article_topic[article.id],
-                "duplicate_of": corpus.duplicate_of.get(article.id),
-                "related": [{"article": other, "similarity": score} for other, score in corpus.related[article.id]],
-                "page": _html(article_path(article)),
+                "text": q.text,
+                "start": q.start,
+                "end": q.end,
+                "speaker": q.speaker,
+                "speaker_entity": corpus.quote_speakers.get((article.id, index)),
+                "speaker_kind": q.speaker_kind,
+                "speaker_via": q.speaker_via,
+                "speaker_reference": q.speaker_reference,
+                "continues": q.continues,
             }
-        )
+            for index, q in enumerate(analysis.quotes)
+        ],
+        "phrases": [{"text": p.text, "start": p.start, "end": p.end, "reason": p.reason} for p in analysis.phrases],
+        "topic": corpus.article_topic[article.id],
+        "duplicate_of": corpus.duplicate_of.get(article.id),
+        "related": [{"article": other, "similarity": score} for other, score in corpus.related[article.id]],
+        "page": html_path(article_path(article)),
+    }
+
+
+def report_document(corpus: Corpus, build: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The whole corpus as JSON values; `build` is the run's block (`build_block`)."""
     return {
         "schema_version": SCHEMA_VERSION,
         "build": build or {},
-        "articles": articles,
+        "articles": [_article(corpus, article) for article in corpus.articles],
         "entities": [
             {
                 "id": e.id,
@@ -79,7 +79,7 @@ def report_document(
                 "related": list(e.related),
                 "articles": list(e.articles),
                 "mentions": e.mention_count,
-                "page": _html(entity_path(e)) if e.id in paged_entities else None,
+                "page": html_path(entity_path(e)) if e.id in corpus.paged_entities else None,
             }
             for e in corpus.entities
         ],
@@ -90,7 +90,7 @@ def report_document(
                 "articles": list(t.articles),
                 "keywords": list(t.keywords),
                 "entities": list(t.entities),
-                "page": _html(topic_path(t)),
+                "page": html_path(topic_path(t)),
             }
             for t in corpus.topics
         ],
@@ -99,7 +99,7 @@ def report_document(
             for s in corpus.subjects
         ],
         "sources": [
-            {"id": s.id, "name": s.name, "articles": list(s.articles), "page": _html(source_path(s))}
+            {"id": s.id, "name": s.name, "articles": list(s.articles), "page": html_path(source_path(s))}
             for s in corpus.sources
         ],
         **cross_article(corpus),

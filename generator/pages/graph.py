@@ -20,32 +20,15 @@ from itertools import combinations
 
 import numpy as np
 
-from generator.model import Corpus, Entity
+from generator.model import Corpus, Entity, type_label
 from generator.pages.markdown import MD
+from generator.pages.paths import GRAPH_LEVELS, entity_path
 from generator.pages.svg import css_class, esc, html_href, num, short
-from generator.pages.views import Lookup, entity_path
 
-LEVELS = (40, 120, 300)  # nodes on the graph page, then on each wider page
+LEVELS = GRAPH_LEVELS  # nodes on the graph page, then on each wider page
 EDGES_PER_NODE = 3  # strongest ties kept per node
 NEIGHBOURS = 10  # on an entity page
 LABELLED = 40  # nodes that show their name (the others: on hover and to screen readers)
-TYPE_NAMES = {
-    "PERSON": "People",
-    "ORG": "Organisations",
-    "GPE": "Countries, cities, states",
-    "LOC": "Other places",
-    "NORP": "Nationalities, religious and political groups",
-    "FAC": "Buildings and facilities",
-    "EVENT": "Events",
-    "PRODUCT": "Products",
-    "WORK_OF_ART": "Works of art",
-    "LAW": "Laws",
-}
-
-
-def graph_page(level: int) -> str:
-    """The docs path of the graph page showing LEVELS[level] nodes."""
-    return "graph.md" if level == 0 else f"graph-{LEVELS[level]}.md"
 
 
 def cooccurrence(corpus: Corpus, nodes: frozenset[str]) -> Counter[tuple[str, str]]:
@@ -163,13 +146,13 @@ class Drawn:
 class EntityGraph:
     """The co-occurrence graph of the paged entities, and its pictures."""
 
-    def __init__(self, corpus: Corpus, lookup: Lookup) -> None:
-        self.lookup = lookup
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
         self.entities = sorted(
-            (e for e in corpus.entities if e.id in lookup.paged_entities),
+            (e for e in corpus.entities if e.id in corpus.paged_entities),
             key=lambda e: (-e.mention_count, -len(e.articles), e.name.lower(), e.id),
         )
-        self.weights = cooccurrence(corpus, lookup.paged_entities)
+        self.weights = cooccurrence(corpus, corpus.paged_entities)
         self.neighbours: dict[str, Counter[str]] = {e.id: Counter() for e in self.entities}
         for (a, b), shared in self.weights.items():
             self.neighbours[a][b] = shared
@@ -194,7 +177,7 @@ class EntityGraph:
         """The `count` most mentioned entities, each with its EDGES_PER_NODE strongest ties among them."""
         nodes = self.entities[:count]
         ids = {e.id for e in nodes}
-        floor = 2 if len(self.lookup.corpus.articles) > 50 else 1
+        floor = 2 if len(self.corpus.articles) > 50 else 1
         edges: dict[tuple[str, str], int] = {}
         for entity in nodes:
             for other, shared in self._strongest(entity.id, ids)[:EDGES_PER_NODE]:
@@ -239,7 +222,7 @@ class EntityGraph:
             stroke = 1 + 5 * shared / strongest
             out.append(
                 f'<line x1="{num(x1)}" y1="{num(y1)}" x2="{num(x2)}" y2="{num(y2)}" stroke-width="{num(stroke)}">'
-                f"<title>{esc(self.lookup.entities[a].name)} and {esc(self.lookup.entities[b].name)}: "
+                f"<title>{esc(self.corpus.entity(a).name)} and {esc(self.corpus.entity(b).name)}: "
                 f"{shared} shared article{'s' if shared != 1 else ''}</title></line>"
             )
         out.append('</g><g class="nodes">')
@@ -278,16 +261,16 @@ class EntityGraph:
     def _legend(self, nodes: list[Entity]) -> str:
         counts = Counter(e.type for e in nodes)
         items = "".join(
-            f'<li><span class="swatch t-{css_class(t)}"></span>{esc(TYPE_NAMES.get(t, t))} ({n})</li>'
+            f'<li><span class="swatch t-{css_class(t)}"></span>{esc(type_label(t))} ({n})</li>'
             for t, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         )
         return f'<ul class="chart-legend" aria-label="Entity types">{items}</ul>'
 
-    def strongest_ties(self, level: int, page: str, limit: int = 30) -> list[tuple[MD, MD, int]]:
-        """The strongest lines drawn on a graph page, for the table under it."""
+    def strongest_ties(self, level: int, limit: int = 30) -> list[tuple[str, str, int]]:
+        """The strongest lines drawn on a graph page (entity id, entity id, articles naming both), for the
+        table under it."""
         drawn = self.select(self.levels[level])
-        ranked = sorted(drawn.edges, key=lambda e: (-e[2], self.rank[e[0]], self.rank[e[1]]))[:limit]
-        return [(self.lookup.entity_link(a, page), self.lookup.entity_link(b, page), w) for a, b, w in ranked]
+        return sorted(drawn.edges, key=lambda e: (-e[2], self.rank[e[0]], self.rank[e[1]]))[:limit]
 
     # --- the small picture on each entity page --------------------------------------------
 
@@ -298,7 +281,7 @@ class EntityGraph:
         width, height = 640, 400
         cx, cy, ring = width / 2, height / 2, 140
         strongest = ties[0][1]
-        most = max([entity.mention_count] + [self.lookup.entities[o].mention_count for o, _ in ties])
+        most = max([entity.mention_count] + [self.corpus.entity(o).mention_count for o, _ in ties])
         title_id = "neighbour-graph-title"
         out = [
             f'<figure class="graph graph-small" id="neighbour-graph">'
@@ -314,7 +297,7 @@ class EntityGraph:
             out.append(
                 f'<line x1="{num(cx)}" y1="{num(cy)}" x2="{num(x)}" y2="{num(y)}" '
                 f'stroke-width="{num(1 + 6 * shared / strongest)}"><title>{esc(entity.name)} and '
-                f"{esc(self.lookup.entities[other].name)}: {shared} shared article{'s' if shared != 1 else ''}"
+                f"{esc(self.corpus.entity(other).name)}: {shared} shared article{'s' if shared != 1 else ''}"
                 "</title></line>"
             )
         out.append('</g><g class="nodes">')
@@ -326,7 +309,7 @@ class EntityGraph:
             f"{esc(short(entity.name, 26))}</text></g>"
         )
         for other, x, y, angle in spots:
-            neighbour = self.lookup.entities[other]
+            neighbour = self.corpus.entity(other)
             r = 5 + 14 * math.sqrt(neighbour.mention_count / most)
             cos = math.cos(angle)
             anchor = "middle" if abs(cos) < 0.3 else "start" if cos > 0 else "end"
@@ -344,7 +327,7 @@ class EntityGraph:
                 f'<text x="{num(tx)}" y="{num(ty)}" text-anchor="{anchor}">{esc(short(neighbour.name, 22))}</text></a>'
             )
         out.append("</g></svg>")
-        out.append(self._legend([entity] + [self.lookup.entities[o] for o, _ in ties]))
+        out.append(self._legend([entity] + [self.corpus.entity(o) for o, _ in ties]))
         out.append(
             "<figcaption>Circles are sized by mentions and coloured by type; a line's width is the number of "
             "articles naming both. Select a circle to open that entity.</figcaption></figure>"

@@ -57,10 +57,6 @@ def _relative_from_folder(folder: str, to_page: str) -> str:
     return posixpath.relpath(to_page, folder)
 
 
-def link(text: object, from_page: str, to_page: str) -> MD:
-    return MD(f"[{escape(text)}]({relative(from_page, to_page)})")
-
-
 def safe_url(url: str | None) -> str | None:
     """An http(s) URL made safe for a Markdown link target; anything else is None (shown as text)."""
     if not url:

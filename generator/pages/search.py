@@ -16,10 +16,11 @@ from collections import Counter
 from typing import Any
 
 from generator.model import Corpus
-from generator.pages.views import Lookup, article_path, entity_path, source_path, topic_path
+from generator.pages.paths import article_path, entity_path, html_path, source_path, topic_path
 
 INDEX_FILE = "search-index.js"
 GLOBAL_NAME = "REPORT_SEARCH_INDEX"
+FIELDS = ("kind", "title", "url", "meta", "summary", "keywords", "names", "text")
 _JS_ESCAPES = {
     "<": "\\u003c",
     ">": "\\u003e",
@@ -29,15 +30,18 @@ _JS_ESCAPES = {
 }
 
 
-def _html(page: str) -> str:
-    return page[: -len(".md")] + ".html"
-
-
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def search_documents(corpus: Corpus, lookup: Lookup) -> list[dict[str, Any]]:
+def _document(
+    kind: str, title: str, page: str, meta: str, summary: str = "", keywords: str = "", names: str = "", text: str = ""
+) -> dict[str, Any]:
+    fields = (kind, title, html_path(page), meta, summary, keywords, names, text)
+    return dict(zip(FIELDS, fields, strict=True))
+
+
+def search_documents(corpus: Corpus) -> list[dict[str, Any]]:
     """The documents to index; `url` is relative to the site root.
 
     Fields: kind (article, entity, topic, source), title, url, meta (one line shown
@@ -49,59 +53,34 @@ def search_documents(corpus: Corpus, lookup: Lookup) -> list[dict[str, Any]]:
         analysis = corpus.analyses[article.id]
         entity_ids = list(dict.fromkeys(m.entity for m in corpus.mentions[article.id]))
         documents.append(
-            {
-                "kind": "article",
-                "title": article.title,
-                "url": _html(article_path(article)),
-                "meta": f"{article.source_name} · {article.date_label}",
-                "summary": " ".join(analysis.sentences[i].text for i in analysis.summary),
-                "keywords": " · ".join(k.text for k in analysis.keywords),
-                "names": " · ".join(lookup.entities[e].name for e in entity_ids),
-                "text": article.text,
-            }
+            _document(
+                "article",
+                article.title,
+                article_path(article),
+                f"{article.source_name} · {article.date_label}",
+                summary=" ".join(analysis.sentences[i].text for i in analysis.summary),
+                keywords=" · ".join(k.text for k in analysis.keywords),
+                names=" · ".join(corpus.entity(e).name for e in entity_ids),
+                text=article.text,
+            )
         )
     for entity in corpus.entities:
-        if entity.id not in lookup.paged_entities:
-            continue  # no page to open
-        documents.append(
-            {
-                "kind": "entity",
-                "title": entity.name,
-                "url": _html(entity_path(entity)),
-                "meta": f"{entity.type} · {_plural(entity.mention_count, 'mention')} in "
-                f"{_plural(len(entity.articles), 'article')}",
-                "summary": "",
-                "keywords": "",
-                "names": " · ".join(entity.aliases),
-                "text": "",
-            }
-        )
+        if entity.id in corpus.paged_entities:  # else there is no page to open
+            mentions = f"{_plural(entity.mention_count, 'mention')} in {_plural(len(entity.articles), 'article')}"
+            meta = f"{entity.type} · {mentions}"
+            documents.append(
+                _document("entity", entity.name, entity_path(entity), meta, names=" · ".join(entity.aliases))
+            )
     for topic in corpus.topics:
-        sources = Counter(lookup.source_of_article[a].name for a in topic.articles)
+        sources = Counter(corpus.source_of(a).name for a in topic.articles)
+        meta = f"{_plural(len(topic.articles), 'article')} from {_plural(len(sources), 'source')}"
+        names = " · ".join(corpus.entity(e).name for e in topic.entities if e in corpus.index.entities)
         documents.append(
-            {
-                "kind": "topic",
-                "title": topic.label,
-                "url": _html(topic_path(topic)),
-                "meta": f"{_plural(len(topic.articles), 'article')} from {_plural(len(sources), 'source')}",
-                "summary": "",
-                "keywords": " · ".join(topic.keywords),
-                "names": " · ".join(lookup.entities[e].name for e in topic.entities if e in lookup.entities),
-                "text": "",
-            }
+            _document("topic", topic.label, topic_path(topic), meta, keywords=" · ".join(topic.keywords), names=names)
         )
     for source in corpus.sources:
         documents.append(
-            {
-                "kind": "source",
-                "title": source.name,
-                "url": _html(source_path(source)),
-                "meta": _plural(len(source.articles), "article"),
-                "summary": "",
-                "keywords": "",
-                "names": "",
-                "text": "",
-            }
+            _document("source", source.name, source_path(source), _plural(len(source.articles), "article"))
         )
     return documents
 
@@ -114,11 +93,10 @@ def script_json(value: object) -> str:
     return text
 
 
-def search_index_js(corpus: Corpus, lookup: Lookup) -> str:
+def search_index_js(corpus: Corpus) -> str:
     """The whole index file: `window.REPORT_SEARCH_INDEX = {...};`."""
-    fields = ["kind", "title", "url", "meta", "summary", "keywords", "names", "text"]
-    documents = search_documents(corpus, lookup)
-    payload = {"fields": fields, "documents": [[doc[f] for f in fields] for doc in documents]}
+    documents = search_documents(corpus)
+    payload = {"fields": list(FIELDS), "documents": [[doc[f] for f in FIELDS] for doc in documents]}
     return (
         "// The report's search index (generator/pages/search.py), loaded by assets/js/search.js.\n"
         f"window.{GLOBAL_NAME} = {script_json(payload)};\n"

@@ -12,6 +12,8 @@ import html
 import posixpath
 import re
 
+from generator.pages.paths import html_path
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _CLASS_SAFE = re.compile(r"[^A-Za-z0-9_-]")
 
@@ -44,5 +46,4 @@ def num(value: float) -> str:
 
 def html_href(page: str, from_page: str) -> str:
     """Relative .html link from one docs page to another (raw HTML is not rewritten by MkDocs)."""
-    target = page[: -len(".md")] + ".html" if page.endswith(".md") else page
-    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    return posixpath.relpath(html_path(page), posixpath.dirname(from_page) or ".")

@@ -1,0 +1,231 @@
+"""The home page and the section indexes: articles, topics, sources, entities, keywords."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from generator.model import Entity, type_label
+from generator.pages.markdown import MD
+from generator.pages.paths import ARTICLES, ENTITIES, HOME, KEYWORDS, NAV, SOURCES, TOPICS, anchor
+from generator.pages.refs import (
+    ArticleRow,
+    Ref,
+    article_ref,
+    article_rows,
+    entity_ref,
+    keyword_ref,
+    source_ref,
+    topic_ref,
+)
+from generator.pages.site import Site
+
+HOME_TOPICS = 20  # topics and sources listed on the home page
+HOME_ENTITIES = 15
+KEYWORD_ARTICLES = 20  # articles listed per keyword of the index
+_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def in_words(number: int) -> str:
+    """ "two" for 2: small numbers in running text; digits from 11."""
+    return _NUMBER_WORDS[number] if 0 <= number < len(_NUMBER_WORDS) else str(number)
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    """A linked item and its number of articles."""
+
+    item: Ref
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySummary:
+    entity: Ref
+    type: str
+    mentions: int
+    articles: int
+
+
+@dataclass(frozen=True)
+class HomePage:
+    """Context of `home.md`."""
+
+    page: str
+    site_name: str
+    sections: dict[str, Ref]  # the section pages by their title in the nav ("Articles", "Topics", …)
+    articles: int
+    sources: int
+    first_date: date | None  # the earliest and latest article dates (None: every article is undated)
+    last_date: date | None
+    undated: int
+    topics: int
+    entities: int
+    paged_entities: int  # entities with a page
+    min_articles: str  # entity_min_articles in words ("two"): what gives an entity a page
+    quotes: int  # distinct quotes
+    shared_quotes: int  # quotes carried by more than one article
+    files_seen: int
+    skipped: int
+    warnings: int
+    charts: MD
+    top_topics: tuple[Counted, ...]  # the largest (articles not duplicating another)
+    top_sources: tuple[Counted, ...]
+    top_entities: tuple[EntitySummary, ...]  # the most mentioned of those with a page
+
+
+def home_page(site: Site) -> HomePage:
+    corpus = site.corpus
+    dates = sorted(a.date for a in corpus.articles if a.date)
+    paged = [e for e in corpus.entities if e.id in corpus.paged_entities]
+    return HomePage(
+        page=HOME,
+        site_name=site.site_name,
+        sections={title: Ref(title, path) for title, path in NAV},
+        articles=len(corpus.articles),
+        sources=len(corpus.sources),
+        first_date=dates[0] if dates else None,
+        last_date=dates[-1] if dates else None,
+        undated=len(corpus.articles) - len(dates),
+        topics=len(corpus.topics),
+        entities=len(corpus.entities),
+        paged_entities=len(corpus.paged_entities),
+        min_articles=in_words(site.entity_min_articles),
+        quotes=len(corpus.quote_groups),
+        shared_quotes=sum(1 for group in corpus.quote_groups if len(group.articles) > 1),
+        files_seen=site.info.files_seen,
+        skipped=len(site.info.skipped),
+        warnings=len(site.info.warnings),
+        charts=site.charts.home(),
+        top_topics=tuple(
+            Counted(topic_ref(t), len(corpus.unique_articles(t.articles))) for t in corpus.topics[:HOME_TOPICS]
+        ),
+        top_sources=tuple(Counted(source_ref(s), len(s.articles)) for s in corpus.sources[:HOME_TOPICS]),
+        top_entities=tuple(
+            EntitySummary(entity_ref(corpus, e.id), e.type, e.mention_count, len(e.articles))
+            for e in paged[:HOME_ENTITIES]
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class ArticlesPage:
+    """Context of `articles.md`."""
+
+    page: str
+    rows: tuple[ArticleRow, ...]  # every article, in corpus order
+
+
+def articles_page(site: Site) -> ArticlesPage:
+    return ArticlesPage(ARTICLES, article_rows(site.corpus, [a.id for a in site.corpus.articles]))
+
+
+@dataclass(frozen=True)
+class EntityType:
+    """The entities of one type (spaCy label), most articles first."""
+
+    kind: str  # PERSON, ORG, …
+    heading: Ref  # the type in words, linked to its section of the page
+    entities: tuple[tuple[Ref, Entity], ...]  # entity link, and the entity (articles, mention_count, aliases)
+
+
+@dataclass(frozen=True)
+class EntitiesPage:
+    """Context of `entities.md`."""
+
+    page: str
+    entities: int
+    paged_entities: int
+    entity_min_articles: int
+    types: tuple[EntityType, ...]  # the largest type first
+
+
+def entities_page(site: Site) -> EntitiesPage:
+    corpus = site.corpus
+    groups: dict[str, list[Entity]] = defaultdict(list)
+    for entity in corpus.entities:
+        groups[entity.type].append(entity)
+    types = []
+    for kind, members in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])):
+        members.sort(key=lambda e: (-len(e.articles), -e.mention_count, e.name))
+        label = type_label(kind)
+        rows = tuple((entity_ref(corpus, e.id), e) for e in members)
+        types.append(EntityType(kind, Ref(label, None, anchor(label)), rows))
+    return EntitiesPage(
+        ENTITIES, len(corpus.entities), len(corpus.paged_entities), site.entity_min_articles, tuple(types)
+    )
+
+
+@dataclass(frozen=True)
+class SubjectSection:
+    """A broad subject and its topics (stories)."""
+
+    heading: Ref  # its label, linked to its section of the page
+    articles: int  # not duplicating another
+    topics: tuple[tuple[Counted, tuple[str, ...]], ...]  # topic and its articles, its five main entities' names
+
+
+@dataclass(frozen=True)
+class TopicsPage:
+    """Context of `topics.md`."""
+
+    page: str
+    topics: int
+    subjects: tuple[SubjectSection, ...]  # one section without a heading when the corpus has one subject
+    show_subjects: bool  # more than one subject
+
+
+def topics_page(site: Site) -> TopicsPage:
+    corpus = site.corpus
+    sections = []
+    for subject in corpus.subjects:
+        rows = []
+        for topic_id in subject.topics:
+            topic = corpus.topic(topic_id)
+            names = tuple(corpus.entity(e).name for e in topic.entities[:5])
+            rows.append((Counted(topic_ref(topic), len(corpus.unique_articles(topic.articles))), names))
+        heading = Ref(subject.label, None, anchor(subject.label))
+        sections.append(SubjectSection(heading, len(corpus.unique_articles(subject.articles)), tuple(rows)))
+    return TopicsPage(TOPICS, len(corpus.topics), tuple(sections), len(corpus.subjects) > 1)
+
+
+@dataclass(frozen=True)
+class SourcesPage:
+    """Context of `sources.md`."""
+
+    page: str
+    sources: tuple[Counted, ...]  # largest first, "Unattributed" last
+
+
+def sources_page(site: Site) -> SourcesPage:
+    return SourcesPage(SOURCES, tuple(Counted(source_ref(s), len(s.articles)) for s in site.corpus.sources))
+
+
+@dataclass(frozen=True, slots=True)
+class KeywordRow:
+    keyword: Ref  # linked to the entity it names, if one
+    articles: tuple[Ref, ...]  # the first KEYWORD_ARTICLES carrying it
+    more: int  # further articles carrying it
+
+
+@dataclass(frozen=True)
+class KeywordsPage:
+    """Context of `keywords.md`."""
+
+    page: str
+    articles: int  # in the corpus
+    keywords: tuple[KeywordRow, ...]  # most shared first
+
+
+def keywords_page(site: Site) -> KeywordsPage:
+    corpus = site.corpus
+    rows = tuple(
+        KeywordRow(
+            keyword_ref(corpus, k.text, k.entity),
+            tuple(article_ref(corpus, a) for a in k.articles[:KEYWORD_ARTICLES]),
+            max(0, len(k.articles) - KEYWORD_ARTICLES),
+        )
+        for k in corpus.keyword_index
+    )
+    return KeywordsPage(KEYWORDS, len(corpus.articles), rows)

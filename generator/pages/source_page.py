@@ -1,0 +1,57 @@
+"""The source page (`source.md`): one outlet's articles, topics, and what sets it apart."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from generator.model import UNATTRIBUTED, Source
+from generator.pages.markdown import MD
+from generator.pages.paths import comparison_path, source_path
+from generator.pages.refs import ArticleRow, Ref, article_rows, entity_ref, topic_ref
+from generator.pages.site import Site
+from generator.pages.topic_page import QuoteCarried, quote_carried
+
+
+@dataclass(frozen=True)
+class Stressed:
+    entity: Ref
+    type: str
+    mentions: int  # by this source
+    log_odds: float  # against the other sources
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    """Context of `source.md`."""
+
+    page: str
+    source: Source  # name, articles
+    unattributed: bool  # the articles that name no outlet
+    rows: tuple[ArticleRow, ...]
+    charts: MD
+    topics: tuple[tuple[Ref, Ref], ...]  # topic, its sources compared; most of this source's articles first
+    stressed: tuple[Stressed, ...]  # entities it names more than the others (none when it is the only source)
+    names: tuple[tuple[Ref, tuple[str, ...], tuple[str, ...]], ...]  # entity, names it uses, names others use
+    quotes: tuple[QuoteCarried, ...]  # quote groups its articles carry, most carried first
+
+
+def source_page(site: Site, source: Source) -> SourcePage:
+    corpus = site.corpus
+    profile = corpus.source_profiles[source.id]
+    topics = [corpus.topic(tid) for tid, _ in Counter(corpus.article_topic[a] for a in source.articles).most_common()]
+    stressed = tuple(
+        Stressed(entity_ref(corpus, s.entity), corpus.entity(s.entity).type, s.mentions, s.log_odds)
+        for s in profile.stressed
+    )
+    return SourcePage(
+        page=source_path(source),
+        source=source,
+        unattributed=source.name == UNATTRIBUTED,
+        rows=article_rows(corpus, source.articles),
+        charts=site.charts.for_source(source),
+        topics=tuple((topic_ref(t), Ref("sources compared", comparison_path(t))) for t in topics),
+        stressed=stressed if len(corpus.sources) > 1 else (),
+        names=tuple((entity_ref(corpus, n.entity), n.own, n.others) for n in profile.names),
+        quotes=tuple(quote_carried(corpus, g) for g in corpus.quote_groups_in(source.articles)),
+    )
