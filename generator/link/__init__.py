@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator.config import Config
-from generator.ingest.slug import SlugRegistry, slugify
+from generator.ingest.slug import COMPARE_SUFFIX, SlugRegistry, slugify
 from generator.link.aliases import load_aliases
 from generator.link.coverage import compare_topics, profile_sources
 from generator.link.entities import link_entities
@@ -131,7 +131,7 @@ def _topics(
     members_of: dict[int, list[str]] = defaultdict(list)
     for article_id, label in zip(ids, labels, strict=True):
         members_of[label].append(article_id)
-    slugs = SlugRegistry()
+    slugs = SlugRegistry(companions=(COMPARE_SUFFIX,))  # each topic has a comparison page too
     topics: list[Topic] = []
     article_topic: dict[str, str] = {}
     for members in sorted(members_of.values(), key=lambda m: (-len(m), ids.index(m[0]))):
