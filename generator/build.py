@@ -210,6 +210,8 @@ def _check_writable(request: BuildRequest) -> list[str]:
         return []
     if request.until == "site":
         check_writable("site folder's parent", paths.site_dir.parent, "make it writable, or choose another --site-dir")
+        if paths.site_dir.exists() and not paths.site_dir.is_dir():
+            raise SetupError(f"the site folder {paths.site_dir} is a file: remove it, or choose another --site-dir")
         if paths.site_dir.is_dir():
             check_writable("site folder", paths.site_dir, "make it writable, or choose another --site-dir")
     from generator.mkdocs_adapter import MkDocsConfigError, check_config

@@ -38,7 +38,9 @@ def recover(site_dir: Path) -> None:
 
 @contextmanager
 def staged_site(site_dir: Path, start_from_previous: bool) -> Iterator[Path]:
-    """A folder to build the site into; when the block ends without an error it becomes site_dir."""
+    """A folder to build the site into; when the block ends without an error it becomes site_dir (the
+    folder a symbolic link site_dir points to, which stays a link)."""
+    site_dir = Path(os.path.realpath(site_dir))
     recover(site_dir)
     building = _building(site_dir)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -52,9 +54,7 @@ def staged_site(site_dir: Path, start_from_previous: bool) -> Iterator[Path]:
         shutil.rmtree(building, ignore_errors=True)
         raise
     previous = _previous(site_dir)
-    if site_dir.is_symlink() or site_dir.is_file():
-        site_dir.unlink()
-    elif site_dir.exists():
+    if site_dir.exists():
         site_dir.rename(previous)
     building.rename(site_dir)
     shutil.rmtree(previous, ignore_errors=True)

@@ -427,3 +427,13 @@ def test_a_path_longer_than_path_max_is_one_line(project, monkeypatch, no_analys
     status, output = run(build_args(config, deep, site))
     assert status == SETUP_EXIT and output.count("\n") == 1, output
     assert "more than this system allows" in output and "shorter path" in output
+
+
+def test_a_site_folder_that_is_a_link_stays_a_link(tmp_path: Path) -> None:
+    from generator.site_swap import staged_site
+
+    real = write_files(tmp_path / "www" / "site", {"index.html": "old"})
+    (tmp_path / "site").symlink_to(real)
+    with staged_site(tmp_path / "site", start_from_previous=False) as building:
+        (building / "index.html").write_text("new")
+    assert (tmp_path / "site").is_symlink() and (real / "index.html").read_text() == "new"
