@@ -17,12 +17,15 @@ import os
 import pickle
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import ROOT, project_config, write_files
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.cli import SETUP_EXIT, STRICT_EXIT, main
 from generator.corpus_store import CORPUS_FILE, load_corpus, save_corpus
@@ -437,3 +440,20 @@ def test_a_site_folder_that_is_a_link_stays_a_link(tmp_path: Path) -> None:
     with staged_site(tmp_path / "site", start_from_previous=False) as building:
         (building / "index.html").write_text("new")
     assert (tmp_path / "site").is_symlink() and (real / "index.html").read_text() == "new"
+
+
+@given(st.text())
+def test_console_lines_never_carry_a_control_character(text: str) -> None:
+    from generator.console import safe
+
+    shown = safe(text)
+    assert not any(unicodedata.category(c) in ("Cc", "Cs") and c != "\t" for c in shown)
+    assert not any(c in shown for c in "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    shown.encode("utf-8")  # printable on any UTF-8 console
+
+
+def test_an_os_error_names_the_target_of_a_rename() -> None:
+    from generator.preflight import os_error_line
+
+    line = os_error_line(IsADirectoryError(errno.EISDIR, "Is a directory", "/c/.tmp-1", None, "/c/entry.json"))
+    assert line.startswith("cannot go on: /c/entry.json: Is a directory; a folder is where a file should be")
