@@ -56,7 +56,8 @@ def project_lock(build_dir: Path) -> Iterator[None]:
                     "wait for it to finish or stop it, then build again"
                 ) from None
             since = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
-            command = " ".join([Path(sys.argv[0]).name, *sys.argv[1:]])
+            program = "python -m generator" if sys.argv[0].endswith("__main__.py") else Path(sys.argv[0]).name
+            command = " ".join([program, *sys.argv[1:]])
             owner = {"pid": os.getpid(), "command": command, "since": since}
             (build_dir / OWNER_FILE).write_text(json.dumps(owner), encoding="utf-8")
         _held[path] = (lock, depth + 1)
