@@ -30,7 +30,7 @@ from generator.ingest import IngestResult, read_corpus
 from generator.link import link_corpus
 from generator.model import Corpus
 from generator.pages import BuildInfo, PageChanges, write_pages
-from generator.preflight import SetupError, check_apart, check_length, check_writable
+from generator.preflight import SetupError, check_folders, check_outputs
 from generator.progress import QUIET, Reporter
 from generator.project_lock import project_lock
 
@@ -182,52 +182,12 @@ def build(request: BuildRequest, say: Say = print, progress: Reporter = QUIET) -
         return _build(request, say, progress)
 
 
-def check_folders(request: BuildRequest) -> None:
-    """The folders the build writes: paths the system can open, apart from the input folder."""
-    paths = request.paths
-    outputs: dict[str, Path] = {}
-    if request.until != "link":
-        outputs["build folder"] = paths.build_dir
-    if request.until == "site":
-        outputs["site folder"] = paths.site_dir
-    if paths.cache_dir is not None and paths.corpus_file is not None:
-        outputs["cache folder"] = paths.cache_dir
-        outputs["corpus cache file"] = paths.corpus_file
-    check_length("input folder", paths.input_dir)
-    for label, folder in outputs.items():
-        check_length(label, folder)
-    check_apart(paths.input_dir, outputs)
-    if request.until != "link":  # where the lock goes
-        check_writable("build folder", paths.docs_dir, "make it writable, or set build_dir in mkdocs.yml extra.report")
-
-
-def _check_writable(request: BuildRequest) -> list[str]:
-    """Before the analysis: every folder the build writes takes a file; MkDocs' config loads (its warnings)."""
-    paths = request.paths
-    if paths.cache_dir is not None:
-        check_writable("cache folder", paths.cache_dir, "make it writable, or build with --no-cache")
-    if request.until == "link":
-        return []
-    if request.until == "site":
-        check_writable("site folder's parent", paths.site_dir.parent, "make it writable, or choose another --site-dir")
-        if paths.site_dir.exists() and not paths.site_dir.is_dir():
-            raise SetupError(f"the site folder {paths.site_dir} is a file: remove it, or choose another --site-dir")
-        if paths.site_dir.is_dir():
-            check_writable("site folder", paths.site_dir, "make it writable, or choose another --site-dir")
-    from generator.mkdocs_adapter import MkDocsConfigError, check_config
-
-    try:
-        return check_config(paths.config_file, paths.docs_dir, paths.site_dir, request.site_url)
-    except MkDocsConfigError as exc:
-        raise SetupError(str(exc)) from exc
-
-
 def _build(request: BuildRequest, say: Say, progress: Reporter) -> BuildResult:
     started = time.perf_counter()
     built, reproducible = build_time()
     timer = Timer()
     paths, config = request.paths, request.config
-    config_warnings = _check_writable(request)
+    config_warnings = check_outputs(request)
     for warning in config_warnings:
         say(f"  mkdocs warning: {warning}")
     with timer.stage("ingest"):
@@ -355,7 +315,7 @@ def _mkdocs(result: BuildResult, request: BuildRequest, say: Say) -> None:
         incremental=not (request.clean or request.strict),
         outcome=outcome,
     )
-    result.mkdocs_warnings += built  # after the config's warnings (`_check_writable`)
+    result.mkdocs_warnings += built  # after the config's warnings (`preflight.check_outputs`)
     result.dirty = bool(outcome.get("dirty"))
     for warning in built:
         say(f"  mkdocs warning: {warning}")

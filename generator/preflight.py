@@ -11,8 +11,12 @@ import errno
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.console import safe
+
+if TYPE_CHECKING:
+    from generator.build import BuildRequest
 
 
 class SetupError(RuntimeError):
@@ -76,6 +80,46 @@ def check_writable(label: str, folder: Path, advice: str) -> None:
         os.unlink(probe)
     except OSError as exc:
         raise SetupError(f"cannot write to the {label} {safe(str(folder))} ({describe(exc)}): {advice}") from exc
+
+
+def check_folders(request: BuildRequest) -> None:
+    """The folders the build writes: paths the system can open, apart from the input folder."""
+    paths = request.paths
+    outputs: dict[str, Path] = {}
+    if request.until != "link":
+        outputs["build folder"] = paths.build_dir
+    if request.until == "site":
+        outputs["site folder"] = paths.site_dir
+    if paths.cache_dir is not None and paths.corpus_file is not None:
+        outputs["cache folder"] = paths.cache_dir
+        outputs["corpus cache file"] = paths.corpus_file
+    check_length("input folder", paths.input_dir)
+    for label, folder in outputs.items():
+        check_length(label, folder)
+    check_apart(paths.input_dir, outputs)
+    if request.until != "link":  # where the lock goes
+        check_writable("build folder", paths.docs_dir, "make it writable, or set build_dir in mkdocs.yml extra.report")
+
+
+def check_outputs(request: BuildRequest) -> list[str]:
+    """Before the analysis: every folder the build writes takes a file; MkDocs' config loads (its warnings)."""
+    paths = request.paths
+    if paths.cache_dir is not None:
+        check_writable("cache folder", paths.cache_dir, "make it writable, or build with --no-cache")
+    if request.until == "link":
+        return []
+    if request.until == "site":
+        check_writable("site folder's parent", paths.site_dir.parent, "make it writable, or choose another --site-dir")
+        if paths.site_dir.exists() and not paths.site_dir.is_dir():
+            raise SetupError(f"the site folder {paths.site_dir} is a file: remove it, or choose another --site-dir")
+        if paths.site_dir.is_dir():
+            check_writable("site folder", paths.site_dir, "make it writable, or choose another --site-dir")
+    from generator.mkdocs_adapter import MkDocsConfigError, check_config  # MkDocs loads only for a site
+
+    try:
+        return check_config(paths.config_file, paths.docs_dir, paths.site_dir, request.site_url)
+    except MkDocsConfigError as exc:
+        raise SetupError(str(exc)) from exc
 
 
 def describe(exc: OSError) -> str:
