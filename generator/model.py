@@ -264,23 +264,42 @@ class SummarySentence:
 
 @dataclass(frozen=True)
 class ComparisonColumn:
-    """One column of a topic's comparison: an outlet's articles, or one unattributed article on its own."""
+    """One column of a story's comparison: an outlet's articles, the smaller outlets together, or every
+    unattributed article together (their outlets are unknown, so they are never counted as one outlet)."""
 
     label: str
-    source: str  # source id
+    source: str  # source id; "" for the column of smaller outlets
     articles: tuple[str, ...]
     first: date | None  # the column's earliest article date
+    kind: str = "outlet"  # "outlet", "others" (outlets beyond the column bound) or "unattributed"
+    outlets: int = 1  # outlets the column stands for (0: unknown, the unattributed column)
+
+
+@dataclass(frozen=True)
+class FirstReport:
+    """Who reported a story first, as far as the articles' dates and times tell.
+
+    `articles` were published at the earliest known moment: one article is a first report, several
+    are a tie. `by` says what was compared: "time" (every article of the earliest date gives a time
+    of day) or "date"; `at` is that moment in words ("2020-04-03", "2020-04-03 09:30 +00:00"). With
+    `undated` articles, it is only the earliest dated article.
+    """
+
+    articles: tuple[str, ...]
+    by: str
+    at: str
+    undated: int = 0  # articles of the story without a date: any of them may have been first
 
 
 @dataclass(frozen=True)
 class Comparison:
-    """A topic's sources side by side: what each column names, quotes and says."""
+    """A story's sources side by side: what each column names, quotes and says."""
 
     columns: tuple[ComparisonColumn, ...]
     entities: tuple[tuple[str, tuple[int, ...]], ...]  # entity id, articles of each column naming it
-    quotes: tuple[tuple[str, tuple[bool, ...]], ...]  # quote group id, carried by each column (30 most carried)
-    keywords: tuple[tuple[str, tuple[bool, ...]], ...]  # topic keyword, in some article of each column
-    first_column: int | None  # index of the column with the earliest dated article
+    quotes: tuple[tuple[str, tuple[int, ...]], ...]  # quote group id, articles of each column carrying it
+    keywords: tuple[tuple[str, tuple[int, ...]], ...]  # story keyword, articles of each column using it
+    first: FirstReport | None  # None: no article of the story is dated
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,9 @@ from generator.ingest.language import language_name
 from generator.model import Article, Corpus, LinkedMention
 from generator.pages.markdown import MD, escape
 from generator.pages.paths import article_path
-from generator.pages.refs import Ref, article_ref, entity_ref, keyword_ref, link, quote_ref, source_ref, topic_ref
+from generator.pages.refs import Ref, article_ref, entity_ref, keyword_ref, link, source_ref, topic_ref
 from generator.pages.site import Site
+from generator.pages.stories import OutletHeadline, is_story, outlet_headlines
 
 PROVENANCE_WORDS = {"given": "given", "inferred": "read from the text", "derived": "derived from the text"}
 METADATA = ("source", "date", "author", "title", "language", "url")
@@ -65,6 +66,9 @@ class ArticlePage:
     copies: tuple[Ref, ...]  # later articles repeating this one
     source: Ref
     topic: Ref
+    in_story: bool  # the article's topic is a story (more than one article), not the article alone
+    elsewhere: tuple[OutletHeadline, ...]  # the other articles of its story, earliest first
+    unknown: tuple[str, ...]  # metadata fields nothing tells ("author", "date", …), said once
     cut_from: int | None  # the text's length before it was cut (max_article_chars), None when not cut
     summary: tuple[str, ...]
     keywords: tuple[Ref, ...]
@@ -129,14 +133,15 @@ def paragraphs(corpus: Corpus, article: Article, page: str) -> tuple[MD, ...]:
     return tuple(result)
 
 
-def _quotes(corpus: Corpus, article: Article) -> tuple[QuoteRow, ...]:
+def _quotes(site: Site, article: Article) -> tuple[QuoteRow, ...]:
+    corpus = site.corpus
     rows = []
     for index, quote in enumerate(corpus.analyses[article.id].quotes):
         entity = corpus.quote_speakers.get((article.id, index))
         speaker = entity_ref(corpus, entity) if entity else Ref(quote.speaker) if quote.speaker else None
         group_id = corpus.index.quote_group_of.get((article.id, index))
         others = len(corpus.quote_group(group_id).articles) - 1 if group_id else 0
-        wordings = quote_ref("see the wordings", group_id) if group_id and others > 0 else None
+        wordings = site.quotes.ref("see the wordings", group_id) if group_id and others > 0 else None
         rows.append(QuoteRow(quote.text, speaker, others, wordings))
     return tuple(rows)
 
@@ -156,8 +161,16 @@ def _shared(corpus: Corpus, article_id: str) -> tuple[SharedRow, ...]:
     )
 
 
+def _unknown(article: Article) -> tuple[str, ...]:
+    values = {"date": article.date, "author": article.author, "URL": article.url, "language": article.language}
+    if article.source is None:
+        values = {"outlet": None, **values}
+    return tuple(name for name, value in values.items() if not value)
+
+
 def article_page(site: Site, article: Article) -> ArticlePage:
     corpus = site.corpus
+    topic = corpus.topic_of(article.id)
     analysis = corpus.analyses[article.id]
     counts = Counter(m.entity for m in corpus.mentions[article.id])
     entity_rows = tuple(
@@ -175,12 +188,15 @@ def article_page(site: Site, article: Article) -> ArticlePage:
         duplicate_of=article_ref(corpus, original) if original else None,
         copies=tuple(article_ref(corpus, a) for a in corpus.index.copies.get(article.id, ())),
         source=source_ref(corpus.source_of(article.id)),
-        topic=topic_ref(corpus.topic_of(article.id)),
+        topic=topic_ref(topic),
+        in_story=is_story(topic),
+        elsewhere=tuple(row for row in outlet_headlines(corpus, topic) if row.article.path != article_path(article)),
+        unknown=_unknown(article),
         cut_from=site.info.cut.get(article.id),
         summary=tuple(analysis.sentences[i].text for i in analysis.summary),
         keywords=tuple(keyword_ref(corpus, k.text, e) for k, e in zip(analysis.keywords, links, strict=True)),
         entities=entity_rows,
-        quotes=_quotes(corpus, article),
+        quotes=_quotes(site, article),
         shared=_shared(corpus, article.id),
         related=tuple(
             RelatedRow(

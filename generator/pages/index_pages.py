@@ -20,9 +20,10 @@ from generator.pages.refs import (
     topic_ref,
 )
 from generator.pages.site import Site
+from generator.pages.stories import StoryCard, home_stories, is_story, story_card
 
 HOME_TOPICS = 20  # topics and sources listed on the home page
-HOME_ENTITIES = 15
+HOME_ENTITIES = 8  # people, and organisations, on the home page
 KEYWORD_ARTICLES = 20  # articles listed per keyword of the index
 _NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
@@ -50,11 +51,15 @@ class EntitySummary:
 
 @dataclass(frozen=True)
 class HomePage:
-    """Context of `home.md`."""
+    """Context of `home.md`: the stories first, then the outlets and names, the counts last."""
 
     page: str
     site_name: str
     sections: dict[str, Ref]  # the section pages by their title in the nav ("Articles", "Topics", …)
+    biggest: tuple[StoryCard, ...]  # the largest stories
+    latest: tuple[StoryCard, ...]  # the latest of the other stories
+    stories: int  # stories in the corpus (topics of more than one article)
+    lone: int  # articles in no story
     articles: int
     sources: int
     first_date: date | None  # the earliest and latest article dates (None: every article is undated)
@@ -69,22 +74,38 @@ class HomePage:
     files_seen: int
     skipped: int
     warnings: int
-    charts: MD
-    top_topics: tuple[Counted, ...]  # the largest (articles not duplicating another)
-    top_sources: tuple[Counted, ...]
-    top_entities: tuple[EntitySummary, ...]  # the most mentioned of those with a page
+    chart: MD  # articles per day and outlet; "" when no article is dated
+    top_sources: tuple[Counted, ...]  # named outlets, most articles first
+    people: tuple[EntitySummary, ...]  # the most mentioned people with a page
+    organisations: tuple[EntitySummary, ...]  # the most mentioned organisations with a page
+
+
+def _most_mentioned(site: Site, kind: str) -> tuple[EntitySummary, ...]:
+    corpus = site.corpus
+    ranked = [e for e in corpus.entities if e.id in corpus.paged_entities and e.type == kind]
+    ranked.sort(key=lambda e: (-e.mention_count, e.name))
+    return tuple(
+        EntitySummary(entity_ref(corpus, e.id), e.type, e.mention_count, len(e.articles))
+        for e in ranked[:HOME_ENTITIES]
+    )
 
 
 def home_page(site: Site) -> HomePage:
     corpus = site.corpus
     dates = sorted(a.date for a in corpus.articles if a.date)
-    paged = [e for e in corpus.entities if e.id in corpus.paged_entities]
+    biggest, latest = home_stories(corpus)
+    stories = [t for t in corpus.topics if is_story(t)]
+    named = [s for s in corpus.sources if any(corpus.article(a).source for a in s.articles[:1])]
     return HomePage(
         page=HOME,
         site_name=site.site_name,
         sections={title: Ref(title, path) for title, path in NAV},
+        biggest=tuple(story_card(site, t) for t in biggest),
+        latest=tuple(story_card(site, t) for t in latest),
+        stories=len(stories),
+        lone=sum(len(corpus.unique_articles(t.articles)) for t in corpus.topics if not is_story(t)),
         articles=len(corpus.articles),
-        sources=len(corpus.sources),
+        sources=len(named),
         first_date=dates[0] if dates else None,
         last_date=dates[-1] if dates else None,
         undated=len(corpus.articles) - len(dates),
@@ -97,15 +118,10 @@ def home_page(site: Site) -> HomePage:
         files_seen=site.info.files_seen,
         skipped=len(site.info.skipped),
         warnings=len(site.info.warnings),
-        charts=site.charts.home(),
-        top_topics=tuple(
-            Counted(topic_ref(t), len(corpus.unique_articles(t.articles))) for t in corpus.topics[:HOME_TOPICS]
-        ),
-        top_sources=tuple(Counted(source_ref(s), len(s.articles)) for s in corpus.sources[:HOME_TOPICS]),
-        top_entities=tuple(
-            EntitySummary(entity_ref(corpus, e.id), e.type, e.mention_count, len(e.articles))
-            for e in paged[:HOME_ENTITIES]
-        ),
+        chart=site.charts.timeline(tuple(a.id for a in corpus.articles), "timeline") if dates else MD(""),
+        top_sources=tuple(Counted(source_ref(s), len(corpus.unique_articles(s.articles))) for s in named[:HOME_TOPICS]),
+        people=_most_mentioned(site, "PERSON"),
+        organisations=_most_mentioned(site, "ORG"),
     )
 
 

@@ -36,7 +36,6 @@ NAV = (
     ("Quotes", QUOTES),
     ("Timeline", TIMELINE),
     ("Graph", GRAPH),
-    ("Search", SEARCH),
     ("Build report", BUILD_REPORT),
 )
 
@@ -53,10 +52,6 @@ def entity_path(entity: Entity) -> str:
 
 def topic_path(topic: Topic) -> str:
     return f"topics/{topic.slug}.md"
-
-
-def comparison_path(topic: Topic) -> str:
-    return f"topics/{topic.slug}-sources.md"
 
 
 def source_path(source: Source) -> str:

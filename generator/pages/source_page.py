@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from generator.model import UNATTRIBUTED, Source
+from generator.model import UNATTRIBUTED, Corpus, Source, Topic
 from generator.pages.markdown import MD
-from generator.pages.paths import comparison_path, source_path
+from generator.pages.paths import anchor, source_path, topic_path
 from generator.pages.refs import ArticleRow, Ref, article_rows, entity_ref, topic_ref
 from generator.pages.site import Site
 from generator.pages.topic_page import QuoteCarried, quote_carried
@@ -30,10 +30,17 @@ class SourcePage:
     unattributed: bool  # the articles that name no outlet
     rows: tuple[ArticleRow, ...]
     charts: MD
-    topics: tuple[tuple[Ref, Ref], ...]  # topic, its sources compared; most of this source's articles first
+    topics: tuple[tuple[Ref, Ref | None], ...]  # story, its outlets compared; most of this source's articles first
     stressed: tuple[Stressed, ...]  # entities it names more than the others (none when it is the only source)
     names: tuple[tuple[Ref, tuple[str, ...], tuple[str, ...]], ...]  # entity, names it uses, names others use
     quotes: tuple[QuoteCarried, ...]  # quote groups its articles carry, most carried first
+
+
+def _compared(corpus: Corpus, topic: Topic) -> Ref | None:
+    """The story page's comparison of outlets, when it has one (more than one column)."""
+    if len(corpus.comparisons[topic.id].columns) < 2:
+        return None
+    return Ref("outlets compared", topic_path(topic), anchor("Outlets compared"))
 
 
 def source_page(site: Site, source: Source) -> SourcePage:
@@ -50,8 +57,8 @@ def source_page(site: Site, source: Source) -> SourcePage:
         unattributed=source.name == UNATTRIBUTED,
         rows=article_rows(corpus, source.articles),
         charts=site.charts.for_source(source),
-        topics=tuple((topic_ref(t), Ref("sources compared", comparison_path(t))) for t in topics),
+        topics=tuple((topic_ref(t), _compared(corpus, t)) for t in topics),
         stressed=stressed if len(corpus.sources) > 1 else (),
         names=tuple((entity_ref(corpus, n.entity), n.own, n.others) for n in profile.names),
-        quotes=tuple(quote_carried(corpus, g) for g in corpus.quote_groups_in(source.articles)),
+        quotes=tuple(quote_carried(site, g) for g in corpus.quote_groups_in(source.articles)),
     )
