@@ -48,10 +48,10 @@ def main() -> None:
         f"{site}: {articles:,} articles, {len(files):,} files, {total / 1e6:.1f} MB, "
         f"{total / max(articles, 1) / 1e3:.1f} KB per article"
     )
-    rows = [
-        [kind, f"{len(sizes):,}", f"{sum(sizes) / 1e6:.2f}", f"{sum(sizes) / len(sizes) / 1e3:.1f}", f"{max(sizes) / 1e3:.0f}"]
-        for kind, sizes in sorted(by_kind.items(), key=lambda kv: -sum(kv[1]))
-    ]
+    rows = []
+    for kind, sizes in sorted(by_kind.items(), key=lambda kv: -sum(kv[1])):
+        average, largest = sum(sizes) / len(sizes) / 1e3, max(sizes) / 1e3
+        rows.append([kind, f"{len(sizes):,}", f"{sum(sizes) / 1e6:.2f}", f"{average:.1f}", f"{largest:.0f}"])
     others = [p for p in files if p.suffix != ".html"]
     rows.append(["other files", f"{len(others):,}", f"{sum(p.stat().st_size for p in others) / 1e6:.2f}", "", ""])
     print(table(rows, ["pages", "count", "MB", "KB each", "largest KB"]))

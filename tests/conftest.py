@@ -68,5 +68,6 @@ def bbc_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
     config = project_config(tmp, cache_dir=str(ROOT / ".cache" / "analysis"))
-    assert main(["build", "--quiet", "--config", str(config), "--input", str(tmp / "bbc"), "--site-dir", str(tmp / "site")]) == 0
+    arguments = ["--config", str(config), "--input", str(tmp / "bbc"), "--site-dir", str(tmp / "site")]
+    assert main(["build", "--quiet", *arguments]) == 0
     return tmp / "site"
