@@ -56,7 +56,7 @@ def source_page(site: Site, source: Source) -> SourcePage:
         source=source,
         unattributed=source.name == UNATTRIBUTED,
         rows=article_rows(corpus, source.articles),
-        charts=site.charts.for_source(source),
+        charts=site.charts.for_source(source, source_path(source)),
         topics=tuple((topic_ref(t), _compared(corpus, t)) for t in topics),
         stressed=stressed if len(corpus.sources) > 1 else (),
         names=tuple((entity_ref(corpus, n.entity), n.own, n.others) for n in profile.names),
