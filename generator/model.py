@@ -264,42 +264,33 @@ class SummarySentence:
 
 @dataclass(frozen=True)
 class ComparisonColumn:
-    """One column of a story's comparison: an outlet's articles, the smaller outlets together, or every
-    unattributed article together (their outlets are unknown, so they are never counted as one outlet)."""
+    """A column of a story's comparison: an outlet, the smaller outlets together, or the unattributed articles."""
 
     label: str
-    source: str  # source id; "" for the column of smaller outlets
+    source: str  # source id; "" for the smaller outlets together
     articles: tuple[str, ...]
-    first: date | None  # the column's earliest article date
-    kind: str = "outlet"  # "outlet", "others" (outlets beyond the column bound) or "unattributed"
-    outlets: int = 1  # outlets the column stands for (0: unknown, the unattributed column)
+    kind: str = "outlet"  # "outlet", "others" (beyond the bound on columns) or "unattributed"
 
 
 @dataclass(frozen=True)
 class FirstReport:
-    """Who reported a story first, as far as the articles' dates and times tell.
-
-    `articles` were published at the earliest known moment: one article is a first report, several
-    are a tie. `by` says what was compared: "time" (every article of the earliest date gives a time
-    of day) or "date"; `at` is that moment in words ("2020-04-03", "2020-04-03 09:30 +00:00"). With
-    `undated` articles, it is only the earliest dated article.
-    """
+    """The articles first published (several: a tie) `by` "time" or "date"; with `undated` ones, earliest dated."""
 
     articles: tuple[str, ...]
     by: str
     at: str
-    undated: int = 0  # articles of the story without a date: any of them may have been first
+    undated: int = 0
 
 
 @dataclass(frozen=True)
 class Comparison:
-    """A story's sources side by side: what each column names, quotes and says."""
+    """A story's sources side by side: how many articles of each column name, quote and say what."""
 
     columns: tuple[ComparisonColumn, ...]
-    entities: tuple[tuple[str, tuple[int, ...]], ...]  # entity id, articles of each column naming it
-    quotes: tuple[tuple[str, tuple[int, ...]], ...]  # quote group id, articles of each column carrying it
-    keywords: tuple[tuple[str, tuple[int, ...]], ...]  # story keyword, articles of each column using it
-    first: FirstReport | None  # None: no article of the story is dated
+    entities: tuple[tuple[str, tuple[int, ...]], ...]  # entity id, per column
+    quotes: tuple[tuple[str, tuple[int, ...]], ...]  # quote group id, per column (30 most carried)
+    keywords: tuple[tuple[str, tuple[int, ...]], ...]  # story keyword, per column
+    first: FirstReport | None  # None: no article is dated
 
 
 @dataclass(frozen=True)

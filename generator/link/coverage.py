@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from datetime import date, datetime
+from datetime import datetime
 
 from generator.model import (
     Article,
@@ -40,29 +40,16 @@ def _columns(members: list[str], corpus: Corpus) -> list[ComparisonColumn]:
     ranked = sorted(by_outlet.items(), key=lambda kv: (-len(kv[1]), corpus.source(kv[0]).name.casefold()))
     own = ranked if len(ranked) <= OUTLET_COLUMNS + 1 else ranked[:OUTLET_COLUMNS]
     rest = ranked[len(own) :]
-    columns = [ComparisonColumn(corpus.source(sid).name, sid, tuple(ids), _earliest(ids, corpus)) for sid, ids in own]
+    columns = [ComparisonColumn(corpus.source(sid).name, sid, tuple(ids)) for sid, ids in own]
     if rest:
         others = {a for _, group in rest for a in group}
         ids = [a for a in members if a in others]
         label = f"{len(rest)} other outlets"
-        columns.append(ComparisonColumn(label, "", tuple(ids), _earliest(ids, corpus), "others", len(rest)))
+        columns.append(ComparisonColumn(label, "", tuple(ids), "others"))
     if unattributed:
-        source = corpus.source_of(unattributed[0]).id
-        columns.append(
-            ComparisonColumn(
-                corpus.source(source).name,
-                source,
-                tuple(unattributed),
-                _earliest(unattributed, corpus),
-                "unattributed",
-                0,
-            )
-        )
+        source = corpus.source_of(unattributed[0])
+        columns.append(ComparisonColumn(source.name, source.id, tuple(unattributed), "unattributed"))
     return columns
-
-
-def _earliest(article_ids: list[str], corpus: Corpus) -> date | None:
-    return min((d for d in (corpus.article(a).date for a in article_ids) if d), default=None)
 
 
 def _moment(article: Article) -> datetime | None:

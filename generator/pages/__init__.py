@@ -23,12 +23,14 @@ from generator.pages.index_pages import (
     ArticlesPage,
     EntitiesPage,
     HomePage,
+    KeywordLetterPage,
     KeywordsPage,
     SourcesPage,
     TopicsPage,
     articles_page,
     entities_page,
     home_page,
+    keyword_letter_pages,
     keywords_page,
     sources_page,
     topics_page,
@@ -63,6 +65,7 @@ PAGE_KINDS: dict[str, type] = {
     "topics.md": TopicsPage,
     "sources.md": SourcesPage,
     "keywords.md": KeywordsPage,
+    "keywords-letter.md": KeywordLetterPage,
     "build-report.md": BuildReportPage,
     "quotes.md": QuotesPage,
     "quotes-part.md": QuotesPartPage,
@@ -145,6 +148,8 @@ def _write_every_page(writer: PageWriter, site: Site, workers: int) -> None:
     writer.write("topics.md", topics_page(site))
     writer.write("sources.md", sources_page(site))
     writer.write("keywords.md", keywords_page(site))
+    for letter_page in keyword_letter_pages(site):
+        writer.write("keywords-letter.md", letter_page)
     writer.write("build-report.md", build_report_page(corpus, site.info, site.max_article_chars))
     writer.write("quotes.md", quotes_page(corpus, site.quotes))
     for number in range(1, len(site.quotes.pages) + 1):

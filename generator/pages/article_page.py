@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from generator.ingest.language import language_name
-from generator.model import Article, Corpus, LinkedMention
+from generator.model import Article, Corpus, LinkedMention, Topic
 from generator.pages.markdown import MD, escape
 from generator.pages.paths import article_path
 from generator.pages.refs import Ref, article_ref, entity_ref, keyword_ref, link, source_ref, topic_ref
@@ -18,6 +18,7 @@ from generator.pages.stories import OutletHeadline, is_story, outlet_headlines
 PROVENANCE_WORDS = {"given": "given", "inferred": "read from the text", "derived": "derived from the text"}
 METADATA = ("source", "date", "author", "title", "language", "url")
 EXTRA_CHARS = 300  # longest value of an input's other field shown
+ELSEWHERE = 8  # other articles of the story listed on an article page (the story page lists them all)
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,8 @@ class ArticlePage:
     source: Ref
     topic: Ref
     in_story: bool  # the article's topic is a story (more than one article), not the article alone
-    elsewhere: tuple[OutletHeadline, ...]  # the other articles of its story, earliest first
+    elsewhere: tuple[OutletHeadline, ...]  # its story's other articles: each outlet's earliest first; ELSEWHERE at most
+    elsewhere_more: int  # further articles of the story, on its page
     unknown: tuple[str, ...]  # metadata fields nothing tells ("author", "date", …), said once
     cut_from: int | None  # the text's length before it was cut (max_article_chars), None when not cut
     summary: tuple[str, ...]
@@ -161,6 +163,17 @@ def _shared(corpus: Corpus, article_id: str) -> tuple[SharedRow, ...]:
     )
 
 
+def _elsewhere(corpus: Corpus, topic: Topic, article: Article) -> tuple[OutletHeadline, ...]:
+    """The story's other articles, one per outlet first (its earliest), then the outlets' further ones."""
+    others = [row for row in outlet_headlines(corpus, topic) if row.article.path != article_path(article)]
+    seen: set[str | None] = set()
+    first, rest = [], []
+    for row in others:
+        (rest if row.source.path in seen else first).append(row)
+        seen.add(row.source.path)
+    return tuple(first + rest)
+
+
 def _unknown(article: Article) -> tuple[str, ...]:
     values = {"date": article.date, "author": article.author, "URL": article.url, "language": article.language}
     if article.source is None:
@@ -171,6 +184,7 @@ def _unknown(article: Article) -> tuple[str, ...]:
 def article_page(site: Site, article: Article) -> ArticlePage:
     corpus = site.corpus
     topic = corpus.topic_of(article.id)
+    elsewhere = _elsewhere(corpus, topic, article)
     analysis = corpus.analyses[article.id]
     counts = Counter(m.entity for m in corpus.mentions[article.id])
     entity_rows = tuple(
@@ -190,7 +204,8 @@ def article_page(site: Site, article: Article) -> ArticlePage:
         source=source_ref(corpus.source_of(article.id)),
         topic=topic_ref(topic),
         in_story=is_story(topic),
-        elsewhere=tuple(row for row in outlet_headlines(corpus, topic) if row.article.path != article_path(article)),
+        elsewhere=elsewhere[:ELSEWHERE],
+        elsewhere_more=max(0, len(elsewhere) - ELSEWHERE),
         unknown=_unknown(article),
         cut_from=site.info.cut.get(article.id),
         summary=tuple(analysis.sentences[i].text for i in analysis.summary),

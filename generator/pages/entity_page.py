@@ -12,9 +12,10 @@ from generator.pages.paths import entity_path
 from generator.pages.refs import ArticleRow, Ref, article_ref, article_rows, entity_ref, source_ref
 from generator.pages.site import Site
 
-PARTNERS = 15  # entities listed under "Appears with"
-MENTION_ARTICLES = 20  # articles whose sentences naming the entity are shown (the latest); the rest are listed
-SENTENCES_PER_ARTICLE = 3
+PARTNERS = 10  # entities listed under "Appears with"
+PICTURE_MIN_ARTICLES = 5  # entities named in fewer articles get the table of partners without the picture
+MENTION_ARTICLES = 10  # articles whose sentences naming the entity are shown (the latest); the rest are listed
+SENTENCES_PER_ARTICLE = 2
 QUOTES_SHOWN = 15  # quotes said by the entity, and quotes naming it, shown on its page (the first found)
 
 
@@ -175,6 +176,6 @@ def entity_page(site: Site, entity: Entity) -> EntityPage:
         about=about[:QUOTES_SHOWN],
         about_total=len(about),
         quotes_page=site.quotes.ref("all its quotes, with every wording", speaks[0].id) if speaks else None,
-        neighbours=site.graph.neighbours_svg(entity, page),
+        neighbours=site.graph.neighbours_svg(entity, page) if len(entity.articles) >= PICTURE_MIN_ARTICLES else MD(""),
         partners=co_occurring(corpus, entity),
     )

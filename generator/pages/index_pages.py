@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from generator.model import Entity, type_label
+from generator.model import Corpus, Entity, IndexedKeyword, type_label
 from generator.pages.markdown import MD
 from generator.pages.paths import ARTICLES, ENTITIES, HOME, KEYWORDS, NAV, SOURCES, TOPICS, anchor
 from generator.pages.refs import (
@@ -24,7 +24,8 @@ from generator.pages.stories import StoryCard, home_stories, is_story, story_car
 
 HOME_TOPICS = 20  # topics and sources listed on the home page
 HOME_ENTITIES = 8  # people, and organisations, on the home page
-KEYWORD_ARTICLES = 20  # articles listed per keyword of the index
+KEYWORD_ARTICLES = 5  # articles listed per keyword of the index
+KEYWORDS_TOP = 60  # the most shared keywords, on the keyword index page
 _NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
@@ -143,7 +144,8 @@ class EntityType:
 
     kind: str  # PERSON, ORG, …
     heading: Ref  # the type in words, linked to its section of the page
-    entities: tuple[tuple[Ref, Entity], ...]  # entity link, and the entity (articles, mention_count, aliases)
+    entities: tuple[tuple[Ref, Entity], ...]  # those with a page: link, and the entity (articles, mentions, aliases)
+    unpaged: int  # entities of the type named in too few articles for a page (not listed: their articles name them)
 
 
 @dataclass(frozen=True)
@@ -166,8 +168,8 @@ def entities_page(site: Site) -> EntitiesPage:
     for kind, members in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])):
         members.sort(key=lambda e: (-len(e.articles), -e.mention_count, e.name))
         label = type_label(kind)
-        rows = tuple((entity_ref(corpus, e.id), e) for e in members)
-        types.append(EntityType(kind, Ref(label, None, anchor(label)), rows))
+        rows = tuple((entity_ref(corpus, e.id), e) for e in members if e.id in corpus.paged_entities)
+        types.append(EntityType(kind, Ref(label, None, anchor(label)), rows, len(members) - len(rows)))
     return EntitiesPage(
         ENTITIES, len(corpus.entities), len(corpus.paged_entities), site.entity_min_articles, tuple(types)
     )
@@ -227,21 +229,63 @@ class KeywordRow:
 
 @dataclass(frozen=True)
 class KeywordsPage:
-    """Context of `keywords.md`."""
+    """Context of `keywords.md`: the most shared keywords, and the letters of the A–Z pages."""
 
     page: str
     articles: int  # in the corpus
-    keywords: tuple[KeywordRow, ...]  # most shared first
+    keywords: int  # in the index
+    letters: tuple[Ref, ...]  # each letter's page (label: the letter)
+    top: tuple[KeywordRow, ...]  # the KEYWORDS_TOP most shared
+
+
+@dataclass(frozen=True)
+class KeywordLetterPage:
+    """Context of `keywords-letter.md`: every keyword of one initial, A–Z."""
+
+    page: str
+    letter: str
+    letters: tuple[Ref, ...]
+    index: Ref
+    rows: tuple[KeywordRow, ...]  # alphabetical
+
+
+def keyword_letter(text: str) -> str:
+    first = text[:1].upper()
+    return first if "A" <= first <= "Z" else "#"
+
+
+def keyword_letter_path(letter: str) -> str:
+    return f"keywords/{'other' if letter == '#' else letter.lower()}.md"
+
+
+def _keyword_row(corpus: Corpus, keyword: IndexedKeyword) -> KeywordRow:
+    return KeywordRow(
+        keyword_ref(corpus, keyword.text, keyword.entity),
+        tuple(article_ref(corpus, a) for a in keyword.articles[:KEYWORD_ARTICLES]),
+        max(0, len(keyword.articles) - KEYWORD_ARTICLES),
+    )
+
+
+def _keyword_letters(corpus: Corpus) -> tuple[Ref, ...]:
+    letters = sorted({keyword_letter(k.text) for k in corpus.keyword_index}, key=lambda x: (x == "#", x))
+    return tuple(Ref(letter, keyword_letter_path(letter)) for letter in letters)
 
 
 def keywords_page(site: Site) -> KeywordsPage:
     corpus = site.corpus
-    rows = tuple(
-        KeywordRow(
-            keyword_ref(corpus, k.text, k.entity),
-            tuple(article_ref(corpus, a) for a in k.articles[:KEYWORD_ARTICLES]),
-            max(0, len(k.articles) - KEYWORD_ARTICLES),
-        )
-        for k in corpus.keyword_index
-    )
-    return KeywordsPage(KEYWORDS, len(corpus.articles), rows)
+    top = tuple(_keyword_row(corpus, k) for k in corpus.keyword_index[:KEYWORDS_TOP])
+    return KeywordsPage(KEYWORDS, len(corpus.articles), len(corpus.keyword_index), _keyword_letters(corpus), top)
+
+
+def keyword_letter_pages(site: Site) -> list[KeywordLetterPage]:
+    corpus = site.corpus
+    letters = _keyword_letters(corpus)
+    by_letter: dict[str, list[IndexedKeyword]] = defaultdict(list)
+    for keyword in corpus.keyword_index:
+        by_letter[keyword_letter(keyword.text)].append(keyword)
+    pages = []
+    for ref in letters:
+        rows = sorted(by_letter[ref.label], key=lambda k: (k.text.casefold(), k.text))
+        page_rows = tuple(_keyword_row(corpus, k) for k in rows)
+        pages.append(KeywordLetterPage(str(ref.path), ref.label, letters, Ref("Keywords", KEYWORDS), page_rows))
+    return pages

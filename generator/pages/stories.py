@@ -155,6 +155,7 @@ class FirstView:
     by: str  # "time" or "date": what the moment is
     at: str  # the moment in words
     undated: int  # articles without a date, which may have been first: then it is the earliest dated only
+    corpus_start: bool  # that day is the corpus's first: the story may have begun before the corpus does
 
 
 def first_view(corpus: Corpus, comparison: Comparison) -> FirstView | None:
@@ -163,4 +164,6 @@ def first_view(corpus: Corpus, comparison: Comparison) -> FirstView | None:
         return None
     outlets = dict.fromkeys(corpus.index.source_of_article[a] for a in first.articles)
     refs = tuple(source_ref(corpus.source(s)) for s in outlets)
-    return FirstView(refs, len(first.articles), first.by, first.at, first.undated)
+    day = corpus.article(first.articles[0]).date
+    start = min((a.date for a in corpus.articles if a.date), default=None)
+    return FirstView(refs, len(first.articles), first.by, first.at, first.undated, day == start)
