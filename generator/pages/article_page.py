@@ -155,7 +155,7 @@ def _shared(corpus: Corpus, article_id: str) -> tuple[SharedRow, ...]:
         SharedRow(
             article_ref(corpus, other),
             source_ref(corpus.source_of(other)),
-            corpus.article(other).date_label,
+            _day(corpus.article(other)),
             pair.share_a if pair.a == article_id else pair.share_b,
             pair.passages,
         )
@@ -172,6 +172,11 @@ def _elsewhere(corpus: Corpus, topic: Topic, article: Article) -> tuple[OutletHe
         (rest if row.source.path in seen else first).append(row)
         seen.add(row.source.path)
     return tuple(first + rest)
+
+
+def _day(article: Article) -> str:
+    """The date in words, "" when unknown (the page says once what is unknown, for its own article)."""
+    return article.date.isoformat() if article.date else ""
 
 
 def _unknown(article: Article) -> tuple[str, ...]:
@@ -217,7 +222,7 @@ def article_page(site: Site, article: Article) -> ArticlePage:
             RelatedRow(
                 article_ref(corpus, other),
                 source_ref(corpus.source_of(other)),
-                corpus.article(other).date_label,
+                _day(corpus.article(other)),
                 score,
             )
             for other, score in corpus.related[article.id]
