@@ -7,10 +7,13 @@ from dataclasses import dataclass
 
 from generator.model import UNATTRIBUTED, Corpus, Source, Topic
 from generator.pages.markdown import MD
-from generator.pages.paths import anchor, source_path, topic_path
+from generator.pages.paths import QUOTES, anchor, source_path, topic_path
 from generator.pages.refs import ArticleRow, Ref, article_rows, entity_ref, topic_ref
 from generator.pages.site import Site
 from generator.pages.topic_page import QuoteCarried, quote_carried
+
+
+SOURCE_QUOTES = 20  # quotes listed on a source page, the most carried
 
 
 @dataclass(frozen=True)
@@ -33,7 +36,9 @@ class SourcePage:
     topics: tuple[tuple[Ref, Ref | None], ...]  # story, its outlets compared; most of this source's articles first
     stressed: tuple[Stressed, ...]  # entities it names more than the others (none when it is the only source)
     names: tuple[tuple[Ref, tuple[str, ...], tuple[str, ...]], ...]  # entity, names it uses, names others use
-    quotes: tuple[QuoteCarried, ...]  # quote groups its articles carry, most carried first
+    quotes: tuple[QuoteCarried, ...]  # quote groups its articles carry, the SOURCE_QUOTES most carried
+    more_quotes: int  # further quote groups it carries (on the quotes pages)
+    quotes_index: Ref
 
 
 def _compared(corpus: Corpus, topic: Topic) -> Ref | None:
@@ -46,6 +51,7 @@ def _compared(corpus: Corpus, topic: Topic) -> Ref | None:
 def source_page(site: Site, source: Source) -> SourcePage:
     corpus = site.corpus
     profile = corpus.source_profiles[source.id]
+    carried = corpus.quote_groups_in(source.articles)
     topics = [corpus.topic(tid) for tid, _ in Counter(corpus.article_topic[a] for a in source.articles).most_common()]
     stressed = tuple(
         Stressed(entity_ref(corpus, s.entity), corpus.entity(s.entity).type, s.mentions, s.log_odds)
@@ -60,5 +66,7 @@ def source_page(site: Site, source: Source) -> SourcePage:
         topics=tuple((topic_ref(t), _compared(corpus, t)) for t in topics),
         stressed=stressed if len(corpus.sources) > 1 else (),
         names=tuple((entity_ref(corpus, n.entity), n.own, n.others) for n in profile.names),
-        quotes=tuple(quote_carried(site, g) for g in corpus.quote_groups_in(source.articles)),
+        quotes=tuple(quote_carried(site, g) for g in carried[:SOURCE_QUOTES]),
+        more_quotes=max(0, len(carried) - SOURCE_QUOTES),
+        quotes_index=Ref("quotes", QUOTES),
     )
