@@ -12,7 +12,6 @@ from generator.pages.refs import ArticleRow, Ref, article_rows, entity_ref, topi
 from generator.pages.site import Site
 from generator.pages.topic_page import QuoteCarried, quote_carried
 
-
 SOURCE_QUOTES = 20  # quotes listed on a source page, the most carried
 
 
