@@ -7,7 +7,6 @@ passages, the keyword index and its entity links, topic summaries, comparisons, 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 
 @dataclass(frozen=True)

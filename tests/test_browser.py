@@ -54,7 +54,7 @@ def test_browse_the_site_from_disk(seeds_site: Path, page) -> None:
     page.locator("main h3 a").first.click()
     page.locator("main .byline a[href*='topics/']").first.click()
     assert "/topics/" in page.url and page.get_by_role("heading", name="Headlines", exact=True).count() == 1
-    assert page.locator("nav.breadcrumbs a", has_text="Topics").count() == 1
+    assert page.locator("nav.breadcrumbs a", has_text="Stories").count() == 1
 
     page.locator("main table a[href*='sources/']").first.click()
     assert "/sources/" in page.url and page.locator("main h1").count() == 1

@@ -139,7 +139,8 @@ def _write_every_page(writer: PageWriter, site: Site, workers: int) -> None:
         if entity.id in corpus.paged_entities:
             writer.queue("entity.md", entity_page, site, entity)
     for topic in corpus.topics:
-        writer.queue("topic.md", topic_page, site, topic)
+        if topic.is_story:  # an article in no story has its own page only
+            writer.queue("topic.md", topic_page, site, topic)
     for source in corpus.sources:
         writer.queue("source.md", source_page, site, source)
     writer.run(workers)

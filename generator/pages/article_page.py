@@ -71,6 +71,7 @@ class ArticlePage:
     elsewhere: tuple[OutletHeadline, ...]  # its story's other articles: each outlet's earliest first; ELSEWHERE at most
     elsewhere_more: int  # further articles of the story, on its page
     unknown: tuple[str, ...]  # metadata fields nothing tells ("author", "date", …), said once
+    text_notes: tuple[str, ...]  # how the analysed text was read: the field used, joined tokens, what was taken out
     cut_from: int | None  # the text's length before it was cut (max_article_chars), None when not cut
     summary: tuple[str, ...]
     keywords: tuple[Ref, ...]
@@ -179,6 +180,23 @@ def _day(article: Article) -> str:
     return article.date.isoformat() if article.date else ""
 
 
+def _text_notes(article: Article) -> tuple[str, ...]:
+    """How the text shown and analysed was read from the input (ingest's per-article facts), in words."""
+    notes = []
+    if article.text_field:
+        notes.append(f"the text is the record's field {article.text_field}")
+    if article.detokenised:
+        notes.append('the text was tokenised ("word ,", "do n\'t") and is joined again')
+    if article.dateline:
+        notes.append(f"the dateline {article.dateline} was taken off its start")
+    rules = Counter(r.rule for r in article.removed if r.rule != "dateline")
+    if rules:
+        notes.append("taken out as scraped residue: " + ", ".join(f"{n} {rule}" for rule, n in rules.most_common()))
+    if article.source_as_given:
+        notes.append(f"the outlet is named {article.source_as_given} in the file (renamed by the sidecar)")
+    return tuple(notes)
+
+
 def _unknown(article: Article) -> tuple[str, ...]:
     values = {"date": article.date, "author": article.author, "URL": article.url, "language": article.language}
     if article.source is None:
@@ -212,6 +230,7 @@ def article_page(site: Site, article: Article) -> ArticlePage:
         elsewhere=elsewhere[:ELSEWHERE],
         elsewhere_more=max(0, len(elsewhere) - ELSEWHERE),
         unknown=_unknown(article),
+        text_notes=_text_notes(article),
         cut_from=site.info.cut.get(article.id),
         summary=tuple(analysis.sentences[i].text for i in analysis.summary),
         keywords=tuple(keyword_ref(corpus, k.text, e) for k, e in zip(analysis.keywords, links, strict=True)),

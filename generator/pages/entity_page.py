@@ -58,6 +58,7 @@ class EntityPage:
     first_seen: date | None  # earliest and latest dated article naming it
     last_seen: date | None
     related: tuple[Ref, ...]  # entities related but not the same (a demonym and its place)
+    ambiguous: tuple[Ref, ...]  # the entities this short name may denote, when the articles do not tell which
     names_by_source: tuple[tuple[Ref, tuple[str, ...]], ...]  # source, the names it uses (most used first)
     mentions: tuple[MentionsIn, ...]  # the latest MENTION_ARTICLES articles naming it, latest first, undated last
     more_sentences: int  # sentences naming it in those articles beyond SENTENCES_PER_ARTICLE each
@@ -167,6 +168,7 @@ def entity_page(site: Site, entity: Entity) -> EntityPage:
         first_seen=dated[0] if dated else None,
         last_seen=dated[-1] if dated else None,
         related=tuple(entity_ref(corpus, r) for r in entity.related),
+        ambiguous=tuple(entity_ref(corpus, e) for e in entity.ambiguous_with if e in corpus.index.entities),
         names_by_source=names_by_source(corpus, entity),
         mentions=tuple(replace(m, sentences=m.sentences[:SENTENCES_PER_ARTICLE]) for m in shown),
         more_sentences=sum(max(0, len(m.sentences) - SENTENCES_PER_ARTICLE) for m in shown),

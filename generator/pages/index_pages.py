@@ -189,9 +189,10 @@ class TopicsPage:
     """Context of `topics.md`."""
 
     page: str
-    topics: int
+    topics: int  # stories
     subjects: tuple[SubjectSection, ...]  # one section without a heading when the corpus has one subject
     show_subjects: bool  # more than one subject
+    no_story: tuple[ArticleRow, ...]  # the articles that join no story
 
 
 def topics_page(site: Site) -> TopicsPage:
@@ -201,11 +202,16 @@ def topics_page(site: Site) -> TopicsPage:
         rows = []
         for topic_id in subject.topics:
             topic = corpus.topic(topic_id)
+            if not topic.is_story:
+                continue
             names = tuple(corpus.entity(e).name for e in topic.entities[:5])
             rows.append((Counted(topic_ref(topic), len(corpus.unique_articles(topic.articles))), names))
         heading = Ref(subject.label, None, anchor(subject.label))
         sections.append(SubjectSection(heading, len(corpus.unique_articles(subject.articles)), tuple(rows)))
-    return TopicsPage(TOPICS, len(corpus.topics), tuple(sections), len(corpus.subjects) > 1)
+    stories = sum(1 for t in corpus.topics if t.is_story)
+    lone = article_rows(corpus, list(corpus.no_story))
+    shown = tuple(s for s in sections if s.topics)
+    return TopicsPage(TOPICS, stories, shown, len(shown) > 1, lone)
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ BUILD_REPORT = "build-report.md"
 NAV = (
     ("Home", HOME),
     ("Articles", ARTICLES),
-    ("Topics", TOPICS),
+    ("Stories", TOPICS),
     ("Sources", SOURCES),
     ("Entities", ENTITIES),
     ("Keywords", KEYWORDS),
@@ -51,6 +51,10 @@ def entity_path(entity: Entity) -> str:
 
 
 def topic_path(topic: Topic) -> str:
+    """A story's page; an article in no story has no topic page of its own, so its topic opens the
+    article (an article's id is its slug: ingest gives both from its path)."""
+    if not topic.is_story and topic.articles:
+        return f"articles/{topic.articles[0]}.md"
     return f"topics/{topic.slug}.md"
 
 

@@ -17,6 +17,7 @@ from generator.pages.refs import Ref, article_ref, entity_ref, source_ref
 
 WORDINGS_PER_PAGE = 250  # wordings (one article's quote) on one page of quotes
 CARRIED_ON_INDEX = 40  # quotes carried by several articles, listed on the index page
+PHRASES_ON_INDEX = 30  # slogans, terms and titles in quote marks, the most carried
 UNLINKED = "Speaker not linked to an entity"
 
 
@@ -96,6 +97,7 @@ class QuoteSection:
     reach: int  # articles carrying it
     sources: tuple[str, ...]  # names of the sources carrying it
     wordings: tuple[Wording, ...]  # earliest article first
+    disputed: tuple[tuple[Ref, int], ...]  # when outlets credit it to different speakers: each, and its articles
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,13 @@ def _group_sources(corpus: Corpus, group: QuoteGroup) -> tuple[str, ...]:
     return tuple(dict.fromkeys(corpus.source_of(a).name for a in group.articles))
 
 
+def _disputed(corpus: Corpus, group: QuoteGroup) -> tuple[tuple[Ref, int], ...]:
+    """The speakers the members give, when they disagree (`QuoteGroup.disputed`)."""
+    if not group.disputed:
+        return ()
+    return tuple((entity_ref(corpus, s.entity) if s.entity else Ref(s.name), len(s.members)) for s in group.speakers)
+
+
 def _heading(corpus: Corpus, speaker: str | None) -> Ref:
     return entity_ref(corpus, speaker) if speaker else Ref(UNLINKED)
 
@@ -144,7 +153,13 @@ def quotes_part_page(corpus: Corpus, layout: QuoteLayout, number: int) -> Quotes
             _heading(corpus, part.speaker),
             part.continued,
             tuple(
-                QuoteSection(g, len(group.articles), _group_sources(corpus, group), _wordings(corpus, group))
+                QuoteSection(
+                    g,
+                    len(group.articles),
+                    _group_sources(corpus, group),
+                    _wordings(corpus, group),
+                    _disputed(corpus, group),
+                )
                 for g in part.groups
                 for group in (corpus.quote_group(g),)
             ),
@@ -188,6 +203,8 @@ class QuotesPage:
     articles: int  # in the corpus
     carried: tuple[CarriedQuote, ...]  # the most carried of those in more than one article
     more_carried: int  # further quotes in more than one article (on the pages, under their speaker)
+    phrases: tuple[tuple[str, int, int], ...]  # words in quote marks that quote no one: text, articles, outlets
+    more_phrases: int
     letters: tuple[Ref, ...]  # the speakers' initials, linked to their first speaker row
     speakers: tuple[SpeakerRow, ...]  # alphabetical
     pages: tuple[Ref, ...]
@@ -236,6 +253,8 @@ def quotes_page(corpus: Corpus, layout: QuoteLayout) -> QuotesPage:
         len(corpus.articles),
         carried,
         len(shared) - len(carried),
+        tuple((p.text, len(p.articles), p.outlets) for p in corpus.quote_phrases[:PHRASES_ON_INDEX]),
+        max(0, len(corpus.quote_phrases) - PHRASES_ON_INDEX),
         letters,
         tuple(speakers),
         page_refs(layout),

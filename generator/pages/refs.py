@@ -114,7 +114,7 @@ def article_rows(corpus: Corpus, article_ids: tuple[str, ...] | list[str]) -> tu
             article_ref(corpus, a),
             source_ref(corpus.source_of(a)),
             corpus.article(a).date_label,
-            topic_ref(corpus.topic_of(a)),
+            topic_ref(corpus.topic_of(a)) if corpus.topic_of(a).is_story else Ref("none"),
         )
         for a in article_ids
     )

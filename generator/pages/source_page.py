@@ -62,7 +62,7 @@ def source_page(site: Site, source: Source) -> SourcePage:
         unattributed=source.name == UNATTRIBUTED,
         rows=article_rows(corpus, source.articles),
         charts=site.charts.for_source(source, source_path(source)),
-        topics=tuple((topic_ref(t), _compared(corpus, t)) for t in topics),
+        topics=tuple((topic_ref(t), _compared(corpus, t)) for t in topics if t.is_story),
         stressed=stressed if len(corpus.sources) > 1 else (),
         names=tuple((entity_ref(corpus, n.entity), n.own, n.others) for n in profile.names),
         quotes=tuple(quote_carried(site, g) for g in carried[:SOURCE_QUOTES]),

@@ -63,8 +63,13 @@ def coverage(site: Site, article_ids: list[str]) -> Coverage:
         n = sum(count for _, count in rest)
         segments.append(Segment(Ref(f"{len(rest)} other outlets"), n, 100 * n / total, "src-other"))
     if unattributed:
-        segments.append(Segment(Ref(UNATTRIBUTED), unattributed, 100 * unattributed / total, "src-none"))
+        colour = site.charts.colour.get(_unattributed_id(corpus, article_ids), "src-other")
+        segments.append(Segment(Ref(UNATTRIBUTED), unattributed, 100 * unattributed / total, colour))
     return Coverage(tuple(segments), len(article_ids), len(counts), unattributed)
+
+
+def _unattributed_id(corpus: Corpus, article_ids: list[str]) -> str:
+    return next(corpus.index.source_of_article[a] for a in article_ids if corpus.article(a).source is None)
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,7 @@ class StoryCard:
     """A story on the home page."""
 
     story: Ref  # its headline, linked to its page
+    subtitle: str  # its keyword label ("Uighur · Islamic State · video")
     summary: str  # the start of its summary, about two lines ("" when it has none)
     coverage: Coverage
     first: date | None  # its earliest and latest article dates
@@ -85,6 +91,7 @@ def story_card(site: Site, topic: Topic) -> StoryCard:
     dates = sorted(d for d in (corpus.article(a).date for a in unique) if d)
     return StoryCard(
         topic_ref(topic),
+        topic.subtitle,
         short(sentences, CARD_SUMMARY_CHARS) if sentences else "",
         coverage(site, unique),
         dates[0] if dates else None,
@@ -107,8 +114,8 @@ def home_stories(corpus: Corpus) -> tuple[tuple[Topic, ...], tuple[Topic, ...]]:
 
 
 def is_story(topic: Topic) -> bool:
-    """A story is told by more than one article; a lone article is listed, not carded."""
-    return len(topic.articles) > 1
+    """A story is told by several articles (link/topics.py); an article in no story is listed, not carded."""
+    return topic.is_story
 
 
 @dataclass(frozen=True, slots=True)
