@@ -13,7 +13,7 @@ from generator.pages.refs import ArticleRow, Ref, article_ref, article_rows, ent
 from generator.pages.site import Site
 
 PARTNERS = 10  # entities listed under "Appears with"
-PICTURE_MIN_ARTICLES = 5  # entities named in fewer articles get the table of partners without the picture
+PICTURE_MIN_ARTICLES = 3  # entities named in fewer articles get the table of partners without the picture
 MENTION_ARTICLES = 10  # articles whose sentences naming the entity are shown (the latest); the rest are listed
 SENTENCES_PER_ARTICLE = 2
 QUOTES_SHOWN = 15  # quotes said by the entity, and quotes naming it, shown on its page (the first found)
