@@ -168,7 +168,8 @@ def _elsewhere(corpus: Corpus, topic: Topic, article: Article) -> tuple[OutletHe
     """The story's other articles, one per outlet first (its earliest), then the outlets' further ones."""
     others = [row for row in outlet_headlines(corpus, topic) if row.article.path != article_path(article)]
     seen: set[str | None] = set()
-    first, rest = [], []
+    first: list[OutletHeadline] = []
+    rest: list[OutletHeadline] = []
     for row in others:
         (rest if row.source.path in seen else first).append(row)
         seen.add(row.source.path)

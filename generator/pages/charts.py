@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
 from generator.model import Corpus, Source
@@ -255,7 +255,9 @@ class Charts:
         ]
         return self.bars(rows, chart_id, title, "story", page)
 
-    def bars(self, rows: list[tuple[str, int, str, str | None]], chart_id: str, title: str, noun: str, page: str) -> MD:
+    def bars(
+        self, rows: Sequence[tuple[str, int, str, str | None]], chart_id: str, title: str, noun: str, page: str
+    ) -> MD:
         """Horizontal bars as HTML (labels wrap and stay legible on a phone; each links to its page),
         largest first; at most BAR_ROWS, the rest counted in the caption."""
         shown = rows[:BAR_ROWS]
