@@ -8,7 +8,7 @@ SITE_URL ?=
 REVISIONS ?=
 BUILD_ARGS := $(if $(INPUT),--input $(INPUT)) $(if $(SITE_DIR),--site-dir $(SITE_DIR)) $(if $(SITE_URL),--site-url $(SITE_URL))
 
-.PHONY: site test serve deploy clean lint typecheck install install-test same-site bench-entities bench-entity-gold bench-ingest bench bench-summary bench-keywords bench-topics bench-build bench-render bench-quotes bench-stories bench-link
+.PHONY: site test serve deploy clean lint typecheck install install-test same-site bench-entities bench-entity-gold bench-ingest bench bench-summary bench-keywords bench-topics bench-build bench-render bench-quotes bench-stories bench-site-size bench-link
 
 # The virtualenv is rebuilt when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -83,6 +83,10 @@ bench-stories: $(VENV)/.installed-bench
 # Build speed: cold, unchanged, one changed and one added article, the spaCy floor, yake vs yake-rust (on a copy).
 bench-build: $(VENV)/.installed-bench
 	$(PY) bench/build.py $(or $(DATA),../shared/data/bbc-news-summary/articles)
+
+# Weight of a built site (SITE=, default site/): bytes per article and per page kind, the largest pages.
+bench-site-size: $(VENV)/.installed
+	$(PY) bench/site_size.py $(or $(SITE),site)
 
 # Render time and bytes per page at 1,000 and 10,000 articles, our theme and the stock MkDocs theme.
 bench-render: $(VENV)/.installed-bench

@@ -76,6 +76,8 @@ def _config(mkdocs_yml: Path | None, docs_dir: Path, site_dir: Path | None, site
     if site_url:
         overrides["site_url"] = site_url
     config = load_config(str(mkdocs_yml) if mkdocs_yml else None, **overrides)
+    if "md_in_html" not in config.markdown_extensions:  # the pages' cards and collapsible blocks need it
+        config.markdown_extensions.append("md_in_html")
     if not config.nav:
         # The generator's section pages, unless mkdocs.yml sets a nav. Never every page: that makes
         # the build quadratic.

@@ -14,6 +14,7 @@ from typing import Any
 from generator.model_links import (  # noqa: F401
     Comparison,
     ComparisonColumn,
+    FirstReport,
     GroupSpeaker,
     IndexedKeyword,
     KeywordLinks,

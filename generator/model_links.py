@@ -7,7 +7,6 @@ passages, the keyword index and its entity links, topic summaries, comparisons, 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 
 @dataclass(frozen=True)
@@ -104,23 +103,40 @@ class SummarySentence:
 
 @dataclass(frozen=True)
 class ComparisonColumn:
-    """One column of a topic's comparison: an outlet's articles, or one unattributed article on its own."""
+    """A column of a story's comparison: an outlet, the smaller outlets together, or the unattributed articles."""
 
     label: str
-    source: str  # source id
+    source: str  # source id; "" for the smaller outlets together
     articles: tuple[str, ...]
-    first: date | None  # the column's earliest article date
+    kind: str = "outlet"  # "outlet", "others" (beyond the bound on columns) or "unattributed"
+
+
+@dataclass(frozen=True)
+class FirstReport:
+    """Who reported a story first, as far as the articles' dates and times tell.
+
+    `articles` were published at the earliest known moment: one article is a first report, several
+    are a tie. `by` says what was compared: "time" (every article of the earliest date gives a time
+    of day) or "date"; `at` is that moment in words ("2020-04-03", "2020-04-03 09:30 +00:00"). With
+    `undated` articles, it is only the earliest dated article.
+    """
+
+    articles: tuple[str, ...]
+    by: str
+    at: str
+    undated: int = 0  # articles of the story without a date: any of them may have been first
 
 
 @dataclass(frozen=True)
 class Comparison:
-    """A topic's sources side by side: what each column names, quotes and says."""
+    """A story's outlets side by side: how many articles of each column name each main entity, carry
+    each quote and use each keyword; who was first."""
 
     columns: tuple[ComparisonColumn, ...]
     entities: tuple[tuple[str, tuple[int, ...]], ...]  # entity id, articles of each column naming it
-    quotes: tuple[tuple[str, tuple[bool, ...]], ...]  # quote group id, carried by each column (30 most carried)
-    keywords: tuple[tuple[str, tuple[bool, ...]], ...]  # topic keyword, in some article of each column
-    first_column: int | None  # index of the column with the earliest dated article
+    quotes: tuple[tuple[str, tuple[int, ...]], ...]  # quote group id, articles of each column (30 most carried)
+    keywords: tuple[tuple[str, tuple[int, ...]], ...]  # story keyword, articles of each column using it
+    first: FirstReport | None  # None: no article of the story is dated
 
 
 @dataclass(frozen=True)

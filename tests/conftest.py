@@ -46,3 +46,28 @@ def seeds_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     config = project_config(tmp)
     assert main(["build", "--config", str(config), "--input", str(tmp / "seeds"), "--site-dir", str(tmp / "site")]) == 0
     return tmp / "site"
+
+
+BBC = ROOT.parent / "shared" / "data" / "bbc-news-summary" / "articles"
+BBC_SAMPLE = 300
+
+
+@pytest.fixture(scope="session")
+def bbc_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 300-article sample of the BBC corpus (every k-th file, as bench/same_site.py takes it) built once
+    per session, its analysis cached in the worktree's .cache/analysis (keyed on the analysers' source,
+    so sharing it is safe); skipped when the data set is absent."""
+    from generator.cli import main
+
+    if not BBC.is_dir():
+        pytest.skip(f"{BBC} is not here (the BBC News Summary data set)")
+    tmp = tmp_path_factory.mktemp("bbc-build")
+    files = sorted(p for p in BBC.rglob("*.txt") if p.is_file())
+    for path in files[:: max(1, len(files) // BBC_SAMPLE)][:BBC_SAMPLE]:
+        target = tmp / "bbc" / path.relative_to(BBC)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    config = project_config(tmp, cache_dir=str(ROOT / ".cache" / "analysis"))
+    arguments = ["--config", str(config), "--input", str(tmp / "bbc"), "--site-dir", str(tmp / "site")]
+    assert main(["build", "--quiet", *arguments]) == 0
+    return tmp / "site"

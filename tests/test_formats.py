@@ -512,7 +512,7 @@ def test_article_page_shows_how_each_field_was_known_and_the_extra_fields(mixed_
     assert "Harbour Times" in meta and "inferred: the domain of its URL, harbourtimes.net" in meta
     assert "given: the 'publish_date' field" in meta and "English (en)" in meta
     terms = [dt.get_text(strip=True) for dt in main.select_one("dl").select("dt")]
-    assert terms[:6] == ["Source", "Date", "Author", "Title", "Language", "URL"]  # each row its own term
+    assert terms[:6] == ["Outlet", "Date", "Author", "Title", "Language", "URL"]  # each row its own term
     other = main.find(id="other-metadata").find_next("dl").get_text(" ", strip=True)
     assert "keywords" in other and "fishing, harbour" in other and "top_image" in other
 

@@ -250,3 +250,77 @@ def test_a_multi_document_summary(tmp_path: Path) -> None:
             s.text for s in analyses[aid].sentences
         )
     assert topic_summary(ids[:1], analyses) == []
+
+
+# --- who reported first, and the bounded comparison (link/coverage.py) ------------------------
+
+
+class _Stories:
+    """The few corpus lookups coverage.py reads, over hand-made articles."""
+
+    def __init__(self, articles: list[Article]) -> None:
+        from types import SimpleNamespace
+
+        from generator.model import Source
+
+        self.articles = tuple(articles)
+        by_id = {a.id: a for a in articles}
+        self._sources = {
+            (a.source or "Unattributed"): Source(a.source or "unattributed", "s", a.source_name, ()) for a in articles
+        }
+        self.index = SimpleNamespace(source_of_article={a.id: self._sources[a.source_name].id for a in articles})
+        self._by_id = by_id
+
+    def article(self, article_id: str) -> Article:
+        return self._by_id[article_id]
+
+    def source(self, source_id: str):  # noqa: ANN201 - model.Source
+        return next(s for s in self._sources.values() if s.id == source_id)
+
+    def source_of(self, article_id: str):  # noqa: ANN201 - model.Source
+        return self._sources[self._by_id[article_id].source_name]
+
+
+def _dated(aid: str, source: str | None, day: str | None, published: str | None = None) -> Article:
+    from datetime import date
+
+    return Article(
+        id=aid, slug=aid, path=f"{aid}.txt", title=aid, text="x", source=source,
+        date=date.fromisoformat(day) if day else None, published=published,
+    )  # fmt: skip
+
+
+def test_first_to_report_only_when_times_or_dates_make_it_true() -> None:
+    from generator.link.coverage import first_report
+
+    timed = [
+        _dated("a", "A", "2020-04-01", "2020-04-01T09:00:00+00:00"),
+        _dated("b", "B", "2020-04-01", "2020-04-01T08:30:00+00:00"),
+        _dated("c", "C", "2020-04-02", "2020-04-02T07:00:00+00:00"),
+    ]
+    first = first_report([a.id for a in timed], _Stories(timed))
+    assert first is not None and (first.articles, first.by, first.undated) == (("b",), "time", 0)
+    assert first.at == "2020-04-01 08:30 +00:00"
+
+    same_day = [_dated("a", "A", "2020-04-01"), _dated("b", "B", "2020-04-01", "2020-04-01T08:30:00"), timed[2]]
+    first = first_report(["a", "b", "c"], _Stories(same_day))
+    assert first is not None and (first.articles, first.by) == (("a", "b"), "date")  # a gives no time: a tie
+
+    with_undated = [_dated("a", "A", "2020-04-03"), _dated("b", "B", None), _dated("c", "C", "2020-04-05")]
+    first = first_report(["a", "b", "c"], _Stories(with_undated))
+    assert first is not None and (first.articles, first.by, first.undated) == (("a",), "date", 1)
+    assert first_report(["b"], _Stories(with_undated)) is None
+
+
+def test_comparison_columns_are_bounded_and_unattributed_articles_share_one() -> None:
+    from generator.link.coverage import OUTLET_COLUMNS, _columns
+
+    articles = [_dated(f"o{i}-{k}", f"Outlet {i:02}", None) for i in range(20) for k in range(1 + (i < 3))]
+    articles += [_dated(f"u{k}", None, None) for k in range(3)]
+    columns = _columns([a.id for a in articles], _Stories(articles))  # type: ignore[arg-type]
+    assert [c.kind for c in columns] == ["outlet"] * OUTLET_COLUMNS + ["others", "unattributed"]
+    assert columns[0].label == "Outlet 00" and len(columns[0].articles) == 2  # largest first
+    assert (
+        columns[-2].label == f"{20 - OUTLET_COLUMNS} other outlets" and len(columns[-2].articles) == 20 - OUTLET_COLUMNS
+    )
+    assert len(columns[-1].articles) == 3

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import markdown
@@ -144,8 +145,10 @@ def _template_variables(env, name: str) -> set[str]:  # noqa: ANN001 - jinja2.En
     source = env.loader.get_source(env, name)[0]
     parsed = env.parse(source)
     found = set(meta.find_undeclared_variables(parsed))
+    # names the including template binds around an include: `{% with bar=... %}`, `{% for card in ... %}`
+    bound = set(re.findall(r"{%\s*with\s+(\w+)\s*=", source)) | set(re.findall(r"{%\s*for\s+(\w+)\s+in\b", source))
     for included in meta.find_referenced_templates(parsed):
-        found |= _template_variables(env, included) - {"label"}  # `label` is set by the `with` around it
+        found |= _template_variables(env, included) - bound
     return found
 
 

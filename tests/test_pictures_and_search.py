@@ -144,8 +144,7 @@ def test_timeline_counts_articles_per_day_and_source(tmp_path: Path) -> None:
     rows = [[td.get_text() for td in tr.select("td")] for tr in soup.select("details tbody tr")]
     assert rows == [["2017-03-01", "3", "Alpha 2 · Beta <b> 1"], ["2017-03-03", "1", "Beta <b> 1"]]
 
-    undated = Charts(corpus).timeline(("e",), "t")
-    assert "none of these 1 article has a known date" in undated and "<svg" not in undated
+    assert Charts(corpus).timeline(("e",), "t") == ""  # nothing dated: no chart, and no note about it
 
 
 def test_bar_chart_is_largest_first_and_escaped(tmp_path: Path) -> None:
@@ -153,10 +152,15 @@ def test_bar_chart_is_largest_first_and_escaped(tmp_path: Path) -> None:
         [("a", [_entity(1)], HOSTILE, None), ("b", [_entity(1)], "Zed", None), ("c", [_entity(1)], "Zed", None)],
         tmp_path,
     )
-    soup = BeautifulSoup(Charts(corpus).home(), "html.parser")
+    rows = [("Zed", 2, "src-0", "sources/zed.md"), (HOSTILE, 1, "src-1", None)]
+    soup = BeautifulSoup(
+        Charts(corpus).bars(rows, "by-source", "Articles per source", "source", "index.md"), "html.parser"
+    )
     figure = soup.select_one("#chart-by-source")
-    assert [t.get_text() for t in figure.select("text.label")] == ["Zed", HOSTILE[:31].rsplit(" ", 1)[0] + "…"]
-    assert [t.get_text() for t in figure.select("rect title")] == ["Zed: 2 articles", f"{HOSTILE.strip()}: 1 article"]
+    labels = [li.select_one(".bar-label").get_text() for li in figure.select("li")]
+    assert labels == ["Zed", " ".join(HOSTILE.split())]
+    assert [li.select_one(".bar-value").get_text() for li in figure.select("li")] == ["2", "1"]
+    assert [a["href"] for a in figure.select("a")] == ["sources/zed.html"]  # a bar opens its page, if it has one
     assert soup.find(["script", "img"]) is None
 
 

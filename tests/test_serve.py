@@ -71,7 +71,7 @@ def test_serve_rebuilds_when_an_input_file_changes(tmp_path: Path, seeds_site: P
         page = _wait_for(base + added["page"], lambda body: "Harbour ferries stop for a week" in body, process)
         assert "Coastal Courier" in page
         home = _wait_for(base + "index.html", lambda body: "6 articles" in body, process)
-        assert "3 sources" in home
+        assert "from 2 outlets" in home  # TRT World and the new one (the unattributed articles are no outlet)
     finally:
         process.terminate()
         try:

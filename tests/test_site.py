@@ -85,8 +85,10 @@ def test_metadata_is_read_honestly(seeds_site: Path) -> None:
     assert by_path["000_80fa79a43dce09eb.txt"]["date"] is None
     assert all(a["provenance"]["title"] == "derived" for a in by_path.values())
     article = _soup(seeds_site / "articles/000-80fa79a43dce09eb.html")
-    meta = article.select_one("main dl").get_text(" ", strip=True)
-    assert "Unattributed" in meta and "Undated" in meta and "derived from the text" in meta
+    meta = article.select_one("main details.metadata dl").get_text(" ", strip=True)
+    assert "Unknown outlet, date, author, URL" in meta and "derived from the text" in meta
+    assert article.select_one("main .byline").get_text(strip=True).startswith("Outlet unknown")
+    assert "Undated" not in article.select_one("main").get_text()  # unknowns are said once, in the metadata
 
 
 def test_report_json_schema_and_offsets(seeds_site: Path) -> None:
@@ -159,7 +161,7 @@ def test_reprinted_passages_and_shared_quotes_are_shown(seeds_site: Path) -> Non
     passages = " ".join(q.get_text() for q in page.select("main blockquote"))
     assert "soldiers of the Caliphate" in passages and "National Security College" in passages
 
-    quotes = _soup(seeds_site / "quotes.html")
+    quotes = _soup(seeds_site / "quotes/1.html")
     rows = [row for row in quotes.select("main table tr") if "soldiers of the Caliphate" in row.get_text()]
     assert {Path(a["href"]).stem for row in rows for a in row.select("a[href*='articles/']")} == set(militant)
     assert "In 2 of 5 articles" in quotes.get_text()
@@ -173,13 +175,19 @@ def test_timeline_lists_undated_articles_apart(seeds_site: Path) -> None:
     assert len(undated.select("li")) == 3
 
 
-def test_topic_has_a_sources_comparison(seeds_site: Path) -> None:
+def test_story_page_compares_its_outlets(seeds_site: Path) -> None:
     report = _report(seeds_site)
     video = next(t for t in report["topics"] if len(t["articles"]) == 4)
-    compare = _soup(seeds_site / video["page"].replace(".html", "-sources.html"))
-    header = [th.get_text(strip=True) for th in compare.select("main table")[1].select("th")]
-    assert "TRT World" in header and len(header) == 5  # entity column + four articles' outlets
-    assert "First to report" in compare.get_text()
+    story = _soup(seeds_site / video["page"])
+    header = [th.get_text(" ", strip=True) for th in story.select("main table.matrix thead th.matrix-col")]
+    assert header == ["TRT World (1)", "Unattributed (3)"]  # the three unattributed articles share one column
+    # 001 is the one article dated 2017-03-01, but two are undated: who was first is not known
+    text = story.select_one("main").get_text(" ", strip=True)
+    assert "First to report" not in text and "Earliest dated" in text and "may be earlier" in text
+    headlines = story.find("h2", string="Headlines").find_next("table")
+    assert len(headlines.select("tbody tr")) == 4
+    lone = next(t for t in report["topics"] if len(t["articles"]) == 1)
+    assert _soup(seeds_site / lone["page"]).select("table.matrix") == []  # one article: nothing to compare
 
 
 def test_keywords_that_are_entity_names_link_to_the_entity(seeds_site: Path) -> None:

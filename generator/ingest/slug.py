@@ -24,7 +24,6 @@ def short_hash(value: str, length: int = 8) -> str:
 # Page names the site gives its own pages in the folders that hold articles, topics, sources and entities
 # (`pages/paths.py`): each folder's list page is its index.html. Never an item's.
 RESERVED_SLUGS = frozenset({"index"})
-COMPARE_SUFFIX = "-sources"  # a topic's comparison page: topics/<slug>-sources.html (`pages/paths.py`)
 SITE_PAGE = "the site's own page"
 
 
@@ -32,7 +31,7 @@ class SlugRegistry:
     """Hands out unique slugs: a clash gets a suffix from a hash of its key, so it is stable.
 
     The reserved names (the site's own pages) are never handed out. `companions` are the suffixes of
-    the other pages an item gets beside its own (a topic's `-sources` page): a slug is free only when
+    the other pages an item gets beside its own: a slug is free only when
     it and each companion are, so one item's page never takes another's companion page.
     """
 

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from datetime import date
+from datetime import datetime
 
 from generator.model import (
+    Article,
     Comparison,
     ComparisonColumn,
     Corpus,
+    FirstReport,
     NamesUsed,
     SourceProfile,
     StressedEntity,
@@ -20,37 +22,69 @@ from generator.model import (
 )
 
 COMPARED_QUOTES = 30  # quote rows of a comparison, the most carried
+OUTLET_COLUMNS = 12  # outlets with a column of their own; the rest share one, so the matrix stays readable
 STRESSED = 12  # entities listed per source
 PRIOR = 0.5  # smoothing of the log-odds
 
 
-def _columns(members: list[str], corpus: Corpus) -> list[tuple[str, str, list[str]]]:
-    """(label, source id, articles): attributed articles grouped by outlet; each unattributed article a
-    column of its own (their outlets may differ)."""
-    columns: dict[str, tuple[str, str, list[str]]] = {}
+def _columns(members: list[str], corpus: Corpus) -> list[ComparisonColumn]:
+    """The largest OUTLET_COLUMNS outlets a column each, the other outlets one column together, and the
+    unattributed articles one column (each may be from a different outlet, or the same: unknown)."""
+    by_outlet: dict[str, list[str]] = defaultdict(list)
+    unattributed: list[str] = []
     for article_id in members:
-        source = corpus.source_of(article_id)
-        article = corpus.article(article_id)
-        if article.source is None:
-            words = article.title.split()
-            short = " ".join(words[:5]) + ("…" if len(words) > 5 else "")
-            columns[f"article:{article_id}"] = (f"{source.name}: {short}", source.id, [article_id])
+        if corpus.article(article_id).source is None:
+            unattributed.append(article_id)
         else:
-            columns.setdefault(source.id, (source.name, source.id, []))[2].append(article_id)
-    return list(columns.values())
+            by_outlet[corpus.index.source_of_article[article_id]].append(article_id)
+    ranked = sorted(by_outlet.items(), key=lambda kv: (-len(kv[1]), corpus.source(kv[0]).name.casefold()))
+    own = ranked if len(ranked) <= OUTLET_COLUMNS + 1 else ranked[:OUTLET_COLUMNS]
+    rest = ranked[len(own) :]
+    columns = [ComparisonColumn(corpus.source(sid).name, sid, tuple(ids)) for sid, ids in own]
+    if rest:
+        others = {a for _, group in rest for a in group}
+        ids = [a for a in members if a in others]
+        label = f"{len(rest)} other outlets"
+        columns.append(ComparisonColumn(label, "", tuple(ids), "others"))
+    if unattributed:
+        source = corpus.source_of(unattributed[0])
+        columns.append(ComparisonColumn(source.name, source.id, tuple(unattributed), "unattributed"))
+    return columns
 
 
-def _earliest(article_ids: list[str], corpus: Corpus) -> date | None:
-    return min((d for d in (corpus.article(a).date for a in article_ids) if d), default=None)
+def _moment(article: Article) -> datetime | None:
+    """The article's publication time, when the input gives a time of day."""
+    if not article.published or "T" not in article.published:
+        return None
+    try:
+        return datetime.fromisoformat(article.published)
+    except ValueError:
+        return None
+
+
+def first_report(members: list[str], corpus: Corpus) -> FirstReport | None:
+    """The articles published at the earliest known moment: compared by time when every article of the
+    earliest date gives one (all with an offset, or all without), else by date; ties stay ties."""
+    dated = [corpus.article(a) for a in members if corpus.article(a).date is not None]
+    if not dated:
+        return None
+    day = min(a.date for a in dated if a.date is not None)
+    on_day = [a for a in dated if a.date == day]
+    moments = [(_moment(a), a) for a in on_day]
+    known = [(m, a) for m, a in moments if m is not None]
+    if len(known) == len(moments) and len({m.tzinfo is None for m, _ in known}) == 1:
+        earliest = min(m for m, _ in known)
+        tied = [a for m, a in known if m == earliest]
+        at = f"{day.isoformat()} {tied[0].time_label}"
+        return FirstReport(tuple(a.id for a in tied), "time", at, len(members) - len(dated))
+    return FirstReport(tuple(a.id for a in on_day), "date", day.isoformat(), len(members) - len(dated))
 
 
 def compare_sources(topic: Topic, corpus: Corpus) -> Comparison:
-    """A topic's sources side by side: the entities, quotes and keywords each carries, who was first."""
+    """A story's sources side by side: how many articles of each column name each main entity, carry
+    each quote and use each keyword; who was first."""
     members = corpus.unique_articles(topic.articles)
-    columns = tuple(
-        ComparisonColumn(label, source, tuple(ids), _earliest(ids, corpus))
-        for label, source, ids in _columns(members, corpus)
-    )
+    columns = _columns(members, corpus)
     entity_rows = []
     for entity_id in topic.entities:
         counts = tuple(
@@ -60,17 +94,21 @@ def compare_sources(topic: Topic, corpus: Corpus) -> Comparison:
         entity_rows.append((entity_id, counts))
     quote_rows = []
     for group in corpus.quote_groups_in(members):
-        carried = tuple(bool(set(group.articles) & set(column.articles)) for column in columns)
+        carried = tuple(len(set(group.articles) & set(column.articles)) for column in columns)
         quote_rows.append((group.id, carried))
-    quote_rows.sort(key=lambda row: -sum(row[1]))
+    quote_rows.sort(key=lambda row: -sum(1 for n in row[1] if n))
     texts = {a: corpus.article(a).text.lower() for a in members}
     keyword_rows = tuple(
-        (keyword, tuple(any(keyword.lower() in texts[a] for a in column.articles) for column in columns))
+        (keyword, tuple(sum(1 for a in column.articles if keyword.lower() in texts[a]) for column in columns))
         for keyword in topic.keywords
     )
-    dated = [(column.first, index) for index, column in enumerate(columns) if column.first is not None]
-    first_column = min(dated, key=lambda pair: pair[0])[1] if dated else None
-    return Comparison(columns, tuple(entity_rows), tuple(quote_rows[:COMPARED_QUOTES]), keyword_rows, first_column)
+    return Comparison(
+        tuple(columns),
+        tuple(entity_rows),
+        tuple(quote_rows[:COMPARED_QUOTES]),
+        keyword_rows,
+        first_report(members, corpus),
+    )
 
 
 def compare_topics(corpus: Corpus) -> dict[str, Comparison]:

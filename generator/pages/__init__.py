@@ -23,12 +23,14 @@ from generator.pages.index_pages import (
     ArticlesPage,
     EntitiesPage,
     HomePage,
+    KeywordLetterPage,
     KeywordsPage,
     SourcesPage,
     TopicsPage,
     articles_page,
     entities_page,
     home_page,
+    keyword_letter_pages,
     keywords_page,
     sources_page,
     topics_page,
@@ -36,19 +38,18 @@ from generator.pages.index_pages import (
 from generator.pages.overview_pages import (
     BuildReportPage,
     GraphPage,
-    QuotesPage,
     SearchPage,
     TimelinePage,
     build_report_page,
     graph_page,
-    quotes_page,
     search_page,
     timeline_page,
 )
+from generator.pages.quote_pages import QuotesPage, QuotesPartPage, quotes_page, quotes_part_page
 from generator.pages.search import INDEX_FILE, search_index_js
 from generator.pages.site import BuildInfo, Site
 from generator.pages.source_page import SourcePage, source_page
-from generator.pages.topic_page import ComparePage, TopicPage, compare_page, topic_page
+from generator.pages.topic_page import TopicPage, topic_page
 from generator.pages.writer import PageChanges, PageWriter, make_environment
 from generator.progress import QUIET, Reporter
 
@@ -58,15 +59,16 @@ PAGE_KINDS: dict[str, type] = {
     "article.md": ArticlePage,
     "entity.md": EntityPage,
     "topic.md": TopicPage,
-    "compare.md": ComparePage,
     "source.md": SourcePage,
     "articles.md": ArticlesPage,
     "entities.md": EntitiesPage,
     "topics.md": TopicsPage,
     "sources.md": SourcesPage,
     "keywords.md": KeywordsPage,
+    "keywords-letter.md": KeywordLetterPage,
     "build-report.md": BuildReportPage,
     "quotes.md": QuotesPage,
+    "quotes-part.md": QuotesPartPage,
     "timeline.md": TimelinePage,
     "search.md": SearchPage,
     "graph.md": GraphPage,
@@ -77,7 +79,7 @@ PAGES_STATE = "pages-state.json"  # beside docs_dir: what the last full run of t
 
 def page_count(corpus: Corpus, graph_levels: int) -> int:
     """How many pages `write_pages` writes (for the progress bar)."""
-    many = len(corpus.articles) + len(corpus.paged_entities) + 2 * len(corpus.topics) + len(corpus.sources)
+    many = len(corpus.articles) + len(corpus.paged_entities) + len(corpus.topics) + len(corpus.sources)
     return 1 + many + SECTION_PAGES + graph_levels
 
 
@@ -137,8 +139,8 @@ def _write_every_page(writer: PageWriter, site: Site, workers: int) -> None:
         if entity.id in corpus.paged_entities:
             writer.queue("entity.md", entity_page, site, entity)
     for topic in corpus.topics:
-        writer.queue("topic.md", topic_page, site, topic)
-        writer.queue("compare.md", compare_page, site, topic)
+        if topic.is_story:  # an article in no story has its own page only
+            writer.queue("topic.md", topic_page, site, topic)
     for source in corpus.sources:
         writer.queue("source.md", source_page, site, source)
     writer.run(workers)
@@ -147,8 +149,12 @@ def _write_every_page(writer: PageWriter, site: Site, workers: int) -> None:
     writer.write("topics.md", topics_page(site))
     writer.write("sources.md", sources_page(site))
     writer.write("keywords.md", keywords_page(site))
+    for letter_page in keyword_letter_pages(site):
+        writer.write("keywords-letter.md", letter_page)
     writer.write("build-report.md", build_report_page(corpus, site.info, site.max_article_chars))
-    writer.write("quotes.md", quotes_page(site))
+    writer.write("quotes.md", quotes_page(corpus, site.quotes))
+    for number in range(1, len(site.quotes.pages) + 1):
+        writer.write("quotes-part.md", quotes_part_page(corpus, site.quotes, number))
     writer.write("timeline.md", timeline_page(site))
     writer.write("search.md", search_page(site))
     for level in range(len(site.graph.levels)):

@@ -8,15 +8,17 @@ from collections import Counter
 from dataclasses import dataclass
 
 from generator.ingest.language import language_name
-from generator.model import Article, Corpus, LinkedMention
+from generator.model import Article, Corpus, LinkedMention, Topic
 from generator.pages.markdown import MD, escape
 from generator.pages.paths import article_path
-from generator.pages.refs import Ref, article_ref, entity_ref, keyword_ref, link, quote_ref, source_ref, topic_ref
+from generator.pages.refs import Ref, article_ref, entity_ref, keyword_ref, link, source_ref, topic_ref
 from generator.pages.site import Site
+from generator.pages.stories import OutletHeadline, is_story, outlet_headlines
 
 PROVENANCE_WORDS = {"given": "given", "inferred": "read from the text", "derived": "derived from the text"}
 METADATA = ("source", "date", "author", "title", "language", "url")
 EXTRA_CHARS = 300  # longest value of an input's other field shown
+ELSEWHERE = 8  # other articles of the story listed on an article page (the story page lists them all)
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,11 @@ class ArticlePage:
     copies: tuple[Ref, ...]  # later articles repeating this one
     source: Ref
     topic: Ref
+    in_story: bool  # the article's topic is a story (more than one article), not the article alone
+    elsewhere: tuple[OutletHeadline, ...]  # its story's other articles: each outlet's earliest first; ELSEWHERE at most
+    elsewhere_more: int  # further articles of the story, on its page
+    unknown: tuple[str, ...]  # metadata fields nothing tells ("author", "date", …), said once
+    text_notes: tuple[str, ...]  # how the analysed text was read: the field used, joined tokens, what was taken out
     cut_from: int | None  # the text's length before it was cut (max_article_chars), None when not cut
     summary: tuple[str, ...]
     keywords: tuple[Ref, ...]
@@ -129,14 +136,15 @@ def paragraphs(corpus: Corpus, article: Article, page: str) -> tuple[MD, ...]:
     return tuple(result)
 
 
-def _quotes(corpus: Corpus, article: Article) -> tuple[QuoteRow, ...]:
+def _quotes(site: Site, article: Article) -> tuple[QuoteRow, ...]:
+    corpus = site.corpus
     rows = []
     for index, quote in enumerate(corpus.analyses[article.id].quotes):
         entity = corpus.quote_speakers.get((article.id, index))
         speaker = entity_ref(corpus, entity) if entity else Ref(quote.speaker) if quote.speaker else None
         group_id = corpus.index.quote_group_of.get((article.id, index))
         others = len(corpus.quote_group(group_id).articles) - 1 if group_id else 0
-        wordings = quote_ref("see the wordings", group_id) if group_id and others > 0 else None
+        wordings = site.quotes.ref("see the wordings", group_id) if group_id and others > 0 else None
         rows.append(QuoteRow(quote.text, speaker, others, wordings))
     return tuple(rows)
 
@@ -148,7 +156,7 @@ def _shared(corpus: Corpus, article_id: str) -> tuple[SharedRow, ...]:
         SharedRow(
             article_ref(corpus, other),
             source_ref(corpus.source_of(other)),
-            corpus.article(other).date_label,
+            _day(corpus.article(other)),
             pair.share_a if pair.a == article_id else pair.share_b,
             pair.passages,
         )
@@ -156,8 +164,51 @@ def _shared(corpus: Corpus, article_id: str) -> tuple[SharedRow, ...]:
     )
 
 
+def _elsewhere(corpus: Corpus, topic: Topic, article: Article) -> tuple[OutletHeadline, ...]:
+    """The story's other articles, one per outlet first (its earliest), then the outlets' further ones."""
+    others = [row for row in outlet_headlines(corpus, topic) if row.article.path != article_path(article)]
+    seen: set[str | None] = set()
+    first: list[OutletHeadline] = []
+    rest: list[OutletHeadline] = []
+    for row in others:
+        (rest if row.source.path in seen else first).append(row)
+        seen.add(row.source.path)
+    return tuple(first + rest)
+
+
+def _day(article: Article) -> str:
+    """The date in words, "" when unknown (the page says once what is unknown, for its own article)."""
+    return article.date.isoformat() if article.date else ""
+
+
+def _text_notes(article: Article) -> tuple[str, ...]:
+    """How the text shown and analysed was read from the input (ingest's per-article facts), in words."""
+    notes = []
+    if article.text_field:
+        notes.append(f"the text is the record's field {article.text_field}")
+    if article.detokenised:
+        notes.append('the text was tokenised ("word ,", "do n\'t") and is joined again')
+    if article.dateline:
+        notes.append(f"the dateline {article.dateline} was taken off its start")
+    rules = Counter(r.rule for r in article.removed if r.rule != "dateline")
+    if rules:
+        notes.append("taken out as scraped residue: " + ", ".join(f"{n} {rule}" for rule, n in rules.most_common()))
+    if article.source_as_given:
+        notes.append(f"the outlet is named {article.source_as_given} in the file (renamed by the sidecar)")
+    return tuple(notes)
+
+
+def _unknown(article: Article) -> tuple[str, ...]:
+    values = {"date": article.date, "author": article.author, "URL": article.url, "language": article.language}
+    if article.source is None:
+        values = {"outlet": None, **values}
+    return tuple(name for name, value in values.items() if not value)
+
+
 def article_page(site: Site, article: Article) -> ArticlePage:
     corpus = site.corpus
+    topic = corpus.topic_of(article.id)
+    elsewhere = _elsewhere(corpus, topic, article)
     analysis = corpus.analyses[article.id]
     counts = Counter(m.entity for m in corpus.mentions[article.id])
     entity_rows = tuple(
@@ -175,18 +226,23 @@ def article_page(site: Site, article: Article) -> ArticlePage:
         duplicate_of=article_ref(corpus, original) if original else None,
         copies=tuple(article_ref(corpus, a) for a in corpus.index.copies.get(article.id, ())),
         source=source_ref(corpus.source_of(article.id)),
-        topic=topic_ref(corpus.topic_of(article.id)),
+        topic=topic_ref(topic),
+        in_story=is_story(topic),
+        elsewhere=elsewhere[:ELSEWHERE],
+        elsewhere_more=max(0, len(elsewhere) - ELSEWHERE),
+        unknown=_unknown(article),
+        text_notes=_text_notes(article),
         cut_from=site.info.cut.get(article.id),
         summary=tuple(analysis.sentences[i].text for i in analysis.summary),
         keywords=tuple(keyword_ref(corpus, k.text, e) for k, e in zip(analysis.keywords, links, strict=True)),
         entities=entity_rows,
-        quotes=_quotes(corpus, article),
+        quotes=_quotes(site, article),
         shared=_shared(corpus, article.id),
         related=tuple(
             RelatedRow(
                 article_ref(corpus, other),
                 source_ref(corpus.source_of(other)),
-                corpus.article(other).date_label,
+                _day(corpus.article(other)),
                 score,
             )
             for other, score in corpus.related[article.id]

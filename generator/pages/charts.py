@@ -2,10 +2,12 @@
 
 - a timeline: articles per day (per week or month over long spans) and per source,
   stacked, with the numbers in a table under it;
-- bar charts: articles per source and per topic.
+- bar charts (HTML, so labels wrap and stay legible on a phone; each bar links to its page):
+  articles per source and per story, counted as the tables count them (duplicates not).
 
-The home page shows them for the whole corpus, each source page for its articles and
-each topic page for the topic's articles. Colours are CSS classes (`src-0` … `src-7`,
+The home page shows the timeline of the whole corpus, each story page its articles' timeline,
+each source page its timeline and its articles per story; a chart with nothing to show (no
+dated article, one story) is left out. Colours are CSS classes (`src-0` … `src-7`,
 `src-other`) defined in the theme for light and dark mode.
 """
 
@@ -13,16 +15,18 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
-from generator.model import Corpus, Source, Topic
+from generator.model import Corpus, Source
 from generator.pages.markdown import MD
-from generator.pages.svg import esc, num, short
+from generator.pages.paths import source_path, topic_path
+from generator.pages.svg import esc, html_href, num
 
 SOURCE_COLOURS = 8  # distinct colours; further sources share "other"
 OTHER = "Other sources"
 BAR_ROWS = 15
+PLURALS = {"story": "stories"}
 
 
 def _plural(count: int, word: str) -> str:
@@ -173,31 +177,13 @@ class Charts:
 
     # --- pages --------------------------------------------------------------------------
 
-    def home(self) -> MD:
-        ids = tuple(a.id for a in self.corpus.articles)
-        parts = [
-            "## Coverage",
-            self.timeline(ids, "timeline"),
-            self.by_source(ids, "by-source", "Articles per source"),
-            self.by_topic(ids, "by-topic", "Articles per topic"),
-        ]
-        return MD("\n\n".join(parts) + "\n")
-
-    def for_source(self, source: Source) -> MD:
-        parts = [
-            "## Coverage",
-            self.timeline(source.articles, "timeline"),
-            self.by_topic(source.articles, "by-topic", f"Articles of {source.name} per topic"),
-        ]
-        return MD("\n\n".join(parts) + "\n")
-
-    def for_topic(self, topic: Topic) -> MD:
-        parts = [
-            "## Coverage",
-            self.timeline(topic.articles, "timeline"),
-            self.by_source(topic.articles, "by-source", "Articles of this topic per source"),
-        ]
-        return MD("\n\n".join(parts) + "\n")
+    def for_source(self, source: Source, page: str) -> MD:
+        """The source's articles over time and per story; each part only when it has something to show."""
+        parts = [self.timeline(source.articles, "timeline")]
+        if len({self.corpus.article_topic[a] for a in source.articles}) > 1:
+            parts.append(self.by_topic(source.articles, "by-topic", f"Articles of {source.name} per story", page))
+        shown = [part for part in parts if part]
+        return MD("\n\n".join(["## Coverage", *shown]) + "\n") if shown else MD("")
 
     # --- charts ---------------------------------------------------------------------------
 
@@ -212,10 +198,7 @@ class Charts:
         undated = sum(1 for day, _ in pairs if day is None)
         dated = [(day, source) for day, source in pairs if day is not None]
         if not dated:
-            return MD(
-                f'<p class="chart-note">No timeline: none of these {_plural(len(article_ids), "article")} '
-                "has a known date.</p>"
-            )
+            return MD("")  # nothing to draw: the pages say nothing rather than "0 dated articles"
         unit, bins = bin_dates(day for day, _ in dated)
         counts: dict[date, Counter[tuple[str, str]]] = defaultdict(Counter)
         for day, source in dated:
@@ -247,51 +230,50 @@ class Charts:
         items = "".join(f'<li><span class="swatch {colour}"></span>{esc(name)}</li>' for name, colour in series)
         return f'<ul class="chart-legend" aria-label="Sources">{items}</ul>'
 
-    def by_source(self, article_ids: tuple[str, ...], chart_id: str, title: str) -> MD:
-        counts: Counter[str] = Counter(self.corpus.source_of(a).id for a in article_ids)
-        by_id = {s.id: s for s in self.corpus.sources}
+    def by_source(self, article_ids: tuple[str, ...], chart_id: str, title: str, page: str) -> MD:
+        """Articles per source (duplicates not counted, as in the tables), each bar linked to its source."""
+        unique = self.corpus.unique_articles(article_ids)
+        counts: Counter[str] = Counter(self.corpus.index.source_of_article[a] for a in unique)
         rows = [
-            (by_id[sid].name, value, self.colour.get(sid, "src-other"))
-            for sid, value in sorted(counts.items(), key=lambda kv: (-kv[1], by_id[kv[0]].name.lower()))
+            (
+                self.corpus.source(sid).name,
+                value,
+                self.colour.get(sid, "src-other"),
+                source_path(self.corpus.source(sid)),
+            )
+            for sid, value in sorted(counts.items(), key=lambda kv: (-kv[1], self.corpus.source(kv[0]).name.lower()))
         ]
-        return self.bars(rows, chart_id, title, "source")
+        return self.bars(rows, chart_id, title, "source", page)
 
-    def by_topic(self, article_ids: tuple[str, ...], chart_id: str, title: str) -> MD:
-        counts: Counter[str] = Counter(self.corpus.article_topic[a] for a in article_ids)
+    def by_topic(self, article_ids: tuple[str, ...], chart_id: str, title: str, page: str) -> MD:
+        """Articles per story (duplicates not counted), each bar linked to its story."""
+        unique = self.corpus.unique_articles(article_ids)
+        counts: Counter[str] = Counter(self.corpus.article_topic[a] for a in unique)
         rows = [
-            (self.corpus.topic(tid).label, value, "bar")
+            (self.corpus.topic(tid).label, value, "bar", topic_path(self.corpus.topic(tid)))
             for tid, value in sorted(counts.items(), key=lambda kv: (-kv[1], self.corpus.topic(kv[0]).label.lower()))
         ]
-        return self.bars(rows, chart_id, title, "topic")
+        return self.bars(rows, chart_id, title, "story", page)
 
-    def bars(self, rows: list[tuple[str, int, str]], chart_id: str, title: str, noun: str) -> MD:
-        """Horizontal bars, largest first; at most BAR_ROWS, the rest counted in the caption."""
+    def bars(
+        self, rows: Sequence[tuple[str, int, str, str | None]], chart_id: str, title: str, noun: str, page: str
+    ) -> MD:
+        """Horizontal bars as HTML (labels wrap and stay legible on a phone; each links to its page),
+        largest first; at most BAR_ROWS, the rest counted in the caption."""
         shown = rows[:BAR_ROWS]
-        width, row_h, top = 640, 26, 8
-        label_w, value_w = 230, 48
-        height = top * 2 + row_h * len(shown)
-        largest = max((value for _, value, _ in shown), default=1)
-        scale = (width - label_w - value_w) / largest
-        desc = "; ".join(f"{name}: {value}" for name, value, _ in shown)
-        out = [
-            f'<figure class="chart chart-bars" id="chart-{chart_id}">',
-            f'<svg class="chart-svg" viewBox="0 0 {width} {height}" role="img" '
-            f'aria-labelledby="chart-{chart_id}-title chart-{chart_id}-desc">',
-            f'<title id="chart-{chart_id}-title">{esc(title)}</title>',
-            f'<desc id="chart-{chart_id}-desc">{esc(desc)}</desc>',
-        ]
-        for index, (name, value, colour) in enumerate(shown):
-            y = top + index * row_h
-            length = max(value * scale, 1)
+        largest = max((value for _, value, _, _ in shown), default=1)
+        out = [f'<figure class="chart chart-bars" id="chart-{chart_id}"><ol class="bar-list">']
+        for name, value, colour, target in shown:
+            label = esc(name) if target is None else f'<a href="{esc(html_href(target, page))}">{esc(name)}</a>'
+            width = num(max(100 * value / largest, 0.5))
             out.append(
-                f'<text class="label" x="{label_w - 8}" y="{y + 17}" text-anchor="end">{esc(short(name, 32))}</text>'
-                f'<rect class="{colour}" x="{label_w}" y="{y + 4}" width="{num(length)}" height="{row_h - 8}">'
-                f"<title>{esc(name)}: {esc(_plural(value, 'article'))}</title></rect>"
-                f'<text class="value" x="{num(label_w + length + 6)}" y="{y + 17}">{value}</text>'
+                f'<li><span class="bar-label">{label}</span><span class="bar-track">'
+                f'<span class="bar-fill {colour}" style="width: {width}%"></span></span>'
+                f'<span class="bar-value">{value}</span></li>'
             )
-        out.append("</svg>")
+        out.append("</ol>")
         caption = esc(title)
         if len(rows) > len(shown):
-            caption += f" (the {len(shown)} largest of {len(rows)} {noun}s)"
+            caption += f" (the {len(shown)} largest of {len(rows)} {PLURALS.get(noun, noun + 's')})"
         out.append(f"<figcaption>{caption}.</figcaption></figure>")
         return MD("".join(out))

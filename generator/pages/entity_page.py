@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from generator.model import Article, Corpus, Entity, LinkedMention
 from generator.pages.markdown import MD, escape
 from generator.pages.paths import entity_path
-from generator.pages.refs import Ref, article_ref, entity_ref, source_ref
+from generator.pages.refs import ArticleRow, Ref, article_ref, article_rows, entity_ref, source_ref
 from generator.pages.site import Site
 
-PARTNERS = 15  # entities listed under "Appears with"
+PARTNERS = 10  # entities listed under "Appears with"
+PICTURE_MIN_ARTICLES = 3  # entities named in fewer articles get the table of partners without the picture
+MENTION_ARTICLES = 10  # articles whose sentences naming the entity are shown (the latest); the rest are listed
+SENTENCES_PER_ARTICLE = 2
+QUOTES_SHOWN = 15  # quotes said by the entity, and quotes naming it, shown on its page (the first found)
 
 
 @dataclass(frozen=True)
@@ -54,10 +58,16 @@ class EntityPage:
     first_seen: date | None  # earliest and latest dated article naming it
     last_seen: date | None
     related: tuple[Ref, ...]  # entities related but not the same (a demonym and its place)
+    ambiguous: tuple[Ref, ...]  # the entities this short name may denote, when the articles do not tell which
     names_by_source: tuple[tuple[Ref, tuple[str, ...]], ...]  # source, the names it uses (most used first)
-    mentions: tuple[MentionsIn, ...]  # earliest article first, undated last
-    spoken: tuple[QuoteSeen, ...]  # quotes it speaks
-    about: tuple[QuoteSeen, ...]  # quotes that name it
+    mentions: tuple[MentionsIn, ...]  # the latest MENTION_ARTICLES articles naming it, latest first, undated last
+    more_sentences: int  # sentences naming it in those articles beyond SENTENCES_PER_ARTICLE each
+    other_articles: tuple[ArticleRow, ...]  # the further articles naming it, latest first
+    spoken: tuple[QuoteSeen, ...]  # quotes it speaks (at most QUOTES_SHOWN)
+    spoken_total: int
+    about: tuple[QuoteSeen, ...]  # quotes that name it (at most QUOTES_SHOWN)
+    about_total: int
+    quotes_page: Ref | None  # its section of the quotes pages, when it speaks any
     neighbours: MD  # picture of the entities most often named with it ("" when none)
     partners: tuple[Partner, ...]  # most shared sentences first
 
@@ -69,10 +79,16 @@ def _highlighted(corpus: Corpus, article: Article, mention: LinkedMention) -> MD
     return MD(f"{escape(before)}**{escape(mention.text)}**{escape(after)}")
 
 
-def mentions_by_article(corpus: Corpus, entity: Entity) -> tuple[MentionsIn, ...]:
-    """For each article naming the entity: the sentences naming it (mention in bold), earliest article first."""
-    rows: list[tuple[Article, MentionsIn]] = []
-    for article_id in entity.articles:
+def latest_first(corpus: Corpus, article_ids: tuple[str, ...]) -> list[str]:
+    """Latest dated article first, undated last (then by id, for a stable order)."""
+    dated = sorted((a for a in article_ids if corpus.article(a).date), key=lambda a: (corpus.article(a).date, a))
+    return [*reversed(dated), *sorted(a for a in article_ids if not corpus.article(a).date)]
+
+
+def mentions_by_article(corpus: Corpus, entity: Entity, article_ids: list[str]) -> tuple[MentionsIn, ...]:
+    """For each of these articles: the sentences naming the entity (mention in bold), in the order given."""
+    rows: list[MentionsIn] = []
+    for article_id in article_ids:
         article = corpus.article(article_id)
         seen: set[int] = set()
         sentences: list[MD] = []
@@ -81,15 +97,15 @@ def mentions_by_article(corpus: Corpus, entity: Entity) -> tuple[MentionsIn, ...
                 continue
             seen.add(mention.sentence)
             sentences.append(_highlighted(corpus, article, mention))
-        row = MentionsIn(
-            article_ref(corpus, article_id),
-            source_ref(corpus.source_of(article_id)),
-            article.date_label,
-            tuple(sentences),
+        rows.append(
+            MentionsIn(
+                article_ref(corpus, article_id),
+                source_ref(corpus.source_of(article_id)),
+                article.date_label,
+                tuple(sentences),
+            )
         )
-        rows.append((article, row))
-    rows.sort(key=lambda pair: (pair[0].date is None, pair[0].date or date.min, pair[0].id))
-    return tuple(row for _, row in rows)
+    return tuple(rows)
 
 
 def names_by_source(corpus: Corpus, entity: Entity) -> tuple[tuple[Ref, tuple[str, ...]], ...]:
@@ -142,6 +158,9 @@ def entity_page(site: Site, entity: Entity) -> EntityPage:
     page = entity_path(entity)
     dated = sorted(d for d in (corpus.article(a).date for a in entity.articles) if d is not None)
     spoken, about = entity_quotes(corpus, entity)
+    ordered = latest_first(corpus, entity.articles)
+    shown = mentions_by_article(corpus, entity, ordered[:MENTION_ARTICLES])
+    speaks = [g for g in corpus.quote_groups if g.speaker == entity.id]
     return EntityPage(
         page=page,
         entity=entity,
@@ -149,10 +168,16 @@ def entity_page(site: Site, entity: Entity) -> EntityPage:
         first_seen=dated[0] if dated else None,
         last_seen=dated[-1] if dated else None,
         related=tuple(entity_ref(corpus, r) for r in entity.related),
+        ambiguous=tuple(entity_ref(corpus, e) for e in entity.ambiguous_with if e in corpus.index.entities),
         names_by_source=names_by_source(corpus, entity),
-        mentions=mentions_by_article(corpus, entity),
-        spoken=spoken,
-        about=about,
-        neighbours=site.graph.neighbours_svg(entity, page),
+        mentions=tuple(replace(m, sentences=m.sentences[:SENTENCES_PER_ARTICLE]) for m in shown),
+        more_sentences=sum(max(0, len(m.sentences) - SENTENCES_PER_ARTICLE) for m in shown),
+        other_articles=article_rows(corpus, ordered[MENTION_ARTICLES:]),
+        spoken=spoken[:QUOTES_SHOWN],
+        spoken_total=len(spoken),
+        about=about[:QUOTES_SHOWN],
+        about_total=len(about),
+        quotes_page=site.quotes.ref("all its quotes, with every wording", speaks[0].id) if speaks else None,
+        neighbours=site.graph.neighbours_svg(entity, page) if len(entity.articles) >= PICTURE_MIN_ARTICLES else MD(""),
         partners=co_occurring(corpus, entity),
     )

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from generator.model import Entity, type_label
+from generator.model import Corpus, Entity, IndexedKeyword, type_label
 from generator.pages.markdown import MD
 from generator.pages.paths import ARTICLES, ENTITIES, HOME, KEYWORDS, NAV, SOURCES, TOPICS, anchor
 from generator.pages.refs import (
@@ -20,10 +20,12 @@ from generator.pages.refs import (
     topic_ref,
 )
 from generator.pages.site import Site
+from generator.pages.stories import StoryCard, home_stories, is_story, story_card
 
 HOME_TOPICS = 20  # topics and sources listed on the home page
-HOME_ENTITIES = 15
-KEYWORD_ARTICLES = 20  # articles listed per keyword of the index
+HOME_ENTITIES = 8  # people, and organisations, on the home page
+KEYWORD_ARTICLES = 5  # articles listed per keyword of the index
+KEYWORDS_TOP = 60  # the most shared keywords, on the keyword index page
 _NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
@@ -50,11 +52,15 @@ class EntitySummary:
 
 @dataclass(frozen=True)
 class HomePage:
-    """Context of `home.md`."""
+    """Context of `home.md`: the stories first, then the outlets and names, the counts last."""
 
     page: str
     site_name: str
     sections: dict[str, Ref]  # the section pages by their title in the nav ("Articles", "Topics", …)
+    biggest: tuple[StoryCard, ...]  # the largest stories
+    latest: tuple[StoryCard, ...]  # the latest of the other stories
+    stories: int  # stories in the corpus (topics of more than one article)
+    lone: int  # articles in no story
     articles: int
     sources: int
     first_date: date | None  # the earliest and latest article dates (None: every article is undated)
@@ -69,22 +75,38 @@ class HomePage:
     files_seen: int
     skipped: int
     warnings: int
-    charts: MD
-    top_topics: tuple[Counted, ...]  # the largest (articles not duplicating another)
-    top_sources: tuple[Counted, ...]
-    top_entities: tuple[EntitySummary, ...]  # the most mentioned of those with a page
+    chart: MD  # articles per day and outlet; "" when no article is dated
+    top_sources: tuple[Counted, ...]  # named outlets, most articles first
+    people: tuple[EntitySummary, ...]  # the most mentioned people with a page
+    organisations: tuple[EntitySummary, ...]  # the most mentioned organisations with a page
+
+
+def _most_mentioned(site: Site, kind: str) -> tuple[EntitySummary, ...]:
+    corpus = site.corpus
+    ranked = [e for e in corpus.entities if e.id in corpus.paged_entities and e.type == kind]
+    ranked.sort(key=lambda e: (-e.mention_count, e.name))
+    return tuple(
+        EntitySummary(entity_ref(corpus, e.id), e.type, e.mention_count, len(e.articles))
+        for e in ranked[:HOME_ENTITIES]
+    )
 
 
 def home_page(site: Site) -> HomePage:
     corpus = site.corpus
     dates = sorted(a.date for a in corpus.articles if a.date)
-    paged = [e for e in corpus.entities if e.id in corpus.paged_entities]
+    biggest, latest = home_stories(corpus)
+    stories = [t for t in corpus.topics if is_story(t)]
+    named = [s for s in corpus.sources if any(corpus.article(a).source for a in s.articles[:1])]
     return HomePage(
         page=HOME,
         site_name=site.site_name,
         sections={title: Ref(title, path) for title, path in NAV},
+        biggest=tuple(story_card(site, t) for t in biggest),
+        latest=tuple(story_card(site, t) for t in latest),
+        stories=len(stories),
+        lone=sum(len(corpus.unique_articles(t.articles)) for t in corpus.topics if not is_story(t)),
         articles=len(corpus.articles),
-        sources=len(corpus.sources),
+        sources=len(named),
         first_date=dates[0] if dates else None,
         last_date=dates[-1] if dates else None,
         undated=len(corpus.articles) - len(dates),
@@ -97,15 +119,10 @@ def home_page(site: Site) -> HomePage:
         files_seen=site.info.files_seen,
         skipped=len(site.info.skipped),
         warnings=len(site.info.warnings),
-        charts=site.charts.home(),
-        top_topics=tuple(
-            Counted(topic_ref(t), len(corpus.unique_articles(t.articles))) for t in corpus.topics[:HOME_TOPICS]
-        ),
-        top_sources=tuple(Counted(source_ref(s), len(s.articles)) for s in corpus.sources[:HOME_TOPICS]),
-        top_entities=tuple(
-            EntitySummary(entity_ref(corpus, e.id), e.type, e.mention_count, len(e.articles))
-            for e in paged[:HOME_ENTITIES]
-        ),
+        chart=site.charts.timeline(tuple(a.id for a in corpus.articles), "timeline") if dates else MD(""),
+        top_sources=tuple(Counted(source_ref(s), len(corpus.unique_articles(s.articles))) for s in named[:HOME_TOPICS]),
+        people=_most_mentioned(site, "PERSON"),
+        organisations=_most_mentioned(site, "ORG"),
     )
 
 
@@ -127,7 +144,8 @@ class EntityType:
 
     kind: str  # PERSON, ORG, …
     heading: Ref  # the type in words, linked to its section of the page
-    entities: tuple[tuple[Ref, Entity], ...]  # entity link, and the entity (articles, mention_count, aliases)
+    entities: tuple[tuple[Ref, Entity], ...]  # those with a page: link, and the entity (articles, mentions, aliases)
+    unpaged: int  # entities of the type named in too few articles for a page (not listed: their articles name them)
 
 
 @dataclass(frozen=True)
@@ -150,8 +168,8 @@ def entities_page(site: Site) -> EntitiesPage:
     for kind, members in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])):
         members.sort(key=lambda e: (-len(e.articles), -e.mention_count, e.name))
         label = type_label(kind)
-        rows = tuple((entity_ref(corpus, e.id), e) for e in members)
-        types.append(EntityType(kind, Ref(label, None, anchor(label)), rows))
+        rows = tuple((entity_ref(corpus, e.id), e) for e in members if e.id in corpus.paged_entities)
+        types.append(EntityType(kind, Ref(label, None, anchor(label)), rows, len(members) - len(rows)))
     return EntitiesPage(
         ENTITIES, len(corpus.entities), len(corpus.paged_entities), site.entity_min_articles, tuple(types)
     )
@@ -171,9 +189,10 @@ class TopicsPage:
     """Context of `topics.md`."""
 
     page: str
-    topics: int
+    topics: int  # stories
     subjects: tuple[SubjectSection, ...]  # one section without a heading when the corpus has one subject
     show_subjects: bool  # more than one subject
+    no_story: tuple[ArticleRow, ...]  # the articles that join no story
 
 
 def topics_page(site: Site) -> TopicsPage:
@@ -183,11 +202,16 @@ def topics_page(site: Site) -> TopicsPage:
         rows = []
         for topic_id in subject.topics:
             topic = corpus.topic(topic_id)
+            if not topic.is_story:
+                continue
             names = tuple(corpus.entity(e).name for e in topic.entities[:5])
             rows.append((Counted(topic_ref(topic), len(corpus.unique_articles(topic.articles))), names))
         heading = Ref(subject.label, None, anchor(subject.label))
         sections.append(SubjectSection(heading, len(corpus.unique_articles(subject.articles)), tuple(rows)))
-    return TopicsPage(TOPICS, len(corpus.topics), tuple(sections), len(corpus.subjects) > 1)
+    stories = sum(1 for t in corpus.topics if t.is_story)
+    lone = article_rows(corpus, list(corpus.no_story))
+    shown = tuple(s for s in sections if s.topics)
+    return TopicsPage(TOPICS, stories, shown, len(shown) > 1, lone)
 
 
 @dataclass(frozen=True)
@@ -211,21 +235,63 @@ class KeywordRow:
 
 @dataclass(frozen=True)
 class KeywordsPage:
-    """Context of `keywords.md`."""
+    """Context of `keywords.md`: the most shared keywords, and the letters of the A–Z pages."""
 
     page: str
     articles: int  # in the corpus
-    keywords: tuple[KeywordRow, ...]  # most shared first
+    keywords: int  # in the index
+    letters: tuple[Ref, ...]  # each letter's page (label: the letter)
+    top: tuple[KeywordRow, ...]  # the KEYWORDS_TOP most shared
+
+
+@dataclass(frozen=True)
+class KeywordLetterPage:
+    """Context of `keywords-letter.md`: every keyword of one initial, A–Z."""
+
+    page: str
+    letter: str
+    letters: tuple[Ref, ...]
+    index: Ref
+    rows: tuple[KeywordRow, ...]  # alphabetical
+
+
+def keyword_letter(text: str) -> str:
+    first = text[:1].upper()
+    return first if "A" <= first <= "Z" else "#"
+
+
+def keyword_letter_path(letter: str) -> str:
+    return f"keywords/{'other' if letter == '#' else letter.lower()}.md"
+
+
+def _keyword_row(corpus: Corpus, keyword: IndexedKeyword) -> KeywordRow:
+    return KeywordRow(
+        keyword_ref(corpus, keyword.text, keyword.entity),
+        tuple(article_ref(corpus, a) for a in keyword.articles[:KEYWORD_ARTICLES]),
+        max(0, len(keyword.articles) - KEYWORD_ARTICLES),
+    )
+
+
+def _keyword_letters(corpus: Corpus) -> tuple[Ref, ...]:
+    letters = sorted({keyword_letter(k.text) for k in corpus.keyword_index}, key=lambda x: (x == "#", x))
+    return tuple(Ref(letter, keyword_letter_path(letter)) for letter in letters)
 
 
 def keywords_page(site: Site) -> KeywordsPage:
     corpus = site.corpus
-    rows = tuple(
-        KeywordRow(
-            keyword_ref(corpus, k.text, k.entity),
-            tuple(article_ref(corpus, a) for a in k.articles[:KEYWORD_ARTICLES]),
-            max(0, len(k.articles) - KEYWORD_ARTICLES),
-        )
-        for k in corpus.keyword_index
-    )
-    return KeywordsPage(KEYWORDS, len(corpus.articles), rows)
+    top = tuple(_keyword_row(corpus, k) for k in corpus.keyword_index[:KEYWORDS_TOP])
+    return KeywordsPage(KEYWORDS, len(corpus.articles), len(corpus.keyword_index), _keyword_letters(corpus), top)
+
+
+def keyword_letter_pages(site: Site) -> list[KeywordLetterPage]:
+    corpus = site.corpus
+    letters = _keyword_letters(corpus)
+    by_letter: dict[str, list[IndexedKeyword]] = defaultdict(list)
+    for keyword in corpus.keyword_index:
+        by_letter[keyword_letter(keyword.text)].append(keyword)
+    pages = []
+    for ref in letters:
+        rows = sorted(by_letter[ref.label], key=lambda k: (k.text.casefold(), k.text))
+        page_rows = tuple(_keyword_row(corpus, k) for k in rows)
+        pages.append(KeywordLetterPage(str(ref.path), ref.label, letters, Ref("Keywords", KEYWORDS), page_rows))
+    return pages

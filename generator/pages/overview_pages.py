@@ -1,107 +1,16 @@
-"""The corpus-wide pages: quotes by speaker, the timeline, the entity graph, search and the build report."""
+"""The corpus-wide pages: the timeline, the entity graph, search and the build report."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from generator.model import Corpus, QuoteGroup
+from generator.model import Corpus
 from generator.pages.markdown import MD, relative
-from generator.pages.paths import ARTICLES, BUILD_REPORT, ENTITIES, QUOTES, SEARCH, TIMELINE, graph_path, html_path
-from generator.pages.refs import ArticleRow, Ref, article_ref, article_rows, entity_ref, source_ref
+from generator.pages.paths import ARTICLES, BUILD_REPORT, ENTITIES, SEARCH, TIMELINE, graph_path, html_path
+from generator.pages.refs import ArticleRow, Ref, article_ref, article_rows, entity_ref
 from generator.pages.site import BuildInfo, Site
 from generator.pages.topic_page import by_day
-
-
-@dataclass(frozen=True, slots=True)
-class Wording:
-    """One article's wording of a quote."""
-
-    source: Ref
-    date: str
-    article: Ref
-    text: str
-    speaker: str | None  # as written in the article
-
-
-@dataclass(frozen=True)
-class QuoteSection:
-    """One quote group on the quotes page, with an anchor (its id) that other pages link to."""
-
-    id: str
-    reach: int  # articles carrying it
-    sources: tuple[str, ...]  # names of the sources carrying it
-    wordings: tuple[Wording, ...]  # earliest article first
-
-
-@dataclass(frozen=True)
-class SpeakerSection:
-    heading: Ref  # the speaker's entity, or "Speaker not linked to an entity"
-    quotes: tuple[QuoteSection, ...]
-
-
-@dataclass(frozen=True)
-class CarriedQuote:
-    """A quote carried by more than one article, for the table at the top."""
-
-    text: str
-    anchor: Ref  # its section below
-    speaker: Ref | None
-    reach: int
-    sources: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class QuotesPage:
-    """Context of `quotes.md`."""
-
-    page: str
-    quotes: int  # distinct quotes
-    articles: int  # in the corpus
-    carried: tuple[CarriedQuote, ...]  # the quotes in more than one article, most carried first
-    speakers: tuple[SpeakerSection, ...]  # speakers quoted in the most articles first; unlinked last
-
-
-def _wordings(corpus: Corpus, group: QuoteGroup) -> tuple[Wording, ...]:
-    rows = [(corpus.article(m.article), corpus.analyses[m.article].quotes[m.index]) for m in group.members]
-    rows.sort(key=lambda row: (row[0].date is None, row[0].date or date.min, row[0].id))
-    return tuple(
-        Wording(source_ref(corpus.source_of(a.id)), a.date_label, article_ref(corpus, a.id), q.text, q.speaker)
-        for a, q in rows
-    )
-
-
-def _group_sources(corpus: Corpus, group: QuoteGroup) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(corpus.source_of(a).name for a in group.articles))
-
-
-def quotes_page(site: Site) -> QuotesPage:
-    corpus = site.corpus
-    by_speaker: dict[str | None, list[QuoteGroup]] = defaultdict(list)
-    for group in corpus.quote_groups:
-        by_speaker[group.speaker].append(group)
-    reach = {s: len({a for g in groups for a in g.articles}) for s, groups in by_speaker.items()}
-    label = {s: corpus.entity(s).name if s else "Speaker not linked to an entity" for s in by_speaker}
-    speakers = tuple(
-        SpeakerSection(
-            entity_ref(corpus, speaker) if speaker else Ref(label[speaker]),
-            tuple(QuoteSection(g.id, len(g.articles), _group_sources(corpus, g), _wordings(corpus, g)) for g in groups),
-        )
-        for speaker, groups in sorted(by_speaker.items(), key=lambda s: (s[0] is None, -reach[s[0]], label[s[0]]))
-    )
-    carried = tuple(
-        CarriedQuote(
-            g.text,
-            Ref("", None, g.id),
-            entity_ref(corpus, g.speaker) if g.speaker else None,
-            len(g.articles),
-            _group_sources(corpus, g),
-        )
-        for g in corpus.quote_groups
-        if len(g.articles) > 1
-    )
-    return QuotesPage(QUOTES, len(corpus.quote_groups), len(corpus.articles), carried, speakers)
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from generator.ingest.slug import COMPARE_SUFFIX
 from generator.model import Article, Entity, Source, Topic
 
 # Each folder's own list page is its index (never an article's, topic's, source's or entity's page:
-# `ingest.slug.RESERVED_SLUGS`); a topic's comparison page is its slug and `COMPARE_SUFFIX`.
+# `ingest.slug.RESERVED_SLUGS`).
 HOME = "index.md"
 ARTICLES = "articles/index.md"
 TOPICS = "topics/index.md"
@@ -32,14 +31,13 @@ BUILD_REPORT = "build-report.md"
 NAV = (
     ("Home", HOME),
     ("Articles", ARTICLES),
-    ("Topics", TOPICS),
+    ("Stories", TOPICS),
     ("Sources", SOURCES),
     ("Entities", ENTITIES),
     ("Keywords", KEYWORDS),
     ("Quotes", QUOTES),
     ("Timeline", TIMELINE),
     ("Graph", GRAPH),
-    ("Search", SEARCH),
     ("Build report", BUILD_REPORT),
 )
 
@@ -55,11 +53,11 @@ def entity_path(entity: Entity) -> str:
 
 
 def topic_path(topic: Topic) -> str:
+    """A story's page; an article in no story has no topic page of its own, so its topic opens the
+    article (an article's id is its slug: ingest gives both from its path)."""
+    if not topic.is_story and topic.articles:
+        return f"articles/{topic.articles[0]}.md"
     return f"topics/{topic.slug}.md"
-
-
-def comparison_path(topic: Topic) -> str:
-    return f"topics/{topic.slug}{COMPARE_SUFFIX}.md"
 
 
 def source_path(source: Source) -> str:

@@ -7,13 +7,15 @@ shows as text. The filters make the link relative to the page being written, esc
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 import jinja2
 
 from generator.model import Corpus, Source, Topic
 from generator.pages.markdown import MD, escape, relative
-from generator.pages.paths import QUOTES, article_path, entity_path, source_path, topic_path
+from generator.pages.paths import article_path, entity_path, html_path, source_path, topic_path
+from generator.pages.svg import esc
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,23 @@ def link(ref: Ref, page: str) -> MD:
 def link_filter(context: jinja2.runtime.Context, ref: Ref) -> MD:
     """`{{ ref|link }}` in a template: the link from the page being written (the context's `page`)."""
     return link(ref, context["page"])
+
+
+def html_href(ref: Ref, page: str) -> MD:
+    """The target of `ref` from `page` as a `.html` address, for raw HTML (which MkDocs does not rewrite)."""
+    target = relative(page, html_path(ref.path)) if ref.path else ""
+    return MD(html.escape(f"{target}#{ref.anchor}" if ref.anchor else target, quote=True))
+
+
+@jinja2.pass_context
+def url_filter(context: jinja2.runtime.Context, ref: Ref) -> MD:
+    """`<a href="{{ ref|url }}">` in a template's raw HTML: the `.html` address from the page being written."""
+    return html_href(ref, context["page"])
+
+
+def html_text(value: object) -> MD:
+    """`{{ value|html }}`: text for raw HTML (escaped for HTML, not for Markdown, which leaves raw HTML alone)."""
+    return MD(esc(value))
 
 
 @jinja2.pass_context
@@ -79,11 +98,6 @@ def keyword_ref(corpus: Corpus, keyword: str, entity_id: str | None) -> Ref:
     return Ref(keyword, entity_path(corpus.entity(entity_id)))
 
 
-def quote_ref(label: str, group_id: str) -> Ref:
-    """A quote group's wordings on the quotes page."""
-    return Ref(label, QUOTES, group_id)
-
-
 @dataclass(frozen=True, slots=True)
 class ArticleRow:
     """One row of an article table (`_article_table.md`)."""
@@ -100,7 +114,7 @@ def article_rows(corpus: Corpus, article_ids: tuple[str, ...] | list[str]) -> tu
             article_ref(corpus, a),
             source_ref(corpus.source_of(a)),
             corpus.article(a).date_label,
-            topic_ref(corpus.topic_of(a)),
+            topic_ref(corpus.topic_of(a)) if corpus.topic_of(a).is_story else Ref("none"),
         )
         for a in article_ids
     )

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from generator.model import Corpus, Skipped
 from generator.pages.charts import Charts
 from generator.pages.graph import EntityGraph
+from generator.pages.quote_pages import QuoteLayout, quote_layout
 
 
 @dataclass
@@ -40,7 +41,17 @@ class Site:
     max_article_chars: int
     charts: Charts
     graph: EntityGraph
+    quotes: QuoteLayout  # which page of quotes shows each quote group
 
     @classmethod
     def of(cls, corpus: Corpus, site_name: str, info: BuildInfo, entity_min_articles: int, max_chars: int) -> Site:
-        return cls(corpus, site_name, info, entity_min_articles, max_chars, Charts(corpus), EntityGraph(corpus))
+        return cls(
+            corpus,
+            site_name,
+            info,
+            entity_min_articles,
+            max_chars,
+            Charts(corpus),
+            EntityGraph(corpus),
+            quote_layout(corpus),
+        )

@@ -1,28 +1,29 @@
-"""The topic page (`topic.md`) and the topic's sources compared side by side (`compare.md`)."""
+"""The story page (`topic.md`): its headline, coverage, each outlet's headline, and its outlets compared."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from generator.model import Corpus, QuoteGroup, Topic
+from generator.model import Comparison, Corpus, QuoteGroup, Topic
 from generator.pages.markdown import MD
-from generator.pages.paths import TOPICS, anchor, comparison_path, source_path, topic_path
-from generator.pages.refs import (
-    ArticleRow,
-    Ref,
-    article_ref,
-    article_rows,
-    entity_ref,
-    keyword_ref,
-    quote_ref,
-    source_ref,
-    topic_ref,
-)
+from generator.pages.paths import TOPICS, anchor, source_path, topic_path
+from generator.pages.refs import Ref, article_ref, entity_ref, keyword_ref, source_ref
 from generator.pages.site import Site
+from generator.pages.stories import (
+    Coverage,
+    FirstView,
+    OutletHeadline,
+    coverage,
+    first_view,
+    not_covered,
+    outlet_headlines,
+)
+from generator.pages.svg import short
 
 TOPIC_QUOTES = 15  # quotes listed on a topic page, the most carried
+QUOTE_CHARS = 90  # of a quote, in a row of the comparison
 
 
 @dataclass(frozen=True)
@@ -35,17 +36,9 @@ class QuoteCarried:
     wordings: Ref  # its wordings on the quotes page
 
 
-def quote_carried(corpus: Corpus, group: QuoteGroup) -> QuoteCarried:
-    speaker = entity_ref(corpus, group.speaker) if group.speaker else None
-    return QuoteCarried(group.text, speaker, len(group.articles), quote_ref("wordings", group.id))
-
-
-@dataclass(frozen=True)
-class Dated:
-    """One article in a list by date: its link and its source's name."""
-
-    article: Ref
-    source: str
+def quote_carried(site: Site, group: QuoteGroup) -> QuoteCarried:
+    speaker = entity_ref(site.corpus, group.speaker) if group.speaker else None
+    return QuoteCarried(group.text, speaker, len(group.articles), site.quotes.ref("wordings", group.id))
 
 
 def by_day(corpus: Corpus, article_ids: list[str]) -> tuple[tuple[tuple[date, tuple[str, ...]], ...], tuple[str, ...]]:
@@ -63,20 +56,22 @@ def by_day(corpus: Corpus, article_ids: list[str]) -> tuple[tuple[tuple[date, tu
 
 @dataclass(frozen=True)
 class TopicPage:
-    """Context of `topic.md`."""
+    """Context of `topic.md`: a story's page."""
 
     page: str
-    topic: Topic  # label
+    topic: Topic  # label: the headline
     articles: int  # articles not duplicating another
     duplicates: int  # articles of the topic that duplicate one of those
-    sources: tuple[Ref, ...]  # most articles first
-    comparison: Ref  # the sources compared side by side
+    coverage: Coverage  # who carried it, as a bar
+    first_date: date | None  # its earliest and latest article dates
+    last_date: date | None
     subjects: tuple[Ref, ...]  # the broad subject it belongs to (none when the corpus has one subject)
     summary: tuple[tuple[str, Ref, Ref], ...]  # multi-document summary: sentence, its article and source
-    rows: tuple[ArticleRow, ...]
-    charts: MD
-    days: tuple[tuple[date, tuple[Dated, ...]], ...]  # articles not duplicating another, by day
-    undated: tuple[Dated, ...]
+    headlines: tuple[OutletHeadline, ...]  # each article's outlet and headline, earliest first
+    not_covered: tuple[Ref, ...]  # the corpus's named outlets absent from the story (none: one outlet only)
+    first: FirstView | None  # who reported first, or the tie at the earliest moment; None: nothing dated
+    matrix: Matrix | None  # outlets compared; None when the story has one column
+    timeline: MD  # articles per day and source; "" when no article is dated
     quotes: tuple[QuoteCarried, ...]  # the most carried
     entities: tuple[Ref, ...]  # main entities, most shared first
     keywords: tuple[Ref, ...]
@@ -85,80 +80,90 @@ class TopicPage:
 def topic_page(site: Site, topic: Topic) -> TopicPage:
     corpus = site.corpus
     unique = corpus.unique_articles(topic.articles)
-    counts = Counter(corpus.index.source_of_article[a] for a in topic.articles)
     subjects = (
         tuple(Ref(s.label, TOPICS, anchor(s.label)) for s in corpus.subjects if topic.id in s.topics)
         if len(corpus.subjects) > 1
         else ()
     )
-    days, undated = by_day(corpus, unique)
-
-    def dated(article_id: str) -> Dated:
-        return Dated(article_ref(corpus, article_id), corpus.source_of(article_id).name)
-
+    dates = sorted(d for d in (corpus.article(a).date for a in unique) if d)
+    comparison = corpus.comparisons[topic.id]
     links = corpus.keyword_links.topics[topic.id]
+    bar = coverage(site, unique)
     return TopicPage(
         page=topic_path(topic),
         topic=topic,
         articles=len(unique),
         duplicates=len(topic.articles) - len(unique),
-        sources=tuple(source_ref(corpus.source(sid)) for sid, _ in counts.most_common()),
-        comparison=Ref("Sources compared side by side", comparison_path(topic)),
+        coverage=bar,
+        first_date=dates[0] if dates else None,
+        last_date=dates[-1] if dates else None,
         subjects=subjects,
         summary=tuple(
             (s.text, article_ref(corpus, s.article), source_ref(corpus.source_of(s.article)))
             for s in corpus.topic_summaries[topic.id]
         ),
-        rows=article_rows(corpus, topic.articles),
-        charts=site.charts.for_topic(topic),
-        days=tuple((day, tuple(dated(a) for a in ids)) for day, ids in days),
-        undated=tuple(dated(a) for a in undated),
-        quotes=tuple(quote_carried(corpus, g) for g in corpus.quote_groups_in(topic.articles)[:TOPIC_QUOTES]),
+        headlines=outlet_headlines(corpus, topic),
+        not_covered=not_covered(corpus, topic) if bar.outlets > 0 else (),
+        first=first_view(corpus, comparison),
+        matrix=matrix(site, comparison) if len(comparison.columns) > 1 else None,
+        timeline=site.charts.timeline(tuple(unique), "timeline") if dates else MD(""),
+        quotes=tuple(quote_carried(site, g) for g in corpus.quote_groups_in(topic.articles)[:TOPIC_QUOTES]),
         entities=tuple(entity_ref(corpus, e) for e in topic.entities),
         keywords=tuple(keyword_ref(corpus, k, e) for k, e in zip(topic.keywords, links, strict=True)),
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of the comparison: an outlet, the smaller outlets together, or the unattributed articles."""
+
+    source: Ref  # the column's label, linked to its source page (no page: the smaller outlets)
+    articles: int
+    kind: str  # "outlet", "others" or "unattributed" (model.ComparisonColumn)
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    count: int  # articles of the column
+    heat: int  # 0-4: the count's share of the column's articles, in quarters (0: none)
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixRow:
+    label: Ref  # the entity, the quote (linked to its wordings) or the keyword
+    cells: tuple[Cell, ...]  # one per column
+
+
 @dataclass(frozen=True)
-class ColumnView:
-    """One column of the comparison: an outlet's articles, or one unattributed article alone."""
+class Matrix:
+    """A story's outlets side by side (from the link stage's `Comparison`): a heat map of how many of
+    each column's articles name each main entity, carry each quote and use each keyword."""
 
-    source: Ref  # the column's label, linked to its source page
-    articles: tuple[Ref, ...]
-    first: date | None  # its earliest article date
-
-
-@dataclass(frozen=True)
-class ComparePage:
-    """Context of `compare.md` (from the link stage's `Comparison`)."""
-
-    page: str
-    topic: Ref
-    columns: tuple[ColumnView, ...]
-    first_column: str | None  # the label of the column that reported first; None when nothing is dated
-    entities: tuple[tuple[Ref, tuple[int, ...]], ...]  # entity, articles of each column naming it
-    quotes: tuple[tuple[str, Ref, tuple[bool, ...]], ...]  # quote text, its wordings, carried by each column
-    keywords: tuple[tuple[str, tuple[bool, ...]], ...]  # keyword, found in each column
+    columns: tuple[Column, ...]
+    entities: tuple[MatrixRow, ...]
+    quotes: tuple[MatrixRow, ...]
+    keywords: tuple[MatrixRow, ...]
 
 
-def compare_page(site: Site, topic: Topic) -> ComparePage:
+def _cells(counts: tuple[int, ...], sizes: tuple[int, ...]) -> tuple[Cell, ...]:
+    return tuple(
+        Cell(n, 0 if n == 0 else min(4, 1 + (4 * n - 1) // max(size, 1))) for n, size in zip(counts, sizes, strict=True)
+    )
+
+
+def matrix(site: Site, comparison: Comparison) -> Matrix:
     corpus = site.corpus
-    comparison = corpus.comparisons[topic.id]
+    sizes = tuple(len(c.articles) for c in comparison.columns)
     columns = tuple(
-        ColumnView(
-            Ref(c.label, source_path(corpus.source(c.source))),
-            tuple(article_ref(corpus, a) for a in c.articles),
-            c.first,
-        )
+        Column(Ref(c.label, source_path(corpus.source(c.source)) if c.source else None), len(c.articles), c.kind)
         for c in comparison.columns
     )
-    first = comparison.first_column
-    return ComparePage(
-        page=comparison_path(topic),
-        topic=topic_ref(topic),
-        columns=columns,
-        first_column=comparison.columns[first].label if first is not None else None,
-        entities=tuple((entity_ref(corpus, e), counts) for e, counts in comparison.entities),
-        quotes=tuple((corpus.quote_group(g).text, quote_ref("", g), carried) for g, carried in comparison.quotes),
-        keywords=comparison.keywords,
+    return Matrix(
+        columns,
+        tuple(MatrixRow(entity_ref(corpus, e), _cells(n, sizes)) for e, n in comparison.entities),
+        tuple(
+            MatrixRow(site.quotes.ref(short(corpus.quote_group(g).text, QUOTE_CHARS), g), _cells(n, sizes))
+            for g, n in comparison.quotes
+        ),
+        tuple(MatrixRow(Ref(k), _cells(n, sizes)) for k, n in comparison.keywords),
     )

@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 
 from generator.pages.markdown import MD, escape, external_link, finalize
-from generator.pages.refs import href_filter, link_filter
+from generator.pages.refs import href_filter, html_text, link_filter, url_filter
 from generator.progress import Progress
 
 
@@ -44,7 +44,7 @@ def make_environment(templates_dir: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.filters.update(md=escape, link=link_filter, href=href_filter)
+    env.filters.update(md=escape, link=link_filter, href=href_filter, url=url_filter, html=html_text)
     env.globals.update(external_link=external_link, MD=MD)
     return env
 

@@ -1,3 +1,16 @@
+// The menu button of the header on narrow screens (without JavaScript the menu is always shown).
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+  var button = document.querySelector(".menu-toggle");
+  var nav = document.getElementById("site-nav");
+  if (!button || !nav) return;
+  button.addEventListener("click", function () {
+    var open = nav.classList.toggle("open");
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+  });
+})();
+
 // Filter boxes above long tables: show only the rows whose text contains every word typed.
 // No network, no dependencies: works from file://.
 (function () {

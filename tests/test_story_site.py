@@ -1,0 +1,140 @@
+"""The story-first site (issue 17), on the seeds and a 300-article BBC sample: story cards on the home
+page, a headline and a bounded comparison per story page, article pages that lead with the story,
+long pages split, nothing shown without data, counts in good grammar; and in Chromium from file://,
+no sideways scroll at 375 px, a header under 100 px on a phone with a working menu button."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from browser import chromium, watch
+from bs4 import BeautifulSoup
+
+from generator.link.coverage import OUTLET_COLUMNS
+from generator.pages.quote_pages import WORDINGS_PER_PAGE
+from generator.pages.stories import HOME_BIGGEST, HOME_LATEST
+
+PAGE_LIMIT = 300_000  # bytes of HTML a page may weigh
+BAD_GRAMMAR = re.compile(r"\b1 (articles|outlets|sources|stories|quotes|topics|entities|mentions)\b")
+
+
+@pytest.fixture(scope="module", params=["seeds", "bbc"])
+def site(request: pytest.FixtureRequest) -> Path:
+    return request.getfixturevalue("seeds_site" if request.param == "seeds" else "bbc_site")
+
+
+def _soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def _report(site: Path) -> dict:
+    return json.loads((site / "report.json").read_text(encoding="utf-8"))
+
+
+def _stories(site: Path) -> list[dict]:
+    return [t for t in _report(site)["topics"] if len(t["articles"]) > 1]
+
+
+def test_home_page_has_one_card_per_story_it_shows(site: Path) -> None:
+    home = _soup(site / "index.html")
+    cards = home.select("main .story-card")
+    stories = _stories(site)
+    assert 0 < len(cards) <= HOME_BIGGEST + HOME_LATEST
+    assert len(cards) >= min(len(stories), HOME_BIGGEST)
+    targets = [card.select_one("h3 a")["href"] for card in cards]
+    assert len(set(targets)) == len(targets)  # each story once
+    labels = {t["page"]: t["label"] for t in stories}
+    for card, target in zip(cards, targets, strict=True):
+        assert labels[target] == card.select_one("h3").get_text(strip=True)  # the headline
+        assert card.select_one(".coverage-bar span") is not None
+        assert re.search(r"\d+ articles?", card.select_one(".card-meta").get_text())
+    assert "build report" in home.select_one("main p.counts").get_text()  # the counts: a footer line
+
+
+def test_each_story_page_has_its_headline_and_a_bounded_comparison(site: Path) -> None:
+    for story in _stories(site):
+        page = _soup(site / story["page"])
+        assert page.select_one("main h1").get_text(strip=True) == story["label"]
+        assert page.select_one("main .coverage-bar") is not None
+        columns = page.select("main table.matrix thead th.matrix-col")
+        assert len(columns) <= OUTLET_COLUMNS + 2  # the outlets, the smaller ones together, the unattributed
+        unattributed = [c for c in columns if "kind-unattributed" in c["class"]]
+        assert len(unattributed) <= 1
+        assert len(page.find("h2", string="Headlines").find_next("table").select("tbody tr")) >= 2
+
+
+def test_article_page_leads_with_its_summary_and_story(site: Path) -> None:
+    report = _report(site)
+    in_story = {a for t in _stories(site) for a in t["articles"]}
+    article = next(a for a in report["articles"] if a["id"] in in_story)
+    page = _soup(site / article["page"])
+    headings = [h.get_text(strip=True) for h in page.select("main h2")]
+    assert headings[:2] == ["Summary", "The same story elsewhere"]
+    assert page.select_one("main details.metadata summary").get_text(strip=True) == "Metadata and provenance"
+
+
+def test_no_page_is_over_the_limit_and_quotes_are_split(site: Path) -> None:
+    pages = [p for p in site.rglob("*.html")]
+    heavy = [(p.name, p.stat().st_size) for p in pages if p.stat().st_size > PAGE_LIMIT]
+    assert heavy == []
+    index = _soup(site / "quotes.html")
+    parts = sorted((site / "quotes").glob("*.html"))
+    assert parts, "the quotes are on pages of their own"
+    for part in parts:
+        wordings = len(_soup(part).select("main blockquote")) + len(_soup(part).select("main table tbody tr"))
+        assert wordings <= WORDINGS_PER_PAGE
+    if index.select("main input.table-filter"):  # the speaker index, A-Z
+        assert index.select("main table tbody tr") and index.select("main a[href^='#letter-']")
+
+
+def test_what_has_no_data_is_not_shown_and_counts_are_in_good_grammar(site: Path) -> None:
+    dated = any(a["date"] for a in _report(site)["articles"])
+    for path in site.rglob("*.html"):
+        main = _soup(path).select_one("main")
+        if main is None:
+            continue
+        text = main.get_text(" ", strip=True)
+        assert not BAD_GRAMMAR.search(text), (path.name, BAD_GRAMMAR.search(text))
+        assert "none of these" not in text and "0 dated" not in text, path.name
+        if not dated:
+            assert main.select(".chart-timeline") == [], path.name
+    for story in _report(site)["topics"]:
+        if len(story["articles"]) == 1:
+            assert _soup(site / story["page"]).select("table.matrix") == []
+
+
+def test_every_page_below_home_has_breadcrumbs(site: Path) -> None:
+    for path in site.rglob("*.html"):
+        if path.name in ("index.html", "404.html") and path.parent == site:
+            continue
+        crumbs = _soup(path).select("nav.breadcrumbs li")
+        assert len(crumbs) >= 2 and crumbs[0].get_text(strip=True) == "Home", path
+
+
+def test_phone_header_menu_and_no_sideways_scroll(site: Path) -> None:
+    report = _report(site)
+    story = max(_stories(site), key=lambda t: len(t["articles"]))
+    entity = next(e for e in report["entities"] if e.get("page"))
+    pages = ["index.html", story["page"], report["articles"][0]["page"], entity["page"], "quotes.html"]
+    pages += [str(p.relative_to(site)) for p in sorted((site / "quotes").glob("*.html"))[:1]]
+    with chromium() as browser:
+        phone = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+        page = phone.new_page()
+        seen = watch(page)
+        for path in pages:
+            page.goto((site / path).as_uri())
+            width = page.evaluate("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)")
+            assert width <= 375, (path, width)
+            header = page.evaluate("document.querySelector('.site-header').getBoundingClientRect().height")
+            assert header < 100, (path, header)
+            assert page.locator("#site-search-q").is_visible()  # the one search entry
+        nav = page.locator("#site-nav")
+        assert not nav.is_visible()
+        page.locator(".menu-toggle").click()
+        assert nav.is_visible() and page.locator(".menu-toggle").get_attribute("aria-expanded") == "true"
+        assert page.locator("#site-nav a", has_text="Search").count() == 0
+        phone.close()
+        assert seen.errors == [] and seen.failed == []
