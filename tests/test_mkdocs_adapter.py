@@ -37,3 +37,20 @@ def test_parallel_markdown_gives_the_serial_site_and_warnings(tmp_path: Path, mo
     assert _files(tmp_path / "parallel") == _files(tmp_path / "serial")
     note = (tmp_path / "parallel" / "notes" / "n3.html").read_text(encoding="utf-8")
     assert "<title>Note 3 — " in note and 'href="n4.html#top"' in note and 'id="part-two"' in note
+
+
+def test_a_parallel_dirty_build_gives_the_clean_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = project_config(tmp_path)
+    docs = tmp_path / ".build" / "docs"
+    _docs(docs)
+    monkeypatch.setattr(mkdocs_adapter, "_MIN_PARALLEL", 0)
+    monkeypatch.setattr(mkdocs_adapter, "_CHUNK", 4)
+    build_site(config, docs, tmp_path / "site", workers=2)
+    page = docs / "notes" / "n7.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA new line.\n", encoding="utf-8")
+    outcome: dict[str, object] = {}
+    build_site(config, docs, tmp_path / "site", workers=2, outcome=outcome)
+    assert outcome["dirty"] is True
+    build_site(config, docs, tmp_path / "clean", incremental=False, workers=2)
+    assert _files(tmp_path / "site") == _files(tmp_path / "clean")
+    assert "A new line." in (tmp_path / "site" / "notes" / "n7.html").read_text(encoding="utf-8")

@@ -43,6 +43,7 @@ SHARD_DIR = "search"
 GLOBAL_NAME = "REPORT_SEARCH_INDEX"
 TERMS_CALLBACK = "REPORT_SEARCH_TERMS"
 TEXT_CALLBACK = "REPORT_SEARCH_TEXT"
+ARTICLE_NAMES = 12  # entity names per article in the first index
 TEXT_SHARD = 20  # articles per text shard: a query showing five articles loads a few of them
 FIELDS = ("kind", "title", "url", "meta", "keywords", "names", "length")
 # The words search.js never indexes (as a Set there: "constructor" is a word like any other).
@@ -121,14 +122,18 @@ def search_documents(corpus: Corpus) -> list[dict[str, Any]]:
     """The first index's documents, articles first (in corpus order); `url` is relative to the site root.
 
     Fields: kind (article, entity, topic, source), title, url, meta (one line shown under the
-    title), keywords, names (entity names and aliases) and length (an article's number of
+    title), keywords, names (an article's `ARTICLE_NAMES` most mentioned entities that have a page; an
+    entity's other names) and length (an article's number of
     full-text terms, for BM25; 0 for the others).
     """
     copies = Counter(corpus.duplicate_of.values())
     documents: list[dict[str, Any]] = []
     for article in _indexed_articles(corpus):
         analysis = corpus.analyses[article.id]
-        entity_ids = list(dict.fromkeys(m.entity for m in corpus.mentions[article.id]))
+        # The names with a page (named in entity_min_articles+ articles), most mentioned first: the
+        # first index stays small, and every other name is in the full text.
+        counts = Counter(m.entity for m in corpus.mentions[article.id] if m.entity in corpus.paged_entities)
+        entity_ids = [e for e, _ in counts.most_common(ARTICLE_NAMES)]
         meta = f"{article.source_name} · {article.date_label}"
         if copies[article.id]:
             meta += f" · and {copies[article.id]} {'copy' if copies[article.id] == 1 else 'copies'}"
