@@ -5,9 +5,10 @@ PY := $(VENV)/bin/python
 INPUT ?=
 SITE_DIR ?=
 SITE_URL ?=
+REVISIONS ?=
 BUILD_ARGS := $(if $(INPUT),--input $(INPUT)) $(if $(SITE_DIR),--site-dir $(SITE_DIR)) $(if $(SITE_URL),--site-url $(SITE_URL))
 
-.PHONY: site test serve deploy clean lint typecheck install install-test same-site bench-entities bench bench-summary bench-keywords bench-topics bench-build bench-render bench-search bench-mkdocs
+.PHONY: site test serve deploy clean lint typecheck install install-test same-site bench-entities bench-entity-gold bench-ingest bench bench-summary bench-keywords bench-topics bench-build bench-render bench-quotes bench-stories bench-search bench-mkdocs
 
 # The virtualenv is rebuilt when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -57,15 +58,27 @@ serve: $(VENV)/.installed
 bench-entities: $(VENV)/.installed
 	$(PY) bench/entities.py $(or $(DATA),../shared/data/meantime-en)
 
+# Entity linking against the hand gold list of allsides-2020-04 (tests/data/), beside exact strings and commit 6ed6214.
+bench-entity-gold: $(VENV)/.installed
+	nice $(PY) bench/entity_gold.py $(or $(DATA),../shared/data/allsides-2020-04)
+
 # Summaries, keywords and topics against human references (docs/BENCHMARKS.md); DATA= another data path.
+# Reading data-set exports (no analysis); REPORT=site/report.json adds entity names and the judged summaries.
+bench-ingest: $(VENV)/.installed
+	$(PY) bench/ingest.py $(or $(DATA),../shared/data/allsides-2020-04) $(if $(REPORT),--report $(REPORT))
+
 bench-summary: $(VENV)/.installed-bench
 	nice $(PY) bench/summary.py $(or $(DATA),../shared/data/bbc-news-summary)
 
 bench-keywords: $(VENV)/.installed-bench
-	nice $(PY) bench/keywords.py $(or $(DATA),../shared/data/500n-kpcrowd-dev)
+	nice $(PY) bench/keywords.py $(or $(DATA),../shared/data/500n-kpcrowd-dev) --bbc ../shared/data/bbc-news-summary/articles
 
 bench-topics: $(VENV)/.installed-bench
 	nice $(PY) bench/topics.py $(or $(DATA),../shared/data/bbc-news-summary/articles)
+
+# Stories against ECB+ (topic + event) and the hand-labelled allsides sample (ALLSIDES= a folder of its records).
+bench-stories: $(VENV)/.installed-bench
+	nice $(PY) bench/stories.py $(or $(DATA),../shared/data/ecbplus-dev) $(if $(ALLSIDES),--allsides $(ALLSIDES) --titles 100)
 
 # Build speed: cold, unchanged, one changed and one added article, the spaCy floor, yake vs yake-rust (on a copy).
 bench-build: $(VENV)/.installed-bench
@@ -83,12 +96,20 @@ bench-search: $(VENV)/.installed-test
 bench-mkdocs: $(VENV)/.installed
 	nice $(PY) bench/mkdocs_profile.py $(or $(CONFIG),mkdocs.yml)
 
+# Quotes and speakers against PolNeAR's attributions, beside textacy (DOCS=file.spacy caches the parse).
+bench-quotes: $(VENV)/.installed-bench
+	nice $(PY) bench/quotes.py $(or $(DATA),../shared/data/polnear-dev) $(if $(DOCS),--docs $(DOCS))
+
 # Every benchmark, each on its default data.
 bench:
+	$(MAKE) bench-ingest DATA=
 	$(MAKE) bench-entities DATA=
+	$(MAKE) bench-entity-gold DATA=
 	$(MAKE) bench-summary DATA=
 	$(MAKE) bench-keywords DATA=
 	$(MAKE) bench-topics DATA=
+	$(MAKE) bench-quotes DATA=
+	$(MAKE) bench-stories DATA=
 
 clean:
 	rm -rf site .build .cache .pytest_cache

@@ -112,11 +112,31 @@ def prf(correct: int, predicted: int, gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def _options(parser) -> None:  # noqa: ANN001 - argparse
+    parser.add_argument("--split", default="all", choices=["all", "train", "dev", "test"])
+    parser.add_argument("--errors", action="store_true", help="list the gold chains split and the entities mixed")
+    parser.add_argument("--cache", default="", help="analysis cache folder (reused across runs)")
+
+
+def print_errors(ids: list[str], ours: dict[str, str], gold: dict[str, str], text: dict[str, str]) -> None:
+    """The gold chains our linking splits and the entities it mixes, largest first, with their names."""
+    by_gold: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    by_ours: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for i in ids:
+        by_gold[gold[i]][ours[i]].append(text[i])
+        by_ours[ours[i]][gold[i]].append(text[i])
+    for title, table_ in (("split gold chains", by_gold), ("mixed entities", by_ours)):
+        print(f"\n{title}")
+        worst = sorted((v for v in table_.values() if len(v) > 1), key=lambda v: -sum(map(len, v.values())))
+        for parts in worst[:25]:
+            print("  ", " | ".join(f"{k}: {sorted(set(names))[:4]} x{len(names)}" for k, names in parts.items()))
+
+
 def main() -> None:
     args = arguments(
         __doc__.splitlines()[0],
         "../shared/data/meantime-en",
-        lambda parser: parser.add_argument("--split", default="all", choices=["all", "train", "dev", "test"]),
+        _options,
     )
     folder = data_or_exit(args.data, f"{args.split}_text.txt")
     from generator.analyse import analyse_articles
@@ -150,7 +170,7 @@ def main() -> None:
     ]
     doc_of = {a.id: a.path for a in articles}
     with timer() as analyse_time:
-        analyses, _ = analyse_articles(articles, Config(), None)
+        analyses, _ = analyse_articles(articles, Config(), Path(args.cache) if args.cache else None)
     with timer() as link_time:
         _, linked = link_entities(articles, analyses)
     labels = {}
@@ -185,6 +205,8 @@ def main() -> None:
     ours = {i: predicted_spans[key][1] for i, key in zip(ids, matched, strict=True)}
     baseline = {i: normalise(predicted_spans[key][2]) for i, key in zip(ids, matched, strict=True)}
     ours_b3 = b_cubed(ids, ours, gold)
+    if args.errors:
+        print_errors(ids, ours, gold, {i: predicted_spans[key][2] for i, key in zip(ids, matched, strict=True)})
     base_b3 = b_cubed(ids, baseline, gold)
     cross = sum(1 for chain in {gold[i] for i in ids} if len({i.split("|")[0] for i in ids if gold[i] == chain}) > 1)
 

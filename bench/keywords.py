@@ -10,16 +10,22 @@ Baselines: YAKE (lan="en", top=10) with
 n = 1, 2, 3 on the raw text, the same on text whose sentences end in a full stop
 (yake joins lines with spaces, so a headline without one runs into the lead), and
 newspaper4k's keyword function (word counts without stop words).
+
+`--bbc FOLDER` (bbc-news-summary/articles) also counts, over the first 60 articles of each
+of its five categories (300), the articles whose top 3 keywords hold a generic word
+("Mr", "people", "time", "year", "world", "way"), and prints them.
 """
 
 from __future__ import annotations
 
 import statistics
 from collections.abc import Callable
+from pathlib import Path
 
 from _common import arguments, data_or_exit, parse, table, timer
 
 MIN_WORDS = 40
+GENERIC = {"mr", "people", "time", "year", "world", "way"}
 
 
 def normaliser() -> Callable[[str], str]:
@@ -77,8 +83,36 @@ def ours(text: str, doc: object) -> list[str]:
     return [k.text for k in extract_keywords(doc, config.keywords, config.keyword_max_words)]  # type: ignore[arg-type]
 
 
+def generic_in_top3(folder: Path) -> None:
+    """Articles of the BBC sample whose three best keywords hold a generic word."""
+    texts = []
+    for category in sorted(p for p in folder.iterdir() if p.is_dir()):
+        for path in sorted(category.glob("*.txt"))[:60]:
+            texts.append(path.read_text(encoding="utf-8", errors="replace"))
+    found = []
+    for doc in parse(texts):
+        top = [k.text for k in ours_keywords(doc)[:3]]
+        if any(t.lower() in GENERIC for t in top):
+            found.append(top)
+    print(f"\nBBC, {len(texts)} articles: {len(found)} with a generic word among their top 3 keywords")
+    for top in found:
+        print("-", " · ".join(top))
+
+
+def ours_keywords(doc: object):  # noqa: ANN201 - Keyword tuple
+    from generator.analyse.keywords import extract_keywords
+    from generator.config import Config
+
+    config = Config()
+    return extract_keywords(doc, config.keywords, config.keyword_max_words)  # type: ignore[arg-type]
+
+
 def main() -> None:
-    args = arguments("Keyword P/R/F1 of ours and baselines on 500N-KPCrowd.", "../shared/data/500n-kpcrowd-dev")
+    args = arguments(
+        "Keyword P/R/F1 of ours and baselines on 500N-KPCrowd.",
+        "../shared/data/500n-kpcrowd-dev",
+        lambda parser: parser.add_argument("--bbc", default="", help="bbc-news-summary/articles: generic words check"),
+    )
     data = data_or_exit(args.data, "docs")
     norm = normaliser()
     items = []
@@ -124,6 +158,8 @@ def main() -> None:
         rows.append(cells)
     print(table(rows, ["method", "P@5", "R@5", "F1@5", "P@10", "R@10", "F1@10", "articles/s"]))
     print("articles/s: extraction only; ours also needs the spaCy parse above (shared with the rest of the analysis).")
+    if args.bbc and Path(args.bbc).is_dir():
+        generic_in_top3(Path(args.bbc))
 
 
 if __name__ == "__main__":

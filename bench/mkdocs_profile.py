@@ -3,8 +3,10 @@
     python bench/mkdocs_profile.py PROJECT/mkdocs.yml [--repeat 1]
 
 Run it after a build of the project (`make site INPUT=...`), whose Markdown is in its
-`.build/docs`. It builds that folder into a temporary site twice: once timed (wall clock,
-as the build's "mkdocs" stage) and once under cProfile, and prints the cumulative time of
+`.build/docs`. It builds that folder into a temporary site three times: timed (wall clock,
+as the build's "mkdocs" stage) with the Markdown converted in this process alone (as MkDocs
+does) and over one process per core (`mkdocs_adapter`'s default), then in this process
+alone under cProfile, and prints the cumulative time of
 MkDocs' parts: reading, Markdown (the Markdown instance per page, each extension and
 MkDocs' own tree processors), the page template, writing, static files and the anchor
 check. Parts nest (the extensions are inside "Markdown"), so the shares do not add up.
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import os
 import pstats
 import shutil
 import tempfile
@@ -72,11 +75,14 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="bench-mkdocs-"))
     try:
         started = time.perf_counter()
-        build_site(args.config, docs, work / "timed", incremental=False)
+        build_site(args.config, docs, work / "serial", incremental=False, workers=1)
         wall = time.perf_counter() - started
+        started = time.perf_counter()
+        build_site(args.config, docs, work / "parallel", incremental=False)
+        parallel = time.perf_counter() - started
         profile = cProfile.Profile()
         profile.enable()
-        build_site(args.config, docs, work / "profiled", incremental=False)
+        build_site(args.config, docs, work / "profiled", incremental=False, workers=1)
         profile.disable()
         stats = pstats.Stats(profile)
         whole = _cumulative(stats, *PARTS[0][1:])
@@ -84,7 +90,11 @@ def main() -> None:
         for label, fragment, name in PARTS:
             seconds = _cumulative(stats, fragment, name)
             rows.append([label, f"{seconds:.2f}", f"{100 * seconds / whole:.0f}%", f"{1000 * seconds / pages:.2f}"])
-        print(f"{pages} Markdown pages; MkDocs build {wall:.2f} s unprofiled ({1000 * wall / pages:.2f} ms/page)")
+        print(
+            f"{pages} Markdown pages; MkDocs build, unprofiled: {wall:.2f} s in one process "
+            f"({1000 * wall / pages:.2f} ms/page), {parallel:.2f} s with the Markdown over {os.cpu_count()} "
+            f"processes ({1000 * parallel / pages:.2f} ms/page)"
+        )
         print(table(rows, ["part (profiled)", "s", "of build", "ms/page"]))
     finally:
         shutil.rmtree(work, ignore_errors=True)

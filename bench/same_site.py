@@ -87,8 +87,11 @@ def files_of(folder: Path) -> dict[str, bytes]:
 def _changed_lines(a: list[str], b: list[str], context: int = 70) -> list[tuple[str, str]]:
     """Pairs of differing lines, each cut to the part around its first difference."""
     pairs = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    if len(a) == len(b):  # lines changed in place (a label, a version): pair them, no quadratic diff of a big file
+        opcodes = [("replace", i, i + 1, i, i + 1) for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    else:
+        opcodes = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             continue
         for k in range(max(i2 - i1, j2 - j1)):

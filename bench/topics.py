@@ -3,12 +3,14 @@
     python bench/topics.py ../shared/data/bbc-news-summary/articles [--limit N]
 
 The category of an article is the first folder of its path. Ours: the site's own
-analysis (cached in .cache/bench-analysis) and article vectors, then
-- stories: the site's topics (average-linkage clustering, generator/link/topics.py);
-- broad topics: Louvain communities of the 20-nearest-neighbour graph (`broad_topics`).
+analysis (cached in .cache/bench-analysis) and the link stage's own code:
+- subjects: `generator/link/subjects.py` (Leiden modularity communities of the
+  30-nearest-neighbour graph of lemma TF-IDF rows, refined by k-means from them);
+- stories: `generator/link/stories.py` (an article in no story counts as its own).
 Neither is told how many categories there are. Baseline: k-means (scikit-learn,
-one run, random_state=0) on TF-IDF vectors of the article text (English stop words
-removed), given the true number of categories.
+random_state=0) on TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=2)
+rows of the article text, given the true number of categories, with one start
+(n_init=1) and with ten (n_init=10, the best of ten runs).
 """
 
 from __future__ import annotations
@@ -30,14 +32,10 @@ def main() -> None:
     from generator.analyse import analyse_articles
     from generator.config import Config
     from generator.ingest import read_corpus
-    from generator.link.topics import (
-        article_vectors,
-        broad_topics,
-        cluster,
-        label_topic,
-        similarity_of,
-        word_document_frequency,
-    )
+    from generator.link.similarity import lemma_vectors, nearest_neighbours, sampled_background
+    from generator.link.stories import STORY_NEIGHBOURS, find_stories
+    from generator.link.subjects import SUBJECT_NEIGHBOURS, find_subjects
+    from generator.link.topics import corpus_words, label_topic
 
     config = Config()
     articles = read_corpus(data, config).articles
@@ -53,18 +51,20 @@ def main() -> None:
     )
     rows = []
     with timer() as took:
-        similarity = similarity_of(article_vectors(articles, analyses))
-    shared = took[0]
+        lemmas = lemma_vectors(articles, analyses)
+        broad = find_subjects(nearest_neighbours(lemmas, SUBJECT_NEIGHBOURS), lemmas)
+    rows.append(["ours: subjects", broad, took[0]])
     with timer() as took:
-        stories = cluster(similarity, config.topic_min_similarity)
-    rows.append(["ours: stories (site topics)", stories, shared + took[0]])
-    with timer() as took:
-        broad = broad_topics(similarity)
-    rows.append(["ours: broad topics", broad, shared + took[0]])
-    with timer() as took:
-        tfidf = TfidfVectorizer(stop_words="english").fit_transform([a.text for a in articles])
-        kmeans = KMeans(n_clusters=categories, n_init=1, random_state=0).fit_predict(tfidf)
-    rows.append([f"k-means on TF-IDF, k={categories} given", list(kmeans), took[0]])
+        resolution = max(config.topic_min_similarity, sampled_background(lemmas))
+        groups = find_stories(nearest_neighbours(lemmas, STORY_NEIGHBOURS), resolution)
+        stories = [label if label >= 0 else -1 - row for row, label in enumerate(groups.labels)]
+    rows.append(["ours: stories (an article in none is its own)", stories, took[0]])
+    texts = [a.text for a in articles]
+    for starts in (1, 10):
+        with timer() as took:
+            tfidf = TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=2).fit_transform(texts)
+            kmeans = KMeans(n_clusters=categories, n_init=starts, random_state=0).fit_predict(tfidf)
+        rows.append([f"k-means on TF-IDF, k={categories} given, n_init={starts}", list(kmeans), took[0]])
     print(
         table(
             [
@@ -84,13 +84,12 @@ def main() -> None:
     members: dict[int, list[str]] = defaultdict(list)
     for article_id, label in zip(ids, broad, strict=True):
         members[label].append(article_id)
-    texts = {a.id: a.text for a in articles}
-    word_df = word_document_frequency(list(texts.values()))
+    words = corpus_words(analyses, ids)
     category_of = dict(zip(ids, gold, strict=True))
-    print("\nBroad topics, largest first (label: articles, most common category):")
+    print("\nSubjects, largest first (label: articles, most common category):")
     for label in sorted(members, key=lambda m: -len(members[m]))[:10]:
         group = members[label]
-        name, _ = label_topic(group, analyses, texts, word_df)
+        name, _ = label_topic(group, analyses, words)
         top = max(set(category_of[a] for a in group), key=lambda c: sum(category_of[a] == c for a in group))
         share = sum(category_of[a] == top for a in group) / len(group)
         print(f"- {name}: {len(group)} articles, {share:.0%} {top}")

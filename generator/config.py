@@ -65,7 +65,7 @@ class Config:
         default=0.08, metadata={"doc": "Cosine similarity below which articles are not called related."}
     )
     topic_min_similarity: float = field(
-        default=0.1,
+        default=0.08,
         metadata={
             "doc": "Least average cosine similarity at which two groups of articles join one topic (0-1); "
             "the corpus's median similarity is used when higher."

@@ -10,8 +10,34 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+# The link stage's cross-article types, importable from here as before.
+from generator.model_links import (  # noqa: F401
+    Comparison,
+    ComparisonColumn,
+    GroupSpeaker,
+    IndexedKeyword,
+    KeywordLinks,
+    NamesUsed,
+    PhraseGroup,
+    PhraseRef,
+    QuoteGroup,
+    QuoteRef,
+    SharedText,
+    SourceProfile,
+    StressedEntity,
+    SummarySentence,
+)
+
 UNATTRIBUTED = "Unattributed"
 UNDATED = "Undated"
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A piece of scraped residue taken out of an article's text before analysis (`ingest/clean.py`)."""
+
+    rule: str  # "caption", "link residue", "newsletter or subscription box", "dateline", "mask", …
+    text: str  # what was taken out, as it stood in the text
 
 
 @dataclass(frozen=True)
@@ -28,6 +54,12 @@ class Article:
 
     `path` is the file relative to the input folder; an article from a file of many
     records adds `#N` (the line of a JSON Lines file, the position in a JSON array).
+
+    `text` is the text that is analysed: for a record, the readable one of its text fields
+    (`text_field`), joined again if it was tokenised (`detokenised`), and for every format
+    without the scraped residue `removed` lists (captions, link residue, a leading dateline,
+    kept in `dateline`). `source` is the outlet as the file (or the sidecar) names it; when
+    the sidecar's `outlets:` block renamed it, `source_as_given` is the name it had.
     """
 
     id: str
@@ -45,6 +77,11 @@ class Article:
     language: str | None = None  # ISO 639-1 code, None when unknown
     extra: dict[str, Any] = field(default_factory=dict)  # input fields we do not use, as found (JSON values)
     provenance_detail: dict[str, str] = field(default_factory=dict)
+    text_field: str | None = None  # the record field the text came from ("content_original"); None for a file
+    detokenised: bool = False  # the text was tokenised ("word ," "do n't") and was joined again
+    dateline: str | None = None  # "WASHINGTON (AP)": the dateline the text started with, taken out of it
+    removed: tuple[Removal, ...] = ()  # scraped residue taken out of the text, in the order found
+    source_as_given: str | None = None  # the outlet's name in the file when the sidecar's `outlets:` renamed it
 
     @property
     def source_name(self) -> str:
@@ -103,7 +140,18 @@ class Keyword:
 
 @dataclass(frozen=True)
 class Quote:
-    """A direct quote, with its speaker as written when the text names one."""
+    """A direct quote, with its speaker as written when the text names one.
+
+    `speaker` is a name (`speaker_kind` "name") or a description kept as written ("a White
+    House official", kind "description"), never a pronoun or a fragment; `speaker_start`/`end`
+    locate those words in the text. `speaker_via` says how it was found: "cue" (the subject of
+    the speech verb), "according-to", "pronoun" ("he said", resolved to the person named
+    earlier), "role" ("the senator said", resolved to the one senator the article names),
+    "relative" ("Smith, who said"), "continued" (a quote running over paragraphs, spoken by the
+    speaker of its other pieces). `speaker_reference` holds the words at the speech verb when
+    they are not the speaker's name ("he", "the senator"). `continues` is the index (in the
+    article's quotes) of the piece this one continues.
+    """
 
     text: str
     start: int
@@ -112,6 +160,25 @@ class Quote:
     speaker: str | None = None
     speaker_start: int | None = None
     speaker_end: int | None = None
+    speaker_kind: str | None = None
+    speaker_via: str | None = None
+    speaker_reference: str | None = None
+    continues: int | None = None
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """Words in quote marks that are not a quote from anyone: a scare quote, a term, a nickname,
+    a title or a slogan ("rigged", "Black Lives Matter", "The Art of the Deal").
+
+    `reason` is "short" (under four words) or "title" (capitalised like a title or a name).
+    """
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -133,6 +200,7 @@ class ArticleAnalysis:
     quotes: tuple[Quote, ...]
     acronyms: tuple[AcronymDefinition, ...]
     lemmas: tuple[str, ...]  # content-word lemmas, for topic and similarity vectors
+    phrases: tuple[Phrase, ...] = ()  # quoted words that are not quotes (scare quotes, titles, slogans)
 
 
 ENTITY_TYPE_LABELS = {
@@ -165,16 +233,27 @@ class Entity:
     mention_count: int
     alias_reasons: dict[str, str] = field(default_factory=dict)  # name -> why it joined this entity
     related: tuple[str, ...] = ()  # ids of entities related but not the same (a demonym and its place)
+    ambiguous_with: tuple[str, ...] = ()  # ids of the entities a short name may denote, when it could not be decided
 
 
 @dataclass(frozen=True)
 class Topic:
+    """A story (articles about one event or development), or one article that joins no story.
+
+    `label` is the headline: the title of `headline_article`, the story's most central
+    article; `subtitle` is the keyword label. An article that joins no story still has a
+    topic (`is_story=False`, its own title as the label), so every article has one.
+    """
+
     id: str
     slug: str
     label: str
     articles: tuple[str, ...]
     keywords: tuple[str, ...]
     entities: tuple[str, ...]  # entity ids, most shared first
+    headline_article: str | None = None  # the article whose title is the label
+    subtitle: str = ""  # the keyword label ("Uighur · Islamic State · video")
+    is_story: bool = True  # False: a lone article, listed in Corpus.no_story
 
 
 @dataclass(frozen=True)
@@ -205,108 +284,6 @@ class LinkedMention:
     start: int
     end: int
     sentence: int
-
-
-@dataclass(frozen=True)
-class QuoteRef:
-    """One quote of one article."""
-
-    article: str
-    index: int  # into ArticleAnalysis.quotes
-
-
-@dataclass(frozen=True)
-class QuoteGroup:
-    """One quote across articles (trimmed, joined or with a word changed), with each article's wording."""
-
-    id: str
-    members: tuple[QuoteRef, ...]  # in corpus order
-    speaker: str | None  # entity id most members attribute it to
-    text: str  # the longest variant
-    articles: tuple[str, ...] = ()  # the articles carrying it, in corpus order
-
-
-@dataclass(frozen=True)
-class SharedText:
-    """Two articles and the passages they share (text as it stands in article `a`)."""
-
-    a: str
-    b: str
-    passages: tuple[str, ...]
-    share_a: float  # fraction of a's words inside the shared passages
-    share_b: float
-
-
-@dataclass(frozen=True)
-class IndexedKeyword:
-    """One keyword of the corpus's keyword index."""
-
-    text: str  # as first written
-    articles: tuple[str, ...]  # the articles carrying it, in corpus order
-    entity: str | None  # the entity with a page it names (the one these articles mention), if exactly one
-
-
-@dataclass(frozen=True)
-class KeywordLinks:
-    """Which entity with a page each shown keyword names (None: none, or not one alone), per place shown."""
-
-    articles: dict[str, tuple[str | None, ...]]  # article id -> one per ArticleAnalysis.keywords
-    topics: dict[str, tuple[str | None, ...]]  # topic id -> one per Topic.keywords
-
-
-@dataclass(frozen=True)
-class SummarySentence:
-    """A sentence of a topic's multi-document summary, and the article it comes from."""
-
-    article: str
-    text: str
-
-
-@dataclass(frozen=True)
-class ComparisonColumn:
-    """One column of a topic's comparison: an outlet's articles, or one unattributed article on its own."""
-
-    label: str
-    source: str  # source id
-    articles: tuple[str, ...]
-    first: date | None  # the column's earliest article date
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """A topic's sources side by side: what each column names, quotes and says."""
-
-    columns: tuple[ComparisonColumn, ...]
-    entities: tuple[tuple[str, tuple[int, ...]], ...]  # entity id, articles of each column naming it
-    quotes: tuple[tuple[str, tuple[bool, ...]], ...]  # quote group id, carried by each column (30 most carried)
-    keywords: tuple[tuple[str, tuple[bool, ...]], ...]  # topic keyword, in some article of each column
-    first_column: int | None  # index of the column with the earliest dated article
-
-
-@dataclass(frozen=True)
-class StressedEntity:
-    """An entity a source names more than the rest of the corpus does (smoothed log-odds)."""
-
-    entity: str
-    mentions: int  # by this source
-    log_odds: float
-
-
-@dataclass(frozen=True)
-class NamesUsed:
-    """An entity a source shares with other sources, under names that differ."""
-
-    entity: str
-    own: tuple[str, ...]  # the names this source uses, most used first
-    others: tuple[str, ...]  # the names the other sources use
-
-
-@dataclass(frozen=True)
-class SourceProfile:
-    """What sets one source apart from the others."""
-
-    stressed: tuple[StressedEntity, ...]
-    names: tuple[NamesUsed, ...]
 
 
 @dataclass(frozen=True)
@@ -348,12 +325,19 @@ class Corpus:
     shared_text: tuple[SharedText, ...] = ()  # pairs of articles sharing passages
     duplicate_of: dict[str, str] = field(default_factory=dict)  # article id -> the earlier article it duplicates
     subjects: tuple[Subject, ...] = ()  # broad subjects grouping the topics (stories)
+    quote_phrases: tuple[PhraseGroup, ...] = ()  # slogans, terms, titles in quote marks, not quotes
+    no_story: tuple[str, ...] = ()  # ids of the articles that join no story (each has a topic with is_story=False)
     paged_entities: frozenset[str] = frozenset()  # ids of the entities named in entity_min_articles+ articles
     topic_summaries: dict[str, tuple[SummarySentence, ...]] = field(default_factory=dict)  # by topic id
     keyword_index: tuple[IndexedKeyword, ...] = ()  # most shared first
     keyword_links: KeywordLinks = field(default_factory=lambda: KeywordLinks({}, {}))
     comparisons: dict[str, Comparison] = field(default_factory=dict)  # by topic id
     source_profiles: dict[str, SourceProfile] = field(default_factory=dict)  # by source id
+
+    @property
+    def stories(self) -> tuple[Topic, ...]:
+        """The topics that are stories (two articles or more), largest first."""
+        return tuple(t for t in self.topics if t.is_story)
 
     def __repr__(self) -> str:
         return f"Corpus({len(self.articles)} articles, {len(self.entities)} entities, {len(self.topics)} topics)"

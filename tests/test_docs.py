@@ -13,7 +13,7 @@ from conftest import ROOT
 
 from generator.config import Config
 from generator.link import link_corpus
-from generator.model import Article, ArticleAnalysis, Keyword, Mention, Quote, Sentence, Skipped
+from generator.model import Article, ArticleAnalysis, Keyword, Mention, Phrase, Quote, Sentence, Skipped
 from generator.pages.export import build_block, details_lines, report_document
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -37,6 +37,17 @@ OBJECT_LISTS = {
     "topics",
     "subjects",
     "sources",
+    "articles.phrases",
+    "quote_groups",
+    "quote_groups.speakers",
+    "quote_groups.speakers.wordings",
+    "quote_groups.wordings",
+    "quote_groups.repeats",
+    "phrases",
+    "phrases.occurrences",
+    "shared_passages",
+    "shared_passages.passages",
+    "shared_passages.b_spans",
 }
 
 
@@ -52,9 +63,18 @@ def test_every_option_is_documented_and_every_documented_option_exists() -> None
     assert documented - options == set(), "README.md documents options that do not exist"
 
 
+QUOTE = "the harbour opens on Friday"
+TEXT = (
+    f"Mayor Quimby said: “{QUOTE}” at the ferry terminal beside the old fish market on the north quay. "
+    f"He called the delay “shameful” and said again: “{QUOTE}”."
+)
+
+
 def _article(aid: str, text: str, source: str | None) -> tuple[Article, ArticleAnalysis]:
+    """An article quoting the mayor twice (a quote group with a repeat) and putting a word in quote marks."""
     start = text.index("Quimby")
-    quote_start = text.index("“")
+    first, second = text.index(QUOTE), text.rindex(QUOTE)
+    scare = text.index("shameful")
     article = Article(
         id=aid,
         slug=aid,
@@ -72,16 +92,20 @@ def _article(aid: str, text: str, source: str | None) -> tuple[Article, ArticleA
         summary=(0,),
         keywords=(Keyword("harbour", 0.1),),
         mentions=(Mention("Quimby", "PERSON", start, start + 6, 0),),
-        quotes=(Quote("the harbour opens on Friday", quote_start, len(text), 0, "Quimby", start, start + 6),),
+        quotes=(
+            Quote(QUOTE, first, first + len(QUOTE), 0, "Quimby", start, start + 6, "name", "cue"),
+            Quote(QUOTE, second, second + len(QUOTE), 0),
+        ),
         acronyms=(),
         lemmas=("harbour", "ferry", "quimby", "terminal"),
+        phrases=(Phrase("shameful", scare, scare + len("shameful"), 0, "short"),),
     )
     return article, analysis
 
 
 def _corpus(tmp_path: Path):
-    text = "Mayor Quimby said: “the harbour opens on Friday”"
-    pairs = [_article("a", text, "Harbour News"), _article("b", text + " again.", None)]
+    """Two articles sharing their text (shared passages, a duplicate), one outlet named and one not."""
+    pairs = [_article("a", TEXT, "Harbour News"), _article("b", TEXT + " Ferries run hourly.", None)]
     articles = [a for a, _ in pairs]
     return link_corpus(articles, {a.id: an for a, an in pairs}, Config(), tmp_path / "none.yml")
 

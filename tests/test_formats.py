@@ -374,8 +374,11 @@ def test_sidecar_addresses_one_record_or_a_whole_file(tmp_path: Path) -> None:
 
 
 def test_sidecar_mistakes_name_the_entry(tmp_path: Path) -> None:
-    (tmp_path / "metadata.yml").write_text("outlets:\n  not a domain: X\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="outlets entry 'not a domain'"):
+    (tmp_path / "metadata.yml").write_text("outlets:\n  Some Outlet - News: ''\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="outlets entry 'Some Outlet - News'"):
+        load_sidecar(tmp_path / "metadata.yml")
+    (tmp_path / "metadata.yml").write_text("outlets: [a, b]\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="'outlets' must map web domains or outlet names"):
         load_sidecar(tmp_path / "metadata.yml")
     (tmp_path / "metadata.yml").write_text("a.jsonl#1:\n  headline: X\n", encoding="utf-8")
     with pytest.raises(ValueError, match="unknown field"):

@@ -53,12 +53,19 @@ def _quotes(*texts: str) -> ArticleAnalysis:
 def test_joined_fragments_bring_groups_together() -> None:
     articles = [_article("a", "x"), _article("b", "y"), _article("c", "z")]
     analyses = {
-        "a": _quotes("the first part of what the minister said today", "an unrelated remark about the weather"),
-        "b": _quotes("the second fragment of the same long statement"),
-        "c": _quotes(
-            "the first part of what the minister said today and the second fragment of the same long statement"
+        "a": _quotes(
+            "the first part of what the minister said today in the city", "an unrelated remark about the weather"
         ),
+        "b": _quotes("the second fragment of the same long statement she gave at noon"),
+        "c": _quotes(
+            "the first part of what the minister said today in the city and the second fragment of the same long "
+            "statement she gave at noon"
+        ),
+        "d": _quotes("is not going to be like it was before"),  # a common phrase, no speaker: not her words
+        "e": _quotes("she said that life is not going to be like it was before the virus came"),
     }
-    groups = group_quotes(articles, analyses, {("c", 0): "minister"})
+    groups = group_quotes(
+        articles + [_article("d", "w"), _article("e", "v")], analyses, {("c", 0): "minister", ("e", 0): "x"}
+    )
     assert groups[0].articles == ("a", "b", "c") and groups[0].speaker == "minister"
-    assert groups[0].text.startswith("the first part") and len(groups) == 2
+    assert groups[0].text.startswith("the first part") and len(groups) == 4

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -333,18 +334,26 @@ FRAGMENTS = st.sampled_from(
         "# ", "---\n", "...", "U.S.", "(IS)", "Islamic State", "Anna Berg", "<b>", "</p>", "<script>", "&amp;",
         "[x](javascript:alert(1))", "*", "_", "|", "\t", "\r\n", "\u2028", "\x00", "é", "中国", "🙂", ".", ",",
         "{", "}", "[", "]", ":", "-", "1/2/2017", "  said  ", "according to", "Geng Shuang", "\x0c",
+        "\x1b[2J", "\x07", "\x85", "\u202e", "\u2066", "\u200f", "\ufeff", "BBC  News", "E\u0301",
     ]
 )  # fmt: skip
 TEXT = st.one_of(st.text(max_size=400), st.lists(FRAGMENTS, max_size=60).map("".join))
-SCALAR = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), TEXT, st.dates(), st.datetimes())
+# Lone surrogates reach a reader only inside JSON and YAML escapes ("\ud800"): records and front matter get them.
+SURROGATES = st.sampled_from(["\ud800", "\udfff", "\ud83d", "\ude00"])
+FIELD_TEXT = st.one_of(TEXT, st.lists(FRAGMENTS | SURROGATES, max_size=30).map("".join))
+SCALAR = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), FIELD_TEXT, st.dates(), st.datetimes()
+)
 VALUE = st.recursive(
-    SCALAR, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(TEXT, inner, max_size=3), max_leaves=6
+    SCALAR, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(FIELD_TEXT, inner, max_size=3), max_leaves=6
 )
 FIELD = st.sampled_from(
     ["title", "source", "date", "url", "author", "language", "text", "body", "publisher", "authors", "published",
      "lang", "link", "tags", "content", "headline", "domain"]
 )  # fmt: skip
-RECORD = st.dictionaries(st.one_of(FIELD, TEXT), VALUE, max_size=8)
+RECORD = st.dictionaries(st.one_of(FIELD, FIELD_TEXT), VALUE, max_size=8)
+# What no name or label may hold once read: control and bidi characters, lone surrogates.
+NOT_IN_LABELS = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
 FUZZ = settings(
     max_examples=150, derandomize=True, database=None, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
@@ -356,6 +365,8 @@ def _check_reads(reads: list) -> None:
         if isinstance(read, ReadResult):
             assert isinstance(read.text, str)
             json.dumps(read.extra, allow_nan=False)  # extra metadata is strict JSON (report.json)
+            for name in ("title", "source", "author"):
+                assert not NOT_IN_LABELS.search(read.meta.get(name, "")), (name, read.meta[name])
 
 
 @FUZZ
@@ -388,6 +399,10 @@ def test_json_readers_never_crash_on_generated_records(records: list) -> None:
         except InvalidArticle:
             continue
         _check_reads(reads)
+        for read in reads:  # a record's strings can all be written out as UTF-8: no lone surrogate is left
+            text = read.text if isinstance(read, ReadResult) else read.reason
+            extra = read.extra if isinstance(read, ReadResult) else {}
+            (text + json.dumps(extra, ensure_ascii=False, allow_nan=False, default=str)).encode("utf-8")
         if reader is READERS[".jsonl"]:
             assert len(reads) == len(records)  # one article or one skip per line, whatever the line holds
 

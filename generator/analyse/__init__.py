@@ -37,14 +37,16 @@ def analyse_doc(doc: Doc, config: Config, english: bool = True) -> ArticleAnalys
         words = tuple(t.lower_ for t in doc if t.is_alpha and len(t.text) > 2)
         return ArticleAnalysis(tuple(sentences), (), (), (), (), (), words)
     starts = [s.start for s in sentences]
+    quotes, phrases = extract_quotes(doc, starts)
     return ArticleAnalysis(
         sentences=tuple(sentences),
         summary=summarise(features, config.summary_sentences),
         keywords=extract_keywords(doc, config.keywords, config.keyword_max_words, config.yake_engine),
         mentions=extract_mentions(doc, set(config.entity_types), starts),
-        quotes=extract_quotes(doc, starts),
+        quotes=quotes,
         acronyms=find_acronyms(doc.text),
         lemmas=tuple(lemma for f in features for lemma in f.lemmas),
+        phrases=phrases,
     )
 
 

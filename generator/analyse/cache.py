@@ -13,10 +13,11 @@ import hashlib
 import json
 import os
 import tempfile
+from dataclasses import astuple
 from pathlib import Path
 from typing import Any
 
-from generator.model import AcronymDefinition, ArticleAnalysis, Keyword, Mention, Quote, Sentence
+from generator.model import AcronymDefinition, ArticleAnalysis, Keyword, Mention, Phrase, Quote, Sentence
 
 
 def to_json(analysis: ArticleAnalysis) -> dict[str, Any]:
@@ -25,9 +26,8 @@ def to_json(analysis: ArticleAnalysis) -> dict[str, Any]:
         "summary": list(analysis.summary),
         "keywords": [[k.text, k.score] for k in analysis.keywords],
         "mentions": [[m.text, m.label, m.start, m.end, m.sentence] for m in analysis.mentions],
-        "quotes": [
-            [q.text, q.start, q.end, q.sentence, q.speaker, q.speaker_start, q.speaker_end] for q in analysis.quotes
-        ],
+        "quotes": [list(astuple(q)) for q in analysis.quotes],
+        "phrases": [list(astuple(p)) for p in analysis.phrases],
         "acronyms": [[a.short, a.long] for a in analysis.acronyms],
         "lemmas": list(analysis.lemmas),
     }
@@ -42,6 +42,7 @@ def from_json(data: dict[str, Any], text: str) -> ArticleAnalysis:
         quotes=tuple(Quote(*q) for q in data["quotes"]),
         acronyms=tuple(AcronymDefinition(*a) for a in data["acronyms"]),
         lemmas=tuple(data["lemmas"]),
+        phrases=tuple(Phrase(*p) for p in data.get("phrases", ())),
     )
 
 
@@ -53,7 +54,7 @@ def _fits(analysis: ArticleAnalysis, length: int) -> bool:
     """Every offset lies inside the text and every index points at a sentence."""
     count = len(analysis.sentences)
     spans = [(s.start, s.end) for s in analysis.sentences] + [(m.start, m.end) for m in analysis.mentions]
-    spans += [(q.start, q.end) for q in analysis.quotes]
+    spans += [(q.start, q.end) for q in analysis.quotes] + [(p.start, p.end) for p in analysis.phrases]
     return (
         all(0 <= start <= end <= length for start, end in spans)
         and all(0 <= i < count for i in analysis.summary)

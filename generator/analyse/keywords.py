@@ -15,9 +15,11 @@ names and phrases, so the units are:
   half of the noun's uses, so "foreign ministry" replaces "ministry";
 - nouns: every other common or proper noun, singular and plural as one.
 
-Dates, times, numbers and amounts are never keywords. Each unit scores by how often
-it occurs; ties go to the one that comes first. A unit that contains, or sits inside,
-one already kept is left out, so no keyword repeats another.
+Dates, times, numbers and amounts are never keywords; titles ("Mr") are never part of a
+name. Each unit scores by how often it occurs times its `specificity` (how rare its rarest
+word is in English, from wordfreq's frequency lists), so "people", "time" or
+"world" lead only an article that keeps coming back to them; ties go to YAKE's rank. A unit
+that contains, or sits inside, one already kept is left out, so no keyword repeats another.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ _POSSESSIVE = {"'s", "’s", "'", "’"}
 PHRASE_MIN_COUNT = 2  # a noun phrase said once is not how the article names its subject
 PHRASE_ABSORBS = 0.5  # share of a noun's uses a phrase must account for to stand for it
 YAKE_CANDIDATES = 40  # how many of YAKE's best phrases break ties
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "miss", "mister", "madam"}
+COMMON_ZIPF = 6.5  # a word used this often in English (wordfreq's Zipf scale) says nothing of its own
 
 
 def _fold(word: str) -> str:
@@ -65,7 +69,7 @@ class _Unit:
     key: str
     kind: str  # "name", "phrase" or "noun"
     words: tuple[str, ...]
-    forms: Counter[tuple[str, bool]] = field(default_factory=Counter)  # (text, at sentence start) -> count
+    forms: Counter[tuple[str, bool | None]] = field(default_factory=Counter)  # (text, at sentence start) -> count
     count: int = 0
     first: int = 1 << 30  # token index of the first occurrence
 
@@ -84,8 +88,10 @@ def _word_ok(token: Token) -> bool:
 
 
 def _trim(tokens: list[Token]) -> list[Token]:
-    """A name without a leading "the" or punctuation and without a trailing possessive."""
-    while tokens and (tokens[0].pos_ in ("DET", "PUNCT") or tokens[0].text in _POSSESSIVE):
+    """A name without a leading "the", title ("Mr"), or punctuation and without a trailing possessive."""
+    while tokens and (
+        tokens[0].pos_ in ("DET", "PUNCT") or tokens[0].text in _POSSESSIVE or _fold(tokens[0].text) in HONORIFICS
+    ):
         tokens = tokens[1:]
     while tokens and (tokens[-1].pos_ == "PUNCT" or tokens[-1].text in _POSSESSIVE):
         tokens = tokens[:-1]
@@ -156,9 +162,9 @@ def _units(doc: Doc, max_words: int) -> list[_Unit]:
             add("name", [token], full_name[_fold(token.text)])
             taken.add(token.i)
     for chunk in doc.noun_chunks:
-        tokens = _noun_phrase(chunk, taken, max_words)
-        if tokens:
-            add("phrase", tokens, fold_phrase(doc[tokens[0].i : tokens[-1].i + 1].text))
+        phrase = _noun_phrase(chunk, taken, max_words)
+        if phrase:
+            add("phrase", phrase, fold_phrase(doc[phrase[0].i : phrase[-1].i + 1].text))
     for token in doc:
         if token.i not in taken and token.pos_ in ("NOUN", "PROPN") and _word_ok(token):
             add("noun", [token], _fold(token.lemma_ if token.pos_ == "NOUN" else token.text))
@@ -221,6 +227,8 @@ def extract_keywords(doc: Doc, top: int, max_words: int, yake_engine: str = "yak
         if head is not None and head.kind == "noun" and unit.count >= PHRASE_ABSORBS * head.count:
             weight[unit.key] = max(weight[unit.key], weight[head.key])
             weight[head.key] = 0.0
+    for unit in units:
+        weight[unit.key] *= specificity(unit.words)
     ranked = sorted(
         (u for u in units if weight[u.key] > 0),
         key=lambda u: (-weight[u.key], ranks.get(u.key, YAKE_CANDIDATES), u.first),
@@ -231,8 +239,29 @@ def extract_keywords(doc: Doc, top: int, max_words: int, yake_engine: str = "yak
             kept.append(unit)
             if len(kept) == top:
                 break
-    # Keyword.score keeps its meaning (lower is more relevant): one over the number of uses.
+    # Keyword.score keeps its meaning (lower is more relevant): one over the weighted number of uses.
     return tuple(Keyword(text=u.display(), score=round(1.0 / weight[u.key], 6)) for u in kept)
+
+
+def specificity(words: tuple[str, ...]) -> float:
+    """How much a unit's uses count, from how common its rarest word is in English at large.
+
+    sqrt(COMMON_ZIPF - Zipf frequency), at least 0.2 (wordfreq): "people" (6.3), "time", "year",
+    "world", "way" count a fraction of a use, "ministry" (4.6) or "Uighur" (2.3) more than one; so a
+    generic word tops the list only when the article keeps coming back to it. A phrase is as
+    specific as its rarest word ("world record", "East Turkestan"). A title ("Mr") never counts.
+    """
+    if len(words) == 1 and words[0] in HONORIFICS:
+        return 0.0
+    rarest = min(_zipf(word) for word in words)
+    return max(0.2, COMMON_ZIPF - rarest) ** 0.5
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
 
 
 def sentence_marked_text(doc: Doc) -> str:

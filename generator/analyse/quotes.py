@@ -1,136 +1,190 @@
-"""Direct quotes and who said them, from the quote marks and the dependency parse."""
+"""Direct quotes and who said them; quoted words that are not quotes are kept apart as phrases.
+
+The quote marks are paired paragraph by paragraph (quote_marks.py); a quoted string is a
+quote when it has at least four words and does not read as a title, else a phrase: a
+scare quote, term or nickname ("rigged"), a slogan or title ("Black Lives Matter", "Make
+America Great Again", "The Art of the Deal"). Each quote's speaker comes from the parse
+(speakers.py), with "he said" and "the senator said" resolved to the person the article
+named (coreference.py); the pieces of a quote running over paragraphs share one speaker.
+"""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
-from generator.model import Quote
+from generator.analyse.coreference import People
+from generator.analyse.quote_marks import QuotedSpan, find_quoted
+from generator.analyse.speakers import Speaker, find_speaker
+from generator.model import Phrase, Quote
 
-SPEECH_VERBS = {
-    "say", "tell", "add", "warn", "explain", "state", "declare", "claim", "note", "write", "insist",
-    "quote", "comment", "argue", "announce", "ask", "reply", "respond", "vow", "urge", "stress",
+_MAX_GAP_TOKENS = 60  # between a quote and the one it continues
+_MAX_GAP_WORDS = 40  # after a quote, to the end of its paragraph, for a paragraph of quote alone to continue it
+MIN_WORDS = 4  # "first direct threat", "defund the police" and "rigged" are phrases
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_SMALL_WORDS = {
+    "a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "at", "by", "with", "from", "as", "is",
+    "vs", "de", "la", "into", "over", "under", "but", "nor", "so", "up", "out", "off", "per", "via",
 }  # fmt: skip
-_QUOTE = re.compile(r"“(?P<curly>[^”]{3,})”|\"(?P<straight>[^\"\n]{3,})\"")
-_MIN_WORDS = 3  # "first direct threat" is a quote; "informants" is a scare quote
-_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 
 
-def _speaker_span(verb: Token, quote_start: int, quote_end: int) -> Span | None:
-    """The subject of a speech verb, outside the quote: an entity, a noun phrase, or a pronoun."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and not quote_start <= child.idx < quote_end:
-            doc = child.doc
-            for ent in doc.ents:
-                if ent.start <= child.i < ent.end:
-                    return ent
-            if child.pos_ == "PROPN":
-                compounds = [t for t in child.subtree if t.dep_ in ("compound", "flat") or t == child]
-                return doc[min(t.i for t in compounds) : max(t.i for t in compounds) + 1]
-            left = min(t.i for t in child.subtree if t.dep_ not in ("punct", "appos", "relcl", "acl"))
-            right = child.i + 1
-            return doc[left:right]
+def is_title_like(text: str) -> bool:
+    """Capitalised like a title, a name or a slogan, and not a sentence: "The Art of the Deal",
+    "Make America Great Again", "STATE OF THE UNION"."""
+    words = _WORD.findall(text)
+    if not words or len(words) > 12 or text.rstrip(" ,.").endswith(("?", "!", "…", ":", ";", ".")):
+        return False
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content) and words[0][:1].isupper()
+
+
+def classify(text: str) -> str | None:
+    """None for a quote; the reason ("short", "title") for quoted words that are a phrase."""
+    if len(_WORD.findall(text)) < MIN_WORDS:
+        return "short"
+    if is_title_like(text):
+        return "title"
     return None
 
 
-def _subject_of(verb: Token, start: int, end: int) -> Span | None:
-    """The speaker of a speech verb: its subject; the nearest person named just before it
-    ("Clarke, an expert, told"); for "…, adding" or "…, warning", the speaker of the verb it hangs from."""
-    speaker = _speaker_span(verb, start, end)
-    if speaker is not None:
-        return speaker
-    doc = verb.doc
-    window = max(verb.i - 25, verb.sent.start)
-    people = [e for e in doc.ents if e.label_ == "PERSON" and window <= e.start and e.end <= verb.i]
-    people = [e for e in people if not start <= e.start_char < end]
-    if people:
-        return people[-1]
-    if verb.dep_ in ("advcl", "xcomp") and verb.head != verb:
-        return _subject_of(verb.head, start, end)
-    return None
+def _trimmed(text: str, span: QuotedSpan) -> tuple[int, int]:
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
-def _according_to(tokens: list[Token]) -> Span | None:
-    for token in tokens:
-        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
-            for obj in token.doc[token.i + 1].children:
-                if obj.dep_ == "pobj":
-                    for ent in token.doc.ents:
-                        if ent.start <= obj.i < ent.end:
-                            return ent
-                    return token.doc[obj.left_edge.i : obj.i + 1]
-    return None
-
-
-def _resolve_pronoun(doc: Doc, before: int, person_label: str = "PERSON") -> Span | None:
-    """The last person named before a character offset: a pronoun speaker's antecedent."""
-    candidates = [ent for ent in doc.ents if ent.label_ == person_label and ent.end_char <= before]
-    return candidates[-1] if candidates else None
-
-
-def find_speaker(doc: Doc, start: int, end: int, quoted: list[tuple[int, int]] | None = None) -> Span | None:
-    """Speaker of the quote at [start, end): searched in its sentence and the one after.
-
-    Words inside any quote (`quoted` spans) are never the attribution: "militants have
-    claimed allegiance" inside another quote does not make the militants speak.
-    """
-    first = doc.char_span(start, end, alignment_mode="expand")
-    if first is None:
-        return None
-    sentences = [first[0].sent]
-    last_sentence = first[-1].sent
-    if last_sentence != sentences[0]:
-        sentences.append(last_sentence)
-    if last_sentence.end < len(doc):
-        following = doc[last_sentence.end].sent
-        if len(following) <= 12:
-            sentences.append(following)
-    if sentences[0].start > 0:
-        previous = doc[sentences[0].start - 1].sent
-        if previous.text.rstrip().endswith(":"):
-            sentences.append(previous)
-    spans = [(start, end), *(quoted or [])]
-    outside = [t for s in sentences for t in s if not any(a <= t.idx < b for a, b in spans)]
-    speaker = None
-    for token in outside:
-        if token.lemma_.lower() in SPEECH_VERBS and token.pos_ in ("VERB", "AUX"):
-            speaker = _subject_of(token, start, end)
-            if speaker is not None:
-                break
-    if speaker is None:
-        speaker = _according_to(outside)
-    if speaker is not None and speaker.text.lower() in _PRONOUNS:
-        return _resolve_pronoun(doc, start) if speaker.text.lower() in {"he", "she"} else None
-    return speaker
-
-
-def extract_quotes(doc: Doc, sentence_starts: list[int]) -> tuple[Quote, ...]:
-    """Every direct quote of at least three words, with its speaker where the text gives one.
-
-    `sentence_starts` holds the start offset of each sentence, in order.
-    """
-    quotes: list[Quote] = []
+def extract_quotes(doc: Doc, sentence_starts: list[int]) -> tuple[tuple[Quote, ...], tuple[Phrase, ...]]:
+    """Every direct quote of at least four words, with its speaker where the text gives one,
+    and every phrase in quote marks. `sentence_starts` holds the start offset of each sentence, in order."""
     text = doc.text  # built from every token on each access: once, not once per quote
-    matches = list(_QUOTE.finditer(text))
-    quoted = [(m.start(), m.end()) for m in matches]
-    for match in matches:
-        group = "curly" if match.group("curly") is not None else "straight"
-        start, end = match.start(group), match.end(group)
-        inner = text[start:end].strip()
-        if len(inner.split()) < _MIN_WORDS:
+    spans = find_quoted(text)
+    marked = [(s.start, s.end) for s in spans]
+    people = People(doc, marked)
+    quotes: list[Quote] = []
+    phrases: list[Phrase] = []
+    speakers: list[Speaker | None] = []
+    decided: list[bool] = []
+    quote_of_span: dict[int, int] = {}
+    previous: int | None = None
+    for number, span in enumerate(spans):
+        start, end = _trimmed(text, span)
+        sentence = max(bisect_right(sentence_starts, start) - 1, 0)
+        reason = classify(text[start:end])
+        continued = span.continues is not None and span.continues in quote_of_span
+        if reason is not None and not continued:
+            phrases.append(Phrase(text[start:end], start, end, sentence, reason))
             continue
-        speaker = find_speaker(doc, start, end, quoted)
-        quotes.append(
+        attributed, speaker = find_speaker(doc, start, end, marked, people, previous)
+        if speaker is not None and speaker.person is not None:
+            previous = speaker.person
+        quote_of_span[number] = len(quotes)
+        speakers.append(speaker)
+        decided.append(attributed)
+        continues = quote_of_span[span.continues] if continued and span.continues is not None else None
+        quotes.append(Quote(text[start:end], start, end, sentence, continues=continues))
+    _continue_speakers(doc, quotes, speakers, decided, people, marked)
+    return tuple(_with_speakers(quotes, speakers)), tuple(phrases)
+
+
+def _continue_speakers(
+    doc: Doc,
+    quotes: list[Quote],
+    speakers: list[Speaker | None],
+    decided: list[bool],
+    people: People,
+    marked: list[tuple[int, int]],
+) -> None:
+    """A quote the text around it does not attribute continues the quote before it, as a reader takes
+    it: in the same paragraph (“…,” Garcia said. “We need a big change.”), or as a paragraph of quote
+    alone after a paragraph that ended with that speaker's quote; never across another person named
+    between them. Fills `speakers` in place (via "continued")."""
+    text = doc.text
+    for index in range(1, len(quotes)):
+        if decided[index] or speakers[index] is not None or quotes[index].continues is not None:
+            continue
+        before = speakers[index - 1]
+        if before is None:
+            continue
+        gap_start, gap_end = quotes[index - 1].end, quotes[index].start
+        gap = text[gap_start:gap_end]
+        if "\n" in gap and not _alone_in_paragraph(text, quotes[index], quotes[index - 1]):
+            continue
+        if _other_person_between(doc, gap_start, gap_end, before, people, marked):
+            continue
+        speakers[index] = Speaker(before.span, before.kind, "continued", before.reference, before.person)
+
+
+def _alone_in_paragraph(text: str, quote: Quote, previous: Quote) -> bool:
+    """The quote is its paragraph's only text, and the paragraph before ends with the previous quote
+    or its attribution (no more than a short clause after it)."""
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    line_end = text.find("\n", quote.end)
+    line_end = len(text) if line_end < 0 else line_end
+    outside = text[line_start : quote.start] + text[quote.end : line_end]
+    if any(c.isalnum() for c in outside):
+        return False
+    after_previous = text[previous.end : line_start].strip()
+    return len(after_previous.split()) <= _MAX_GAP_WORDS
+
+
+def _other_person_between(
+    doc: Doc, start: int, end: int, speaker: Speaker, people: People, marked: list[tuple[int, int]]
+) -> bool:
+    between = doc.char_span(start, end, alignment_mode="contract")
+    if between is None:
+        return False
+    if len(between) > _MAX_GAP_TOKENS:
+        return True
+    attribution = doc[speaker.span.start].sent
+    for ent in between.ents:
+        if ent.label_ != "PERSON" or any(a <= ent.start_char < b for a, b in marked):
+            continue
+        if attribution.start <= ent.start < attribution.end:
+            continue  # named in the attribution itself ("said Soe Min, who ran against Suu Kyi")
+        person = people.person_at(ent)
+        if person is None or person != speaker.person:
+            if ent.text not in speaker.span.text:
+                return True
+    return False
+
+
+def _with_speakers(quotes: list[Quote], speakers: list[Speaker | None]) -> list[Quote]:
+    """Each quote with its speaker; a piece of a quote over paragraphs without one takes its chain's."""
+    chain = list(range(len(quotes)))
+    for index, quote in enumerate(quotes):
+        if quote.continues is not None:
+            chain[index] = chain[quote.continues]
+    first_speaker: dict[int, Speaker] = {}
+    for index, speaker in enumerate(speakers):
+        if speaker is not None:
+            first_speaker.setdefault(chain[index], speaker)
+    result = []
+    for index, quote in enumerate(quotes):
+        speaker = speakers[index]
+        via = speaker.via if speaker is not None else None
+        if speaker is None and chain[index] in first_speaker:
+            speaker, via = first_speaker[chain[index]], "continued"
+        if speaker is None:
+            result.append(quote)
+            continue
+        result.append(
             Quote(
-                text=inner,
-                start=start,
-                end=end,
-                sentence=max(bisect_right(sentence_starts, start) - 1, 0),
-                speaker=speaker.text if speaker is not None else None,
-                speaker_start=speaker.start_char if speaker is not None else None,
-                speaker_end=speaker.end_char if speaker is not None else None,
+                quote.text,
+                quote.start,
+                quote.end,
+                quote.sentence,
+                speaker=speaker.span.text,
+                speaker_start=speaker.span.start_char,
+                speaker_end=speaker.span.end_char,
+                speaker_kind=speaker.kind,
+                speaker_via=via,
+                speaker_reference=speaker.reference,
+                continues=quote.continues,
             )
         )
-    return tuple(quotes)
+    return result

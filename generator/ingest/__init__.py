@@ -9,22 +9,24 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
-
-import yaml
 
 from generator.config import Config
-from generator.ingest.dates import parse_date_value
 from generator.ingest.decode import UnreadableFile, decode_bytes
+from generator.ingest.fields import FieldMap
 from generator.ingest.formats import READERS, SUFFIXES
-from generator.ingest.language import NAMES, detect_language, normalise_code
-from generator.ingest.outlets import domain_of
-from generator.ingest.readers import METADATA_FIELDS, InvalidArticle, ReadResult, RecordSkip, derive_title
+from generator.ingest.language import NAMES, detect_language
+from generator.ingest.names import shown_path
+from generator.ingest.notes import cleaning_notice, detokenised_warning, mapping_problems, text_field_notices
+from generator.ingest.readers import InvalidArticle, ReadResult, RecordSkip, derive_title
+from generator.ingest.sidecar import Sidecar, apply_sidecar, join_outlet_names, load_sidecar, name_outlets
 from generator.ingest.slug import SlugRegistry, slugify
+from generator.ingest.text import PreparedText, cut_text, prepare_text
 from generator.model import Article, Skipped
+
+__all__ = ["IngestResult", "Sidecar", "cut_text", "load_sidecar", "read_corpus", "saved_page_of"]
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
@@ -39,6 +41,7 @@ class IngestResult:
     files_seen: int = 0
     page_parts: set[str] = field(default_factory=set)  # skipped files that are parts of a saved page (expected)
     cut: dict[str, int] = field(default_factory=dict)  # article id -> length of its text before the cut
+    outlet_joins: dict[str, dict[str, int]] = field(default_factory=dict)  # outlet -> {name in the files: articles}
 
     @property
     def problems(self) -> list[str]:
@@ -47,47 +50,25 @@ class IngestResult:
         return skips + list(self.warnings)
 
 
-@dataclass
-class Sidecar:
-    """`metadata.yml`: per-article overrides, and names for outlets known by their domain."""
-
-    entries: dict[str, dict[str, Any]] = field(default_factory=dict)  # "a.txt", "feed.jsonl#3", "feed.jsonl"
-    outlets: dict[str, str] = field(default_factory=dict)  # registrable domain -> outlet name
-    file_name: str = "metadata.yml"
-
-    def overrides(self, rel: str, part: str | None) -> list[tuple[str, dict[str, Any]]]:
-        """Entries that apply to one article, least specific first: file name, file path, then its record."""
-        name = PurePosixPath(rel).name
-        keys = [name, rel] if part is None else [name, rel, f"{name}#{part}", f"{rel}#{part}"]
-        seen: list[tuple[str, dict[str, Any]]] = []
-        for key in dict.fromkeys(keys):
-            if key in self.entries:
-                seen.append((key, self.entries[key]))
-        return seen
-
-
-def _walk(root: Path) -> list[Path]:
-    """Every file below root, and every link to a folder (not followed), sorted by relative path."""
+def _walk(root: Path) -> tuple[list[Path], list[OSError]]:
+    """Every file below root, and every link to a folder (not followed), sorted by relative path; and the
+    folders that could not be listed (os.walk would pass over them without a word)."""
     found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+    errors: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append, followlinks=False):
         dirnames.sort()
         found.extend(Path(dirpath) / name for name in dirnames if (Path(dirpath) / name).is_symlink())
         for name in filenames:
             found.append(Path(dirpath) / name)
-    return sorted(found, key=lambda p: p.relative_to(root).as_posix())
+    return sorted(found, key=lambda p: p.relative_to(root).as_posix()), errors
 
 
-def cut_text(text: str, limit: int) -> str:
-    """The first `limit` characters of text or fewer, ending at a line end, else a sentence end, else a space."""
-    if len(text) <= limit:
-        return text
-    window = text[:limit]
-    floor = limit // 2
-    for mark in ("\n", ". ", " "):
-        at = window.rfind(mark, floor)
-        if at != -1:
-            return window[: at + 1].rstrip()
-    return window
+def _unreadable_folder(error: OSError, input_dir: Path) -> Skipped:
+    folder = Path(error.filename) if error.filename else input_dir
+    rel = "." if folder == input_dir else shown_path(folder.relative_to(input_dir).as_posix())
+    return Skipped(
+        f"{rel}/", f"folder could not be read ({error.strerror}); none of its files were read: check its permissions"
+    )
 
 
 def _skip_reason(path: Path, root: Path) -> str | None:
@@ -105,98 +86,6 @@ def _skip_reason(path: Path, root: Path) -> str | None:
     if not path.is_file():
         return "not a regular file (a pipe, socket or device); not read"
     return None
-
-
-def load_sidecar(path: Path) -> Sidecar:
-    """Read and check `metadata.yml`; a mistake stops the build with the file and entry."""
-    sidecar = Sidecar(file_name=path.name)
-    if not path.exists():
-        return sidecar
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise ValueError(f"{path}: not valid YAML ({exc}); fix it or remove it") from exc
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: must map file names to metadata, e.g. 'a.txt: {{source: BBC}}'")
-    outlets = data.pop("outlets", None) or {}
-    if not isinstance(outlets, dict):
-        raise ValueError(f"{path}: 'outlets' must map web domains to outlet names, e.g. 'trtworld.com: TRT World'")
-    for domain, name in outlets.items():
-        key = domain_of(str(domain))
-        if key is None or not isinstance(name, str) or not name.strip():
-            raise ValueError(
-                f"{path}: outlets entry {domain!r}: {name!r} must map a web domain to a name, "
-                "e.g. 'trtworld.com: TRT World'"
-            )
-        sidecar.outlets[key] = " ".join(name.split())
-    for name, fields in data.items():
-        if not isinstance(fields, dict):
-            raise ValueError(f"{path}: entry {name!r} must be a mapping of field: value")
-        unknown = set(fields) - set(METADATA_FIELDS)
-        if unknown:
-            raise ValueError(
-                f"{path}: entry {name!r} has unknown field(s) {sorted(unknown)}; use {list(METADATA_FIELDS)}"
-            )
-        sidecar.entries[str(name)] = fields
-    return sidecar
-
-
-def _apply_sidecar(
-    read: ReadResult, entries: list[tuple[str, dict[str, Any]]], sidecar: Sidecar, address: str, config: Config
-) -> list[str]:
-    """Sidecar values are given metadata; returns warnings for values that cannot be used."""
-    warnings: list[str] = []
-    for key, fields in entries:
-        where = f"{sidecar.file_name} entry {key!r}"
-        for name, value in fields.items():
-            if name == "date":
-                parsed = parse_date_value(value, config.date_day_first)
-                if parsed is None:
-                    warnings.append(f"{sidecar.file_name}: {address}: date {value!r} is not a date; ignored")
-                    continue
-                read.set_date(parsed, "given", where)
-            elif name == "language":
-                code = normalise_code(value)
-                if code is None:
-                    warnings.append(
-                        f"{sidecar.file_name}: {address}: language {value!r} is not a language code (e.g. de); ignored"
-                    )
-                    continue
-                read.set("language", code, "given", where)
-            else:
-                read.set(name, " ".join(str(value).split()) if name != "url" else str(value).strip(), "given", where)
-    return warnings
-
-
-def _name_outlets(pending: list[tuple[str, ReadResult]], sidecar: Sidecar) -> None:
-    """Outlets of articles that do not name one, from the domain of their URL (or the domain they state).
-
-    The name is the one the sidecar's `outlets:` gives the domain, else the name that other articles
-    from the same domain state (so they share one source page), else the domain itself. An article
-    that names its outlet (in the file or the sidecar) keeps that name.
-    """
-    stated: dict[str, Counter[str]] = defaultdict(Counter)
-    domains: dict[int, str] = {}
-    for index, (_, read) in enumerate(pending):
-        domain = domain_of(read.domain) or domain_of(read.meta.get("url"))
-        if domain is None:
-            continue
-        domains[index] = domain
-        if "source" in read.meta and read.provenance.get("source") == "given":
-            stated[domain][read.meta["source"]] += 1
-    for index, (_, read) in enumerate(pending):
-        domain = domains.get(index)
-        if domain is None or "source" in read.meta:
-            continue
-        from_url = read.domain is None
-        origin = f"the domain of its URL, {domain}" if from_url else f"the domain it states, {domain}"
-        if domain in sidecar.outlets:
-            read.set("source", sidecar.outlets[domain], "inferred", f"{origin}, named in {sidecar.file_name}")
-        elif stated[domain]:
-            name = stated[domain].most_common(1)[0][0]
-            read.set("source", name, "inferred", f"{origin}; the name other articles from it give")
-        else:
-            read.set("source", domain, "inferred", f"{origin}")
 
 
 def _detect_language(read: ReadResult) -> str | None:
@@ -233,17 +122,20 @@ def saved_page_of(rel: str, input_dir: Path) -> str | None:
     return None
 
 
-def _read_file(path: Path, rel: str, config: Config, result: IngestResult) -> list[ReadResult | RecordSkip]:
+def _read_file(
+    path: Path, rel: str, config: Config, fields: FieldMap, result: IngestResult
+) -> list[ReadResult | RecordSkip]:
     """Decode and read one file; a file that cannot be read at all is a skip."""
     reader = READERS.get(path.suffix.lower())
     if reader is None:
-        result.skipped.append(Skipped(rel, f"not an article format ({path.suffix or 'no extension'}); use {SUFFIXES}"))
+        suffix = shown_path(path.suffix) or "no extension"
+        result.skipped.append(Skipped(rel, f"not an article format ({suffix}); use {SUFFIXES}"))
         return []
     try:
         decoded = decode_bytes(path.read_bytes(), html=path.suffix.lower() in HTML_SUFFIXES)
         if not decoded.text.strip():
             raise InvalidArticle("is empty; add the article's text or remove the file")
-        reads = reader(decoded.text, config.date_day_first)
+        reads = reader(decoded.text, config.date_day_first, fields)
     except (UnreadableFile, InvalidArticle) as exc:
         result.skipped.append(Skipped(rel, str(exc)))
         return []
@@ -267,35 +159,35 @@ def _read_file(path: Path, rel: str, config: Config, result: IngestResult) -> li
     return reads
 
 
-def read_corpus(input_dir: Path, config: Config) -> IngestResult:
-    """Read every file below input_dir; each becomes articles or a Skipped with its reason."""
-    result = IngestResult()
-    if not input_dir.is_dir():
-        raise FileNotFoundError(f"input folder {input_dir} does not exist or is not a folder")
+def _read_files(
+    input_dir: Path, config: Config, sidecar: Sidecar, result: IngestResult
+) -> list[tuple[str, ReadResult, PreparedText]]:
+    """Every file read, the sidecar applied and the text prepared: (address, read, prepared), in input order."""
     root = input_dir.resolve()
     special = {config.alias_file, config.metadata_file}
-    sidecar = load_sidecar(input_dir / config.metadata_file)
     used_sidecar: set[str] = set()
-    pending: list[tuple[str, ReadResult]] = []  # (address, read), in input order
-    cut: dict[str, int] = {}  # address -> length of the text before it was cut
-    for path in _walk(input_dir):
-        rel = path.relative_to(input_dir).as_posix()
+    pending: list[tuple[str, ReadResult, PreparedText]] = []
+    paths, errors = _walk(input_dir)
+    result.skipped.extend(_unreadable_folder(error, input_dir) for error in errors)
+    for path in paths:
+        on_disk = path.relative_to(input_dir).as_posix()
+        rel = shown_path(on_disk)  # what every message, page and report shows (and the sidecar keys match)
         result.files_seen += 1
-        if rel in special:
+        if on_disk in special:
             result.config_files.append(rel)
             continue
         reason = _skip_reason(path, root)
         if reason is not None:
             result.skipped.append(Skipped(rel, reason))
             continue
-        page = saved_page_of(rel, input_dir)
+        page = saved_page_of(on_disk, input_dir)
         if page is not None:
             result.skipped.append(
-                Skipped(rel, f"part of the saved page {page} (its images, styles, scripts); not an article")
+                Skipped(rel, f"part of the saved page {shown_path(page)} (its images, styles, scripts); not an article")
             )
             result.page_parts.add(rel)
             continue
-        for read in _read_file(path, rel, config, result):
+        for read in _read_file(path, rel, config, sidecar.fields, result):
             address = rel if read.part is None else f"{rel}#{read.part}"
             if isinstance(read, RecordSkip):
                 result.skipped.append(Skipped(address, read.reason))
@@ -304,22 +196,88 @@ def read_corpus(input_dir: Path, config: Config) -> IngestResult:
                 result.skipped.append(Skipped(address, "has metadata but no article text"))
                 continue
             result.warnings.extend(f"{address}: {note}" for note in read.notes)
-            if len(read.text) > config.max_article_chars:
-                full_length = len(read.text)
-                read.text = cut_text(read.text, config.max_article_chars)
-                cut[address] = full_length
-                result.warnings.append(
-                    f"{address}: the text is {full_length:,} characters long; only the first {len(read.text):,} "
-                    f"are kept and analysed (extra.report.max_article_chars is {config.max_article_chars:,}). "
-                    "Split the file into articles, or raise the option, to keep more"
-                )
             entries = sidecar.overrides(rel, read.part)
             used_sidecar.update(key for key, _ in entries)
-            result.warnings.extend(_apply_sidecar(read, entries, sidecar, address, config))
-            pending.append((address, read))
-    _name_outlets(pending, sidecar)
+            result.warnings.extend(apply_sidecar(read, entries, sidecar, address, config))
+            pending.append((address, read, _prepare(read, address, config, result)))
+    for name in sorted(set(sidecar.entries) - used_sidecar):
+        result.warnings.append(f"{config.metadata_file}: entry {name!r} matches no article; check the name")
+    return pending
+
+
+def _prepare(read: ReadResult, address: str, config: Config, result: IngestResult) -> PreparedText:
+    """The text to analyse (`text.prepare_text`); a byline found at its start is the author when none is given."""
+    prepared = prepare_text(read.text, read.meta.get("title"), config.max_article_chars)
+    read.text = prepared.text
+    if prepared.cleaned.byline and "author" not in read.meta:
+        read.set("author", prepared.cleaned.byline, "inferred", "the byline at the start of its text")
+    if prepared.cleaned.note:
+        result.warnings.append(f"{address}: {prepared.cleaned.note}")
+    if prepared.full_length is not None:
+        result.warnings.append(
+            f"{address}: the text is {prepared.full_length:,} characters long; only the first {len(read.text):,} "
+            f"are kept and analysed (extra.report.max_article_chars is {config.max_article_chars:,}). "
+            "Split the file into articles, or raise the option, to keep more"
+        )
+    return prepared
+
+
+def _summarise(pending: list[tuple[str, ReadResult, PreparedText]], sidecar: Sidecar, result: IngestResult) -> None:
+    """The build summary's lines about the whole input; a mapped field no record has stops the build."""
+    records = [(address, read) for address, read, _ in pending if read.record_keys]
+    keys: Counter[str] = Counter(key for _, read in records for key in read.record_keys)
+    if sidecar.fields.names:
+        result.warnings.extend(mapping_problems(records, sidecar, len(records), keys))
+    result.notices.extend(text_field_notices(pending))
+    result.warnings.extend(detokenised_warning(pending))
+    result.notices.extend(cleaning_notice(pending))
+    for name, names in sorted(result.outlet_joins.items()):
+        listed = ", ".join(f"{given!r} ({count:,})" for given, count in sorted(names.items()))
+        result.notices.append(f"{sidecar.file_name}: outlets: {name!r} joins {listed}")
+
+
+def _article(address: str, read: ReadResult, prepared: PreparedText, slug: str) -> Article:
+    choice = read.text_choice
+    if choice is not None:
+        read.provenance["text"] = "given"
+        read.detail["text"] = f"the {choice.key!r} field" + (f" ({choice.why})" if choice.why else "")
+    return Article(
+        id=slug,
+        slug=slug,
+        path=address,
+        title=read.meta["title"],
+        text=read.text,
+        source=read.meta.get("source"),
+        date=read.meta.get("date"),
+        url=read.meta.get("url"),
+        author=read.meta.get("author"),
+        provenance=dict(read.provenance),
+        content_hash=hashlib.sha256(read.text.encode("utf-8")).hexdigest(),
+        published=read.meta.get("published"),
+        language=read.meta.get("language"),
+        extra=dict(read.extra),
+        provenance_detail=dict(read.detail),
+        text_field=choice.key if choice else None,
+        detokenised=prepared.detokenised,
+        dateline=prepared.cleaned.dateline,
+        removed=prepared.cleaned.removed,
+        source_as_given=read.source_as_given,
+    )
+
+
+def read_corpus(input_dir: Path, config: Config) -> IngestResult:
+    """Read every file below input_dir; each becomes articles or a Skipped with its reason."""
+    result = IngestResult()
+    if not input_dir.is_dir():
+        raise FileNotFoundError(f"input folder {input_dir} does not exist or is not a folder")
+    sidecar = load_sidecar(input_dir / config.metadata_file)
+    pending = _read_files(input_dir, config, sidecar, result)
+    reads = [(address, read) for address, read, _ in pending]
+    name_outlets(reads, sidecar)
+    result.outlet_joins = {name: dict(names) for name, names in join_outlet_names(reads, sidecar).items()}
+    _summarise(pending, sidecar, result)
     slugs = SlugRegistry()
-    for address, read in pending:
+    for address, read, prepared in pending:
         warning = _detect_language(read)
         if warning:
             result.warnings.append(f"{address}: {warning}")
@@ -341,27 +299,7 @@ def read_corpus(input_dir: Path, config: Config) -> IngestResult:
                 f"{address}: its page name {wanted}.html is taken by {slugs.owner(wanted)}, so its page is "
                 f"{slug}.html; rename one of the two files to choose their names"
             )
-        if address in cut:
-            result.cut[slug] = cut[address]
-        result.articles.append(
-            Article(
-                id=slug,
-                slug=slug,
-                path=address,
-                title=read.meta["title"],
-                text=read.text,
-                source=read.meta.get("source"),
-                date=read.meta.get("date"),
-                url=read.meta.get("url"),
-                author=read.meta.get("author"),
-                provenance=dict(read.provenance),
-                content_hash=hashlib.sha256(read.text.encode("utf-8")).hexdigest(),
-                published=read.meta.get("published"),
-                language=read.meta.get("language"),
-                extra=dict(read.extra),
-                provenance_detail=dict(read.detail),
-            )
-        )
-    for name in sorted(set(sidecar.entries) - used_sidecar):
-        result.warnings.append(f"{config.metadata_file}: entry {name!r} matches no article; check the name")
+        if prepared.full_length is not None:
+            result.cut[slug] = prepared.full_length
+        result.articles.append(_article(address, read, prepared, slug))
     return result

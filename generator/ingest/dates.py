@@ -119,8 +119,27 @@ def _numeric(a: int, b: int, year: int, day_first: bool) -> date | None:
     return None
 
 
+FIRST_YEAR, LAST_YEAR = 1800, 2200  # news outside these years is a placeholder ("9999-12-31", "0001-01-01")
+
+
 def parse_date_value(value: Any, day_first: bool = False) -> ParsedDate | None:
-    """A date (and time of day, when given) from a value as found in a file; None when it is not one."""
+    """A date (and time of day, when given) from a value as found in a file; None when it is not one, or
+    when its year is outside 1800–2200."""
+    parsed = _parse_date_value(value, day_first)
+    if parsed is None or not FIRST_YEAR <= parsed.date.year <= LAST_YEAR:
+        return None
+    return parsed
+
+
+def why_not_a_date(value: Any, day_first: bool = False) -> str:
+    """Why `parse_date_value` gave None, in words for a warning."""
+    parsed = _parse_date_value(value, day_first)
+    if parsed is not None:
+        return f"is outside the years {FIRST_YEAR}–{LAST_YEAR} (a placeholder?), so the article is read as undated"
+    return "is not a date we can read"
+
+
+def _parse_date_value(value: Any, day_first: bool = False) -> ParsedDate | None:
     if isinstance(value, datetime):
         return _from_datetime(value)
     if isinstance(value, date):
@@ -141,7 +160,7 @@ def parse_date_value(value: Any, day_first: bool = False) -> ParsedDate | None:
         except ValueError:
             pass
     if re.match(r"^\d{10,13}$", text):
-        return parse_date_value(int(text), day_first)
+        return _parse_date_value(int(text), day_first)
     if "," in text[:5] or re.match(r"^\d{1,2} [A-Za-z]{3} \d{4} \d", text):
         try:
             parsed = email.utils.parsedate_to_datetime(text)

@@ -6,8 +6,9 @@ OpenGraph and `<meta>` tags, the canonical link, the `<title>`. We add what it
 does not keep: the time of day of the publication (from the same structured
 metadata), the page's declared language, and provenance: a date that the markup
 states is "given"; one that htmldate (trafilatura's date finder) found elsewhere,
-in the URL or the text, is "inferred". A site name that is only a domain
-("trtworld.com") is treated as the outlet's domain, not its written name.
+in the URL or the text, is "inferred". A site name that is only a lower-case domain
+("trtworld.com", trafilatura's stand-in from the URL when the page names no site) is
+treated as the outlet's domain; one written with capitals ("TheBlaze.com") is the name.
 
 The page's markup never reaches the site: only the extracted text does.
 """
@@ -22,6 +23,7 @@ from typing import Any
 
 from generator.ingest.dates import ParsedDate, parse_date_value
 from generator.ingest.language import normalise_code
+from generator.ingest.names import canonical_name
 from generator.ingest.outlets import looks_like_domain
 from generator.ingest.readers import InvalidArticle, ReadResult
 
@@ -74,7 +76,7 @@ def stated_publication(tree: Any, day_first: bool) -> tuple[ParsedDate, str] | N
         parsed = parse_date_value(obj.get("datePublished"), day_first)
         if parsed:
             return parsed, "the page's JSON-LD datePublished"
-    metas = {}
+    metas: dict[str, str | None] = {}
     for meta in tree.xpath("//meta[@content]"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
         metas.setdefault(key, meta.get("content"))
@@ -141,7 +143,7 @@ def read_html(raw: str, day_first: bool = False) -> ReadResult:
         # No "extensive" date search: it reads a copyright year as 1 January of that year.
         "date_extraction_params": {"original_date": True, "extensive_search": False, "max_date": _today()},
     }
-    document = trafilatura.bare_extraction(copy.deepcopy(tree), **options)
+    document: Any = trafilatura.bare_extraction(copy.deepcopy(tree), **options)  # a Document, or None
     if document is None or not (document.text or "").strip():
         document = trafilatura.bare_extraction(copy.deepcopy(tree), favor_recall=True, **options)
     if document is None or not (document.text or "").strip():
@@ -156,9 +158,9 @@ def read_html(raw: str, day_first: bool = False) -> ReadResult:
     result.set("author", document.author, "given", "the page's metadata or byline")
     if document.url and re.match(r"^https?://", document.url, re.I):
         result.set("url", document.url, "given", "the page's canonical link")
-    sitename = (document.sitename or "").strip()
-    if sitename and looks_like_domain(sitename):
-        result.domain = sitename.lower()
+    sitename = canonical_name(document.sitename or "")
+    if sitename and looks_like_domain(sitename) and sitename == sitename.lower():
+        result.domain = sitename  # trafilatura's stand-in from the URL's host: a domain, not a written name
     elif sitename:
         result.set("source", sitename, "given", "the page's site name (OpenGraph, JSON-LD publisher or title)")
     stated = stated_publication(tree, day_first)

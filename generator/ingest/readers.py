@@ -16,9 +16,13 @@ from typing import Any
 import yaml
 from markdown_it import MarkdownIt
 
-from generator.ingest.dates import ParsedDate, parse_date_value
+from generator.ingest.dates import ParsedDate, parse_date_value, why_not_a_date
+from generator.ingest.fields import FieldMap, TextChoice
+from generator.ingest.markup import html_fragment_to_text, is_markup_tag, looks_like_html
+from generator.ingest.names import canonical_name, surrogate_note, without_surrogates
 
 METADATA_FIELDS = ("title", "source", "date", "url", "author", "language")
+LABELS = ("title", "source", "author")  # shown as names and labels: one line, no control characters
 
 
 @dataclass
@@ -33,8 +37,16 @@ class ReadResult:
     detail: dict[str, str] = field(default_factory=dict)  # field -> where the value came from, in words
     part: str | None = None  # "3": the record on line 3 of a JSON Lines file (item 3 of a JSON array)
     domain: str | None = None  # a web domain that the file states or implies as the outlet
+    text_choice: TextChoice | None = None  # a record's: which of its text fields the text is, and why
+    record_keys: tuple[str, ...] = ()  # a record's (or front matter's) field names, for the mapping's errors
+    mapping_found: list[str] = field(default_factory=list)  # roles whose `fields:` field this record has
+    mapping_missing: list[str] = field(default_factory=list)  # roles whose `fields:` field it lacks
+    source_as_given: str | None = None  # the outlet's name in the file, when the sidecar's `outlets:` renamed it
 
     def set(self, name: str, value: Any, how: str, detail: str | None = None) -> None:
+        """Set a metadata field; names and labels (title, source, author) are made canonical (`canonical_name`)."""
+        if isinstance(value, str) and name in LABELS:
+            value = canonical_name(value)
         if value in (None, ""):
             return
         self.meta[name] = value
@@ -77,7 +89,7 @@ def parse_date(value: Any, day_first: bool = False) -> date | None:
 
 def _is_byline(line: str) -> bool:
     match = _BYLINE.match(line)
-    return bool(match) and len(match.group("value").split()) <= 5 and not _SENTENCE_END.search(line)
+    return match is not None and len(match.group("value").split()) <= 5 and not _SENTENCE_END.search(line)
 
 
 def _looks_like_headline(lines: list[str]) -> bool:
@@ -110,7 +122,7 @@ def _leading_date(kept: list[str], result: ReadResult) -> None:
     if parsed:
         result.set_date(parsed, "inferred")
     else:
-        result.notes.append(f"'date {leading.group(1)}' is not a real date; left undated")
+        result.notes.append(f"'date {leading.group(1)}' {why_not_a_date(leading.group(1))}; left undated")
     kept[0] = kept[0][leading.end() :]
 
 
@@ -158,17 +170,35 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<yaml>.*?)\n(?:---|\.\.\.)[ \t]*(?:
 _markdown = MarkdownIt("commonmark")
 
 
+def _html_block_text(content: str) -> str:
+    """A Markdown HTML block: its text when it is real HTML, nothing for a lone comment, else itself."""
+    if looks_like_html(content):
+        return html_fragment_to_text(content)
+    return "" if is_markup_tag(content.strip()) else content.strip()
+
+
 def markdown_to_text(source: str) -> tuple[str, str | None]:
-    """Plain text of a Markdown body (paragraphs kept apart) and its first level-1 heading."""
+    """Plain text of a Markdown body (paragraphs kept apart) and its first level-1 heading.
+
+    Raw HTML in it counts as markup only when it is real HTML (`markup.looks_like_html`): a `<div>`
+    block gives its text, "x<y and y>z" or an unclosed "<!--" stay as written.
+    """
     blocks: list[str] = []
     heading: str | None = None
     tokens = _markdown.parse(source)
     for index, token in enumerate(tokens):
+        if token.type == "html_block":
+            text = _html_block_text(token.content)
+            if text:
+                blocks.append(text)
+            continue
         if token.type != "inline":
             continue
         parts: list[str] = []
         for child in token.children or []:
-            if child.type in ("text", "code_inline", "html_inline"):
+            if child.type == "html_inline":
+                parts.append("" if is_markup_tag(child.content) else child.content)
+            elif child.type in ("text", "code_inline"):
                 parts.append(child.content)
             elif child.type in ("softbreak", "hardbreak"):
                 parts.append(" ")
@@ -191,13 +221,14 @@ def markdown_to_text(source: str) -> tuple[str, str | None]:
     return "\n\n".join(blocks), heading
 
 
-def read_markdown(raw: str, day_first: bool = False) -> ReadResult:
+def read_markdown(raw: str, day_first: bool = False, fields: FieldMap | None = None) -> ReadResult:
     """Markdown with optional YAML front matter: known fields (any variant `records.py` knows) are given
     metadata; the other fields are kept as extra metadata."""
     from generator.ingest.records import apply_fields
 
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     front: dict[str, Any] = {}
+    replaced = 0
     match = _FRONT_MATTER.match(raw)
     body = raw
     if match:
@@ -214,10 +245,12 @@ def read_markdown(raw: str, day_first: bool = False) -> ReadResult:
             loaded = {}
         if not isinstance(loaded, dict):
             raise InvalidArticle("line 2: front matter must be a mapping of field: value")
-        front = loaded
+        front, replaced = without_surrogates(loaded)
     text, heading = markdown_to_text(body)
     result = ReadResult(text=text)
-    apply_fields(result, front, "front matter", day_first, want_text=False)
+    if replaced:
+        result.notes.append(surrogate_note("front matter", replaced))
+    apply_fields(result, front, "front matter", day_first, want_text=False, fields=fields or FieldMap())
     if "title" not in result.meta and heading:
         result.set("title", heading, "inferred")
     return result

@@ -3,9 +3,11 @@
 One record is one article. Its fields are matched by name, case and punctuation
 ignored (`publishedAt`, `published_at` and `Published-At` are one name), against
 the variants common exporters write: newspaper3k/4k, news-please, trafilatura,
-NewsAPI, feedparser, Scrapy items, schema.org. The first variant present (in the
-order listed below) is used; every other field, and any value that could not be
-used, is kept as found in the article's `extra` metadata. Nothing is dropped.
+NewsAPI, feedparser, Scrapy items, schema.org (`fields.FIELD_NAMES`). The first variant
+present is used, after the field the sidecar's `fields:` block names for that role; the
+text is the readable one of the record's text fields (`fields.choose_text`). Every other
+field, and any value that could not be used, is kept as found in the article's `extra`
+metadata. Nothing is dropped.
 
 In a JSON Lines file each non-blank line is a record (`part` = its line number);
 a JSON file holds one record, an array of records (`part` = its 1-based position),
@@ -23,38 +25,16 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from generator.ingest.dates import parse_date_value
+from generator.ingest.dates import parse_date_value, why_not_a_date
+from generator.ingest.fields import BY_NORM, FIELD_NAMES, FieldMap, TextChoice, choose_text, norm, text_candidates
 from generator.ingest.language import normalise_code
-from generator.ingest.outlets import looks_like_domain
+from generator.ingest.markup import html_fragment_to_text, looks_like_html
+from generator.ingest.names import surrogate_note, without_surrogates
+from generator.ingest.outlets import domain_of
 from generator.ingest.readers import InvalidArticle, ReadResult, RecordSkip
 
-
-def _norm(key: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", key.lower())
-
-
-FIELD_NAMES: dict[str, tuple[str, ...]] = {
-    "text": (
-        "text", "content", "body", "maintext", "articleBody", "article_text", "article_body", "full_text",
-        "fulltext", "body_text", "content_text", "raw_text", "article", "story",
-    ),
-    "title": ("title", "headline", "heading", "article_title"),
-    "source": (
-        "source", "source_name", "outlet", "publisher", "publication", "site_name", "sitename", "site",
-        "source-hostname", "newspaper", "media", "source_domain", "hostname", "domain",
-    ),
-    "date": (
-        "date", "published", "publish_date", "published_date", "publication_date", "published_at", "publishedAt",
-        "pubDate", "pub_date", "date_publish", "datePublished", "date_published", "pubdate", "dateCreated",
-        "datetime",
-    ),  # not `timestamp`, `created_at`, `updated`, `date_modify`: often the crawl or edit time (kept as extra)
-    "url": ("url", "link", "canonical_url", "canonical", "permalink", "article_url", "web_url", "href", "uri"),
-    "author": ("author", "authors", "byline", "creator", "dc:creator", "by", "writer", "author_name"),
-    "language": ("language", "lang", "meta_lang", "inLanguage", "locale"),
-}  # fmt: skip
-_BY_NORM = {field: tuple(_norm(name) for name in names) for field, names in FIELD_NAMES.items()}
 COLLECTION_KEYS = ("articles", "items", "data", "results", "entries", "posts", "docs", "documents", "records")
-_HTML_TAG = re.compile(r"</?(?:p|br|div|span|a|em|strong|b|i|h[1-6]|ul|ol|li|blockquote|figure|img)\b[^>]*>", re.I)
+_NO_FIELDS = FieldMap()
 
 
 def json_safe(value: Any) -> Any:
@@ -72,32 +52,9 @@ def json_safe(value: Any) -> Any:
     return str(value)
 
 
-def html_fragment_to_text(fragment: str) -> str:
-    """Text of an HTML fragment (feeds put HTML in `content`), one paragraph per block; no markup survives."""
-    import lxml.html
-
-    try:
-        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
-    except (ValueError, lxml.etree.ParserError):
-        return re.sub(r"<[^>]+>", " ", fragment)
-    for bad in root.xpath(".//script|.//style|.//noscript|.//template"):
-        bad.drop_tree()
-    for br in root.xpath(".//br"):
-        br.tail = "\n" + (br.tail or "")
-    blocks = "p|div|li|h1|h2|h3|h4|h5|h6|blockquote|figcaption|tr|section|article|ul|ol|table"
-    for element in root.iter(*blocks.split("|")):
-        element.tail = "\n\n" + (element.tail or "")
-        if element.text:
-            element.text = "\n\n" + element.text
-        else:
-            element.text = "\n\n"
-    text = root.text_content()
-    lines = [" ".join(line.split()) for line in text.split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
-
-
-def _as_text(value: Any) -> str | None:
-    """Article text from a field: a string, a list of paragraphs, or feedparser's [{'value': …}]."""
+def _as_text(value: Any) -> tuple[str, bool] | None:
+    """Article text from a field (a string, a list of paragraphs, or feedparser's [{'value': …}]), and
+    whether it was HTML (turned into plain text)."""
     if isinstance(value, str):
         text = value
     elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
@@ -106,15 +63,15 @@ def _as_text(value: Any) -> str | None:
         parts = [v.get("value") or v.get("text") for v in value]
         if not all(isinstance(p, str) for p in parts):
             return None
-        text = "\n\n".join(p.strip() for p in parts)  # type: ignore[union-attr]
+        text = "\n\n".join(p.strip() for p in parts)
     elif isinstance(value, dict) and isinstance(value.get("value") or value.get("text"), str):
-        text = value.get("value") or value.get("text")
+        text = str(value.get("value") or value.get("text"))
     else:
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
-    if _HTML_TAG.search(text):
-        text = html_fragment_to_text(text)
-    return text
+    if looks_like_html(text):  # a plain text that mentions markup ("x<y", "<!--") stays as it is
+        return html_fragment_to_text(text), True
+    return text, False
 
 
 def _as_name(value: Any) -> str | None:
@@ -143,65 +100,103 @@ def _as_url(value: Any) -> str | None:
     return None
 
 
-def apply_fields(
-    result: ReadResult, record: dict[str, Any], where: str, day_first: bool, want_text: bool
-) -> str | None:
-    """Set the record's known fields on `result` (as given), keep the rest in `extra`; return the text field."""
-    by_norm: dict[str, list[str]] = {}
-    for key in record:
-        by_norm.setdefault(_norm(str(key)), []).append(key)
-    used: set[str] = set()
-    text: str | None = None
+class _Fields:
+    """One record's fields by role: the user's mapped field first, then the usual names in order."""
 
-    def candidates(name: str) -> list[str]:
-        return [key for norm in _BY_NORM[name] for key in by_norm.get(norm, [])]
+    def __init__(self, record: dict[str, Any], fields: FieldMap, result: ReadResult) -> None:
+        self.record, self.fields, self.result = record, fields, result
+        self.by_norm: dict[str, list[str]] = {}
+        for key in record:
+            self.by_norm.setdefault(norm(str(key)), []).append(key)
+        self.used: set[str] = set()
 
-    if want_text:
-        for key in candidates("text"):
-            found = _as_text(record[key])
-            if found:
-                text, _ = found, used.add(key)
-                break
+    def mapped(self, role: str) -> list[str]:
+        """The record's keys for the role's mapped field; notes the role as found or missing."""
+        if role not in self.fields.names:
+            return []
+        keys = self.fields.keys(role, self.record)
+        (self.result.mapping_found if keys else self.result.mapping_missing).append(role)
+        return keys
 
-    def take_first(name: str, convert: Callable[[Any], Any], detail: bool = False) -> None:
-        """Set `name` from the first of its candidate fields that `convert` can read."""
-        for key in candidates(name):
-            value = convert(record[key])
+    def candidates(self, role: str) -> list[str]:
+        usual = [key for name in BY_NORM[role] for key in self.by_norm.get(name, [])]
+        mapped = self.mapped(role) if role != "domain" else []
+        return list(dict.fromkeys(mapped + usual))
+
+    def take_first(self, role: str, convert: Callable[[Any], Any], detail: bool = False) -> None:
+        """Set `role` from the first of its candidate fields that `convert` can read."""
+        for key in self.candidates(role):
+            value = convert(self.record[key])
             if value:
-                result.set(name, value, "given", *([f"the {key!r} field"] if detail else []))
-                used.add(key)
+                self.result.set(role, value, "given", *([f"the {key!r} field"] if detail else []))
+                self.used.add(key)
                 return
 
-    take_first("title", _as_name)
-    take_first("url", _as_url)
-    for key in candidates("source"):
-        value = record[key]
+    def text(self) -> TextChoice | None:
+        """The readable text: the mapped field when the record has it (non-empty), else `choose_text`."""
+        mapped = self.fields.keys("text", self.record) if "text" in self.fields.names else []
+        choice = choose_text(self.record, mapped, _as_text, mapped=True) if mapped else None
+        if "text" in self.fields.names:
+            (self.result.mapping_found if choice else self.result.mapping_missing).append("text")
+        if choice is None:
+            choice = choose_text(self.record, text_candidates(self.record, self.by_norm), _as_text)
+        if choice is not None:
+            self.used.add(choice.key)
+        return choice
+
+
+def _set_source(found: _Fields) -> None:
+    """The outlet's name exactly as the record gives it; a domain field only names a domain."""
+    result = found.result
+    for key in found.candidates("source"):
+        value = found.record[key]
         url = _as_url(value)
         if url:  # trafilatura's JSON puts the page URL in `source`
             if "url" not in result.meta:
                 result.set("url", url, "given")
-                used.add(key)
+                found.used.add(key)
             continue
         name = _as_name(value)
-        if not name:
-            continue
-        used.add(key)
-        if looks_like_domain(name):
+        if name:
+            found.used.add(key)
+            result.set("source", name, "given", f"the {key!r} field")
+            return
+    for key in found.candidates("domain"):
+        name = _as_name(found.record[key])
+        if name and domain_of(name):
+            found.used.add(key)
             result.domain = name.lower()
-            continue
-        result.set("source", name, "given", f"the {key!r} field")
-        break
-    for key in candidates("date"):
+            return
+
+
+def apply_fields(
+    result: ReadResult,
+    record: dict[str, Any],
+    where: str,
+    day_first: bool,
+    want_text: bool,
+    fields: FieldMap = _NO_FIELDS,
+) -> TextChoice | None:
+    """Set the record's known fields on `result` (as given), keep the rest in `extra`; return the text chosen."""
+    found = _Fields(record, fields, result)
+    choice = found.text() if want_text else None
+    found.take_first("title", _as_name)
+    found.take_first("url", _as_url)
+    _set_source(found)
+    for key in found.candidates("date"):
         parsed = parse_date_value(record[key], day_first)
         if parsed:
             result.set_date(parsed, "given", f"the {key!r} field")
-            used.add(key)
+            found.used.add(key)
             break
-        result.notes.append(f"{where}: {key} {record[key]!r} is not a date we can read; kept as extra metadata")
-    take_first("author", _as_names)
-    take_first("language", normalise_code, detail=True)
-    result.extra.update({str(k): json_safe(v) for k, v in record.items() if k not in used})
-    return text
+        result.notes.append(
+            f"{where}: {key} {record[key]!r} {why_not_a_date(record[key], day_first)}; kept as extra metadata"
+        )
+    found.take_first("author", _as_names)
+    found.take_first("language", normalise_code, detail=True)
+    result.record_keys = tuple(str(key) for key in record)
+    result.extra.update({str(k): json_safe(v) for k, v in record.items() if k not in found.used})
+    return choice
 
 
 def _missing_text(record: dict[str, Any]) -> str:
@@ -210,7 +205,9 @@ def _missing_text(record: dict[str, Any]) -> str:
     return f"no article text (a non-empty field such as {names}, …); its fields: {found}"
 
 
-def read_record(record: Any, where: str, part: str | None, day_first: bool) -> ReadResult | RecordSkip:
+def read_record(
+    record: Any, where: str, part: str | None, day_first: bool, fields: FieldMap = _NO_FIELDS
+) -> ReadResult | RecordSkip:
     """One JSON record as an article, or a skip saying why not (`where` is "line 3" or "item 3")."""
     if not isinstance(record, dict):
         kind = type(record).__name__.replace("dict", "object").replace("list", "array").replace("str", "string")
@@ -218,13 +215,17 @@ def read_record(record: Any, where: str, part: str | None, day_first: bool) -> R
         if part is None:
             raise InvalidArticle(reason)
         return RecordSkip(part, reason)
+    record, replaced = without_surrogates(record)
     result = ReadResult(text="", part=part)
-    text = apply_fields(result, record, where, day_first, want_text=True)
-    if not text:
+    if replaced:
+        result.notes.append(surrogate_note(where, replaced))
+    choice = apply_fields(result, record, where, day_first, want_text=True, fields=fields)
+    if choice is None:
         if part is None:
             raise InvalidArticle(f"{where}: {_missing_text(record)}")
         return RecordSkip(part, f"{where}: {_missing_text(record)}")
-    result.text = text
+    result.text = choice.text
+    result.text_choice = choice
     return result
 
 
@@ -232,7 +233,7 @@ def _json_error(exc: json.JSONDecodeError, line_offset: int = 0) -> str:
     return f"line {exc.lineno + line_offset}, column {exc.colno}: not valid JSON ({exc.msg})"
 
 
-def read_json_lines(raw: str, day_first: bool = False) -> list[ReadResult | RecordSkip]:
+def read_json_lines(raw: str, day_first: bool = False, fields: FieldMap = _NO_FIELDS) -> list[ReadResult | RecordSkip]:
     """JSON Lines: one record per non-blank line; a bad line is a skip naming the line."""
     out: list[ReadResult | RecordSkip] = []
     # Lines end at "\n" only: JSON strings may hold U+2028 and other characters `splitlines` breaks at.
@@ -248,11 +249,11 @@ def read_json_lines(raw: str, day_first: bool = False) -> list[ReadResult | Reco
         except RecursionError:
             out.append(RecordSkip(str(number), f"line {number}: nested too deeply to read; fix or remove the line"))
             continue
-        out.append(read_record(record, f"line {number}", str(number), day_first))
+        out.append(read_record(record, f"line {number}", str(number), day_first, fields))
     return out
 
 
-def read_json(raw: str, day_first: bool = False) -> list[ReadResult | RecordSkip]:
+def read_json(raw: str, day_first: bool = False, fields: FieldMap = _NO_FIELDS) -> list[ReadResult | RecordSkip]:
     """A JSON document: one article object, an array of them, or {"articles": [...]}.
 
     A `.json` file that is really JSON Lines (several objects, one per line) is read as such.
@@ -262,16 +263,18 @@ def read_json(raw: str, day_first: bool = False) -> list[ReadResult | RecordSkip
     except json.JSONDecodeError as exc:
         lines = [line for line in raw.splitlines() if line.strip()]
         if exc.msg == "Extra data" and lines and lines[0].lstrip().startswith("{"):
-            return read_json_lines(raw, day_first)
+            return read_json_lines(raw, day_first, fields)
         raise InvalidArticle(f"{_json_error(exc)}; fix the file or save it as JSON Lines") from exc
     if isinstance(data, dict):
-        lists = [k for k in data if _norm(str(k)) in COLLECTION_KEYS and isinstance(data[k], list)]
-        if len(lists) == 1 and not any(_norm(str(k)) in _BY_NORM["text"] for k in data):
+        lists = [k for k in data if norm(str(k)) in COLLECTION_KEYS and isinstance(data[k], list)]
+        if len(lists) == 1 and not any(norm(str(k)) in BY_NORM["text"] for k in data):
             data = data[lists[0]]
         else:
-            return [read_record(data, "the JSON object", None, day_first)]
+            return [read_record(data, "the JSON object", None, day_first, fields)]
     if not isinstance(data, list):
         raise InvalidArticle("is JSON but neither an article object nor an array of them")
     if not data:
         raise InvalidArticle("is an empty JSON array; add articles or remove the file")
-    return [read_record(item, f"item {index}", str(index), day_first) for index, item in enumerate(data, start=1)]
+    return [
+        read_record(item, f"item {index}", str(index), day_first, fields) for index, item in enumerate(data, start=1)
+    ]

@@ -14,30 +14,9 @@ from generator.link.coverage import compare_topics, profile_sources
 from generator.link.entities import link_entities
 from generator.link.indexes import KeywordResolver, build_index, keyword_index, keyword_links, paged_entities
 from generator.link.overlap import find_duplicates, find_shared_text
-from generator.link.quote_groups import group_quotes
-from generator.link.topics import (
-    article_vectors,
-    broad_topics,
-    cluster,
-    label_topic,
-    related_articles,
-    similarity_of,
-    topic_entities,
-    topic_summary,
-    word_document_frequency,
-)
-from generator.model import (
-    UNATTRIBUTED,
-    Article,
-    ArticleAnalysis,
-    Corpus,
-    Entity,
-    LinkedMention,
-    Source,
-    Subject,
-    SummarySentence,
-    Topic,
-)
+from generator.link.quote_speakers import link_quotes
+from generator.link.topics import link_topics, topic_summary
+from generator.model import UNATTRIBUTED, Article, ArticleAnalysis, Corpus, Source, SummarySentence
 
 
 def build_sources(articles: list[Article]) -> tuple[Source, ...]:
@@ -63,18 +42,8 @@ def link_corpus(
     """Everything that crosses articles: entities, topics and subjects, sources, quotes across articles,
     shared text, then the lookups and comparisons the pages read (`_with_views`)."""
     entities, mentions = link_entities(articles, analyses, load_aliases(alias_file))
-    ids = [a.id for a in articles]
-    similarity = similarity_of(article_vectors(articles, analyses))
-    texts_by_id = {a.id: a.text for a in articles}
-    word_df = word_document_frequency(list(texts_by_id.values()))
-    topics, article_topic = _topics(
-        ids, cluster(similarity, config.topic_min_similarity), analyses, texts_by_id, word_df, mentions, entities
-    )
-    subjects = _subjects(
-        topics, broad_topics(similarity) if len(ids) > 2 else [0] * len(ids), ids, analyses, texts_by_id, word_df
-    )
-    quote_speakers = _quote_speakers(articles, analyses, mentions)
-    quote_groups = group_quotes(articles, analyses, quote_speakers)
+    topics = link_topics(articles, analyses, mentions, {e.id: e for e in entities}, config)
+    quote_speakers, quote_groups, quote_phrases = link_quotes(articles, analyses, mentions, entities)
     shared = tuple(find_shared_text(articles))
     duplicate_of = find_duplicates(articles, list(shared))
     sources = build_sources(articles)
@@ -83,16 +52,18 @@ def link_corpus(
         analyses=analyses,
         mentions=mentions,
         entities=entities,
-        topics=tuple(topics),
+        topics=topics.topics,
         sources=sources,
-        article_topic=article_topic,
-        related=related_articles(similarity, ids, config.related_articles, config.related_min_similarity),
+        article_topic=topics.article_topic,
+        related=topics.related,
         quote_speakers=quote_speakers,
-        index=build_index(articles, entities, tuple(topics), sources, quote_groups, shared, duplicate_of),
+        index=build_index(articles, entities, topics.topics, sources, quote_groups, shared, duplicate_of),
         quote_groups=quote_groups,
+        quote_phrases=quote_phrases,
         shared_text=shared,
         duplicate_of=duplicate_of,
-        subjects=subjects,
+        subjects=topics.subjects,
+        no_story=topics.no_story,
         paged_entities=paged_entities(entities, config.entity_min_articles),
     )
     return _with_views(corpus)
@@ -115,71 +86,3 @@ def _with_views(corpus: Corpus) -> Corpus:
         comparisons=compare_topics(corpus),
         source_profiles=profile_sources(corpus),
     )
-
-
-def _topics(
-    ids: list[str],
-    labels: list[int],
-    analyses: dict[str, ArticleAnalysis],
-    texts_by_id: dict[str, str],
-    word_df: Counter[str],
-    mentions: dict[str, tuple[LinkedMention, ...]],
-    entities: tuple[Entity, ...],
-) -> tuple[list[Topic], dict[str, str]]:
-    """The clusters as topics, largest first, labelled; and each article's topic id."""
-    entity_by_id = {e.id: e for e in entities}
-    members_of: dict[int, list[str]] = defaultdict(list)
-    for article_id, label in zip(ids, labels, strict=True):
-        members_of[label].append(article_id)
-    slugs = SlugRegistry()
-    topics: list[Topic] = []
-    article_topic: dict[str, str] = {}
-    for members in sorted(members_of.values(), key=lambda m: (-len(m), ids.index(m[0]))):
-        title, keywords = label_topic(members, analyses, texts_by_id, word_df)
-        slug = slugs.claim(slugify(title), members[0])
-        topic = Topic(slug, slug, title, tuple(members), keywords, topic_entities(members, mentions, entity_by_id))
-        topics.append(topic)
-        for article_id in members:
-            article_topic[article_id] = topic.id
-    return topics, article_topic
-
-
-def _quote_speakers(
-    articles: list[Article], analyses: dict[str, ArticleAnalysis], mentions: dict[str, tuple[LinkedMention, ...]]
-) -> dict[tuple[str, int], str]:
-    """The entity each quote's speaker is, when the speaker's phrase ends with its name: "Geng Shuang" is
-    Geng Shuang, but "one Uighur militant" is a militant, not the Uighur people."""
-    quote_speakers: dict[tuple[str, int], str] = {}
-    for article in articles:
-        for index, quote in enumerate(analyses[article.id].quotes):
-            if quote.speaker_start is None or quote.speaker_end is None:
-                continue
-            for mention in mentions[article.id]:
-                if quote.speaker_start <= mention.start and mention.end == quote.speaker_end:
-                    quote_speakers[(article.id, index)] = mention.entity
-                    break
-    return quote_speakers
-
-
-def _subjects(
-    topics: list[Topic],
-    broad: list[int],
-    ids: list[str],
-    analyses: dict[str, ArticleAnalysis],
-    texts_by_id: dict[str, str],
-    word_df: Counter[str],
-) -> tuple[Subject, ...]:
-    """Each story joins the broad subject most of its articles fall in; subjects labelled like topics."""
-    subject_of_article = dict(zip(ids, broad, strict=True))
-    stories: dict[int, list[Topic]] = defaultdict(list)
-    for topic in topics:
-        votes = Counter(subject_of_article[a] for a in topic.articles)
-        stories[min(votes, key=lambda s: (-votes[s], s))].append(topic)
-    slugs = SlugRegistry()
-    subjects = []
-    for members in sorted(stories.values(), key=lambda t: -sum(len(x.articles) for x in t)):
-        articles = [a for topic in members for a in topic.articles]
-        label, _ = label_topic(articles, analyses, texts_by_id, word_df)
-        slug = slugs.claim("subject-" + slugify(label), articles[0])
-        subjects.append(Subject(slug, slug, label, tuple(t.id for t in members), tuple(articles)))
-    return tuple(subjects)

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from generator.config import ENTITY_TYPES
+from generator.link.names import clean_name, name_key
 
 
 class AliasFileError(ValueError):
@@ -43,8 +44,9 @@ class AliasFile:
 
 
 def _scalar(node: yaml.Node) -> str | None:
-    if isinstance(node, yaml.ScalarNode) and str(node.value).strip():
-        return str(node.value).strip()
+    """A scalar's text, cleaned like every name (NFC, no control or bidi characters, white space folded)."""
+    if isinstance(node, yaml.ScalarNode) and clean_name(str(node.value)):
+        return clean_name(str(node.value))
     return None
 
 
@@ -104,4 +106,19 @@ def load_aliases(path: Path) -> AliasFile:
         if not aliases and kind is None:
             raise AliasFileError(f"{where}: entry for {name!r} gives neither 'aliases' nor 'type'")
         groups.append(AliasGroup(name=name, aliases=aliases, type=kind, line=line))
+    _check_each_name_once(path, groups)
     return AliasFile(tuple(groups), tuple(apart))
+
+
+def _check_each_name_once(path: Path, groups: list[AliasGroup]) -> None:
+    """One name belongs to one entry: a name under two entries would silently rename one entity as the other."""
+    first: dict[str, tuple[str, int]] = {}
+    for group in groups:
+        for name in (group.name, *group.aliases):
+            key = name_key(name)
+            seen = first.setdefault(key, (name, group.line))
+            if seen[1] != group.line:
+                raise AliasFileError(
+                    f"{path}:{group.line}: {name!r} of the entry at line {group.line} is also listed in the entry "
+                    f"at line {seen[1]} (as {seen[0]!r}); a name belongs to one entry only: remove it from one of them"
+                )

@@ -74,7 +74,9 @@ def find_shared_text(articles: list[Article]) -> list[SharedText]:
         if min(covered_a, covered_b) < MIN_SHARED_WORDS:
             continue
         words_a = words[a]
-        passages = tuple(text_of[a][words_a[start][1] : words_a[end][2]] for start, end in runs_a)
+        spans_a = tuple((words_a[start][1], words_a[end][2]) for start, end in runs_a)
+        spans_b = tuple((words[b][start][1], words[b][end][2]) for start, end in runs_b)
+        passages = tuple(text_of[a][start:end] for start, end in spans_a)
         shared.append(
             SharedText(
                 a=a,
@@ -82,6 +84,8 @@ def find_shared_text(articles: list[Article]) -> list[SharedText]:
                 passages=passages,
                 share_a=round(covered_a / max(len(words_a), 1), 3),
                 share_b=round(covered_b / max(len(words[b]), 1), 3),
+                spans_a=spans_a,
+                spans_b=spans_b,
             )
         )
     return shared

@@ -1,9 +1,12 @@
-"""Topics and related articles, from TF-IDF vectors of each article's lemmas and entities.
+"""Topics: the stories, and the articles that join none, as the site shows them; and subjects above them.
 
-Topics are found by average-linkage agglomerative clustering with a similarity
-threshold, so the number of topics comes from the corpus, not from a setting.
-Labels are the phrases the topic's articles share most, weighted by how
-distinctive they are in the corpus.
+`link_topics` is the link stage's one call: it finds each article's nearest neighbours
+(`similarity`), the stories (`stories`) and the broad subjects (`subjects`), and builds
+the `Topic` and `Subject` objects: a story is titled by the headline of its most
+central article, with its keyword label as a subtitle (the phrases its articles share
+most, weighted by how distinctive they are in the corpus). Every article keeps a topic,
+so pages can always link one: an article that joins no story gets a topic of its own,
+marked `is_story=False` and listed in `Corpus.no_story`.
 """
 
 from __future__ import annotations
@@ -11,142 +14,76 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-
-import numpy as np
-from scipy.sparse import csr_matrix, issparse
-from sklearn.cluster import AgglomerativeClustering
-from sklearn.feature_extraction.text import TfidfVectorizer
+from dataclasses import dataclass
 
 from generator.analyse.keywords import fold_phrase
-from generator.model import Article, ArticleAnalysis, Entity, LinkedMention
+from generator.config import Config
+from generator.ingest.slug import SlugRegistry, slugify
+from generator.link.similarity import nearest_neighbours, related_articles, sampled_background, story_vectors
+from generator.link.stories import STORY_DAYS, STORY_NEIGHBOURS, central_rows, find_stories, headline_of
+from generator.link.subjects import SUBJECT_NEIGHBOURS, find_subjects, subject_vectors
+from generator.model import Article, ArticleAnalysis, Entity, LinkedMention, Subject, Topic
 
 _WORD = re.compile(r"\w+")
 
 
-def article_vectors(articles: list[Article], analyses: dict[str, ArticleAnalysis]):  # noqa: ANN201 - sparse CSR
-    """L2-normalised TF-IDF rows of content-word lemmas (raw counts: what an article repeats is its story).
+@dataclass(frozen=True)
+class CorpusWords:
+    """Each article's content words (folded lemmas) and in how many articles each occurs, read once."""
 
-    Entity ids were tried as extra terms and made the seeds' 2015 article look like
-    the 2017 ones (they share every place and group), so lemmas alone are used.
-    """
-    documents = [list(analyses[a.id].lemmas) for a in articles]
-    vectorizer = TfidfVectorizer(analyzer=_identity, min_df=1, smooth_idf=False)
-    if not any(documents):
-        return csr_matrix((len(articles), 1))
-    return vectorizer.fit_transform(documents)  # sparse: a dense copy would be articles × vocabulary
+    words: dict[str, frozenset[str]]  # article id -> its folded content-word lemmas
+    df: Counter[str]
+    keywords: dict[str, tuple[tuple[str, str], ...]]  # article id -> its keywords (folded, as written)
 
-
-def similarity_of(vectors, block: int = 512) -> np.ndarray:  # noqa: ANN001 - sparse or dense rows
-    """Cosine similarity of L2-normalised rows, as a dense float32 matrix built a block of rows at a time.
-
-    Only the articles × articles result is dense (0.4 GB at 10,000 articles), never
-    the articles × vocabulary matrix.
-    """
-    n = vectors.shape[0]
-    result = np.empty((n, n), dtype=np.float32)
-    transposed = vectors.T
-    for start in range(0, n, block):
-        part = vectors[start : start + block] @ transposed
-        result[start : start + block] = part.toarray() if issparse(part) else part
-    return result
+    @property
+    def total(self) -> int:
+        return len(self.words)
 
 
-def _identity(tokens: list[str]) -> list[str]:
-    return tokens
-
-
-def background_similarity(similarity: np.ndarray, sample: int = 200_000) -> float:
-    """The median similarity of two different articles of this corpus (sampled when large)."""
-    n = similarity.shape[0]
-    if n < 2:
-        return 0.0
-    pairs = n * (n - 1) // 2
-    if pairs <= sample:
-        rows, cols = np.triu_indices(n, k=1)
-    else:  # a seeded random sample of pairs, without listing all n² of them
-        rng = np.random.default_rng(0)
-        rows, cols = rng.integers(0, n, size=sample), rng.integers(0, n - 1, size=sample)
-        cols = cols + (cols >= rows)  # a different article than the row's
-    return float(np.median(similarity[rows, cols]))
-
-
-def cluster(similarity: np.ndarray, floor: float) -> list[int]:
-    """Cluster label per article, by average linkage.
-
-    Two groups join while their average similarity is at least the corpus's
-    background similarity (and at least `floor`): a topic is a set of articles
-    more alike than two articles of this corpus usually are. A corpus about one
-    subject (the seeds) has a high background, so its stories stay apart; a mixed
-    corpus has a low one, so the floor decides.
-    """
-    n = similarity.shape[0]
-    if n == 1:
-        return [0]
-    min_similarity = max(floor, background_similarity(similarity))
-    distance = np.clip(1.0 - similarity, 0.0, None)
-    np.fill_diagonal(distance, 0.0)
-    model = AgglomerativeClustering(
-        n_clusters=None,
-        metric="precomputed",
-        linkage="average",
-        distance_threshold=max(0.0, 1.0 - min_similarity),  # identical texts: the median can be 1 + ε
-    )
-    return [int(label) for label in model.fit_predict(distance)]
-
-
-def related_articles(
-    similarity: np.ndarray, ids: list[str], top: int, floor: float
-) -> dict[str, tuple[tuple[str, float], ...]]:
-    related: dict[str, tuple[tuple[str, float], ...]] = {}
-    for row, article_id in enumerate(ids):
-        order = np.argsort(-similarity[row], kind="stable")
-        picks = [
-            (ids[col], round(float(similarity[row, col]), 3))
-            for col in order
-            if col != row and similarity[row, col] >= floor
-        ]
-        related[article_id] = tuple(picks[:top])
-    return related
-
-
-def word_document_frequency(texts: list[str]) -> Counter[str]:
-    """In how many articles each lower-cased word occurs."""
+def corpus_words(analyses: dict[str, ArticleAnalysis], ids: list[str]) -> CorpusWords:
+    """From the analysis's lemmas (no second pass over the text): "ministries" and "Ministry" are one word."""
+    folded: dict[str, str] = {}
+    words: dict[str, frozenset[str]] = {}
     df: Counter[str] = Counter()
-    for text in texts:
-        df.update(set(_WORD.findall(text.lower())))
-    return df
+    for article_id in ids:
+        found = set()
+        for lemma in set(analyses[article_id].lemmas):
+            key = folded.get(lemma)
+            if key is None:
+                key = folded[lemma] = fold_phrase(lemma)
+            found.add(key)
+        words[article_id] = frozenset(found)
+        df.update(found)
+    keywords = {i: tuple((fold_phrase(k.text), k.text) for k in analyses[i].keywords) for i in ids}
+    return CorpusWords(words, df, keywords)
 
 
-def _word_grams(text: str, longest: int = 5) -> set[tuple[str, ...]]:
-    """Every run of up to `longest` lower-cased words in the text: whole-word phrase lookup."""
-    words = _WORD.findall(text.lower())
-    return {tuple(words[i : i + n]) for n in range(1, longest + 1) for i in range(len(words) - n + 1)}
+LABEL_CANDIDATES = 40  # the members' most used keywords that compete for the label
 
 
 def label_topic(
-    members: list[str],
-    analyses: dict[str, ArticleAnalysis],
-    texts_by_id: dict[str, str],
-    word_df: Counter[str],
+    members: list[str], analyses: dict[str, ArticleAnalysis], corpus: CorpusWords
 ) -> tuple[str, tuple[str, ...]]:
     """A readable label (up to three phrases) and the topic's keywords, best first.
 
-    A candidate is any keyword of a member article. It scores by how many of the
-    topic's articles contain it, times how rare it is in the corpus (the document
-    frequency of its rarest word), so a word every article uses labels no topic.
+    The candidates are the keywords the members give most often. Each scores by how
+    many of the topic's articles use all of its words, times how rare it is in the
+    corpus (the document frequency of its rarest word), so a word every article uses
+    labels no topic. Work grows with members × candidates, not with the members' text.
     """
-    total = len(texts_by_id)
     first_form: dict[str, str] = {}
+    given: Counter[str] = Counter()
     for article_id in members:
-        for keyword in analyses[article_id].keywords:
-            first_form.setdefault(fold_phrase(keyword.text), keyword.text)
-    grams = [_word_grams(texts_by_id[article_id]) for article_id in members]
+        for folded, text in corpus.keywords[article_id]:
+            first_form.setdefault(folded, text)
+            given[folded] += 1
+    pool = sorted(given, key=lambda f: (-given[f], first_form[f].lower()))[:LABEL_CANDIDATES]
     scores: dict[str, float] = {}
-    for folded, phrase in first_form.items():
-        words = tuple(_WORD.findall(phrase.lower()))
-        present = sum(1 for text in grams if words in text)
-        rarest = min((word_df.get(w, 1) for w in _WORD.findall(phrase.lower())), default=1)
-        scores[folded] = present * math.log(1 + total / max(rarest, 1))
+    for folded in pool:
+        words = [w for w in folded.split() if w in corpus.df] or folded.split()  # stop words are no lemmas
+        present = sum(1 for article_id in members if all(w in corpus.words[article_id] for w in words))
+        rarest = min((corpus.df.get(w, 1) for w in words), default=1)
+        scores[folded] = present * math.log(1 + corpus.total / max(rarest, 1))
     ranked = sorted(scores, key=lambda f: (-scores[f], first_form[f].lower()))
     keywords = tuple(first_form[f] for f in ranked[:10])
     label = " · ".join(keywords[:3]) if keywords else "Untitled topic"
@@ -162,35 +99,6 @@ def topic_entities(
             counts[entity_id] += 1
     ranked = sorted(counts, key=lambda e: (-counts[e], -entities[e].mention_count, entities[e].name))
     return tuple(ranked[:12])
-
-
-def broad_topics(similarity: np.ndarray, neighbours: int = 20) -> list[int]:
-    """Broader topic per article: communities (Louvain, modularity) of the nearest-neighbour graph.
-
-    Stories (`cluster`) keep apart articles about different events; a reader of a large
-    corpus also wants the few subjects those stories belong to (sport, politics, ...).
-    Each article links to its `neighbours` most similar articles, and Louvain finds the
-    groups more linked inside than chance would give, so their number comes from the
-    corpus. Seeded, so the same corpus gives the same topics.
-    """
-    import networkx as nx  # a dependency of yake, already installed
-
-    n = similarity.shape[0]
-    graph = nx.Graph()
-    graph.add_nodes_from(range(n))
-    k = min(neighbours, n - 1)
-    for row in range(n):
-        scores = similarity[row].copy()
-        scores[row] = -np.inf
-        for col in np.argsort(-scores, kind="stable")[:k]:
-            if similarity[row, col] > 0:
-                graph.add_edge(row, int(col), weight=float(similarity[row, col]))
-    communities = nx.community.louvain_communities(graph, weight="weight", seed=0)
-    labels = [0] * n
-    for number, members in enumerate(sorted(communities, key=lambda c: (-len(c), min(c)))):
-        for member in members:
-            labels[member] = number
-    return labels
 
 
 _STOP = None
@@ -243,3 +151,97 @@ def topic_summary(
                 continue
             chosen.append((aid, text, words))
     return [(aid, text) for aid, text, _ in chosen]
+
+
+@dataclass(frozen=True)
+class TopicLinks:
+    """What `link_topics` adds to the corpus."""
+
+    topics: tuple[Topic, ...]  # stories, largest first, then the articles that join no story, in corpus order
+    article_topic: dict[str, str]  # every article id -> its topic id
+    no_story: tuple[str, ...]  # ids of the articles that join no story, in corpus order
+    subjects: tuple[Subject, ...]
+    related: dict[str, tuple[tuple[str, float], ...]]
+
+
+def link_topics(
+    articles: list[Article],
+    analyses: dict[str, ArticleAnalysis],
+    mentions: dict[str, tuple[LinkedMention, ...]],
+    entities: dict[str, Entity],
+    config: Config,
+) -> TopicLinks:
+    """Stories, the articles that join none, subjects and related articles, from one neighbour search each."""
+    ids = [a.id for a in articles]
+    dates = [a.date for a in articles]
+    lemmas = subject_vectors(articles, analyses)
+    vectors = story_vectors(articles, analyses, mentions, lemmas=lemmas)
+    neighbours = nearest_neighbours(vectors, max(STORY_NEIGHBOURS, config.related_articles), dates, STORY_DAYS)
+    # A corpus about one subject (the seeds) has a high background similarity: its stories must stand out of it.
+    resolution = max(config.topic_min_similarity, sampled_background(vectors))
+    groups = find_stories(neighbours.top(STORY_NEIGHBOURS), resolution)
+    words = corpus_words(analyses, ids)
+    centres = central_rows(groups, neighbours.top(STORY_NEIGHBOURS).graph())
+    slugs = SlugRegistry()
+    topics: list[Topic] = []
+    for rows, centre in zip(groups.members, centres, strict=True):
+        members = [ids[row] for row in rows]
+        central = articles[centre]
+        topics.append(_topic(members, central, True, analyses, words, mentions, entities, slugs))
+    no_story = tuple(ids[row] for row, label in enumerate(groups.labels) if label < 0)
+    by_id = {a.id: a for a in articles}
+    for article_id in no_story:
+        topics.append(_topic([article_id], by_id[article_id], False, analyses, words, mentions, entities, slugs))
+    article_topic = {article_id: topic.id for topic in topics for article_id in topic.articles}
+    subject_rows = find_subjects(nearest_neighbours(lemmas, SUBJECT_NEIGHBOURS), lemmas)
+    subjects = _subjects(topics, dict(zip(ids, subject_rows, strict=True)), analyses, words)
+    related = related_articles(neighbours, ids, config.related_articles, config.related_min_similarity)
+    return TopicLinks(tuple(topics), article_topic, no_story, subjects, related)
+
+
+def _topic(
+    members: list[str],
+    central: Article,
+    is_story: bool,
+    analyses: dict[str, ArticleAnalysis],
+    words: CorpusWords,
+    mentions: dict[str, tuple[LinkedMention, ...]],
+    entities: dict[str, Entity],
+    slugs: SlugRegistry,
+) -> Topic:
+    """A story (or a lone article's topic) titled by the headline of `central`, its keywords as the subtitle."""
+    subtitle, keywords = label_topic(members, analyses, words)
+    headline = headline_of(central) or subtitle
+    slug = slugs.claim(slugify(headline), members[0])
+    return Topic(
+        id=slug,
+        slug=slug,
+        label=headline,
+        articles=tuple(members),
+        keywords=keywords,
+        entities=topic_entities(members, mentions, entities),
+        headline_article=central.id,
+        subtitle=subtitle,
+        is_story=is_story,
+    )
+
+
+def _subjects(
+    topics: list[Topic],
+    subject_of_article: dict[str, int],
+    analyses: dict[str, ArticleAnalysis],
+    words: CorpusWords,
+) -> tuple[Subject, ...]:
+    """Each topic joins the subject most of its articles fall in; subjects are labelled by their keywords."""
+    grouped: dict[int, list[Topic]] = {}
+    for topic in topics:
+        votes = Counter(subject_of_article[a] for a in topic.articles)
+        grouped.setdefault(min(votes, key=lambda s: (-votes[s], s)), []).append(topic)
+    slugs = SlugRegistry()
+    subjects = []
+    for members in sorted(grouped.values(), key=lambda t: -sum(len(x.articles) for x in t)):
+        article_ids = [a for topic in members for a in topic.articles]
+        label, _ = label_topic(article_ids, analyses, words)
+        slug = slugs.claim("subject-" + slugify(label), article_ids[0])
+        subjects.append(Subject(slug, slug, label, tuple(t.id for t in members), tuple(article_ids)))
+    return tuple(subjects)

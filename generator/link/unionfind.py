@@ -1,7 +1,7 @@
 """Union-find (disjoint sets): which items are joined, directly or through others.
 
-The link stage joins names into entities (`entities._Merger`, which adds the rules' reasons)
-and quotes into quote groups (`quote_groups.group_quotes`) this way.
+The link stage joins names into entities (`merger.Merger`, which adds the rules' reasons and keep_apart)
+and quotes into quote groups (`quote_groups._Groups`, which keeps the speakers of each group) this way.
 """
 
 from __future__ import annotations

@@ -55,9 +55,14 @@ def _article(corpus: Corpus, article: Article) -> dict[str, Any]:
                 "end": q.end,
                 "speaker": q.speaker,
                 "speaker_entity": corpus.quote_speakers.get((article.id, index)),
+                "speaker_kind": q.speaker_kind,
+                "speaker_via": q.speaker_via,
+                "speaker_reference": q.speaker_reference,
+                "continues": q.continues,
             }
             for index, q in enumerate(analysis.quotes)
         ],
+        "phrases": [{"text": p.text, "start": p.start, "end": p.end, "reason": p.reason} for p in analysis.phrases],
         "topic": corpus.article_topic[article.id],
         "duplicate_of": corpus.duplicate_of.get(article.id),
         "related": [{"article": other, "similarity": score} for other, score in corpus.related[article.id]],
@@ -139,6 +144,69 @@ def report_document(
         "sources": [
             {"id": s.id, "name": s.name, "articles": list(s.articles), "page": html_path(source_path(s))}
             for s in corpus.sources
+        ],
+        **cross_article(corpus),
+    }
+
+
+def cross_article(corpus: Corpus) -> dict[str, Any]:
+    """What the site shows across articles: quote groups, phrases and shared passages."""
+    return {
+        "quote_groups": [
+            {
+                "id": g.id,
+                "text": g.text,
+                "speaker": g.speaker,
+                "disputed": g.disputed,
+                "speakers": [
+                    {
+                        "entity": sp.entity,
+                        "name": sp.name,
+                        "kind": sp.kind,
+                        "wordings": [{"article": m.article, "quote": m.index} for m in sp.members],
+                    }
+                    for sp in g.speakers
+                ],
+                "articles": list(g.articles),
+                "outlets": g.outlets,
+                "wordings": [
+                    {
+                        "article": m.article,
+                        "quote": m.index,
+                        "text": corpus.analyses[m.article].quotes[m.index].text,
+                        "speaker": corpus.analyses[m.article].quotes[m.index].speaker,
+                    }
+                    for m in g.members
+                ],
+                "repeats": [{"article": m.article, "quote": m.index} for m in g.repeats],
+            }
+            for g in corpus.quote_groups
+        ],
+        "phrases": [
+            {
+                "id": p.id,
+                "text": p.text,
+                "reason": p.reason,
+                "articles": list(p.articles),
+                "outlets": p.outlets,
+                "occurrences": [{"article": m.article, "kind": m.kind, "index": m.index} for m in p.members],
+            }
+            for p in corpus.quote_phrases
+        ],
+        "shared_passages": [
+            {
+                "a": pair.a,
+                "b": pair.b,
+                "share_a": pair.share_a,
+                "share_b": pair.share_b,
+                "passages": [
+                    {"text": text, "a_start": a[0], "a_end": a[1]}
+                    for text, a in zip(pair.passages, pair.spans_a, strict=False)
+                ],
+                "b_spans": [{"start": b[0], "end": b[1]} for b in pair.spans_b],
+                "duplicate": corpus.duplicate_of.get(pair.b) == pair.a,
+            }
+            for pair in corpus.shared_text
         ],
     }
 

@@ -1,0 +1,91 @@
+"""PolNeAR read for the quotes benchmark: article texts and their annotated attributions.
+
+Each article has one or more brat standoff files (`<name>_<annotator>.ann`); articles
+annotated by several annotators (agreement checks) are read with the first annotator's
+file (sorted by annotator id), so every article counts once. `T` lines carry the spans
+(`Source`, `Cue`, `Content`, possibly discontinuous: `start end;start end`), `E` lines tie
+one attribution's spans together.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+Spans = tuple[tuple[int, int], ...]
+
+
+@dataclass(frozen=True)
+class Attribution:
+    source: Spans  # empty when the annotation gives no source
+    content: Spans
+    cue: Spans
+
+
+@dataclass(frozen=True)
+class PolnearArticle:
+    name: str
+    split: str
+    publisher: str
+    text: str
+    attributions: tuple[Attribution, ...]
+
+    def source_text(self, attribution: Attribution) -> str:
+        return " ".join(self.text[a:b] for a, b in attribution.source)
+
+
+_SPAN = re.compile(r"(\d+) (\d+)")
+
+
+def _spans(field: str) -> Spans:
+    return tuple((int(a), int(b)) for a, b in _SPAN.findall(field))
+
+
+def read_annotation(path: Path) -> tuple[Attribution, ...]:
+    """The attributions of one .ann file; an E line whose spans are missing keeps what it has."""
+    spans: dict[str, tuple[str, Spans]] = {}
+    events: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            kind, _, offsets = parts[1].partition(" ")
+            spans[parts[0]] = (kind, _spans(offsets))
+        elif line.startswith("E") and len(parts) >= 2:
+            roles = dict(item.split(":", 1) for item in parts[1].split() if ":" in item)
+            events.append(roles)
+    attributions = []
+    for roles in events:
+
+        def role(name: str, roles: dict[str, str] = roles) -> Spans:
+            ref = roles.get(name)
+            return spans[ref][1] if ref in spans else ()
+
+        if role("Content"):
+            attributions.append(Attribution(role("Source"), role("Content"), role("Cue")))
+    return tuple(attributions)
+
+
+def read_polnear(root: Path, splits: tuple[str, ...] = ("train", "dev"), limit: int = 0) -> list[PolnearArticle]:
+    """The articles of the given splits, in file-name order (`limit`: the first N of each split)."""
+    publisher = {}
+    metadata = root / "data" / "metadata.tsv"
+    if metadata.exists():
+        lines = metadata.read_text(encoding="utf-8").splitlines()
+        header = lines[0].split("\t")
+        for line in lines[1:]:
+            row = dict(zip(header, line.split("\t"), strict=False))
+            publisher[row.get("filename", "")] = row.get("publisher", "")
+    articles = []
+    for split in splits:
+        texts = sorted((root / "data" / split / "text").glob("*.txt"))
+        if limit:
+            texts = texts[:limit]
+        for text_path in texts:
+            name = text_path.stem
+            annotations = sorted((root / "data" / split / "attributions").glob(f"{name}_*.ann"))
+            if not annotations:
+                continue
+            text = text_path.read_text(encoding="utf-8")
+            articles.append(PolnearArticle(name, split, publisher.get(name, ""), text, read_annotation(annotations[0])))
+    return articles

@@ -1,0 +1,159 @@
+"""Story benchmark: NMI and adjusted Rand index of the site's stories against hand and corpus labels.
+
+    python bench/stories.py [../shared/data/ecbplus-dev] [--allsides FOLDER] [--labels CSV] [--titles N]
+
+ECB+ (dev split, 196 articles rebuilt from its tokens): the story of an article is its topic
+and event (`T_Necb` / `T_Necbplus`: two real events of one topic, e.g. two earthquakes).
+Ours is the link stage's own stories (`generator/link/topics.py`: `link_topics`), told
+nothing; an article that joins no story counts as a story of its own. Baselines, given
+the true number of stories: k-means (scikit-learn, n_init=10, random_state=0) and
+average-linkage agglomerative clustering (cosine), both on the same story vectors.
+
+AllSides (`--allsides`, a folder of the allsides-2020-04 records): the whole month is
+linked; the score is over the hand-labelled sample in tests/data/allsides-stories.csv
+(article ID -> story, "-" for an article that shares no story with another sampled one).
+`--titles N` prints the N largest stories with their headline and subtitle, for judging
+whether the headline names the story (tests/data/allsides-story-titles.csv).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+from _common import ROOT, arguments, data_or_exit, table, timer
+
+NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", ")", "]", "'s", "'", "n't", "%", "'re", "'ve", "'ll", "'d", "'m"}
+NO_SPACE_AFTER = {"(", "[", "$"}
+LABELS = ROOT / "tests" / "data" / "allsides-stories.csv"
+CACHE = ROOT / ".cache" / "bench-analysis"
+
+
+def ecb_articles(folder: Path):  # noqa: ANN201 - (articles, gold labels)
+    """ECB+ articles rebuilt from one token a line (sentences one a line), and their topic-event labels."""
+    from generator.model import Article
+
+    words: dict[str, list[str]] = {}
+    previous: dict[str, tuple[int, str]] = {}
+    for line in (folder / "dev_text.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) != 4:
+            continue
+        doc, sentence, word = parts[0], int(parts[1]), parts[3]
+        out = words.setdefault(doc, [])
+        last = previous.get(doc)
+        if last is not None:
+            if last[0] != sentence:
+                out.append("\n")
+            elif word not in NO_SPACE_BEFORE and last[1] not in NO_SPACE_AFTER:
+                out.append(" ")
+        out.append(word)
+        previous[doc] = (sentence, word)
+    articles, gold = [], []
+    for doc in sorted(words):
+        match = re.match(r"(\d+)_(\d+)(ecbplus|ecb)\.xml", doc)
+        if not match:
+            continue
+        text = "".join(words[doc])
+        slug = doc.removesuffix(".xml").lower()
+        articles.append(Article(id=slug, slug=slug, path=doc, title=text.split("\n", 1)[0][:120], text=text))
+        gold.append(f"{match.group(1)}-{match.group(3)}")
+    return articles, gold
+
+
+def link(articles, analyses):  # noqa: ANN001, ANN201 - the site's own link stage
+    from generator.config import Config
+    from generator.link import link_corpus
+
+    return link_corpus(articles, analyses, Config(), Path("/nonexistent-alias-file.yml"))
+
+
+def story_of(corpus) -> dict[str, str]:  # noqa: ANN001
+    """Article id -> story id; an article that joins no story is its own."""
+    return {a.id: corpus.article_topic[a.id] for a in corpus.articles}
+
+
+def scores(gold: list[str], labels: list) -> list[str]:  # noqa: ANN001
+    from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
+
+    return [f"{normalized_mutual_info_score(gold, labels):.3f}", f"{adjusted_rand_score(gold, labels):.3f}"]
+
+
+def bench_ecb(folder: Path) -> None:
+    from sklearn.cluster import AgglomerativeClustering, KMeans
+
+    from generator.analyse import analyse_articles
+    from generator.config import Config
+    from generator.link.similarity import story_vectors
+
+    articles, gold = ecb_articles(folder)
+    analyses, _ = analyse_articles(articles, Config(), CACHE)
+    k = len(set(gold))
+    with timer() as took:
+        corpus = link(articles, analyses)
+    ours = story_of(corpus)
+    labels = [ours[a.id] for a in articles]
+    vectors = story_vectors(articles, analyses, corpus.mentions)
+    kmeans = KMeans(n_clusters=k, n_init=10, random_state=0).fit_predict(vectors)
+    dense = vectors.toarray()
+    agglomerative = AgglomerativeClustering(n_clusters=k, metric="cosine", linkage="average").fit_predict(dense)
+    mixed = story_vectors(articles, analyses, corpus.mentions, lemma_weight=0.6)
+    mixed_kmeans = KMeans(n_clusters=k, n_init=10, random_state=0).fit_predict(mixed)
+    print(f"ECB+ dev: {len(articles)} articles, {k} stories (topic + event); link stage {took[0]:.1f}s")
+    rows = [
+        ["ours (told nothing)", str(len(set(labels))), *scores(gold, labels)],
+        [f"k-means, k={k} given", str(k), *scores(gold, list(kmeans))],
+        [f"agglomerative (average, cosine), k={k} given", str(k), *scores(gold, list(agglomerative))],
+        [f"k-means on words 0.6 + entities 0.4, k={k} given", str(k), *scores(gold, list(mixed_kmeans))],
+    ]
+    print(table(rows, ["method", "stories", "NMI", "ARI"]))
+    print(f"articles in no story: {len(corpus.no_story)}; stories: {len(corpus.stories)}")
+
+
+def read_labels(path: Path) -> dict[str, str]:
+    rows = csv.reader(line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
+    return {row[0]: row[1] for row in rows if row and row[0] != "id"}
+
+
+def bench_allsides(folder: Path, labels_path: Path, titles: int) -> None:
+    from generator.analyse import analyse_articles
+    from generator.config import Config
+    from generator.ingest import read_corpus
+
+    config = Config()
+    articles = read_corpus(folder, config).articles
+    analyses, _ = analyse_articles(articles, config, CACHE)
+    with timer() as took:
+        corpus = link(articles, analyses)
+    labels = read_labels(labels_path)
+    record_id = {a.id: Path(a.path).stem for a in articles}
+    sample = [a for a in articles if record_id[a.id] in labels]
+    gold = [labels[record_id[a.id]] if labels[record_id[a.id]] != "-" else "alone-" + a.id for a in sample]
+    ours = story_of(corpus)
+    print(
+        f"\nallsides-2020-04: {len(articles)} articles linked in {took[0]:.1f}s; "
+        f"{len(corpus.stories)} stories, {len(corpus.no_story)} articles in none; "
+        f"hand-labelled sample: {len(sample)} articles, {len(set(gold))} stories and lone articles"
+    )
+    print(table([["ours", *scores(gold, [ours[a.id] for a in sample])]], ["method", "NMI", "ARI"]))
+    for topic in corpus.stories[:titles]:
+        head = record_id[topic.headline_article] if topic.headline_article else "?"
+        print(f"- [{len(topic.articles)}] {topic.label}  ({head}; {topic.subtitle})")
+
+
+def main() -> None:
+    def extra(parser) -> None:  # noqa: ANN001
+        parser.add_argument("--allsides", default="", help="folder of allsides-2020-04 records (readable text)")
+        parser.add_argument("--labels", default=str(LABELS), help="hand labels of the allsides sample")
+        parser.add_argument("--titles", type=int, default=0, help="print the N largest allsides stories' titles")
+
+    args = arguments("Story NMI/ARI on ECB+ and a hand-labelled allsides sample.", "../shared/data/ecbplus-dev", extra)
+    folder = data_or_exit(args.data, "dev_text.txt")
+    bench_ecb(folder)
+    if args.allsides:
+        bench_allsides(data_or_exit(args.allsides, "."), Path(args.labels), args.titles)
+
+
+if __name__ == "__main__":
+    main()

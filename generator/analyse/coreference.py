@@ -1,0 +1,303 @@
+"""Within-article coreference for speakers: "he said", "she added", "the senator said" → the person named.
+
+No maintained coreference component installs offline here with its model (coreferee
+fetches its English model from GitHub, fastcoref and spacy-experimental's coref from
+the Hugging Face hub), so this is a small documented rule set over the spaCy parse:
+
+- the people of an article are its PERSON names outside quotes; a one-word name ("Clarke")
+  is the person whose full name, given earlier, holds it (the most recent such person);
+- a person's gender is known only from the text: an honorific ("Mr.", "Ms."), a gendered
+  role noun beside the name ("spokeswoman", "his wife" does not count), or the pronouns
+  of the sentences that name that person alone (he/him/his against she/her), when one
+  kind is at least twice the other;
+- a person's roles are the nouns of titles before the name ("Sen.", "campaign manager")
+  and of appositions ("Mook, Clinton's campaign manager", "the spokesman, Jason Miller");
+- "he"/"she" is read back sentence by sentence (its own first, three back at most): the
+  first sentence whose subject is a person decides (a named person of compatible gender is
+  the answer, the same pronoun again is resolved in turn, someone unnamed such as "the
+  woman" leaves it open); a sentence without a person subject gives its only person, when
+  the text made that person's gender known and it matches, or the previous quote's
+  speaker; anything else is ambiguous, and then there is no speaker;
+- "the senator" (a definite description) is the one person of the article holding that role.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+MALE, FEMALE = "m", "f"
+_PRONOUN_GENDER = {"he": MALE, "him": MALE, "his": MALE, "himself": MALE}
+_PRONOUN_GENDER |= {"she": FEMALE, "her": FEMALE, "hers": FEMALE, "herself": FEMALE}
+_HONORIFIC_GENDER = {
+    "mr": MALE, "mister": MALE, "sir": MALE, "lord": MALE, "king": MALE, "prince": MALE,
+    "mrs": FEMALE, "ms": FEMALE, "miss": FEMALE, "madam": FEMALE, "lady": FEMALE, "dame": FEMALE,
+    "queen": FEMALE, "princess": FEMALE,
+}  # fmt: skip
+_ROLE_GENDER = {
+    "spokesman": MALE, "spokeswoman": FEMALE, "congressman": MALE, "congresswoman": FEMALE,
+    "chairman": MALE, "chairwoman": FEMALE, "businessman": MALE, "businesswoman": FEMALE,
+    "actor": MALE, "actress": FEMALE, "councilman": MALE, "councilwoman": FEMALE,
+    "assemblyman": MALE, "assemblywoman": FEMALE, "anchorman": MALE, "anchorwoman": FEMALE,
+}  # fmt: skip
+_TITLE_ROLE = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "pres": "president", "sec": "secretary",
+    "gen": "general", "lt": "lieutenant", "col": "colonel", "dr": "doctor", "prof": "professor",
+    "amb": "ambassador", "atty": "attorney", "supt": "superintendent", "adm": "admiral",
+}  # fmt: skip
+_PERSON_NOUNS = {
+    "man", "woman", "person", "official", "spokesman", "spokeswoman", "aide", "adviser", "host", "voter",
+    "supporter", "resident", "father", "mother", "son", "daughter", "wife", "husband", "friend", "candidate",
+    "senator", "governor", "president", "mayor", "lawmaker", "congressman", "congresswoman", "leader", "chief",
+    "director", "officer", "lawyer", "attorney", "expert", "analyst", "owner", "worker", "teacher", "student",
+    "doctor", "nominee", "chairman", "chairwoman", "secretary", "minister", "judge", "veteran", "activist",
+}  # fmt: skip
+_BACK = 3  # sentences before the pronoun's own that may hold its antecedent
+
+
+def _word(token: Token) -> str:
+    return token.lower_.rstrip(".")
+
+
+@dataclass
+class Person:
+    name: Span  # the fullest form the article gives
+    gender: str | None = None
+    roles: set[str] = field(default_factory=set)
+    evidence: dict[str, int] = field(default_factory=lambda: {MALE: 0, FEMALE: 0})
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    span: Span
+    person: int  # index into People.persons
+    subject: bool  # the mention is (in) the subject of its clause
+
+
+def _is_subject(span: Span) -> bool:
+    token = span.root
+    while token.dep_ in ("compound", "flat", "appos", "conj") and token.head != token:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
+
+
+def tidy_name(span: Span) -> Span:
+    """A name without a leading "the" or a trailing possessive, and never across a comma ("Biden, Milano
+    went on" names Milano)."""
+    start, end = span.start, span.end
+    doc = span.doc
+    commas = [t.i for t in span if t.text == ","]
+    if commas:
+        root = span.root.i
+        start = max([c + 1 for c in commas if c < root], default=start)
+        end = min([c for c in commas if c > root], default=end)
+    while start < end and doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and doc[end - 1].tag_ == "POS" or (end > start and doc[end - 1].text in ("'s", "’s", "'", "’")):
+        end -= 1
+    return doc[start:end] if end > start else span
+
+
+class People:
+    """The named people of one article, with what the text says of their gender and roles."""
+
+    def __init__(self, doc: Doc, quoted: list[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.persons: list[Person] = []
+        self.mentions: list[PersonMention] = []
+        self._by_token: dict[int, int] = {}
+        inside = lambda i: any(a <= doc[i].idx < b for a, b in quoted)  # noqa: E731
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or inside(ent.start):
+                continue
+            name = tidy_name(ent)
+            if not any(t.is_alpha and t.text[:1].isupper() for t in name):
+                continue
+            index = self._person_for(name)
+            self.mentions.append(PersonMention(name, index, _is_subject(name)))
+            for token in name:
+                self._by_token[token.i] = index
+            self._read_roles(name, self.persons[index])
+        self._read_pronoun_evidence()
+        for person in self.persons:
+            if person.gender is None:
+                male, female = person.evidence[MALE], person.evidence[FEMALE]
+                if male > 2 * female and male >= 1:
+                    person.gender = MALE
+                elif female > 2 * male and female >= 1:
+                    person.gender = FEMALE
+
+    def _person_for(self, name: Span) -> int:
+        words = [t.lower_ for t in name if t.is_alpha]
+        for index in range(len(self.persons) - 1, -1, -1):
+            known = [t.lower_ for t in self.persons[index].name if t.is_alpha]
+            if words == known:
+                return index
+            if len(words) == 1 and words[0] in known:
+                return index
+            if len(known) == 1 and known[0] in words:
+                self.persons[index].name = name  # the full name, given after the short one
+                return index
+        self.persons.append(Person(name))
+        return len(self.persons) - 1
+
+    def _read_roles(self, name: Span, person: Person) -> None:
+        doc = self.doc
+        before = doc[name.start - 1] if name.start > 0 else None
+        if before is not None and _word(before) in _HONORIFIC_GENDER:
+            person.gender = person.gender or _HONORIFIC_GENDER[_word(before)]
+        for token in name:
+            if _word(token) in _HONORIFIC_GENDER:
+                person.gender = person.gender or _HONORIFIC_GENDER[_word(token)]
+        root = name.root
+        titles = [t for t in root.lefts if t.i < name.start and t.pos_ in ("NOUN", "PROPN") and t.dep_ == "compound"]
+        titles += [t for t in name if _word(t) in _TITLE_ROLE]
+        if before is not None and _word(before) in _TITLE_ROLE:
+            titles.append(before)
+        described = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+            described.append(root.head)
+        for token in titles + described:
+            role = _TITLE_ROLE.get(_word(token), token.lemma_.lower())
+            person.roles.add(role)
+            if role in _ROLE_GENDER:
+                person.gender = person.gender or _ROLE_GENDER[role]
+
+    def _read_pronoun_evidence(self) -> None:
+        """Gendered pronouns in the sentences that name one person only (and the next sentence,
+        when it names nobody), counted for that person."""
+        sentences = list(self.doc.sents)
+        named: list[set[int]] = [set() for _ in sentences]
+        sentence_of = {s.start: n for n, s in enumerate(sentences)}
+        starts = sorted(sentence_of)
+        from bisect import bisect_right
+
+        for mention in self.mentions:
+            named[bisect_right(starts, mention.span.start) - 1].add(mention.person)
+        for n, sentence in enumerate(sentences):
+            if len(named[n]) != 1:
+                subject = next((t for t in sentence.root.children if t.dep_ == "nsubj"), None)
+                person_index = self._by_token.get(subject.i) if subject is not None else None
+                if person_index is not None and subject is not None:  # "Trump said his plan …": the subject's
+                    for token in sentence[subject.i - sentence.start + 1 :]:
+                        gender = _PRONOUN_GENDER.get(token.lower_)
+                        if gender and token.pos_ == "PRON":
+                            self.persons[person_index].evidence[gender] += 1
+                            break
+                continue
+            (person,) = named[n]
+            scope = list(sentence)
+            if n + 1 < len(sentences) and not named[n + 1]:
+                scope += list(sentences[n + 1])
+            for token in scope:
+                gender = _PRONOUN_GENDER.get(token.lower_)
+                if gender and token.pos_ == "PRON":
+                    self.persons[person].evidence[gender] += 1
+
+    def _person_by_word(self, token: Token) -> int | None:
+        """The one person of the article whose name holds this word ("Doe" for Jane Doe)."""
+        found = {n for n, p in enumerate(self.persons) if token.lower_ in (t.lower_ for t in p.name)}
+        return found.pop() if len(found) == 1 else None
+
+    def _mention_of(self, person: int, at: int) -> PersonMention | None:
+        """The person's mention holding token `at`, else (a surname the tagger missed there) the last before it."""
+        holding = [m for m in self.mentions if m.person == person and m.span.start <= at < m.span.end]
+        before = [m for m in self.mentions if m.person == person and m.span.end <= at]
+        found = holding or before
+        return found[-1] if found else None
+
+    def person_at(self, span: Span) -> int | None:
+        """The person a name in the text refers to (its tokens are one of our mentions)."""
+        for token in span:
+            if token.i in self._by_token:
+                return self._by_token[token.i]
+        return None
+
+    def resolve_pronoun(
+        self, pronoun: Token, previous_speaker: int | None = None, depth: int = 0
+    ) -> PersonMention | None:
+        """The named person a he/she refers to, or None when the text leaves it open.
+
+        Sentences are read back from the pronoun's own, three at most. The first one whose subject
+        is a person decides: a compatible named person is the answer; the same pronoun again is
+        resolved in turn ("He said … “…,” he added"); a person the text does not name ("the woman",
+        a name the tagger missed) leaves it open. A sentence without such a subject gives its one
+        person of the pronoun's gender, when the text made that gender known, or the previous speaker.
+        """
+        gender = _PRONOUN_GENDER.get(pronoun.lower_)
+        if gender is None or depth > _BACK:
+            return None
+        window = pronoun.sent
+        for _ in range(_BACK + 1):
+            decided, found = self._in_sentence(window, pronoun, gender, previous_speaker, depth)
+            if decided:
+                return found
+            if window.start == 0:
+                return None
+            window = self.doc[window.start - 1].sent
+        return None
+
+    def _in_sentence(
+        self, sentence: Span, pronoun: Token, gender: str, previous: int | None, depth: int
+    ) -> tuple[bool, PersonMention | None]:
+        subject = next((t for t in sentence.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.i < pronoun.i and subject != pronoun:
+            if subject.lower_ == pronoun.lower_:
+                return True, self.resolve_pronoun(subject, previous, depth + 1)
+            person = self.person_at(self.doc[subject.i : subject.i + 1])
+            if person is None and subject.pos_ == "PROPN":
+                person = self._person_by_word(subject)
+            if person is not None:
+                if self.persons[person].gender in (gender, None):
+                    return True, self._mention_of(person, subject.i)
+            elif subject.pos_ == "PROPN" or (subject.pos_ == "NOUN" and subject.lemma_.lower() in _PERSON_NOUNS):
+                return True, None  # someone the text does not name, or a name the tagger missed
+        candidates = [
+            m
+            for m in self.mentions
+            if sentence.start <= m.span.start < sentence.end
+            and m.span.end <= pronoun.i
+            and self.persons[m.person].gender in (gender, None)
+        ]
+        if not candidates:
+            return False, None
+        people = {m.person for m in candidates}
+        known = {p for p in people if self.persons[p].gender == gender}
+        if len(people) == 1 and known:
+            return True, candidates[-1]
+        if previous is not None and previous in people:
+            return True, next(m for m in reversed(candidates) if m.person == previous)
+        return True, None
+
+    def resolve_role(self, description: Span) -> PersonMention | None:
+        """The one person of the article holding the role a definite description names ("the senator",
+        "the President")."""
+        head = description.root
+        if not any(t.lower_ in ("the", "this") for t in description if t.i < head.i):
+            if not (head.pos_ == "PROPN" and head.i > 0 and head.doc[head.i - 1].lower_ == "the"):
+                return None
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        return self.holder_of(_TITLE_ROLE.get(_word(head), head.lemma_.lower()), head.i)
+
+    def holder_of(self, role: str, before: int) -> PersonMention | None:
+        """The last mention, before token `before`, of the one person named with this role."""
+        holders = {m.person for m in self.mentions if role in self.persons[m.person].roles and m.span.end <= before}
+        if len(holders) != 1:
+            return None
+        (person,) = holders
+        return next(m for m in reversed(self.mentions) if m.person == person and m.span.end <= before)
+
+
+TITLE_WORDS = (
+    set(_TITLE_ROLE) | set(_TITLE_ROLE.values()) | set(_HONORIFIC_GENDER)
+    | {"president", "senator", "governor", "mayor", "secretary", "minister", "chairman", "chairwoman", "speaker",
+       "leader", "congressman", "congresswoman", "vice", "prime", "former", "the", "chief", "justice", "premier"}
+)  # fmt: skip
+"""Words of a title: a "name" made of these alone ("President", "the Senator") is a role, not a name."""
+
+
+def is_title_only(span: Span) -> bool:
+    words = [_word(t) for t in span if t.is_alpha or t.text.endswith(".")]
+    return bool(words) and all(w in TITLE_WORDS for w in words)

@@ -1,0 +1,274 @@
+"""The corpus's mentions as linking sees them: each with its name key, the evidence of its type and its group.
+
+A mention's effective label is the model's label, unless the text gives better evidence:
+a person's title in or just before it ("President Trump", "Sen. McConnell", "Dr. Fauci")
+makes it a person; a legal suffix ("Twitter Inc.") an organisation. Names the model missed
+but the corpus knows (alias file, acronyms a text defines) are added by exact match.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from generator.link.merger import Merger
+from generator.link.names import clean_name, has_legal_suffix, is_title, name_key, split_title
+from generator.link.titles import Titles, is_first_name_title, title_gender, word_before
+from generator.model import Article, ArticleAnalysis, Mention
+
+UNTYPED = ""  # label of a mention found by name rather than by the model: it casts no type vote
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+
+@dataclass
+class Entry:
+    """One mention during linking (internal and mutable: the stage's output is built from it)."""
+
+    article: str
+    mention: Mention
+    surface: str  # the name as written, cleaned (the alias shown)
+    key: str  # name key the mention resolves to (a person's short name may be moved to a full name's key)
+    label: str  # effective label: the model's, or PERSON / ORG by the evidence of titles and legal suffixes
+    before: str = ""  # the capitalised word just before the mention ("Sen." in "Sen. McConnell")
+    titled: bool = False
+    gender: str = ""  # "m" or "f" when a gendered title says so ("Mr", "Mrs", "Baroness")
+    reason: str | None = None  # why this mention joined its entity, when decided per mention
+
+
+@dataclass
+class Group:
+    """What linking knows of one group of keys: its forms, labels and articles."""
+
+    forms: Counter[str] = field(default_factory=Counter)
+    labels: Counter[str] = field(default_factory=Counter)
+    articles: dict[str, None] = field(default_factory=dict)  # ordered set
+    keys: Counter[str] = field(default_factory=Counter)  # name key -> mentions
+    evidence: Counter[str] = field(default_factory=Counter)  # "title", "legal": mentions with a title, a legal suffix
+    _kind: str | None = "?"  # the vote, once counted (a group is not changed after it is built)
+
+    def kind(self) -> str | None:
+        """The type by vote of the mentions' effective labels (None when no mention carries a label).
+
+        A name with a legal suffix ("Twitter Inc.") settles it: an organisation, unless a title
+        makes some of its mentions a person's; a "person" also named in the plural is a group.
+        """
+        if self._kind == "?":
+            self._kind = self._vote()
+        return self._kind
+
+    def _vote(self) -> str | None:
+        if not self.labels:
+            return None
+        if self.evidence["legal"] and not self.evidence["title"]:
+            return "ORG"
+        kind = max(self.labels, key=lambda label: (self.labels[label], label == "PERSON", label))
+        if kind == "PERSON" and all(" " not in key for key in self.keys):
+            if any(k.endswith("s") and k[:-1] in self.keys for k in self.keys):
+                return "NORP"  # a "person" that also occurs in the plural ("Uighurs") is a group of people
+        return kind
+
+
+class KnownNames:
+    """Whole-word, case-sensitive matching of many names in linear time (one regex alternation of
+    thousands of names is scanned at every position of every text, which grows with the corpus)."""
+
+    def __init__(self, names: set[str]) -> None:
+        self.by_first: dict[str, list[str]] = defaultdict(list)  # first word -> names, longest first
+        odd: list[str] = []
+        for name in sorted(names, key=lambda n: (-len(n), n)):
+            first = _WORD.match(name)
+            if first and first.start() == 0:
+                self.by_first[first.group()].append(name)
+            else:
+                odd.append(name)
+        self.odd = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, odd)) + r")(?![\w-])") if odd else None
+
+    def finditer(self, text: str) -> list[tuple[int, int, str]]:
+        found: list[tuple[int, int, str]] = []
+        reached = 0
+        for word in _WORD.finditer(text):
+            start = word.start()
+            if start < reached:
+                continue
+            for name in self.by_first.get(word.group(), ()):
+                end = start + len(name)
+                if text.startswith(name, start) and not (end < len(text) and _WORD_CHAR.match(text[end])):
+                    found.append((start, end, name))
+                    reached = end
+                    break
+        if self.odd is not None:
+            found += [(m.start(), m.end(), m.group()) for m in self.odd.finditer(text)]
+        return sorted(found)
+
+
+_WORD = re.compile(r"(?<![\w-])[\w-]+")
+_WORD_CHAR = re.compile(r"[\w-]")
+
+
+def find_known_names(article: Article, analysis: ArticleAnalysis, known: KnownNames | None) -> list[Mention]:
+    """The article's mentions, plus those the model missed of names the corpus knows to be entities.
+
+    Known names match case-sensitively as whole words, not inside a run of capitals (an
+    all-caps headline is not a list of acronyms). A known name that spans model mentions
+    ("Islamic" + "State" inside "Islamic State group") replaces them.
+    """
+    mentions = list(analysis.mentions)
+    if known is None:
+        return mentions
+    starts = [sentence.start for sentence in analysis.sentences]
+    text = article.text
+    for start, end, name in known.finditer(text):
+        overlapping = [m for m in mentions if start < m.end and m.start < end]
+        if any(m.start < start or m.end > end or (m.start, m.end) == (start, end) for m in overlapping):
+            continue
+        before = text[max(0, start - 12) : start].split()
+        after = text[end : end + 12].split()
+        neighbours = [w for w in (before[-1:] + after[:1]) if any(c.isalpha() for c in w)]
+        if name.isupper() and any(w.isupper() and len(w) > 1 for w in neighbours):
+            continue
+        mentions = [m for m in mentions if m not in overlapping]
+        sentence = max(bisect_right(starts, start) - 1, 0)
+        mentions.append(Mention(name, UNTYPED, start, end, sentence))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def known_names(names: set[str]) -> KnownNames | None:
+    return KnownNames(names) if names else None
+
+
+def entry_of(article: Article, mention: Mention) -> Entry | None:
+    """The linking view of one mention, before titles are read: its name key and the model's label."""
+    surface = clean_name(mention.text)
+    key = name_key(surface)
+    if mention.label == "PERSON" and key.isupper() and len(key) >= 5:
+        key = key.lower()  # "TRUMP" in a headline is a name in capitals, not an acronym
+    if not key or not any(ch.isalpha() for ch in key):
+        return None
+    if mention.label == "PERSON" and " " not in surface and is_title(surface):
+        return None  # a title alone ("Gov" of a tokenised "Gov . Andrew Cuomo") names no one
+    return Entry(article.id, mention, surface, key, mention.label, before=word_before(article.text, mention.start))
+
+
+def learn_titles(entries: list[Entry]) -> Titles:
+    samples = []
+    for entry in entries:
+        lead, core = split_title(entry.surface)
+        for word in [*lead.split(), entry.before]:
+            if word and is_title(word):
+                samples.append((word, entry.label, core))
+    return Titles(samples)
+
+
+def read_titles(entries: list[Entry]) -> None:
+    """Titles make mentions people's, and a name with a title leading it is keyed by the rest.
+
+    "President Trump" is Trump with a title even when the model typed it ORG, as long as
+    "Trump" is a person's name elsewhere in the corpus; "General Motors" stays a company.
+    A legal suffix makes a mention an organisation's ("Twitter Inc."), whatever the model said.
+    """
+    titles = learn_titles(entries)
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for entry in entries:
+        votes[entry.key][entry.label] += 1
+    person_words = {
+        w for key, v in votes.items() if " " in key and v.most_common(1)[0][0] == "PERSON" for w in key.split()
+    }
+    for entry in entries:
+        title, core = titles.split(entry.surface)
+        core_key = name_key(core) if title else ""
+        if core_key:
+            elsewhere = votes.get(core_key)
+            person_elsewhere = elsewhere is not None and elsewhere.most_common(1)[0][0] == "PERSON"
+            personal = person_elsewhere or (entry.label in ("PERSON", UNTYPED) and not elsewhere)
+            known = " " in core_key or core_key in votes or core_key in person_words or titles.strong(title)
+            part_of_name = is_first_name_title(title.split()[-1]) and " " not in core_key  # "Prince Charles"
+            if personal and known:
+                entry.titled = True
+                entry.gender = title_gender(title)
+                if not part_of_name:
+                    entry.key = core_key
+        if entry.before and titles.is_title(entry.before):
+            entry.titled = True
+            entry.gender = entry.gender or title_gender(entry.before)
+        if entry.titled:
+            entry.label = "PERSON"
+        elif has_legal_suffix(entry.key):
+            entry.label = "ORG"
+
+
+class MentionTable:
+    """Every entry of every article, in corpus order, with the groups their keys form.
+
+    Groups are built from per-key tallies (a few thousand keys rather than every mention),
+    which are kept until `moved()` says entries changed their keys.
+    """
+
+    def __init__(self, articles: list[Article]) -> None:
+        self.by_article: dict[str, list[Entry]] = {a.id: [] for a in articles}
+        self._tallies: dict[str, Group] | None = None
+
+    def entries(self) -> list[Entry]:
+        return [entry for entries in self.by_article.values() for entry in entries]
+
+    def moved(self) -> None:
+        self._tallies = None
+
+    def _key_tallies(self) -> dict[str, Group]:
+        if self._tallies is None:
+            tallies: dict[str, Group] = defaultdict(Group)
+            for article_id, entries in self.by_article.items():
+                for entry in entries:
+                    tally = tallies[entry.key]
+                    tally.forms[entry.surface] += 1
+                    tally.evidence["title"] += entry.titled
+                    tally.evidence["legal"] += entry.label == "ORG" and has_legal_suffix(entry.key)
+                    if entry.label != UNTYPED:
+                        tally.labels[entry.label] += 1
+                    tally.articles[article_id] = None
+            for key, tally in tallies.items():
+                tally.keys[key] = sum(tally.forms.values())
+            self._tallies = dict(tallies)
+        return self._tallies
+
+    def groups(self, merger: Merger) -> dict[str, Group]:
+        order = {article_id: i for i, article_id in enumerate(self.by_article)}
+        members: dict[str, list[Group]] = defaultdict(list)
+        for key, tally in self._key_tallies().items():
+            members[merger.find(key)].append(tally)
+        groups: dict[str, Group] = {}
+        for root, tallies in members.items():
+            if len(tallies) == 1:
+                groups[root] = tallies[0]
+                continue
+            group = Group()
+            articles: set[str] = set()
+            for tally in tallies:
+                group.forms.update(tally.forms)
+                group.labels.update(tally.labels)
+                group.keys.update(tally.keys)
+                group.evidence.update(tally.evidence)
+                articles.update(tally.articles)
+            group.articles = dict.fromkeys(sorted(articles, key=order.__getitem__))
+            groups[root] = group
+        return groups
+
+    def pairs_in_one_article(self) -> dict[tuple[str, str], bool]:
+        """(short key, long key) where the long key starts with the short one, seen in one article.
+
+        The value says whether, in some such article, the long name comes first (it introduces the short one).
+        """
+        pairs: dict[tuple[str, str], bool] = {}
+        for entries in self.by_article.values():
+            first: dict[str, int] = {}
+            for entry in entries:
+                first.setdefault(entry.key, entry.mention.start)
+            for key in first:
+                words = key.split()
+                for size in (1, 2):
+                    prefix = " ".join(words[:size])
+                    if size < len(words) and prefix in first:
+                        introduced = first[key] < first[prefix]
+                        pairs[(prefix, key)] = pairs.get((prefix, key), False) or introduced
+        return pairs

@@ -1,0 +1,221 @@
+"""The rules that join the name keys of organisations, places and groups (people: `people.py`).
+
+Each rule unions keys in the `Merger` with its reason. None of them joins an acronym to a
+longer name that merely starts with it ("FBI" is not "FBI Hostage Rescue Team"): an acronym
+joins only the name its letters spell out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from generator.link.countries import country_of
+from generator.link.mention_table import PLACE_TYPES, Group
+from generator.link.merger import Merger
+from generator.link.names import initials, key_is_acronym, name_key, strip_legal_suffix
+from generator.model import AcronymDefinition
+
+_VOWELISH = re.compile(r"[aeiouy]")
+
+
+def _kind(groups: dict[str, Group], merger: Merger, key: str) -> str | None:
+    group = groups.get(merger.find(key))
+    return group.kind() if group is not None else None
+
+
+def join_defined_acronyms(merger: Merger, definitions: dict[tuple[str, str], tuple[str, str, str]]) -> set[str]:
+    """Acronyms a text defines ("Islamic State (IS)") join their expansion when defined one way only.
+
+    `definitions` maps (acronym key, expansion key) to (acronym, expansion, defining article).
+    Returns the acronyms (as written) that were joined, for finding their mentions the model missed.
+    """
+    expansions: dict[str, set[str]] = defaultdict(set)
+    for short_key, long_key in definitions:
+        expansions[short_key].add(long_key)
+    joined: set[str] = set()
+    for (short_key, long_key), (short, _long, article_id) in definitions.items():
+        if len(expansions[short_key]) != 1:
+            continue
+        merger.union(
+            long_key,
+            short_key,
+            f"acronym of {{other}}, defined in article {article_id}",
+            mirror=f"expansion of {{other}}, defined in article {article_id}",
+        )
+        joined.add(short)
+    return joined
+
+
+def acronym_definitions(
+    named: list[tuple[str, tuple[AcronymDefinition, ...]]],
+) -> dict[tuple[str, str], tuple[str, str, str]]:
+    """(acronym key, expansion key) -> (acronym, expansion, first article defining it), in corpus order."""
+    found: dict[tuple[str, str], tuple[str, str, str]] = {}
+    for article_id, acronyms in named:
+        for acronym in acronyms:
+            pair = (name_key(acronym.short), name_key(acronym.long))
+            found.setdefault(pair, (acronym.short, acronym.long, article_id))
+    return found
+
+
+def join_countries(merger: Merger, groups: dict[str, Group]) -> None:
+    """Names of one country join (US, U.S., United States, America; UK, Britain), from ISO 3166 and CLDR data.
+
+    Only names whose mentions are places by vote (or untyped) join: "Jordan" the congressman
+    is not the country. "The Americas" is a region, not the country.
+    """
+    by_country: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    names: dict[str, str] = {}
+    for group in groups.values():
+        if group.kind() not in (*PLACE_TYPES, None):
+            continue
+        for key, count in group.keys.items():
+            country = country_of(key)
+            if country is not None:
+                by_country[country.code].append((-count, key))
+                names[country.code] = country.official
+    for code, keys in by_country.items():
+        keys.sort()
+        anchor = keys[0][1]
+        for _, key in keys[1:]:
+            reason = f"the same country as {{other}} (ISO 3166: {names[code]})"
+            merger.union(anchor, key, reason)
+
+
+def _country_head(words: list[str]) -> tuple[str, int] | None:
+    """The country a multi-word name starts with, and how many words name it ("us air force" -> USA, 1)."""
+    for size in range(min(5, len(words) - 1), 0, -1):
+        head = " ".join(words[:size])
+        country = country_of(head) or (country_of(head.upper()) if size == 1 and len(head) <= 3 else None)
+        if country is not None:
+            return country.code, size
+    return None
+
+
+def join_country_prefixed(merger: Merger, groups: dict[str, Group]) -> None:
+    """Names that differ only in how they write the country they start with are one: "U.S. Air Force",
+    "US Air Force" and "United States Air Force"; "U.S. Senate" and "United States Senate"."""
+    variants: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key in sorted(merger.parent):
+        words = key.split()
+        if len(words) < 2 or _kind(groups, merger, key) in (*PLACE_TYPES, "PERSON"):
+            continue
+        head = _country_head(words)
+        if head is not None:
+            variants[(head[0], " ".join(words[head[1] :]))].append(key)
+    for keys in variants.values():
+        for key in keys[1:]:
+            merger.union(keys[0], key, "{other}, with its country written another way")
+
+
+def join_plurals(merger: Merger, groups: dict[str, Group], surnames: set[str]) -> None:
+    """One-word plurals of groups of people join their singular ("Uighurs" -> "Uighur", "Democrats").
+
+    Not places ("the Americas" are not America), two organisations ("Times" is not "Time") or
+    a person's surname ("the Bidens" are a family, not Joe Biden).
+    """
+    for key in sorted(merger.parent):
+        singular = key[:-1]
+        if " " in key or len(key) <= 4 or not key.endswith("s") or singular not in merger.parent:
+            continue
+        kinds = {_kind(groups, merger, key), _kind(groups, merger, singular)}
+        if (
+            kinds & PLACE_TYPES
+            or kinds == {"ORG"}
+            or (singular in surnames and _kind(groups, merger, singular) == "PERSON")
+        ):
+            continue
+        merger.union(singular, key, "plural of {other}", mirror="singular of {other}")
+
+
+def join_company_names(merger: Merger, groups: dict[str, Group], together: dict[tuple[str, str], bool]) -> None:
+    """Organisations under a shorter name: "Apple Inc." is "Apple"; "Northrop" is "Northrop Grumman".
+
+    A legal suffix (Inc., Corp., plc, Group, …) is dropped when the bare name is known.
+    A one- or two-word organisation name (never an acronym: "FBI" is not "FBI Hostage
+    Rescue Team") that begins exactly one longer organisation name joins it when the two
+    appear in one article somewhere in the corpus.
+    """
+    keys = sorted(merger.parent)
+    for key in keys:
+        bare = strip_legal_suffix(key)
+        if bare != key and bare in merger.parent and _kind(groups, merger, key) == "ORG":
+            merger.union(bare, key, "{other} with its legal suffix", mirror="{other} without its legal suffix")
+    longer: dict[str, set[str]] = defaultdict(set)
+    for key in keys:
+        words = key.split()
+        if len(words) >= 2 and _kind(groups, merger, key) == "ORG":
+            for size in (1, 2):
+                if size < len(words):
+                    longer[" ".join(words[:size])].add(key)
+    for short in keys:
+        if short not in longer or len(short) < 3 or key_is_acronym(short.split()[0]):
+            continue
+        if _kind(groups, merger, short) != "ORG":
+            continue
+        roots = {merger.find(k) for k in longer[short]} - {merger.find(short)}
+        if len(roots) != 1:
+            continue
+        target_root = roots.pop()
+        candidates = sorted(k for k in longer[short] if merger.find(k) == target_root and (short, k) in together)
+        if candidates:
+            merger.union(candidates[0], short, "short form of {other}", mirror="full name of {other}")
+
+
+def join_initialisms(merger: Merger, groups: dict[str, Group], acronym_keys: set[str]) -> None:
+    """An acronym joins the only multi-word name its letters spell ("FBI": "Federal Bureau of Investigation").
+
+    When several names fit ("FDA": Food and Drug Administration, Florida Dental Association),
+    it joins the one it is named beside in most of the articles (80%) that name one of them.
+    """
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(merger.parent):
+        if len(key.split()) >= 2 and _kind(groups, merger, key) not in (None, "PERSON"):
+            by_initials[initials(key)].append(key)
+    for key in sorted(acronym_keys):
+        if _kind(groups, merger, key) == "PERSON":
+            continue
+        spelled = by_initials.get(key, [])
+        roots = {merger.find(k) for k in spelled}
+        if merger.find(key) in roots or not roots:
+            continue
+        if len(roots) == 1:
+            merger.union(spelled[0], key, "initials of {other}", mirror="spelled out as {other}")
+            continue
+        target, together, total = _named_together(groups, merger, key, roots)
+        if target is not None:
+            head = next(k for k in spelled if merger.find(k) == target)
+            why = f"initials of {{other}}, named beside it in {together} of {total} articles naming a spelling"
+            merger.union(head, key, why, mirror="spelled out as {other}")
+
+
+def _named_together(groups: dict[str, Group], merger: Merger, key: str, roots: set[str]) -> tuple[str | None, int, int]:
+    """The spelling an acronym is named beside in at least 80% of the articles naming it with one (two at least)."""
+    group = groups.get(merger.find(key))
+    if group is None:
+        return None, 0, 0
+    counts = {r: sum(1 for a in groups[r].articles if a in group.articles) for r in sorted(roots) if r in groups}
+    total = sum(counts.values())
+    if not counts or total < 2:
+        return None, 0, total
+    top = max(counts, key=lambda r: counts[r])
+    return (top if counts[top] >= 0.8 * total else None), counts[top], total
+
+
+def join_spelling_variants(merger: Merger, groups: dict[str, Group]) -> None:
+    """Names that differ in one vowel (Uyghur/Uighur) join, except people's names, acronyms and short words."""
+    buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for key in sorted(merger.parent):
+        if len(key.replace(" ", "")) >= 5 and not key_is_acronym(key):
+            buckets[(_VOWELISH.sub("*", key), len(key))].append(key)
+    for keys in buckets.values():
+        for i, first in enumerate(keys):
+            for second in keys[i + 1 :]:
+                differing = [p for p, (x, y) in enumerate(zip(first, second, strict=True)) if x != y]
+                if len(differing) != 1 or differing[0] == len(first) - 1:
+                    continue
+                kinds = {_kind(groups, merger, k) for k in (first, second)}
+                if "PERSON" in kinds:
+                    continue
+                merger.union(first, second, "spelling variant of {other}")

@@ -1,0 +1,101 @@
+"""Stories: the articles that tell one event or development, across outlets and days.
+
+A story is a group of articles more alike than `resolution` on average, found as the
+communities of the nearest-neighbour graph (`similarity.nearest_neighbours`) by the
+Leiden algorithm with the constant Potts model (igraph's `community_leiden`): a group holds
+together while its links outweigh `resolution` for every pair of its members, so the
+number of stories comes from the corpus and two loosely related articles stay apart.
+The graph's links are the story similarity (shared rare words and shared entities),
+discounted by the days between two articles when both are dated. An article whose
+community is itself alone joins no story: it is listed as such, not as a one-article
+story.
+
+A story's title is a headline: the title of its most central article (the one most
+similar to the others of the story), which the story records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from generator.link.similarity import Neighbours
+from generator.model import Article
+
+STORY_NEIGHBOURS = 10  # links per article in the story graph (docs/BENCHMARKS.md, "Stories")
+STORY_DAYS = 7.0  # similarity of two dated articles × exp(-days apart / STORY_DAYS)
+NO_STORY = -1
+
+
+@dataclass(frozen=True)
+class StoryGroups:
+    """Story number per article (NO_STORY for an article that joins none), and each story's members."""
+
+    labels: tuple[int, ...]
+    members: tuple[tuple[int, ...], ...]  # row numbers per story, largest story first, rows in corpus order
+
+
+def find_stories(neighbours: Neighbours, resolution: float, seed: int = 0) -> StoryGroups:
+    """Leiden (constant Potts model) communities of the neighbour graph; communities of one are no story.
+
+    Seeded, so the same corpus gives the same stories.
+    """
+    n = neighbours.size
+    if n == 0:
+        return StoryGroups((), ())
+    communities = _leiden(neighbours.graph(), resolution, seed)
+    groups: dict[int, list[int]] = {}
+    for row, community in enumerate(communities):
+        groups.setdefault(community, []).append(row)
+    stories = sorted((rows for rows in groups.values() if len(rows) > 1), key=lambda rows: (-len(rows), rows[0]))
+    labels = [NO_STORY] * n
+    for number, rows in enumerate(stories):
+        for row in rows:
+            labels[row] = number
+    return StoryGroups(tuple(labels), tuple(tuple(rows) for rows in stories))
+
+
+def _leiden(graph: sparse.csr_matrix, resolution: float, seed: int) -> list[int]:
+    return leiden_communities(graph, "CPM", resolution, seed)
+
+
+def leiden_communities(graph: sparse.csr_matrix, objective: str, resolution: float, seed: int) -> list[int]:
+    """Community per node of a weighted symmetric graph: igraph's Leiden, iterated until no node moves.
+
+    igraph draws from Python's `random`; a generator seeded here for the call (and the
+    default put back after) makes the same graph give the same communities.
+    """
+    import random
+
+    import igraph
+
+    upper = sparse.triu(graph, k=1).tocoo()
+    network = igraph.Graph(n=graph.shape[0], edges=np.column_stack([upper.row, upper.col]).tolist())
+    igraph.set_random_number_generator(random.Random(seed))
+    try:
+        found = network.community_leiden(
+            objective_function=objective, weights=upper.data.tolist(), resolution=resolution, n_iterations=-1
+        )
+    finally:
+        igraph.set_random_number_generator(random)
+    return list(found.membership)
+
+
+def central_rows(groups: StoryGroups, graph: sparse.csr_matrix) -> tuple[int, ...]:
+    """Per story, the member most similar to the other members (sum of its links inside the story).
+
+    One pass over the graph's links for all stories; ties go to the member first in the corpus.
+    """
+    labels = np.asarray(groups.labels, dtype=np.int64)
+    links = graph.tocoo()
+    inside = (labels[links.row] >= 0) & (labels[links.row] == labels[links.col])
+    strength = np.bincount(links.row[inside], weights=links.data[inside], minlength=len(labels))
+    return tuple(rows[int(np.argmax(strength[list(rows)]))] for rows in groups.members)
+
+
+def headline_of(article: Article) -> str:
+    """The article's title as a headline: white space folded, a trailing full stop dropped."""
+    title = " ".join(article.title.split())
+    return title[:-1] if title.endswith(".") and not title.endswith("..") else title

@@ -1,0 +1,255 @@
+"""Link: corpus-level names on small hand-written articles (issue 13, and the names of issue 19).
+
+Each article is written out as text and its mentions are found in it by string, so the rules
+that read the text around a mention (a title before it) see what they would on real coverage.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import write_files
+
+from generator.link.aliases import AliasFileError, load_aliases
+from generator.link.entities import link_entities
+from generator.link.names import clean_name, name_key
+from generator.model import Article, ArticleAnalysis, Entity, Mention
+
+
+def _article(aid: str, text: str, mentions: list[tuple[str, str]]) -> tuple[Article, ArticleAnalysis]:
+    """An article with `text`; each (name, label) is found in it in order, from where the last one was found."""
+    found, position = [], 0
+    for name, label in mentions:
+        start = text.index(name, position)
+        found.append(Mention(name, label, start, start + len(name), 0))
+        position = start + len(name)
+    analysis = ArticleAnalysis((), (), (), tuple(found), (), (), ())
+    return Article(id=aid, slug=aid, path=f"{aid}.txt", title=aid, text=text), analysis
+
+
+def _link(items: list[tuple[str, str, list[tuple[str, str]]]], alias_text: str | None = None, tmp: Path | None = None):  # noqa: ANN202
+    pairs = [_article(aid, text, mentions) for aid, text, mentions in items]
+    articles = [a for a, _ in pairs]
+    analyses = {a.id: an for a, an in pairs}
+    aliases = None
+    if alias_text is not None and tmp is not None:
+        write_files(tmp, {"aliases.yml": alias_text})
+        aliases = load_aliases(tmp / "aliases.yml")
+    entities, linked = link_entities(articles, analyses, aliases)
+    return entities, linked
+
+
+def _holding(entities: tuple[Entity, ...], alias: str) -> Entity:
+    return next(e for e in entities if alias in e.aliases)
+
+
+def test_titles_middle_initials_and_nicknames_join_the_one_full_name() -> None:
+    entities, _ = _link(
+        [
+            ("a", "Donald Trump spoke. Later President Trump left.", [("Donald Trump", "PERSON"), ("Trump", "PERSON")]),
+            ("b", "President Trump and President Xi met.", [("President Trump", "ORG"), ("Xi", "PERSON")]),
+            ("c", "Donald J. Trump signed it.", [("Donald J. Trump", "PERSON")]),
+            (
+                "d",
+                "Sen. Mitch McConnell spoke. Sen. McConnell left.",
+                [("Mitch McConnell", "PERSON"), ("McConnell", "ORG")],
+            ),
+            (
+                "e",
+                "Sen. McConnell agreed with Attorney General Bill Barr.",
+                [("McConnell", "ORG"), ("Bill Barr", "PERSON")],
+            ),
+            ("f", "William P. Barr and Mr Barr.", [("William P. Barr", "PERSON"), ("Barr", "PERSON")]),
+            ("g", "Donald Trump Jr. said so.", [("Donald Trump Jr.", "PERSON")]),
+            *[(f"t{i}", "Donald Trump spoke.", [("Donald Trump", "PERSON")]) for i in range(3)],
+        ]
+    )
+    trump = _holding(entities, "Donald Trump")
+    assert trump.name == "Donald Trump" and trump.type == "PERSON"
+    assert {"Trump", "President Trump", "Donald J. Trump"} <= set(trump.aliases)
+    assert "middle name" in trump.alias_reasons["Donald J. Trump"]
+    assert _holding(entities, "Donald Trump Jr.") is not trump  # a suffix keeps father and son apart
+    mcconnell = _holding(entities, "Mitch McConnell")
+    assert mcconnell.type == "PERSON" and mcconnell.articles == ("d", "e")
+    barr = _holding(entities, "William P. Barr")
+    assert {"Bill Barr", "Barr"} <= set(barr.aliases) and barr.name in ("William P. Barr", "Bill Barr")
+
+
+def test_ambiguous_surnames_follow_their_article_else_the_dominant_person_else_stay_apart() -> None:
+    joe = [
+        (f"j{i}", "Joe Biden campaigned. Biden won.", [("Joe Biden", "PERSON"), ("Biden", "PERSON")]) for i in range(9)
+    ]
+    entities, linked = _link(
+        [
+            *joe,
+            ("h", "Hunter Biden was in Ukraine. Biden denied it.", [("Hunter Biden", "PERSON"), ("Biden", "PERSON")]),
+            ("x", "Biden spoke on Tuesday.", [("Biden", "PERSON")]),
+            ("bc", "Bill Clinton spoke. Clinton smiled.", [("Bill Clinton", "PERSON"), ("Clinton", "PERSON")]),
+            ("hc", "Hillary Clinton spoke. Clinton smiled.", [("Hillary Clinton", "PERSON"), ("Clinton", "PERSON")]),
+            ("c", "Clinton was not there.", [("Clinton", "PERSON")]),
+        ]
+    )
+    by_id = {e.id: e for e in entities}
+    assert by_id[linked["h"][1].entity].name == "Hunter Biden"  # the full name in its own article
+    assert by_id[linked["x"][0].entity].name == "Joe Biden"  # Joe is named in 9 of the 10 articles
+    assert "most articles name so" in by_id[linked["x"][0].entity].alias_reasons["Biden"]
+    assert by_id[linked["bc"][1].entity].name == "Bill Clinton"
+    assert by_id[linked["hc"][1].entity].name == "Hillary Clinton"
+    clinton = by_id[linked["c"][0].entity]
+    assert clinton.name == "Clinton" and clinton.articles == ("c",)  # neither dominates: kept apart
+    assert {by_id[i].name for i in clinton.ambiguous_with} == {"Bill Clinton", "Hillary Clinton"}
+    assert clinton.alias_reasons["Clinton"].startswith("ambiguous")
+
+
+def test_country_names_and_codes_are_one_entity_but_the_americas_are_not() -> None:
+    entities, _ = _link(
+        [
+            (
+                "a",
+                "The U.S. and the United States of America and the U.S",
+                [("U.S.", "GPE"), ("United States of America", "GPE"), ("U.S", "GPE")],
+            ),
+            (
+                "b",
+                "America and the United States, and the US.",
+                [("America", "GPE"), ("United States", "GPE"), ("US", "GPE")],
+            ),
+            ("c", "Trade across the Americas. America first.", [("Americas", "LOC"), ("America", "GPE")]),
+            (
+                "d",
+                "Britain, the UK, the U.K. and the United Kingdom.",
+                [("Britain", "GPE"), ("UK", "GPE"), ("U.K.", "GPE"), ("United Kingdom", "GPE")],
+            ),
+        ]
+    )
+    states = _holding(entities, "America")
+    assert states.name == "United States"
+    assert set(states.aliases) == {"U.S.", "United States of America", "U.S", "America", "United States", "US"}
+    assert "ISO 3166" in states.alias_reasons["America"]
+    assert "Americas" not in states.aliases
+    assert set(_holding(entities, "Britain").aliases) == {"Britain", "UK", "U.K.", "United Kingdom"}
+
+
+def test_acronyms_never_swallow_longer_names_and_the_display_name_is_the_most_used_full_form() -> None:
+    entities, _ = _link(
+        [
+            (
+                "a",
+                "The FBI said the FBI Hostage Rescue Team was ready.",
+                [("FBI", "ORG"), ("FBI Hostage Rescue Team", "ORG")],
+            ),
+            (
+                "b",
+                "The Federal Bureau of Investigation (FBI) and the FBI.",
+                [("Federal Bureau of Investigation", "ORG"), ("FBI", "ORG"), ("FBI", "ORG")],
+            ),
+            (
+                "c",
+                "Trump ’ s plan. Donald Trump spoke. Donald Trump again.",
+                [("Trump ’ s", "PERSON"), ("Donald Trump", "PERSON"), ("Donald Trump", "PERSON")],
+            ),
+            ("d", "Donald John Trump.", [("Donald John Trump", "PERSON")]),
+        ]
+    )
+    fbi = _holding(entities, "FBI")
+    assert "FBI Hostage Rescue Team" not in fbi.aliases
+    assert fbi.name == "Federal Bureau of Investigation"
+    assert _holding(entities, "FBI Hostage Rescue Team").name == "FBI Hostage Rescue Team"
+    assert _holding(entities, "Donald John Trump").name == "Donald Trump"  # most used, not longest or possessive
+
+
+def test_types_follow_the_evidence_of_titles_legal_suffixes_and_full_names() -> None:
+    entities, _ = _link(
+        [
+            ("a", "Dr. Anthony Fauci said Fauci would stay.", [("Anthony Fauci", "PERSON"), ("Fauci", "ORG")]),
+            ("b", "Dr. Fauci warned.", [("Fauci", "ORG")]),
+            ("c", "Fauci warned again.", [("Fauci", "ORG")]),
+            ("d", "Twitter Inc. said Twitter would act.", [("Twitter Inc.", "PERSON"), ("Twitter", "PERSON")]),
+            ("e", "Will Twitter ban him? On Twitter.", [("Will Twitter", "PERSON"), ("Twitter", "PERSON")]),
+        ]
+    )
+    fauci = _holding(entities, "Anthony Fauci")
+    assert fauci.type == "PERSON" and fauci.articles == ("a", "b", "c")
+    twitter = _holding(entities, "Twitter Inc.")
+    assert twitter.type == "ORG" and "Twitter" in twitter.aliases
+    assert "Twitter" not in _holding(entities, "Will Twitter").aliases  # not "part of the name Will Twitter"
+
+
+def test_the_alias_file_wins_and_keep_apart_still_separates(tmp_path: Path) -> None:
+    entities, _ = _link(
+        [
+            ("a", "Donald Trump spoke.", [("Donald Trump", "PERSON")]),
+            ("b", "Trump spoke. The Donald agreed.", [("Trump", "PERSON"), ("The Donald", "PERSON")]),
+            ("c", "Hillary Clinton and Clinton.", [("Hillary Clinton", "PERSON"), ("Clinton", "PERSON")]),
+        ],
+        "- name: Donald Trump\n  aliases: [The Donald]\n- keep_apart: [Hillary Clinton, Clinton]\n",
+        tmp_path,
+    )
+    trump = _holding(entities, "Donald Trump")
+    assert {"Trump", "The Donald"} <= set(trump.aliases) and trump.alias_reasons["The Donald"] == "alias file (line 1)"
+    assert "Clinton" not in _holding(entities, "Hillary Clinton").aliases
+
+
+def test_an_acronym_and_a_word_that_differ_only_in_case_are_two_entities_unless_the_alias_file_joins_them(
+    tmp_path: Path,
+) -> None:
+    items = [
+        ("a", "ISIS militants attacked.", [("ISIS", "ORG")]),
+        ("b", "A statue of Isis, the goddess.", [("Isis", "PERSON")]),
+    ]
+    entities, _ = _link(items)
+    assert _holding(entities, "ISIS") is not _holding(entities, "Isis")
+    joined, _ = _link(items, "- name: ISIS\n  aliases: [Isis]\n", tmp_path)
+    assert _holding(joined, "ISIS") is _holding(joined, "Isis")
+
+
+def test_names_compare_after_nfc_and_white_space_folding_and_lose_control_and_bidi_characters() -> None:
+    nfd = "Le Monde E\u0301conomie"
+    entities, linked = _link(
+        [
+            ("a", f"{nfd} wrote.", [(nfd, "ORG")]),
+            ("b", "Le Monde Économie wrote.", [("Le Monde Économie", "ORG")]),
+            ("c", "BBC  News said. BBC News said.", [("BBC  News", "ORG"), ("BBC News", "ORG")]),
+            ("d", "Evil\u202e Corp\u0007 said.", [("Evil\u202e Corp\u0007", "ORG")]),
+        ]
+    )
+    monde = _holding(entities, "Le Monde Économie")
+    assert monde.articles == ("a", "b") and monde.aliases == ("Le Monde Économie",)
+    assert _holding(entities, "BBC News").aliases == ("BBC News",)
+    evil = next(e for e in entities if e.articles == ("d",))
+    assert evil.name == "Evil Corp" and linked["d"][0].text == "Evil Corp"
+    assert clean_name("a\u202eb\u2066c\x00d\u200fe") == "abcde"
+    assert name_key("the U.S.’s") == name_key("US") == "US" and name_key("Us") == "us"
+
+
+def test_the_same_alias_under_two_alias_file_entries_is_an_error_naming_both_lines(tmp_path: Path) -> None:
+    write_files(
+        tmp_path, {"aliases.yml": "- name: Islamic State\n  aliases: [IS, Daesh]\n- name: Iceland\n  aliases: [IS]\n"}
+    )
+    with pytest.raises(AliasFileError) as info:
+        load_aliases(tmp_path / "aliases.yml")
+    assert "'IS'" in str(info.value) and "line 1" in str(info.value) and "line 3" in str(info.value)
+
+
+def test_alias_file_names_lose_control_and_bidi_characters(tmp_path: Path) -> None:
+    write_files(tmp_path, {"aliases.yml": '- name: "Islamic\\u202e State"\n  aliases: ["Dae\\x07sh"]\n'})
+    aliases = load_aliases(tmp_path / "aliases.yml")
+    assert aliases.groups[0].name == "Islamic State" and aliases.groups[0].aliases == ("Daesh",)
+
+
+def test_an_entity_with_only_badly_cut_spans_gets_a_tidied_display_name() -> None:
+    entities, _ = _link(
+        [
+            (
+                "a",
+                "The children’s Easter egg hunt, the Institute for Health Metrics (IHME said, and @WHO.",
+                [("’s Easter", "EVENT"), ("Institute for Health Metrics (IHME", "ORG"), ("@WHO", "ORG")],
+            ),
+            ("b", "They played Village People's \"YMCA at the rally.", [("Village People's \"YMCA", "WORK_OF_ART")]),
+        ]
+    )
+    assert _holding(entities, "’s Easter").name == "Easter"
+    assert _holding(entities, "Institute for Health Metrics (IHME").name == "Institute for Health Metrics"
+    assert _holding(entities, "@WHO").name == "WHO"
+    assert _holding(entities, "Village People's \"YMCA").name == "Village People's YMCA"

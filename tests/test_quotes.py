@@ -1,0 +1,306 @@
+"""Quotes and their speakers on small hand-written articles: one case each of what a reader
+resolves ("he said", "the senator said", "who said"), what is not a quote (scare quotes, slogans,
+titles, unbalanced marks, reported speech between quotes), and quotes across articles."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.analyse import analyse_doc
+from generator.analyse.nlp import load_model
+from generator.analyse.quote_marks import find_quoted
+from generator.config import Config
+from generator.link.quote_groups import group_quotes, split_groups
+from generator.link.quote_speakers import link_quote_speakers, link_quotes
+from generator.model import Article, ArticleAnalysis, Entity, LinkedMention, Phrase, Quote
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def _analyse(nlp, text: str) -> ArticleAnalysis:
+    return analyse_doc(nlp(text), Config())
+
+
+def _speakers(nlp, text: str) -> dict[str, str | None]:
+    return {q.text: q.speaker for q in _analyse(nlp, text).quotes}
+
+
+def test_pronoun_goes_to_the_person_named_before(nlp) -> None:
+    text = (
+        "Senator Elizabeth Warren spoke to voters in Boston on Monday about the new health plan.\n"
+        '"We will not back down from this fight for working families," she said.'
+    )
+    (quote,) = _analyse(nlp, text).quotes
+    assert quote.speaker == "Elizabeth Warren" and quote.speaker_via == "pronoun"
+    assert quote.speaker_reference == "she" and text[quote.speaker_start : quote.speaker_end] == "Elizabeth Warren"
+
+
+def test_pronoun_follows_gender_and_recency(nlp) -> None:
+    text = (
+        "Mr. Tom Baker met Ms. Jane Doe in the city hall on Monday to talk about the budget.\n"
+        "Doe told reporters that the talks had gone well and that she was hopeful.\n"
+        '"This is a good day for the city and for its schools," he said.\n'
+        '"We still have work to do before the vote next month," she added.'
+    )
+    speakers = _speakers(nlp, text)
+    assert speakers["This is a good day for the city and for its schools,"] == "Tom Baker"
+    assert speakers["We still have work to do before the vote next month,"] in ("Doe", "Jane Doe")
+
+
+def test_pronoun_without_a_clear_antecedent_has_no_speaker(nlp) -> None:
+    text = (
+        "The meeting ended late on Monday after a long debate about the road plan.\n"
+        '"We will look at the road plan again next year," he said.'
+    )
+    assert _speakers(nlp, text) == {"We will look at the road plan again next year,": None}
+
+
+def test_description_is_kept_as_written(nlp) -> None:
+    (quote,) = _analyse(nlp, '"We are going to win this election easily," said a White House official.').quotes
+    assert quote.speaker == "a White House official" and quote.speaker_kind == "description"
+
+
+def test_role_noun_goes_to_the_person_holding_that_role(nlp) -> None:
+    text = (
+        "Sen. Bernie Sanders of Vermont spoke at a rally in Iowa on Saturday.\n"
+        '"The system is rigged against working people in this country," the senator said.'
+    )
+    (quote,) = _analyse(nlp, text).quotes
+    assert quote.speaker == "Bernie Sanders" and quote.speaker_via == "role"
+    assert quote.speaker_reference == "the senator"
+
+
+def test_relative_pronoun_is_never_the_speaker(nlp) -> None:
+    text = 'The mayor met Anna Jones, who said "the bridge will open to traffic next spring" after the meeting.'
+    (quote,) = _analyse(nlp, text).quotes
+    assert quote.speaker == "Anna Jones" and quote.speaker_via == "relative"
+
+
+def test_speaker_is_never_a_pronoun_or_a_fragment(nlp) -> None:
+    text = (
+        '"We will win the vote in the end," they said on Monday.\n'
+        '"I do not know what will happen next," I said to the driver.\n'
+    )
+    for quote in _analyse(nlp, text).quotes:
+        assert quote.speaker is None
+
+
+def test_scare_quotes_slogans_and_titles_are_phrases(nlp) -> None:
+    text = (
+        'Protesters chanted "Black Lives Matter" and "defund the police" outside the court on Friday.\n'
+        'Trump called the election "rigged" and wore a "Make America Great Again" hat at the rally.\n'
+        'He talked about his book, "The Art of the Deal", for an hour.'
+    )
+    analysis = _analyse(nlp, text)
+    assert analysis.quotes == ()
+    assert {p.text: p.reason for p in analysis.phrases} == {
+        "Black Lives Matter": "short",
+        "defund the police": "short",
+        "rigged": "short",
+        "Make America Great Again": "title",
+        "The Art of the Deal": "title",
+    }
+
+
+def test_unbalanced_marks_never_turn_narrative_into_a_quote() -> None:
+    text = (
+        "The minister said the plan was an “important step, and then left the room.\n"
+        "Reporters waited outside for more than an hour in the rain.\n"
+        "Later she said “we will publish the full plan next week,” and smiled."
+    )
+    quoted = [text[s.start : s.end] for s in find_quoted(text)]
+    assert quoted == ["we will publish the full plan next week,"]
+
+
+def test_reported_speech_between_two_quotes_is_not_a_quote(nlp) -> None:
+    text = (
+        'Ms Hewitt said: "We have already doubled the length of maternity pay, it was 13 weeks. '
+        '"We are going to extend the pay to nine months by 2007." She said new mothers were already '
+        'entitled to 12 months leave, but many women could not take it. "We have made a firm commitment."'
+    )
+    quotes = [q.text for q in _analyse(nlp, text).quotes]
+    assert not any("new mothers" in q for q in quotes)
+    assert "We have made a firm commitment." in quotes
+
+
+def test_quote_over_paragraphs_is_pieces_with_one_speaker(nlp) -> None:
+    text = (
+        "Governor Maria Lopez spoke at length about the storm.\n\n"
+        "“We have never seen water this high in the valley, and the damage is terrible.\n\n"
+        "“We will rebuild every road and every bridge that the river took from us,” Lopez said.\n\n"
+        "The storm is the worst in fifty years."
+    )
+    quotes = _analyse(nlp, text).quotes
+    assert [q.text[:12] for q in quotes] == ["We have neve", "We will rebu"]
+    assert quotes[1].continues == 0
+    assert [q.speaker for q in quotes] == ["Lopez", "Lopez"] and quotes[0].speaker_via == "continued"
+
+
+def _article(aid: str, source: str | None = None) -> Article:
+    return Article(id=aid, slug=aid, path=f"{aid}.txt", title=aid, text="x", source=source)
+
+
+def _analysis(*quotes: Quote, phrases: tuple[Phrase, ...] = ()) -> ArticleAnalysis:
+    return ArticleAnalysis((), (), (), (), tuple(quotes), (), (), phrases)
+
+
+def _quote(text: str, speaker: str | None = None, kind: str = "name") -> Quote:
+    return Quote(text, 0, len(text), 0, speaker=speaker, speaker_kind=kind if speaker else None)
+
+
+LONG = "We will not allow anyone to divide this country, not now and not ever, whatever they may try to do"
+
+
+def test_disagreeing_speakers_of_one_long_quote_are_a_disputed_group() -> None:
+    articles = [_article("a", "Outlet A"), _article("b", "Outlet B"), _article("c", "Outlet C")]
+    analyses = {
+        "a": _analysis(_quote(LONG, "Smith")),
+        "b": _analysis(_quote(LONG, "Jones")),
+        "c": _analysis(_quote(LONG, "a government spokesman", "description")),
+    }
+    (group,) = group_quotes(articles, analyses, {("a", 0): "john-smith"})
+    assert group.disputed and group.speaker is None and group.outlets == 3
+    assert [(s.entity, s.name, s.kind) for s in group.speakers] == [
+        ("john-smith", "Smith", "name"),
+        (None, "Jones", "name"),
+        (None, "a government spokesman", "description"),
+    ]
+    assert [m.article for m in group.speakers[1].members] == ["b"]
+
+
+def test_same_short_words_from_different_people_are_different_quotes() -> None:
+    articles = [_article("a", "A"), _article("b", "B")]
+    analyses = {
+        "a": _analysis(_quote("this is a slap in the face", "Smith")),
+        "b": _analysis(_quote("this is a slap in the face", "Jones")),
+    }
+    groups = group_quotes(articles, analyses, {})
+    assert len(groups) == 2 and not any(g.disputed for g in groups)
+    assert {g.speakers[0].name for g in groups} == {"Smith", "Jones"}
+
+
+def test_missing_speaker_joins_but_never_bridges_two_speakers() -> None:
+    articles = [_article("a", "A"), _article("b", "B"), _article("c", "C")]
+    analyses = {
+        "a": _analysis(_quote("the plan will cost the city ten million dollars", "Smith")),
+        "b": _analysis(_quote("the plan will cost the city ten million dollars")),
+        "c": _analysis(_quote("the plan will cost the city ten million dollars", "Jones")),
+    }
+    groups = group_quotes(articles, analyses, {})
+    assert sorted(len(g.articles) for g in groups) == [1, 2]
+    joined = next(g for g in groups if len(g.articles) == 2)
+    assert not joined.disputed and [s.name for s in joined.speakers] == ["Smith"]
+
+
+def test_short_wording_in_many_articles_is_a_phrase_and_groups_rank_by_outlets() -> None:
+    articles = [_article(x, s) for x, s in [("a", "A"), ("b", "A"), ("c", "A"), ("d", "B"), ("e", "C")]]
+    analyses = {
+        "a": _analysis(_quote("shelter in place now please", "Smith"), _quote(LONG, "Smith"), _quote(LONG, "Smith")),
+        "b": _analysis(_quote("shelter in place now please")),
+        "c": _analysis(_quote("shelter in place now please", "Jones"), _quote("a quote only one outlet has here")),
+        "d": _analysis(_quote(LONG)),
+        "e": _analysis(_quote(LONG), phrases=(Phrase("defund the police", 0, 17, 0, "short"),)),
+    }
+    groups, shared = split_groups(articles, analyses, {})
+    assert [g.articles for g in groups] == [("a", "d", "e"), ("c",)]
+    assert groups[0].members[0].article == "a" and len(groups[0].repeats) == 1  # each article once per group
+    assert groups[0].outlets == 3 and [g.id for g in groups] == ["q1", "q2"]
+    assert [[r.article for r in g] for g in shared] == [["a", "b", "c"]]
+    speakers, _, phrases = link_quotes(articles, analyses, {a.id: () for a in articles}, [])
+    assert [(p.text, p.articles, p.reason) for p in phrases] == [
+        ("shelter in place now please", ("a", "b", "c"), "shared"),
+        ("defund the police", ("e",), "short"),
+    ]
+
+
+def test_speaker_entity_must_be_able_to_speak() -> None:
+    articles = [_article("a")]
+    quote = Quote("the new phone will change everything we do", 0, 40, 0, "Galaxy", 50, 56, "name")
+    analyses = {"a": _analysis(quote, Quote("and it will ship in May this year", 0, 30, 0, "Kim Lee", 60, 67, "name"))}
+    mentions = {"a": (LinkedMention("galaxy", "Galaxy", 50, 56, 0), LinkedMention("kim-lee", "Kim Lee", 60, 67, 0))}
+    entities = [
+        Entity("galaxy", "galaxy", "Galaxy", "PRODUCT", (), ("a",), 1),
+        Entity("kim-lee", "kim-lee", "Kim Lee", "PERSON", (), ("a",), 1),
+    ]
+    assert link_quote_speakers(articles, analyses, mentions, entities) == {("a", 1): "kim-lee"}
+
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+
+
+def test_quotes_benchmark_without_data_says_so_and_exits_0(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(BENCH / "quotes.py"), str(tmp_path / "absent")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0 and "benchmark data not found" in result.stdout
+
+
+def test_quotes_benchmark_reads_polnear_and_matches_surnames(tmp_path: Path) -> None:
+    sys.path.insert(0, str(BENCH))
+    try:
+        from _polnear import read_polnear
+        from quotes import reference_strings, same_person
+    finally:
+        sys.path.remove(str(BENCH))
+    text = 'Headline\n\n"We will win this state in November," Smith said. He called it "rigged".\n'
+    (tmp_path / "data/dev/text").mkdir(parents=True)
+    (tmp_path / "data/dev/attributions").mkdir(parents=True)
+    (tmp_path / "data/dev/text/a.txt").write_text(text, encoding="utf-8")
+    start, smith = text.index("We"), text.index("Smith")
+    ann = f"T1\tSource {smith} {smith + 5}\tSmith\nT2\tCue 53 57\tsaid\nT3\tContent {start} {start + 34}\tx\n"
+    ann += "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n"
+    (tmp_path / "data/dev/attributions/a_x1.ann").write_text(ann, encoding="utf-8")
+    (article,) = read_polnear(tmp_path, ("dev",))
+    assert article.source_text(article.attributions[0]) == "Smith"
+    assert [text[a:b] for a, b in reference_strings(text)] == ["We will win this state in November,"]
+    assert same_person("Donald Trump", "Trump") and same_person("Hillary", "Hillary Clinton")
+    assert same_person("Donald Trump Jr.", "Trump") and not same_person("Bernie Sanders", "Hillary Clinton")
+
+
+def test_a_montage_of_statements_does_not_join_them() -> None:
+    said = [
+        "we have it totally under control and it is going to be fine",
+        "anybody that wants a test can get a test right now",
+        "it is not the flu and it is vicious for the people who get it",
+    ]
+    montage = " ".join(
+        said + [f"and then on day {n} there was another long statement about the weather" for n in range(30)]
+    )
+    articles = [_article("a", "A"), _article("b", "B"), _article("c", "C")]
+    analyses = {
+        "a": _analysis(_quote(montage, "Smith")),
+        "b": _analysis(_quote(said[0])),
+        "c": _analysis(_quote(said[1])),
+    }
+    assert all(len(g.articles) == 1 for g in group_quotes(articles, analyses, {}))
+    assert (
+        len(group_quotes(articles[1:], {"b": analyses["b"], "c": _analysis(_quote(said[0] + " " + said[1]))}, {})) == 1
+    )
+
+
+JUDGED = Path(__file__).parent / "data" / "allsides_quote_groups.tsv"
+
+
+def test_hand_judged_quote_groups_are_well_formed() -> None:
+    """The hand judgements (docs/BENCHMARKS.md) name their articles and verdicts, and carry no article text
+    beyond a short prefix of the quote."""
+    sys.path.insert(0, str(BENCH))
+    try:
+        from quotes import read_judgements
+    finally:
+        sys.path.remove(str(BENCH))
+    rows = read_judgements(JUDGED)
+    assert len(rows) >= 50
+    for row in rows:
+        assert len(row["quote_prefix"].split()) <= 8
+        assert len(row["articles"].split(",")) >= 2 and all(len(a) == 16 for a in row["articles"].split(","))

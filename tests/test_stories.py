@@ -1,0 +1,138 @@
+"""Stories: which articles tell one event, the headline a story gets, and the neighbour search under them."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+from conftest import SEEDS
+from scipy import sparse
+
+from generator.analyse import analyse_articles
+from generator.config import Config
+from generator.ingest import read_corpus
+from generator.link import link_corpus
+from generator.link.similarity import Neighbours, nearest_neighbours, related_articles
+from generator.link.stories import find_stories, headline_of
+from generator.model import Article
+
+
+def _article(aid: str, text: str, day: int | None = None, title: str | None = None) -> Article:
+    when = date(2021, 5, day) if day else None
+    return Article(id=aid, slug=aid, path=f"{aid}.txt", title=title or aid, text=text, date=when)
+
+
+def _link(articles: list[Article], tmp_path: Path):  # noqa: ANN202 - the linked corpus
+    analyses, _ = analyse_articles(articles, Config(), None)
+    return link_corpus(articles, analyses, Config(), tmp_path / "no-aliases.yml")
+
+
+def _story_of(corpus) -> dict[str, str | None]:  # noqa: ANN001
+    return {a.id: (corpus.article_topic[a.id] if a.id not in corpus.no_story else None) for a in corpus.articles}
+
+
+def test_the_seeds_are_one_story_of_four_and_the_2015_article_alone() -> None:
+    config = Config()
+    articles = read_corpus(SEEDS, config).articles
+    analyses, _ = analyse_articles(articles, config, None)
+    corpus = link_corpus(articles, analyses, config, SEEDS / "aliases.yml")
+    assert [len(t.articles) for t in corpus.stories] == [4]
+    story = corpus.stories[0]
+    lone = [a.id for a in articles if a.path.startswith("003_")]
+    assert corpus.no_story == tuple(lone)
+    assert set(story.articles) == {a.id for a in articles} - set(lone)
+    assert story.headline_article in story.articles
+    assert story.label == headline_of(corpus.article(story.headline_article))
+    assert story.subtitle and story.subtitle != story.label
+    alone = next(t for t in corpus.topics if t.articles == tuple(lone))  # every article keeps a topic for its page
+    assert not alone.is_story and corpus.article_topic[lone[0]] == alone.id
+
+
+VISIT = [
+    "Governor Maria Ortega opened the new battery factory in Eastfield on Monday. The factory will employ 900 "
+    "workers and make batteries for electric buses. Ortega cut the ribbon at the factory gate.",
+    "Eastfield's battery factory opened its doors as Governor Maria Ortega toured the assembly lines. The plant "
+    "plans to hire 900 workers to build electric bus batteries.",
+    "At the opening of the Eastfield battery plant, Governor Maria Ortega said the factory's 900 jobs would "
+    "revive the town. The first batteries leave the plant next month.",
+]
+VETO = [
+    "Governor Maria Ortega vetoed the state budget on Thursday, saying lawmakers cut school funding. The veto "
+    "sends the budget back to the legislature in Eastfield.",
+    "Lawmakers in Eastfield must rewrite the budget after Governor Maria Ortega's veto. Ortega objected to the "
+    "cuts to school funding in the budget bill.",
+    "The legislature will vote again on the budget that Governor Maria Ortega vetoed over school funding cuts. "
+    "Ortega said the veto protects teachers.",
+]
+
+
+def test_same_people_and_places_but_different_events_are_different_stories(tmp_path: Path) -> None:
+    articles = [_article(f"visit{i}", text, day=3 + i) for i, text in enumerate(VISIT)]
+    articles += [_article(f"veto{i}", text, day=20 + i) for i, text in enumerate(VETO)]
+    story = _story_of(_link(articles, tmp_path))
+    visits = {story[f"visit{i}"] for i in range(3)}
+    vetoes = {story[f"veto{i}"] for i in range(3)}
+    assert len(visits) == 1 and len(vetoes) == 1 and None not in visits | vetoes
+    assert visits != vetoes
+
+
+QUAKE = [
+    "A strong earthquake struck the mountain town of Velmora at dawn, killing at least twelve people and "
+    "collapsing the old bridge over the river.",
+    "Rescuers in Velmora dug through rubble after the quake. Twelve residents died when the tremor brought "
+    "down houses and the river bridge.",
+    "The death toll from the Velmora tremor reached twelve. Survivors described the ground shaking before the "
+    "bridge fell into the river.",
+]
+OTHER = [
+    "The city orchestra of Port Alder announced a season of Baroque concerts with a new conductor.",
+    "A bakery chain in Brenton raised the price of bread after a poor wheat harvest.",
+]
+
+
+def test_one_event_told_in_different_words_is_one_story_and_unrelated_articles_join_none(tmp_path: Path) -> None:
+    articles = [_article(f"quake{i}", text, day=10 + i) for i, text in enumerate(QUAKE)]
+    articles += [_article(f"other{i}", text, day=12) for i, text in enumerate(OTHER)]
+    corpus = _link(articles, tmp_path)
+    story = _story_of(corpus)
+    assert len({story[f"quake{i}"] for i in range(3)}) == 1 and story["quake0"] is not None
+    assert set(corpus.no_story) == {"other0", "other1"}
+    assert [len(t.articles) for t in corpus.stories] == [3]
+
+
+def test_nearest_neighbours_match_the_full_similarity_matrix() -> None:
+    rng = np.random.default_rng(1)
+    dense = rng.random((40, 30)) * (rng.random((40, 30)) < 0.2)
+    dense[7] = 0  # an article sharing nothing has no neighbours
+    norms = np.linalg.norm(dense, axis=1, keepdims=True)
+    dense = np.divide(dense, norms, out=np.zeros_like(dense), where=norms > 0)
+    found = nearest_neighbours(sparse.csr_matrix(dense, dtype=np.float32), k=4, block=7)
+    full = dense @ dense.T
+    np.fill_diagonal(full, -1)
+    for row in range(40):
+        if row == 7:
+            assert (found.index[row] == -1).all()
+            continue
+        expected = np.sort(full[row])[::-1][:4]
+        kept = found.score[row][found.index[row] >= 0]
+        assert np.allclose(kept, expected[expected > 0][: len(kept)], atol=1e-5)
+        assert row not in found.index[row]
+
+
+def test_dates_far_apart_weaken_a_link() -> None:
+    rows = sparse.csr_matrix(np.array([[1.0, 0.0], [1.0, 0.0], [1.0, 0.0]], dtype=np.float32))
+    dates = [date(2021, 1, 1), date(2021, 1, 2), date(2021, 3, 1)]
+    found = nearest_neighbours(rows, k=2, dates=dates, days=7)
+    assert found.index[0, 0] == 1 and found.score[0, 0] > 0.8 and found.score[0, 1] < 0.01
+
+
+def test_related_articles_keep_the_best_above_the_floor_and_an_article_alone_is_no_story() -> None:
+    neighbours = Neighbours(
+        index=np.array([[1, 2], [0, -1], [0, 1]], dtype=np.int32),
+        score=np.array([[0.5, 0.05], [0.5, 0.0], [0.05, 0.01]], dtype=np.float32),
+    )
+    related = related_articles(neighbours, ["a", "b", "c"], top=5, floor=0.08)
+    assert related == {"a": (("b", 0.5),), "b": (("a", 0.5),), "c": ()}
+    groups = find_stories(neighbours, resolution=0.1)
+    assert groups.labels == (0, 0, -1) and groups.members == ((0, 1),)
