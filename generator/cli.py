@@ -141,7 +141,7 @@ def _export_options(parser: argparse.ArgumentParser) -> None:
         "--no-text",
         action="store_true",
         help="leave the article texts out of the export (report.json's companion file, report-articles.jsonl, "
-        "keeps the mentions); sets extra.report.export_text to false",
+        "keeps the mentions and extra fields); sets extra.report.export_text to false",
     )
 
 
@@ -236,7 +236,7 @@ def _analyse(args: argparse.Namespace) -> int:
     result = build(request, say, progress)
     block = build_block(result.versions, result.ingest.skipped, result.warnings)
     corpus, with_text = result.corpus, request.config.export_text
-    if str(args.json) == "-":  # one stream: text and mentions stay in the articles
+    if str(args.json) == "-":  # one stream: text, mentions and extra stay in the articles
         sys.stdout.write(json.dumps(report_document(corpus, block, None, with_text), ensure_ascii=False, indent=1))
         sys.stdout.write("\n")
     else:

@@ -23,8 +23,8 @@ def test_analyse_writes_the_report_document(tmp_path: Path, monkeypatch: pytest.
     assert document["build"]["skipped"][0]["path"] == "c.bin"
     assert {"articles", "entities", "topics", "sources"} <= set(document)
     # The texts and mentions are in the companion file, one line per article, in the same order.
-    assert document["article_details"] == {"file": "out-articles.jsonl", "fields": ["text", "mentions"]}
-    assert not {"text", "mentions"} & set(document["articles"][0])
+    assert document["article_details"] == {"file": "out-articles.jsonl", "fields": ["text", "mentions", "extra"]}
+    assert not {"text", "mentions", "extra"} & set(document["articles"][0])
     lines = (tmp_path / "out-articles.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["id"] for line in lines] == [a["id"] for a in document["articles"]]
     whole = load_report(tmp_path / "out.json")
@@ -40,10 +40,10 @@ def test_analyse_without_texts_and_to_stdout(
     write_files(tmp_path / "in", {"a.txt": TEXT})
     assert main(["analyse", "in", "--json", "out.json", "--no-cache", "--no-text"]) == 0
     document = load_report(tmp_path / "out.json")
-    assert document["article_details"]["fields"] == ["mentions"]
+    assert document["article_details"]["fields"] == ["mentions", "extra"]
     assert "text" not in document["articles"][0] and document["articles"][0]["mentions"]
     lines = (tmp_path / "out-articles.jsonl").read_text(encoding="utf-8").splitlines()
-    assert [set(json.loads(line)) for line in lines] == [{"id", "mentions"}]
+    assert [set(json.loads(line)) for line in lines] == [{"id", "mentions", "extra"}]
     capsys.readouterr()
     assert main(["analyse", "in", "--json", "-", "--no-cache"]) == 0  # one document: everything inline
     inline = json.loads(capsys.readouterr().out)

@@ -164,7 +164,8 @@ def test_every_companion_file_field_is_documented(tmp_path: Path) -> None:
     found: dict[str, set[str]] = {}
     filled: set[str] = set()
     for line in lines:
-        _fields(line, "", found, filled)
+        _fields({k: v for k, v in line.items() if k != "extra"}, "", found, filled)  # extra: the input's own keys
+        found.setdefault("extra", set())
     assert "mentions" in filled, "the test corpus must have mentions, or their fields go unchecked"
     sections = _documented_sections(2)
     missing = [top for top in found if top not in sections]

@@ -1,6 +1,7 @@
 """report.json: the machine-readable export of the whole corpus (schema in docs/REPORT_JSON.md).
 
-The bulky per-article parts (the full text, the entity mentions with their offsets) go to a
+The bulky per-article parts (the full text, the entity mentions with their offsets, the input's
+other fields) go to a
 companion JSON Lines file, one line per article in the order of report.json's `articles`,
 named by report.json's `article_details`: report.json stays small enough to open in a
 browser or load at once, and a reader that needs the texts streams them line by line.
@@ -16,9 +17,9 @@ from typing import Any
 from generator.model import Article, Corpus, Skipped
 from generator.pages.paths import article_path, entity_path, html_path, source_path, topic_path
 
-SCHEMA_VERSION = 2  # 2: text and mentions moved to the companion file (article_details)
+SCHEMA_VERSION = 2  # 2: text, mentions and extra moved to the companion file (article_details)
 DETAILS_FILE = "report-articles.jsonl"
-DETAIL_FIELDS = ("text", "mentions")
+DETAIL_FIELDS = ("text", "mentions", "extra")
 
 
 def build_block(versions: dict[str, str], skipped: list[Skipped], warnings: list[str]) -> dict[str, Any]:
@@ -45,7 +46,6 @@ def _article(corpus: Corpus, article: Article) -> dict[str, Any]:
         "published": article.published,
         "language": article.language,
         "analysed_as_english": article.analysed_as_english,
-        "extra": article.extra,
         "summary": [analysis.sentences[i].text for i in analysis.summary],
         "keywords": [{"text": k.text, "score": k.score} for k in analysis.keywords],
         "quotes": [
@@ -71,13 +71,15 @@ def _article(corpus: Corpus, article: Article) -> dict[str, Any]:
 
 
 def article_details(corpus: Corpus, article: Article, text: bool = True) -> dict[str, Any]:
-    """One line of the companion file: the article's id, full text (unless `text` is false) and mentions."""
+    """One line of the companion file: the article's id, full text (unless `text` is false), mentions and the
+    input's other fields."""
     details: dict[str, Any] = {"id": article.id}
     if text:
         details["text"] = article.text
     details["mentions"] = [
         {"entity": m.entity, "text": m.text, "start": m.start, "end": m.end} for m in corpus.mentions[article.id]
     ]
+    details["extra"] = article.extra
     return details
 
 
