@@ -44,7 +44,7 @@ GLOBAL_NAME = "REPORT_SEARCH_INDEX"
 TERMS_CALLBACK = "REPORT_SEARCH_TERMS"
 TEXT_CALLBACK = "REPORT_SEARCH_TEXT"
 ARTICLE_NAMES = 12  # entity names per article in the first index
-TEXT_SHARD = 20  # articles per text shard: a query showing five articles loads a few of them
+TEXT_SHARD = 5  # articles per text shard: the snippets of five results load at most five small files
 FIELDS = ("kind", "title", "url", "meta", "keywords", "names", "length")
 # The words search.js never indexes (as a Set there: "constructor" is a word like any other).
 STOP_WORDS = frozenset(
