@@ -166,7 +166,7 @@ INSPECT = """() => {
   for (const el of document.querySelectorAll('script')) {
     const src = el.getAttribute('src') || '';
     const ours = /(^|\\/)(assets\\/js\\/[a-z]+\\.js|assets\\/vendor\\/[a-z]+\\/index\\.js|search-index\\.js)$/;
-    const shard = /(^|\\/)search\\/[0-9a-f]+\\/(terms-[a-z0-9_]+|text-[0-9]+)\\.js$/;
+    const shard = /(^|\\/)search\\/(terms-[a-z0-9_]+|text-[0-9]+)-[0-9a-f]+\\.js$/;
     if (!ours.test(src) && !shard.test(src))
       bad.push(`script ${src || el.textContent.slice(0, 60)}`);
   }

@@ -8,14 +8,15 @@ of the index is a JavaScript file that calls one global, loaded with a `<script>
   entity, topic and source with the short fields (title, names, keywords, one line of
   meta), which the browser indexes with the vendored MiniSearch at once, so names and
   titles answer before any text is loaded; and the list of full-text shards.
-- `search/<version>/terms-<key>.js`: the full text's inverted index, one shard per term
+- `search/terms-<key>-<hash>.js`: the full text's inverted index, one shard per term
   prefix (the first two characters of a term): a query loads only the shards of its own
   words. Postings are `[document, count, …]`, scored in the browser with BM25.
-- `search/<version>/text-<n>.js`: the summaries and texts of `TEXT_SHARD` articles, for
+- `search/text-<n>-<hash>.js`: the summaries and texts of `TEXT_SHARD` articles, for
   the snippets and highlights of the articles a query shows.
 
-`<version>` is a hash of the whole index: a shard's name changes whenever any part of the
-index does, so each shard can be cached for good. Words are split and normalised here as
+`<hash>` is a hash of the shard's content, listed in the first index: a shard's name changes
+exactly when its content does, so each can be cached for good, and a rebuild after one article
+changed rewrites only the shards that article is in. Words are split and normalised here as
 MiniSearch does in the browser (`terms`). Every string comes from the corpus and is
 untrusted: it is serialised with `json.dumps` and `<`, `>`, `&` and the JavaScript line
 separators are written as `\\uXXXX` escapes, so no value can close the script or open a
@@ -178,6 +179,10 @@ def text_postings(corpus: Corpus) -> dict[str, dict[str, list[int]]]:
     return {key: dict(sorted(shards[key].items())) for key in sorted(shards)}
 
 
+def _digest(content: str) -> str:
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()[:10]
+
+
 def script_json(value: object) -> str:
     """JSON that is safe inside any script: no `<`, `>` or `&` and no JS line separator appears raw."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
@@ -202,15 +207,14 @@ def search_index(corpus: Corpus) -> SearchIndex:
         n: f"window.{TEXT_CALLBACK}({n},{script_json(texts[n * TEXT_SHARD : (n + 1) * TEXT_SHARD])});\n"
         for n in range((len(texts) + TEXT_SHARD - 1) // TEXT_SHARD)
     }
-    digest = hashlib.sha256()
-    for part in (script_json(documents), *terms_files.values(), *text_files.values()):
-        digest.update(part.encode("utf-8"))
-    folder = f"{SHARD_DIR}/{digest.hexdigest()[:12]}"
+    terms_hashes = {key: _digest(content) for key, content in terms_files.items()}
+    text_hashes = [_digest(text_files[n]) for n in range(len(text_files))]
     payload = {
         "fields": list(FIELDS),
         "documents": [[doc[f] for f in FIELDS] for doc in documents],
-        "shards": folder,
-        "terms": sorted(postings),
+        "shards": SHARD_DIR,
+        "terms": terms_hashes,
+        "texts": text_hashes,
         "text_shard": TEXT_SHARD,
     }
     first = (
@@ -218,6 +222,6 @@ def search_index(corpus: Corpus) -> SearchIndex:
         f"window.{GLOBAL_NAME} = {script_json(payload)};\n"
     )
     files = {INDEX_FILE: first}
-    files.update({f"{folder}/terms-{key}.js": content for key, content in terms_files.items()})
-    files.update({f"{folder}/text-{n}.js": content for n, content in text_files.items()})
+    files.update({f"{SHARD_DIR}/terms-{k}-{terms_hashes[k]}.js": content for k, content in terms_files.items()})
+    files.update({f"{SHARD_DIR}/text-{n}-{text_hashes[n]}.js": content for n, content in text_files.items()})
     return SearchIndex(files, len(first.encode("utf-8")), len(articles))

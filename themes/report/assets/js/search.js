@@ -3,9 +3,10 @@
 // - search-index.js (window.REPORT_SEARCH_INDEX), loaded with the vendored MiniSearch the first time
 //   a search box is used: titles, names, aliases and keywords of every article, entity, topic and
 //   source, indexed here at once, so these answer before any full text arrives;
-// - search/<version>/terms-<key>.js, the full text's postings of the terms starting with <key> (their
+// - search/terms-<key>-<hash>.js, the full text's postings of the terms starting with <key> (their
 //   first two characters): a query loads the shards of its own words, and scores them with BM25;
-// - search/<version>/text-<n>.js, summaries and texts of a few articles, for the snippets shown.
+// - search/text-<n>-<hash>.js, summaries and texts of a few articles, for the snippets shown.
+// <hash> (listed in the first index) is the shard's content hash: a shard can be cached for good.
 // A query's results come in steps (names and titles, then with the full text, then snippets); when
 // the last is shown, the results container gets data-search-state="complete". Results are built with
 // DOM text nodes only: nothing from the index is ever parsed as HTML.
@@ -106,7 +107,9 @@
   function build() {
     var raw = window.REPORT_SEARCH_INDEX;
     var fields = raw.fields;
-    meta = { shards: raw.shards, terms: new Set(raw.terms), textShard: raw.text_shard };
+    var hashes = new Map();
+    Object.keys(raw.terms).forEach(function (key) { hashes.set(key, raw.terms[key]); });
+    meta = { shards: raw.shards, terms: hashes, texts: raw.texts, textShard: raw.text_shard };
     var total = 0;
     docs = raw.documents.map(function (row, i) {
       var doc = { id: i };
@@ -265,7 +268,7 @@
     var left = keys.length;
     if (!left) return done();
     keys.forEach(function (key) {
-      loadShard("terms-" + key + ".js", function () {
+      loadShard("terms-" + key + "-" + meta.terms.get(key) + ".js", function () {
         left -= 1;
         if (!left) done();
       });
@@ -282,7 +285,7 @@
     var left = needed.length;
     if (!left) return done();
     needed.forEach(function (n) {
-      loadShard("text-" + n + ".js", function () {
+      loadShard("text-" + n + "-" + meta.texts[n] + ".js", function () {
         left -= 1;
         if (!left) done();
       });
