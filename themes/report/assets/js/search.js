@@ -7,8 +7,9 @@
 //   first two characters): a query loads the shards of its own words, and scores them with BM25;
 // - search/text-<n>-<hash>.js, summaries and texts of a few articles, for the snippets shown.
 // <hash> (listed in the first index) is the shard's content hash: a shard can be cached for good.
-// A query's results come in steps (names and titles, then with the full text, then snippets); when
-// the last is shown, the results container gets data-search-state="complete". Results are built with
+// <html data-search-index="complete"> says the first index is ready. A query's results come in steps
+// (names and titles, then with the full text, then snippets); when the last is shown, the results
+// container gets data-search-state="complete". Results are built with
 // DOM text nodes only: nothing from the index is ever parsed as HTML.
 (function () {
   "use strict";
@@ -123,6 +124,8 @@
     avgLength = Math.max(1, total / Math.max(1, articles));
     engine = new window.MiniSearch({ fields: FIELDS, storeFields: [], processTerm: processTerm });
     engine.addAll(docs);
+    // The first index is ready; the full text is searched shard by shard as queries need it.
+    document.documentElement.setAttribute("data-search-index", "complete");
   }
 
   function processTerm(term) {
