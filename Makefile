@@ -8,7 +8,7 @@ SITE_URL ?=
 REVISIONS ?=
 BUILD_ARGS := $(if $(INPUT),--input $(INPUT)) $(if $(SITE_DIR),--site-dir $(SITE_DIR)) $(if $(SITE_URL),--site-url $(SITE_URL))
 
-.PHONY: site test serve deploy clean lint typecheck install install-test same-site bench-entities bench-entity-gold bench-ingest bench bench-summary bench-keywords bench-topics bench-build bench-render bench-quotes bench-stories bench-search bench-mkdocs
+.PHONY: site test serve deploy clean lint typecheck install install-test same-site bench-entities bench-entity-gold bench-ingest bench bench-summary bench-keywords bench-topics bench-build bench-render bench-quotes bench-stories bench-link bench-search bench-mkdocs
 
 # The virtualenv is rebuilt when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -99,6 +99,10 @@ bench-mkdocs: $(VENV)/.installed
 # Quotes and speakers against PolNeAR's attributions, beside textacy (DOCS=file.spacy caches the parse).
 bench-quotes: $(VENV)/.installed-bench
 	nice $(PY) bench/quotes.py $(or $(DATA),../shared/data/polnear-dev) $(if $(DOCS),--docs $(DOCS))
+
+# Link-stage seconds (wall and CPU) per part at 1,000, 5,000 and 13,334 articles (SOURCE=dir: another tree).
+bench-link: $(VENV)/.installed-bench
+	nice $(PY) bench/link.py $(or $(DATA),../shared/data/bbc-news-summary/articles) $(if $(SOURCE),--source $(SOURCE))
 
 # Every benchmark, each on its default data.
 bench:

@@ -1,56 +1,121 @@
-"""Link-stage speed: seconds of each part of `link_corpus` at 1,000, 10,000 and 13,334 articles.
+"""Link-stage speed: wall and CPU seconds of each part of `link_corpus` at 1,000, 10,000 and 13,334 articles.
 
-    python bench/link.py ../shared/data/bbc-news-summary/articles [--sizes 1000 10000 13334] [--base 1000]
+    python bench/link.py ../shared/data/bbc-news-summary/articles [--sizes 1000 5000 13334] [--base 1000] [--source DIR]
 
 The corpus is bench/render.py's synthetic one (worlds of the first `--base` BBC articles,
 each world's letters shifted, outlets and dates given), analysed once and cached in
-.cache/bench-analysis. Each size runs in this process, one after the other: the stories,
-subjects and related articles (`link_topics`, generator/link/topics.py) are timed on their
-own and inside the whole `link_corpus`.
+.cache/bench-analysis. Each size runs in a fresh process (so one size's memory and caches
+do not slow the next), one after the other. The parts are timed inside one real
+`link_corpus` call: the functions it calls (entities, topics, quotes, shared text,
+duplicates) are wrapped with a timer for that call, and "rest" is what the call spends
+outside them (sources, the corpus object). CPU seconds (`time.process_time()`, this
+process only) depend less on the machine's load than wall seconds; the load average is
+printed with each size. `--source DIR` times the generator of another copy of the source
+(e.g. `git archive <commit> generator | tar -x -C DIR`) on the same cached analyses.
 """
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from _common import arguments, data_or_exit, table
+from _common import ROOT, arguments, data_or_exit, table
 from render import CACHE, synthetic
 
+PARTS = {  # name in generator.link's namespace -> the part it is
+    "link_entities": "entities",
+    "link_topics": "topics",
+    "find_shared_text": "shared text",
+    "find_duplicates": "duplicates",
+    "link_quotes": "quotes",
+    "build_index": "index",
+    "keyword_index": "keywords",
+    "keyword_links": "keywords",
+    "topic_summary": "summaries",
+    "compare_topics": "coverage",
+    "profile_sources": "coverage",
+}
 
-def main() -> None:
-    def extra(parser) -> None:  # noqa: ANN001
-        parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 13334])
-        parser.add_argument("--base", type=int, default=1000)
 
-    args = arguments("Link-stage seconds at several corpus sizes.", "../shared/data/bbc-news-summary/articles", extra)
-    data = data_or_exit(args.data, ".")
+def _timed(function: Callable, name: str, spent: dict[str, list[float]]) -> Callable:
+    def wrapper(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        wall, cpu = time.perf_counter(), time.process_time()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[name][0] += time.perf_counter() - wall
+            spent[name][1] += time.process_time() - cpu
+
+    return wrapper
+
+
+def one_size(data: Path, size: int, base: int) -> dict[str, object]:
+    """Build the synthetic corpus of `size` articles and time one `link_corpus` on it, part by part."""
+    import generator.link as link
+
+    print(f"timing the generator of {Path(link.__file__).parent.parent}", file=sys.stderr)
     from generator.analyse import analyse_articles
     from generator.config import Config
     from generator.ingest import read_corpus
-    from generator.link import link_corpus
-    from generator.link.entities import link_entities
-    from generator.link.topics import link_topics
     from generator.progress import Reporter
 
     config = Config()
     articles = read_corpus(data, config).articles
-    analyses, _ = analyse_articles(articles[: args.base], config, CACHE, Reporter(stream=sys.stderr))
+    analyses, _ = analyse_articles(articles[:base], config, CACHE, Reporter(stream=sys.stderr))
+    corpus_articles, corpus_analyses = synthetic(articles, analyses, size, base)
+    present = {part for name, part in PARTS.items() if hasattr(link, name)}  # older trees lack some parts
+    spent = {part: [0.0, 0.0] for part in PARTS.values() if part in present}
+    for name, part in PARTS.items():
+        if hasattr(link, name):
+            setattr(link, name, _timed(getattr(link, name), part, spent))
+    load = os.getloadavg()[0]
+    wall, cpu = time.perf_counter(), time.process_time()
+    corpus = link.link_corpus(corpus_articles, corpus_analyses, config, Path("/nonexistent-alias-file.yml"))
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    spent["rest"] = [wall - sum(w for w, _ in spent.values()), cpu - sum(c for _, c in spent.values())]
+    spent["link_corpus"] = [wall, cpu]
+    return {
+        "articles": size,
+        "load": (load + os.getloadavg()[0]) / 2,
+        "spent": spent,
+        "stories": len(corpus.stories),
+        "entities": len(corpus.entities),
+        "quote_groups": len(corpus.quote_groups),
+        "shared": len(corpus.shared_text),
+    }
+
+
+def main() -> None:
+    def extra(parser) -> None:  # noqa: ANN001
+        parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 13334])
+        parser.add_argument("--base", type=int, default=1000)
+        parser.add_argument("--source", type=Path, help="import the generator from this source tree instead")
+        parser.add_argument("--one", type=int, help="(internal) time one size in this process, print JSON")
+
+    args = arguments("Link-stage seconds at several corpus sizes.", "../shared/data/bbc-news-summary/articles", extra)
+    data = data_or_exit(args.data, ".")
+    if args.source:
+        sys.path.insert(0, str(args.source.resolve()))
+    if args.one:
+        print(json.dumps(one_size(data, args.one, args.base)))
+        return
+    parts = [*dict.fromkeys(PARTS.values()), "rest", "link_corpus"]
     rows = []
     for size in args.sizes:
-        corpus_articles, corpus_analyses = synthetic(articles, analyses, size, args.base)
-        entities, mentions = link_entities(corpus_articles, corpus_analyses, None)
-        started = time.perf_counter()
-        topics = link_topics(corpus_articles, corpus_analyses, mentions, {e.id: e for e in entities}, config)
-        topic_seconds = time.perf_counter() - started
-        started = time.perf_counter()
-        link_corpus(corpus_articles, corpus_analyses, config, Path("/nonexistent-alias-file.yml"))
-        whole = time.perf_counter() - started
-        rows.append(
-            [f"{size:,}", f"{topic_seconds:.1f}", f"{whole:.1f}", str(len(topics.topics) - len(topics.no_story))]
-        )
-        print(table(rows, ["articles", "link_topics s", "link_corpus s", "stories"]), flush=True)
+        command = [sys.executable, str(Path(__file__)), str(data), "--one", str(size), "--base", str(args.base)]
+        command += ["--source", str(args.source)] if args.source else []
+        done = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, text=True, check=True)
+        figures = json.loads(done.stdout.strip().splitlines()[-1])
+        spent = figures["spent"]
+        cells = [f"{spent[p][0]:.1f} / {spent[p][1]:.1f}" if p in spent else "-" for p in parts]
+        rows.append([f"{size:,}", *cells, f"{figures['load']:.1f}", str(figures["stories"])])
+        print(table(rows, ["articles", *(f"{p} s" for p in parts), "load", "stories"]), flush=True)
+    print("each cell: wall seconds / CPU seconds of this process; load: 1-minute load average during the run")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ import pytest
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 
 
-@pytest.mark.parametrize("script", ["summary.py", "keywords.py", "topics.py", "stories.py", "ingest.py"])
+@pytest.mark.parametrize("script", ["summary.py", "keywords.py", "topics.py", "stories.py", "ingest.py", "link.py"])
 def test_bench_script_without_data_says_so_and_exits_0(script: str, tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, str(BENCH / script), str(tmp_path / "absent")], capture_output=True, text=True, timeout=120

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from generator.link.overlap import find_duplicates, find_shared_text
+import numpy as np
+import pytest
+
+from generator.link import overlap
+from generator.link.overlap import MAX_HOLDERS, find_duplicates, find_shared_text
 from generator.link.quote_groups import group_quotes, same_quote
 from generator.model import Article, ArticleAnalysis, Quote
 
@@ -26,6 +30,38 @@ def test_shared_passages_are_found_and_quoted_from_the_text() -> None:
     assert [(s.a, s.b) for s in shared] == [("a", "b")]
     assert "The minister told parliament that the new bridge" in shared[0].passages[0]
     assert 0.5 < shared[0].share_a < 1 and find_duplicates(articles, shared) == {}
+
+
+OTHER = (
+    "Farmers in the valley said the late frost had cost them most of the cherry harvest this year, the worst in memory."
+)
+
+
+def test_runs_whose_hashes_collide_are_told_apart_by_their_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a zero multiplier a run's hash is its last word alone: every run ending in "the" or "year" collides."""
+    articles = [
+        _article("a", "Local news. " + REPRINT + " " + OTHER),
+        _article("b", OTHER + " In other news, the year ended and the market closed for the year."),
+        _article("c", "The shop opened in the year of the flood. " + REPRINT),
+        _article("d", "Nothing shared here but the words the and year, in the spring of the year."),
+    ]
+    expected = find_shared_text(articles)
+    assert [(s.a, s.b) for s in expected] == [("a", "b"), ("a", "c")]
+    monkeypatch.setattr(overlap, "_MULTIPLIER", np.uint64(0))
+    assert find_shared_text(articles) == expected
+
+
+def test_passages_keep_each_article_s_offsets_and_boilerplate_is_skipped() -> None:
+    a = _article("a", REPRINT + " Then something else happened. " + OTHER)
+    b = _article("b", OTHER + " Quite unrelated words sit between. " + REPRINT + " " + REPRINT)
+    boilerplate = "Sign up to our newsletter for the best stories of the day delivered to your inbox every morning."
+    crowd = [_article(f"n{i}", f"Story number {i} is about item {i}. " + boilerplate) for i in range(MAX_HOLDERS + 1)]
+    shared = find_shared_text([a, b, *crowd])
+    assert [(s.a, s.b) for s in shared] == [("a", "b")]
+    pair = shared[0]
+    assert [a.text[x:y] for x, y in pair.spans_a] == [REPRINT[:-1], OTHER[:-1]]  # word to word: no full stop
+    assert [b.text[x:y] for x, y in pair.spans_b] == [OTHER[:-1], REPRINT[:-1]]  # a repeated run: its first use
+    assert pair.passages == (REPRINT[:-1], OTHER[:-1])
 
 
 def test_exact_and_near_duplicates_point_to_the_earlier_article() -> None:

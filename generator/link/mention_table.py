@@ -20,6 +20,8 @@ from generator.model import Article, ArticleAnalysis, Mention
 
 UNTYPED = ""  # label of a mention found by name rather than by the model: it casts no type vote
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+_WORD = re.compile(r"(?<![\w-])[\w-]+")  # a word of a name or text: letters, digits and hyphens
+_WORD_CHAR = re.compile(r"[\w-]")
 
 
 @dataclass
@@ -72,7 +74,11 @@ class Group:
 
 class KnownNames:
     """Whole-word, case-sensitive matching of many names in linear time (one regex alternation of
-    thousands of names is scanned at every position of every text, which grows with the corpus)."""
+    thousands of names is scanned at every position of every text, which grows with the corpus).
+
+    Only the words a text holds that begin some name are looked up, each by `str.find`: most
+    texts hold none of the names, and a text is never walked word by word in Python.
+    """
 
     def __init__(self, names: set[str]) -> None:
         self.by_first: dict[str, list[str]] = defaultdict(list)  # first word -> names, longest first
@@ -88,11 +94,10 @@ class KnownNames:
     def finditer(self, text: str) -> list[tuple[int, int, str]]:
         found: list[tuple[int, int, str]] = []
         reached = 0
-        for word in _WORD.finditer(text):
-            start = word.start()
+        for start, word in sorted(self._first_words(text)):
             if start < reached:
                 continue
-            for name in self.by_first.get(word.group(), ()):
+            for name in self.by_first[word]:
                 end = start + len(name)
                 if text.startswith(name, start) and not (end < len(text) and _WORD_CHAR.match(text[end])):
                     found.append((start, end, name))
@@ -102,9 +107,18 @@ class KnownNames:
             found += [(m.start(), m.end(), m.group()) for m in self.odd.finditer(text)]
         return sorted(found)
 
-
-_WORD = re.compile(r"(?<![\w-])[\w-]+")
-_WORD_CHAR = re.compile(r"[\w-]")
+    def _first_words(self, text: str) -> list[tuple[int, str]]:
+        """(offset, word) of every word of the text (a `_WORD` match) that is the first word of a name."""
+        found = []
+        for word in self.by_first.keys() & set(_WORD.findall(text)):
+            at = text.find(word)
+            while at >= 0:
+                end = at + len(word)
+                before = at > 0 and _WORD_CHAR.match(text[at - 1])
+                if not before and not (end < len(text) and _WORD_CHAR.match(text[end])):
+                    found.append((at, word))
+                at = text.find(word, at + 1)
+        return found
 
 
 def find_known_names(article: Article, analysis: ArticleAnalysis, known: KnownNames | None) -> list[Mention]:
