@@ -93,6 +93,8 @@ class Score:
     wrong_examples: list = field(default_factory=list)
     missed_examples: list = field(default_factory=list)
     credited_examples: list = field(default_factory=list)
+    judged: dict = field(default_factory=dict)  # (article, start, end) -> (verdict, speaker), read by hand
+    credited_judged: Counter = field(default_factory=Counter)  # "right", "wrong", "unjudged"
 
     def row(self, name: str) -> list[str]:
         precision = self.predicted_right / self.predicted if self.predicted else 0.0
@@ -156,6 +158,7 @@ def score_article(score: Score, doc, article: PolnearArticle, predictions: list[
             score.not_quotes += 1
             if match is not None and match.speaker:
                 score.not_quotes_credited += 1
+                score.credited_judged[_judged_outcome(score.judged.get((article.name, *unit)), match.speaker)] += 1
                 if len(score.credited_examples) < show:
                     score.credited_examples.append((article.name, snippet, match.speaker))
             continue
@@ -177,6 +180,28 @@ def score_article(score: Score, doc, article: PolnearArticle, predictions: list[
         elif kind == "pronoun" and name.lower() in ("he", "she"):
             score.pronoun += 1
             score.pronoun_named += predicted_name is not None
+
+
+def _judged_outcome(label: tuple[str, str] | None, speaker: str) -> str:
+    """What reading the article said of an unattributed string we credit: "right" (a quote the annotation
+    left unmarked, by the one we name), "wrong" (by someone else, or no one's words), or "unjudged"."""
+    if label is None:
+        return "unjudged"
+    verdict, who = label
+    return "right" if verdict == "quote" and same_person(speaker, who) else "wrong"
+
+
+def read_unattributed_judgements(path: Path) -> dict[tuple[str, int, int], tuple[str, str]]:
+    """Hand verdicts on unattributed quoted strings (tests/data/polnear_unattributed_judged.tsv)."""
+    labels = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        cells = line.split("\t")
+        if not line.strip() or line.startswith("#") or cells[0] == "article":
+            continue
+        if len(cells) != 7 or cells[4] not in ("quote", "nobody") or not (cells[2].isdigit() and cells[3].isdigit()):
+            raise ValueError(f"{path}:{number}: expected article, split, start, end, quote|nobody, speaker, note")
+        labels[(cells[0], int(cells[2]), int(cells[3]))] = (cells[4], cells[5])
+    return labels
 
 
 def ours(doc) -> list[Prediction]:  # noqa: ANN001
@@ -257,6 +282,19 @@ def judged_shares(rows: list[dict[str, str]]) -> tuple[float, float, int]:
     return same, right, len(named)
 
 
+def print_unattributed_judged(score: Score, labels: int) -> None:
+    """The unattributed strings we credit, as reading them judged: annotation gaps (a quote, its right
+    speaker) leave the count of non-quotes; the share left is credited wrongly."""
+    counts = score.credited_judged
+    left = score.not_quotes - counts["right"]
+    errors = counts["wrong"] + counts["unjudged"]
+    print(
+        f"unattributed strings credited, read by hand ({labels} verdicts): {counts['right']} are quotes the "
+        f"annotation missed, credited to their speaker; {counts['wrong']} wrong; {counts['unjudged']} not judged. "
+        f"Corrected: {errors} of {left} non-quotes credited ({errors / max(left, 1):.3f}; unjudged counted as errors)"
+    )
+
+
 def main() -> None:
     if "--judged" in sys.argv:
         rows = read_judgements(Path(sys.argv[sys.argv.index("--judged") + 1]))
@@ -271,6 +309,9 @@ def main() -> None:
         parser.add_argument("--docs", default=None, help="a DocBin file caching the parsed articles")
         parser.add_argument("--show", type=int, default=0, help="print N examples of each kind of error")
         parser.add_argument("--no-textacy", action="store_true", help="leave textacy out")
+        parser.add_argument(
+            "--unattributed", default=None, help="hand verdicts on unattributed strings we credit (a TSV file)"
+        )
 
     args = arguments(__doc__.splitlines()[0], str(ROOT.parent / "shared" / "data" / "polnear-dev"), extra)
     folder = data_or_exit(args.data, "data")
@@ -284,9 +325,10 @@ def main() -> None:
             methods["textacy direct_quotations"] = textacy_quotes
         except ImportError:
             print("textacy is not installed (pip install textacy): its column is left out")
+    judged = read_unattributed_judgements(Path(args.unattributed)) if args.unattributed else {}
     scores = {}
     for name, method in methods.items():
-        score = Score()
+        score = Score(judged=judged)
         for article, doc in zip(articles, docs, strict=True):
             begin = time.perf_counter()
             predictions = method(doc)
@@ -303,6 +345,8 @@ def main() -> None:
     header = ["method", "P", "R", "F1", "speaker recall", "wrong speaker", "non-quotes credited",
               "he/she named", "seconds"]  # fmt: skip
     print(table([s.row(n) for n, s in scores.items()], header))
+    if judged:
+        print_unattributed_judged(scores["ours"], len(judged))
     if args.show:
         ours_score = scores["ours"]
         for title, rows in (

@@ -30,7 +30,9 @@ from generator.ingest import IngestResult, read_corpus
 from generator.link import link_corpus
 from generator.model import Corpus
 from generator.pages import BuildInfo, PageChanges, write_pages
+from generator.preflight import SetupError, check_folders, check_outputs
 from generator.progress import QUIET, Reporter
+from generator.project_lock import project_lock
 
 Say = Callable[[str], Any]
 Stage = Literal["link", "pages", "site"]  # the last stage a build runs
@@ -110,6 +112,16 @@ class Paths:
         )
 
     @property
+    def build_dir(self) -> Path:
+        """The generated docs' folder's parent: the build folder (`.build`), where the project lock is."""
+        return self.docs_dir.parent
+
+    @property
+    def corpus_file(self) -> Path | None:
+        """The linked corpus cache (`corpus_store`), beside the analysis cache."""
+        return self.cache_dir.parent / CORPUS_FILE if self.cache_dir else None
+
+    @property
     def templates_dir(self) -> Path:
         """The page templates: in the theme's custom_dir, under pages/."""
         theme = read_mkdocs_yml(self.config_file).get("theme") or {}
@@ -150,7 +162,7 @@ class BuildResult:
     versions: dict[str, str]
     pages: int = 0
     changes: PageChanges = field(default_factory=PageChanges)
-    mkdocs_warnings: list[str] = field(default_factory=list)
+    mkdocs_warnings: list[str] = field(default_factory=list)  # MkDocs' config warnings, then its build's
     dirty: bool = False  # MkDocs built only the pages whose Markdown changed
 
     @property
@@ -161,11 +173,23 @@ class BuildResult:
 
 
 def build(request: BuildRequest, say: Say = print, progress: Reporter = QUIET) -> BuildResult:
-    """Run the stages up to `request.until`; raises BuildError when the build cannot go on."""
+    """Run the stages up to `request.until`; raises BuildError when the build cannot go on, SetupError
+    when it cannot start or write (checked before anything is read or written, where it can be)."""
+    check_folders(request)
+    if request.until == "link":  # `analyse` writes no pages: it may run beside a build
+        return _build(request, say, progress)
+    with project_lock(request.paths.build_dir):
+        return _build(request, say, progress)
+
+
+def _build(request: BuildRequest, say: Say, progress: Reporter) -> BuildResult:
     started = time.perf_counter()
     built, reproducible = build_time()
     timer = Timer()
     paths, config = request.paths, request.config
+    config_warnings = check_outputs(request)
+    for warning in config_warnings:
+        say(f"  mkdocs warning: {warning}")
     with timer.stage("ingest"):
         ingest = _ingest(paths.input_dir, config, say)
     with timer.stage("analyse"):
@@ -173,6 +197,7 @@ def build(request: BuildRequest, say: Say = print, progress: Reporter = QUIET) -
     with timer.stage("link"):
         corpus, key = _link(ingest, analyses, request, say)
     result = BuildResult(ingest, corpus, key, stats, warnings, timer.timings, versions(config))
+    result.mkdocs_warnings = list(config_warnings)
     if request.until == "link":
         return result
     if request.freeze:  # the corpus lives to the end: the collector need not scan its millions of objects again
@@ -262,7 +287,7 @@ def _link(ingest: IngestResult, analyses: dict[str, Any], request: BuildRequest,
     alias_file = paths.input_dir / config.alias_file
     stored = [to_json(analyses[a.id]) for a in ingest.articles]
     key = corpus_key(ingest.articles, stored, repr(config), alias_file)
-    store = paths.cache_dir.parent / CORPUS_FILE if paths.cache_dir else None
+    store = paths.corpus_file
     corpus = load_corpus(store, key) if store else None
     if corpus is None:
         corpus = link_corpus(ingest.articles, analyses, config, alias_file)
@@ -282,7 +307,7 @@ def _mkdocs(result: BuildResult, request: BuildRequest, say: Say) -> None:
 
     paths = request.paths
     outcome: dict[str, object] = {}
-    result.mkdocs_warnings = build_site(
+    built = build_site(
         paths.config_file,
         paths.docs_dir,
         paths.site_dir,
@@ -290,8 +315,9 @@ def _mkdocs(result: BuildResult, request: BuildRequest, say: Say) -> None:
         incremental=not (request.clean or request.strict),
         outcome=outcome,
     )
+    result.mkdocs_warnings += built  # after the config's warnings (`preflight.check_outputs`)
     result.dirty = bool(outcome.get("dirty"))
-    for warning in result.mkdocs_warnings:
+    for warning in built:
         say(f"  mkdocs warning: {warning}")
     how = "the changed pages only (dirty build)" if result.dirty else "every page (clean build)"
     say(f"mkdocs: site built in {paths.site_dir}, {how}")
@@ -304,18 +330,20 @@ def serve(make_request: Callable[[], BuildRequest], address: str, say: Say = pri
     from generator.mkdocs_adapter import serve_site
 
     request = replace(make_request(), until="pages")
-    build(request, say, progress)
     paths = request.paths
+    check_folders(request)
+    with project_lock(paths.build_dir):  # held while serving: MkDocs reads the docs the whole time
+        build(request, say, progress)
 
-    def regenerate() -> None:
-        say(f"serve: {paths.input_dir} or the page templates changed, generating the pages again")
-        try:
-            build(replace(make_request(), until="pages"), say, progress)
-        except (BuildError, ConfigError, FileNotFoundError, ValueError) as exc:
-            say(f"error: {exc} (the preview keeps the last good pages)")
+        def regenerate() -> None:
+            say(f"serve: {paths.input_dir} or the page templates changed, generating the pages again")
+            try:
+                build(replace(make_request(), until="pages"), say, progress)
+            except (BuildError, SetupError, ConfigError, OSError, ValueError) as exc:
+                say(f"error: {exc} (the preview keeps the last good pages)")
 
-    watched = (paths.input_dir.resolve(), paths.templates_dir)
-    serve_site(paths.config_file, paths.docs_dir, address, watch=watched, regenerate=regenerate)
+        watched = (paths.input_dir.resolve(), paths.templates_dir)
+        serve_site(paths.config_file, paths.docs_dir, address, watch=watched, regenerate=regenerate)
 
 
 def deploy(paths: Paths, site_url: str | None, **options: Any) -> None:

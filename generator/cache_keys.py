@@ -7,7 +7,7 @@ another key means the stored thing is not used, and is made again:
   `analysis_key` of the analysed text, the analysis options (`Config.analysis_key`), the
   spaCy model's name and version, the analysers' source (`generator/analyse/*.py`) and
   `ANALYSIS_VERSION`.
-- The linked corpus, `corpus.pickle` beside the analysis cache (`build.py`): `corpus_key`
+- The linked corpus, `corpus.msgpack` beside the analysis cache (`build.py`): `corpus_key`
   of every `Article`, their analyses as the analysis cache stores them, every option, the
   alias file and the generator's source (`generator/**/*.py`).
 - The pages, `pages-state.json` beside the generated docs (`pages/__init__.py`): `pages_key`

@@ -12,12 +12,19 @@ from typing import TextIO
 
 from generator.build import BuildError, BuildRequest, Paths, Stage, build, deploy, serve
 from generator.config import Config, ConfigError, describe_options, load_config
+from generator.console import safe
 from generator.pages.export import build_block, details_lines, details_name, report_document
+from generator.preflight import SetupError, os_error_line
 from generator.progress import QUIET, Reporter
+
+EXIT_STATUSES = """exit status: 0 built; 1 the build failed (no articles, an unreachable scheduler, a failed deploy);
+2 it cannot start or cannot write (a bad option or mkdocs.yml, an output folder that is or holds the input,
+a folder it cannot write, a full disk, a path too long, another build of the project running); 3 --strict
+found warnings"""
 
 
 def _options_epilog() -> str:
-    lines = ["options in mkdocs.yml (extra.report):"]
+    lines = [EXIT_STATUSES, "", "options in mkdocs.yml (extra.report):"]
     for name, default, doc in describe_options():
         shown = list(default) if isinstance(default, tuple) else default
         lines.append(f"  {name} (default {shown!r}): {doc}")
@@ -25,6 +32,7 @@ def _options_epilog() -> str:
 
 
 STRICT_EXIT = 3
+SETUP_EXIT = 2  # the build cannot start or cannot write: a config error, a folder, the disk
 STRICT_HELP = (
     f"for CI: exit with status {STRICT_EXIT} after listing them if any file was skipped or anything warned "
     "(bad encoding, a cut article, a failed analysis, a page-name clash, a MkDocs warning); the output is still "
@@ -171,7 +179,7 @@ def _output(args: argparse.Namespace, stream: TextIO | None = None) -> tuple[Cal
 
     def say(message: str) -> None:
         if not quiet or message.startswith(_PROBLEM_LINES):
-            print(message, file=out, flush=True)
+            print(safe(message), file=out, flush=True)
 
     return say, (QUIET if quiet else Reporter(stream=out))
 
@@ -182,7 +190,7 @@ def _strict_exit(problems: list[str]) -> int:
         return 0
     print(f"strict: {len(problems)} warning(s), failing:", file=sys.stderr)
     for problem in problems:
-        print(f"  {problem}", file=sys.stderr)
+        print(f"  {safe(problem)}", file=sys.stderr)
     return STRICT_EXIT
 
 
@@ -259,8 +267,17 @@ def main(argv: list[str] | None = None) -> int:
             serve(lambda: _request(args, until="pages"), args.address, say, progress)
             return 0
         return _build(args)
-    except (BuildError, ConfigError, FileNotFoundError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    except (SetupError, ConfigError) as exc:
+        print(f"error: {safe(str(exc))}", file=sys.stderr)
+        return SETUP_EXIT
+    except OSError as exc:  # a full disk, a folder made read-only or a file replaced mid-build
+        if exc.errno is None:  # raised with our own message (a missing input folder)
+            print(f"error: {safe(str(exc))}", file=sys.stderr)
+            return 1
+        print(f"error: {os_error_line(exc)}", file=sys.stderr)
+        return SETUP_EXIT
+    except (BuildError, ValueError) as exc:
+        print(f"error: {safe(str(exc))}", file=sys.stderr)
         return 1
 
 

@@ -177,10 +177,18 @@ _LenientLoader.add_multi_constructor("", _ignore_tag)
 
 
 def read_mkdocs_yml(mkdocs_yml: Path) -> dict[str, Any]:
+    """mkdocs.yml as data, with a safe loader (no tag constructs an object)."""
     try:
         data = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_LenientLoader) or {}
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"{mkdocs_yml}: not a text file (byte {exc.start} is not UTF-8): mkdocs.yml must be YAML text"
+        ) from exc
     except yaml.YAMLError as exc:
-        raise ConfigError(f"{mkdocs_yml}: not valid YAML: {exc}") from exc
+        one_line = " ".join(str(exc).split())
+        raise ConfigError(f"{mkdocs_yml}: not valid YAML: {one_line}") from exc
+    except OSError as exc:
+        raise ConfigError(f"{mkdocs_yml}: cannot be read ({exc.strerror}): check the file") from exc
     if not isinstance(data, dict):
         raise ConfigError(f"{mkdocs_yml}: must be a mapping of MkDocs settings")
     return data
@@ -191,9 +199,12 @@ def load_config(mkdocs_yml: Path | None) -> Config:
     if mkdocs_yml is None or not mkdocs_yml.exists():
         return Config()
     data = read_mkdocs_yml(mkdocs_yml)
-    block = (data.get("extra") or {}).get("report") or {}
+    extra = data.get("extra") or {}
+    if not isinstance(extra, dict):
+        raise ConfigError(f"{mkdocs_yml}: extra must be a mapping (with the options under extra.report), not {extra!r}")
+    block = extra.get("report") or {}
     if not isinstance(block, dict):
-        raise ConfigError(f"{mkdocs_yml}: extra.report must be a mapping of option: value")
+        raise ConfigError(f"{mkdocs_yml}: extra.report must be a mapping of option: value, not {block!r}")
     known = {f.name for f in fields(Config)}
     unknown = sorted(set(block) - known)
     if unknown:
@@ -201,7 +212,13 @@ def load_config(mkdocs_yml: Path | None) -> Config:
             f"{mkdocs_yml}: unknown option(s) extra.report.{', '.join(unknown)}; known options: {sorted(known)}"
         )
     if "entity_types" in block:
-        block["entity_types"] = tuple(block["entity_types"] or ())
+        labels = block["entity_types"] or ()
+        if not isinstance(labels, list | tuple) or not all(isinstance(label, str) for label in labels):
+            raise ConfigError(
+                f"{mkdocs_yml}: extra.report.entity_types must be a list of spaCy labels such as [PERSON, ORG], "
+                f"not {labels!r}"
+            )
+        block = {**block, "entity_types": tuple(labels)}
     return validate(Config(**block))
 
 

@@ -14,12 +14,13 @@ from typing import Any
 from mkdocs import __version__ as MKDOCS_VERSION  # noqa: N812
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from mkdocs.exceptions import Abort
+from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.pages import Page
 
 from generator.cache_keys import site_key
 from generator.pages.paths import NAV
+from generator.site_swap import staged_site
 
 SERVE_HOOK = Path(__file__).with_name("serve_hook.py")
 
@@ -35,6 +36,39 @@ class _CountWarnings(logging.Handler):
 
 class DeployError(RuntimeError):
     """Publishing failed; the message says why."""
+
+
+class MkDocsConfigError(ValueError):
+    """MkDocs cannot load mkdocs.yml (a missing theme folder, a value of the wrong type); the message
+    lists its errors."""
+
+
+class _Collect(logging.Handler):
+    """MkDocs' log records, by level (it logs its config errors and warnings, then raises Abort)."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.errors: list[str] = []
+        self.warnings: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        (self.errors if record.levelno >= logging.ERROR else self.warnings).append(record.getMessage())
+
+
+def check_config(mkdocs_yml: Path, docs_dir: Path, site_dir: Path, site_url: str | None) -> list[str]:
+    """Load mkdocs.yml as the build will (before the analysis, so that its errors come first): its
+    warnings (an unknown key), or MkDocsConfigError with its errors."""
+    handler = _Collect()
+    mkdocs_logger = logging.getLogger("mkdocs")
+    mkdocs_logger.addHandler(handler)
+    try:
+        _config(mkdocs_yml, docs_dir, site_dir, site_url)
+    except (Abort, ConfigurationError) as exc:
+        errors = "; ".join(handler.errors) or str(exc)
+        raise MkDocsConfigError(f"{mkdocs_yml}: MkDocs cannot use it: {errors}") from exc
+    finally:
+        mkdocs_logger.removeHandler(handler)
+    return handler.warnings
 
 
 def _config(mkdocs_yml: Path | None, docs_dir: Path, site_dir: Path | None, site_url: str | None, **more: object):
@@ -210,11 +244,13 @@ def build_site(
     mkdocs_logger.addHandler(handler)
     config.plugins["report-parallel-markdown"] = _ParallelMarkdown(workers or os.cpu_count() or 1, dirty)
     try:
-        build(config, dirty=dirty)
+        with staged_site(site_dir, start_from_previous=dirty) as building:
+            config.site_dir = str(building)  # built beside the site, swapped in when whole (`site_swap`)
+            build(config, dirty=dirty)
+            removed = _remove_stale_output(config) if dirty else []
+            (building / ".nojekyll").touch()
     finally:
         mkdocs_logger.removeHandler(handler)
-    removed = _remove_stale_output(config) if dirty else []
-    (site_dir / ".nojekyll").touch()
     state_path.parent.mkdir(parents=True, exist_ok=True)
     state_path.write_text(json.dumps(fingerprint), encoding="utf-8")
     if outcome is not None:

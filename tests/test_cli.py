@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import project_config, write_files
 
-from generator.cli import main
+from generator.cli import SETUP_EXIT, main
 from generator.pages.export import load_report
 
 TEXT = "The harbour authority of Portsmouth opened a new ferry terminal on Friday, officials said."
@@ -62,13 +62,13 @@ def test_export_text_false_in_mkdocs_yml_leaves_texts_out_of_the_site_export(tmp
 
 def test_invalid_option_names_the_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     config = project_config(tmp_path, summary_sentences=0)
-    assert main(["build", "--config", str(config), "--input", str(tmp_path)]) == 1
+    assert main(["build", "--config", str(config), "--input", str(tmp_path)]) == SETUP_EXIT
     assert "extra.report.summary_sentences" in capsys.readouterr().err
 
 
 def test_unknown_option_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     config = project_config(tmp_path, summary_lenght=2)
-    assert main(["build", "--config", str(config)]) == 1
+    assert main(["build", "--config", str(config)]) == SETUP_EXIT
     assert "summary_lenght" in capsys.readouterr().err
 
 

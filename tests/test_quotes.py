@@ -304,3 +304,130 @@ def test_hand_judged_quote_groups_are_well_formed() -> None:
     for row in rows:
         assert len(row["quote_prefix"].split()) <= 8
         assert len(row["articles"].split(",")) >= 2 and all(len(a) == 16 for a in row["articles"].split(","))
+
+
+# Second pass (issue 14): when the text does not make one person the speaker, nobody is.
+
+
+def test_speech_reported_within_reported_speech_names_nobody(nlp) -> None:
+    text = (
+        "Lynda LaCasse spoke to reporters on Monday.\n"
+        "Sanchez told the newspaper that Reade said she had been “harassed by her boss at the office for months.”"
+    )
+    assert _speakers(nlp, text) == {"harassed by her boss at the office for months.": None}
+
+
+def test_a_text_introduced_as_follows_is_nobody_s_speech(nlp) -> None:
+    text = (
+        "Dean Baquet, the executive editor, explained the change on Sunday.\n"
+        "The original sentence, which appeared as follows: “The agency found no pattern of misconduct in the files.”"
+    )
+    assert _speakers(nlp, text) == {"The agency found no pattern of misconduct in the files.": None}
+
+
+def test_a_line_telling_someone_is_not_said_by_the_subject(nlp) -> None:
+    text = (
+        "Nina Olson said the commissioner refused to include a line telling taxpayers the government was "
+        "“giving you all your money back” because he deemed it too political."
+    )
+    assert _speakers(nlp, text) == {"giving you all your money back": None}
+
+
+def test_a_statement_saying_is_its_issuer_s(nlp) -> None:
+    text = "Mayor Jane Mackler issued a statement saying “the city will reopen its parks next week for everyone.”"
+    assert _speakers(nlp, text) == {"the city will reopen its parks next week for everyone.": "Jane Mackler"}
+
+
+def test_a_pronoun_in_an_apposition_says_nothing_of_the_subject_s_gender(nlp) -> None:
+    text = (
+        "Joe Biden campaigned in Ohio on Monday.\n"
+        "Kate Bedingfield, his deputy campaign manager, said the claims were false.\n"
+        "“Such claims should be examined with care by every newspaper,” she said."
+    )
+    assert _speakers(nlp, text)["Such claims should be examined with care by every newspaper,"] != "Joe Biden"
+
+
+def test_a_quote_in_a_parenthesis_does_not_continue_the_speaker_before(nlp) -> None:
+    text = (
+        "“The virus spreads through the air in crowded rooms,” said Tom Inglesby, a health expert. "
+        "(A notice in January: “There is currently no evidence that it spreads between people.”)"
+    )
+    speakers = _speakers(nlp, text)
+    assert speakers["The virus spreads through the air in crowded rooms,"] == "Tom Inglesby"
+    assert speakers["There is currently no evidence that it spreads between people."] is None
+
+
+def test_the_subject_of_a_passive_speech_verb_is_not_the_speaker(nlp) -> None:
+    text = "“Who will pay for the new road to the airport next year?” Mayor Tom Baker was asked at the meeting."
+    assert _speakers(nlp, text) == {"Who will pay for the new road to the airport next year?": None}
+
+
+def test_criticised_for_saying_is_not_the_critic_s_words(nlp) -> None:
+    text = (
+        "In 2008, Hillary Clinton slammed Barack Obama as elitist for suggesting that rural voters "
+        "“cling to guns or religion in hard times,” and bragged about her father."
+    )
+    assert _speakers(nlp, text)["cling to guns or religion in hard times,"] != "Hillary Clinton"
+
+
+def test_a_quote_between_a_possessive_and_line_is_the_possessor_s(nlp) -> None:
+    text = "Pastor Darrell Scott defended Trump’s “Look at my African-American over here!” line on Friday."
+    assert _speakers(nlp, text) == {"Look at my African-American over here!": "Trump"}
+
+
+def test_a_title_starting_with_a_number_is_a_phrase(nlp) -> None:
+    text = "The movie, “13 Hours: The Secret Soldiers of Benghazi,” is based on a book co-written by U.S. contractors."
+    analysis = _analyse(nlp, text)
+    assert analysis.quotes == () and [p.reason for p in analysis.phrases] == ["title"]
+
+
+def test_a_person_speaking_between_two_quotes_stops_the_continuation(nlp) -> None:
+    text = (
+        "Mr. Tom Baker met Ms. Jane Doe at city hall on Monday.\n"
+        "“We have spent far too much money on roads,” she said, and Baker stood up in the hall. "
+        "“It is not a good day for anyone at all.”"
+    )
+    speakers = _speakers(nlp, text)
+    assert speakers["We have spent far too much money on roads,"] == "Jane Doe"
+    assert speakers["It is not a good day for anyone at all."] is None
+
+
+def test_a_coordinated_clause_with_its_own_subject_keeps_its_quote(nlp) -> None:
+    text = (
+        "Mr. Tom Baker met Ms. Jane Doe at city hall on Monday.\n"
+        "When Baker asked Doe about the budget, she said “we have spent far too much money on roads” in a loud "
+        "voice, and Baker shot back, “It is not a good day for anyone at all.”"
+    )
+    speakers = _speakers(nlp, text)
+    assert speakers["we have spent far too much money on roads"] == "Jane Doe"
+    assert speakers["It is not a good day for anyone at all."] == "Baker"
+
+
+def test_a_pronoun_goes_to_the_same_pronoun_before_not_to_a_name_after_it(nlp) -> None:
+    text = (
+        "Ms. Hillary Clinton won the state primary on Tuesday.\n"
+        "Maria Lopez, a nurse from Hemet, is among those who say they will not back Clinton.\n"
+        "The campaign was the first time she had been involved, and she doesn't think Clinton can fix the issues.\n"
+        "“It is a choice between four candidates, at the very least,” she said."
+    )
+    assert _speakers(nlp, text)["It is a choice between four candidates, at the very least,"] != "Hillary Clinton"
+
+
+def test_a_name_in_a_parenthesis_is_not_the_antecedent_of_the_next_pronoun(nlp) -> None:
+    text = (
+        "Ivanka Trump sold her clothing line to a New York company.\n"
+        "(Marc Fisher Footwear produces her shoe line.)\n"
+        "“We are confident that they share our vision for the brand,” she said in a statement."
+    )
+    assert _speakers(nlp, text)["We are confident that they share our vision for the brand,"] != "Marc Fisher Footwear"
+
+
+def test_a_subject_the_tagger_missed_between_two_quotes_stops_the_continuation(nlp) -> None:
+    text = (
+        "Ms. Jane Doe spoke first at the debate on Monday.\n"
+        "“I stood up against the behavior of the big banks,” she said. "
+        "Sanders shot back, “Secretary Doe called them out. Oh my goodness, they must have been crushed.”"
+    )
+    speakers = _speakers(nlp, text)
+    assert speakers["I stood up against the behavior of the big banks,"] == "Jane Doe"
+    assert speakers["Secretary Doe called them out. Oh my goodness, they must have been crushed."] != "Jane Doe"

@@ -23,6 +23,7 @@ the Hugging Face hub), so this is a small documented rule set over the spaCy par
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -107,9 +108,9 @@ class People:
         self.persons: list[Person] = []
         self.mentions: list[PersonMention] = []
         self._by_token: dict[int, int] = {}
-        inside = lambda i: any(a <= doc[i].idx < b for a, b in quoted)  # noqa: E731
+        self.quoted = quoted
         for ent in doc.ents:
-            if ent.label_ != "PERSON" or inside(ent.start):
+            if ent.label_ != "PERSON" or self._quoted(ent[0]):
                 continue
             name = tidy_name(ent)
             if not any(t.is_alpha and t.text[:1].isupper() for t in name):
@@ -165,35 +166,62 @@ class People:
                 person.gender = person.gender or _ROLE_GENDER[role]
 
     def _read_pronoun_evidence(self) -> None:
-        """Gendered pronouns in the sentences that name one person only (and the next sentence,
-        when it names nobody), counted for that person."""
+        """Gendered pronouns after a person who is a subject, outside quotes and the subject's own
+        appositions ("Bedingfield, his deputy campaign manager, said" says nothing of Bedingfield):
+        in a sentence naming that person alone, every such pronoun (and those of the next sentence
+        when it names nobody); in a sentence naming others too, the first after its main subject
+        ("Trump said his plan …"). A person named in passing ("criticism of Biden's record, so she
+        explained") learns nothing: the pronoun is as likely someone else's."""
         sentences = list(self.doc.sents)
         named: list[set[int]] = [set() for _ in sentences]
-        sentence_of = {s.start: n for n, s in enumerate(sentences)}
-        starts = sorted(sentence_of)
-        from bisect import bisect_right
-
+        subjects: list[list[PersonMention]] = [[] for _ in sentences]
+        starts = [s.start for s in sentences]
         for mention in self.mentions:
-            named[bisect_right(starts, mention.span.start) - 1].add(mention.person)
+            n = bisect_right(starts, mention.span.start) - 1
+            named[n].add(mention.person)
+            if mention.subject:
+                subjects[n].append(mention)
         for n, sentence in enumerate(sentences):
-            if len(named[n]) != 1:
-                subject = next((t for t in sentence.root.children if t.dep_ == "nsubj"), None)
-                person_index = self._by_token.get(subject.i) if subject is not None else None
-                if person_index is not None and subject is not None:  # "Trump said his plan …": the subject's
-                    for token in sentence[subject.i - sentence.start + 1 :]:
-                        gender = _PRONOUN_GENDER.get(token.lower_)
-                        if gender and token.pos_ == "PRON":
-                            self.persons[person_index].evidence[gender] += 1
-                            break
+            if len(named[n]) == 1 and subjects[n]:
+                subject_mention = subjects[n][0]
+                scope = self._pronouns_after(subject_mention.span, sentence)
+                if n + 1 < len(sentences) and not named[n + 1]:
+                    scope += [t for t in sentences[n + 1] if _PRONOUN_GENDER.get(t.lower_) and not self._quoted(t)]
+                self._count(subject_mention.person, scope)
                 continue
-            (person,) = named[n]
-            scope = list(sentence)
-            if n + 1 < len(sentences) and not named[n + 1]:
-                scope += list(sentences[n + 1])
-            for token in scope:
-                gender = _PRONOUN_GENDER.get(token.lower_)
-                if gender and token.pos_ == "PRON":
-                    self.persons[person].evidence[gender] += 1
+            subject = next((t for t in sentence.root.children if t.dep_ == "nsubj"), None)
+            main = next(
+                (m for m in subjects[n] if subject is not None and m.span.start <= subject.i < m.span.end), None
+            )
+            if main is None:
+                continue
+            next_pronoun = self._pronouns_after(main.span, sentence)[:1]
+            others = [m for m in self.mentions if m.person != main.person and main.span.end <= m.span.start]
+            if next_pronoun and not any(
+                m.span.start < next_pronoun[0].i for m in others
+            ):  # not "X said Clinton … her husband"
+                self._count(main.person, next_pronoun)
+
+    def _pronouns_after(self, name: Span, sentence: Span) -> list[Token]:
+        """Gendered pronouns of the sentence after the name, outside quotes and the name's appositions."""
+        head = name.root
+        while head.dep_ in ("compound", "flat") and head.head != head and head.head.i < name.end + 1:
+            head = head.head
+        skipped = {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree}
+        return [
+            t
+            for t in sentence
+            if t.i >= name.end and t.i not in skipped and _PRONOUN_GENDER.get(t.lower_) and not self._quoted(t)
+        ]
+
+    def _count(self, person: int, pronouns: list[Token]) -> None:
+        for token in pronouns:
+            gender = _PRONOUN_GENDER.get(token.lower_)
+            if gender and token.pos_ == "PRON":
+                self.persons[person].evidence[gender] += 1
+
+    def _quoted(self, token: Token) -> bool:
+        return any(a <= token.idx < b for a, b in self.quoted)
 
     def _person_by_word(self, token: Token) -> int | None:
         """The one person of the article whose name holds this word ("Doe" for Jane Doe)."""
@@ -230,7 +258,10 @@ class People:
             return None
         window = pronoun.sent
         for _ in range(_BACK + 1):
-            decided, found = self._in_sentence(window, pronoun, gender, previous_speaker, depth)
+            aside = window.text.lstrip().startswith("(") and window != pronoun.sent  # "(Marc Fisher produces her …)"
+            decided, found = (
+                (False, None) if aside else self._in_sentence(window, pronoun, gender, previous_speaker, depth)
+            )
             if decided:
                 return found
             if window.start == 0:
@@ -241,24 +272,39 @@ class People:
     def _in_sentence(
         self, sentence: Span, pronoun: Token, gender: str, previous: int | None, depth: int
     ) -> tuple[bool, PersonMention | None]:
-        subject = next((t for t in sentence.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and subject.i < pronoun.i and subject != pronoun:
-            if subject.lower_ == pronoun.lower_:
-                return True, self.resolve_pronoun(subject, previous, depth + 1)
-            person = self.person_at(self.doc[subject.i : subject.i + 1])
-            if person is None and subject.pos_ == "PROPN":
-                person = self._person_by_word(subject)
-            if person is not None:
-                if self.persons[person].gender in (gender, None):
-                    return True, self._mention_of(person, subject.i)
-            elif subject.pos_ == "PROPN" or (subject.pos_ == "NOUN" and subject.lemma_.lower() in _PERSON_NOUNS):
-                return True, None  # someone the text does not name, or a name the tagger missed
+        root_subject = next((t for t in sentence.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+        clause_subjects = [
+            t
+            for t in sentence
+            if t.dep_ in ("nsubj", "nsubjpass") and t.i < pronoun.i and t != pronoun and not self._quoted(t)
+        ]
+        if root_subject in clause_subjects and root_subject is not None:
+            if root_subject.lower_ == pronoun.lower_:
+                return True, self.resolve_pronoun(root_subject, previous, depth + 1)
+            decided, found = self._subject_person(root_subject, gender)
+            if decided:
+                return True, found
+        same = [t for t in clause_subjects if t.lower_ == pronoun.lower_ and t.head.dep_ in ("ROOT", "conj")]
+        if same:  # "…, and she doesn't think Clinton can …" before "she said": the she of that main clause
+            return True, self.resolve_pronoun(same[-1], previous, depth + 1)
+        for subject in clause_subjects:
+            if subject == root_subject or subject.pos_ != "PROPN":
+                continue
+            clause = subject.head
+            governed = clause.head == pronoun.head and clause.dep_ in ("ccomp", "conj", "parataxis")
+            coordinated = clause.head == sentence.root and clause.dep_ in ("conj", "parataxis")
+            if governed or coordinated:  # "Fallon fired back: “…,” he wrote"; "Smith arrived, and he said"
+                _, found = self._subject_person(subject, gender)
+                if found is not None and (governed or self.persons[found.person].gender == gender):
+                    return True, found
+        own = sentence.start <= pronoun.i < sentence.end  # there, only a subject: not "Asked about Clinton, she said"
         candidates = [
             m
             for m in self.mentions
             if sentence.start <= m.span.start < sentence.end
             and m.span.end <= pronoun.i
             and self.persons[m.person].gender in (gender, None)
+            and (m.subject or not own)
         ]
         if not candidates:
             return False, None
@@ -269,6 +315,20 @@ class People:
         if previous is not None and previous in people:
             return True, next(m for m in reversed(candidates) if m.person == previous)
         return True, None
+
+    def _subject_person(self, subject: Token, gender: str) -> tuple[bool, PersonMention | None]:
+        """A subject before the pronoun: the named person it is when compatible (decided); someone the
+        text does not name, or a name the tagger missed, leaves the pronoun open (decided, None)."""
+        person = self.person_at(self.doc[subject.i : subject.i + 1])
+        if person is None and subject.pos_ == "PROPN":
+            person = self._person_by_word(subject)
+        if person is not None:
+            if self.persons[person].gender in (gender, None):
+                return True, self._mention_of(person, subject.i)
+            return False, None
+        if subject.pos_ == "PROPN" or (subject.pos_ == "NOUN" and subject.lemma_.lower() in _PERSON_NOUNS):
+            return True, None
+        return False, None
 
     def resolve_role(self, description: Span) -> PersonMention | None:
         """The one person of the article holding the role a definite description names ("the senator",

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from generator.analyse.coreference import People
 from generator.analyse.quote_marks import QuotedSpan, find_quoted
@@ -32,12 +32,13 @@ _SMALL_WORDS = {
 
 def is_title_like(text: str) -> bool:
     """Capitalised like a title, a name or a slogan, and not a sentence: "The Art of the Deal",
-    "Make America Great Again", "STATE OF THE UNION"."""
+    "Make America Great Again", "STATE OF THE UNION", "13 Hours: The Secret Soldiers of Benghazi"."""
     words = _WORD.findall(text)
     if not words or len(words) > 12 or text.rstrip(" ,.").endswith(("?", "!", "…", ":", ";", ".")):
         return False
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
-    return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content) and words[0][:1].isupper()
+    capitalised = all(w[:1].isupper() or w[:1].isdigit() for w in content)
+    return bool(content) and capitalised and (words[0][:1].isupper() or words[0][:1].isdigit())
 
 
 def classify(text: str) -> str | None:
@@ -114,6 +115,8 @@ def _continue_speakers(
         gap = text[gap_start:gap_end]
         if "\n" in gap and not _alone_in_paragraph(text, quotes[index], quotes[index - 1]):
             continue
+        if gap.count("(") > gap.count(")"):
+            continue  # a quote in a parenthesis is an aside, not the speaker going on
         if _other_person_between(doc, gap_start, gap_end, before, people, marked):
             continue
         speakers[index] = Speaker(before.span, before.kind, "continued", before.reference, before.person)
@@ -144,13 +147,30 @@ def _other_person_between(
     for ent in between.ents:
         if ent.label_ != "PERSON" or any(a <= ent.start_char < b for a, b in marked):
             continue
-        if attribution.start <= ent.start < attribution.end:
+        if attribution.start <= ent.start < attribution.end and not _speaks_on_its_own(ent.root):
             continue  # named in the attribution itself ("said Soe Min, who ran against Suu Kyi")
         person = people.person_at(ent)
         if person is None or person != speaker.person:
             if ent.text not in speaker.span.text:
                 return True
-    return False
+    return any(_unnamed_subject(t, speaker, marked) for t in between)
+
+
+def _unnamed_subject(token: Token, speaker: Speaker, marked: list[tuple[int, int]]) -> bool:
+    """A capitalised subject the tagger did not take for a person ("Sanders shot back," with Sanders a
+    noun): someone else may be speaking, unless it is a word of the speaker's name."""
+    if token.dep_ != "nsubj" or token.pos_ not in ("NOUN", "PROPN") or not token.text[:1].isupper():
+        return False
+    if token.ent_type_ or any(a <= token.idx < b for a, b in marked):
+        return False
+    return token.lower_ not in {t.lower_ for t in speaker.span}
+
+
+def _speaks_on_its_own(token: Token) -> bool:
+    """The subject of a main clause of its own ("…,” she said, and Baker stood up."), who may be the one
+    going on; not that of a clause about the attribution ("said Hooton after Rubio spoke")."""
+    clause = token.head
+    return token.dep_ in ("nsubj", "nsubjpass") and (clause.dep_ == "ROOT" or clause.dep_ in ("conj", "parataxis"))
 
 
 def _with_speakers(quotes: list[Quote], speakers: list[Speaker | None]) -> list[Quote]:

@@ -16,189 +16,35 @@ colon), or the object of "according to". What that subject is decides what we ke
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Doc, Span, Token
 
-from generator.analyse.coreference import People, is_title_only, tidy_name
+from generator.analyse.coreference import People, tidy_name
+from generator.analyse.speaker_names import (
+    RELATIVE,
+    Speaker,
+    can_speak,
+    entity_of,
+    from_subject,
+    inside,
+    named_speaker,
+)
+from generator.analyse.speech_verbs import (
+    ATTITUDE_VERBS,
+    QUOTE_NOUNS,
+    agent_of,
+    colon_before,
+    governing_verbs,
+    introduces_a_text,
+    is_passive,
+    is_speech_verb,
+    said_by_a_noun,
+    said_by_the_object,
+    subject_token,
+)
 
-SPEECH_VERBS = {
-    "say", "tell", "add", "warn", "explain", "state", "declare", "claim", "note", "write", "insist",
-    "quote", "comment", "argue", "announce", "ask", "reply", "respond", "vow", "urge", "stress",
-    "tweet", "post", "continue", "recall", "admit", "acknowledge", "concede", "predict", "suggest",
-    "complain", "boast", "conclude", "joke", "quip", "shout", "yell", "scream", "exclaim", "chant",
-    "remark", "observe", "assert", "contend", "maintain", "testify", "told", "answer", "counter",
-    "retort", "caution", "promise", "pledge", "demand", "plead", "whisper",
-    "mutter", "lament", "muse", "emphasize", "emphasise", "report", "confirm", "deny",
-    "wonder", "blast", "slam", "allege", "thunder", "proclaim",
-}  # fmt: skip
-ATTITUDE_VERBS = {
-    "call", "describe", "praise", "bemoan", "label", "dub", "brand", "deride", "decry", "denounce", "criticize",
-    "criticise", "applaud", "hail", "tout", "welcome", "mock", "dismiss", "characterize", "liken", "term",
-    "question", "reject", "defend", "thank", "react", "accuse", "blame", "support", "oppose", "insist", "recount",
-    "lambast", "condemn", "ridicule", "attack", "hit", "fire", "push", "cite", "refer", "promise", "pledge",
-}  # fmt: skip
-"""Verbs whose subject speaks the quote they govern ("Bolton called it “disrespectful to the men and
-women who are in harm's way”"); never taken from a distance, as speech verbs are."""
-NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
-SPEAKER_NOUNS = {
-    "official", "aide", "source", "expert", "analyst", "spokesperson", "spokesman", "spokeswoman", "adviser",
-    "advisor", "staff", "staffer", "person", "people", "man", "woman", "campaign", "committee", "group", "agency",
-    "department", "ministry", "office", "government", "administration", "company", "firm", "statement", "report",
-    "police", "witness", "critic", "activist", "author", "scientist", "economist", "historian", "strategist",
-    "pollster", "consultant", "insider", "friend", "family", "mother", "father", "son", "daughter", "wife",
-    "husband", "child", "parent", "doctor", "nurse", "judge", "prosecutor", "agent", "diplomat", "envoy",
-    "general", "commander", "soldier", "militant", "fighter", "narration", "video", "message", "letter", "post",
-    "tweet", "newspaper", "network", "channel", "outlet", "paper", "magazine", "website", "union", "party",
-    "organization", "organisation", "association", "council", "board", "court", "lawmaker", "legislator",
-    "congressman", "congresswoman", "chairman", "chairwoman", "chair", "executive", "chief", "head", "ceo",
-    "host", "anchor", "crowd", "audience", "coalition", "alliance", "team", "panel", "commission",
-    "senate", "house", "congress", "parliament", "cabinet", "military", "army", "navy", "regime", "state",
-    "country", "nation", "city", "county", "district", "school", "university", "college", "institute",
-    "foundation", "charity", "lobby", "industry", "bank", "hospital", "study", "survey", "poll",
-    "memo", "filing", "lawsuit", "complaint", "document", "email", "release", "notice", "announcement",
-    "mayor", "governor", "senator", "president", "minister", "secretary", "candidate", "nominee", "leader",
-    "member", "director", "manager", "representative", "professor", "lawyer", "attorney", "officer", "resident",
-    "voter", "supporter", "protester", "protestor", "student", "teacher", "worker", "employee", "owner",
-    "founder", "organizer", "journalist", "reporter", "editor", "columnist", "writer", "commentator", "ally",
-    "opponent", "rival", "delegate", "democrat", "republican", "conservative", "liberal", "progressive",
-}  # fmt: skip
-_SPEAKER_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ant", "ee")
-_NO_SPEAKER_PRONOUNS = {"i", "we", "you", "they", "it", "this", "that", "these", "those", "one", "me", "us", "them"}
-_RELATIVE = {"who", "that", "which", "whom"}
-_MAX_DESCRIPTION = 10  # tokens
 _NOT_DANGLING = {"pobj", "dobj", "poss", "nsubj", "nsubjpass", "compound", "iobj"}
+_OWN_AGENT = ("acl", "pcomp", "relcl", "amod")  # a speech verb so attached speaks for a noun, not the clause's subject
 _DANGLING_WINDOW = 20  # tokens between a subjectless speech verb and the person named before it
-
-
-@dataclass(frozen=True)
-class Speaker:
-    """The speaker of a quote: the name (or description, as written) and how it was found."""
-
-    span: Span  # the words that name the speaker
-    kind: str  # "name" or "description"
-    via: str  # "cue", "according-to", "pronoun", "role", "relative", "continued"
-    reference: str | None = None  # the words at the speech verb when they differ ("he", "the senator", "who")
-    person: int | None = None  # index into the article's People, for "he said" after this quote
-
-
-def _inside(token: Token, quoted: list[tuple[int, int]]) -> bool:
-    return any(a <= token.idx < b for a, b in quoted)
-
-
-def _entity_of(token: Token) -> Span | None:
-    ent_iob = token.ent_iob_
-    if ent_iob in ("B", "I") and token.ent_type_ in NAME_LABELS:
-        for ent in token.doc.ents:
-            if ent.start <= token.i < ent.end:
-                return ent
-    return None
-
-
-def _proper_name(token: Token) -> Span:
-    """A proper noun with the compound and flat words around it ("Jason Miller")."""
-    parts = [t for t in token.subtree if (t.dep_ in ("compound", "flat") and t.pos_ == "PROPN") or t == token]
-    parts = [t for t in parts if abs(t.i - token.i) <= 4]
-    return tidy_name(token.doc[min(t.i for t in parts) : max(t.i for t in parts) + 1])
-
-
-def _description(head: Token) -> Span | None:
-    """The noun phrase of a description, as written: determiners, modifiers, the head and an "of"/"for"/"at"
-    phrase after it ("a spokesman for the campaign"); no relative clause or apposition."""
-    doc = head.doc
-    left = head.i
-    for token in head.lefts:
-        if token.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "advmod", "case"):
-            left = min(left, token.left_edge.i)
-    right = head.i + 1
-    for token in head.rights:
-        if token.dep_ == "prep" and token.lower_ in ("of", "for", "at", "with", "from", "in") and token.i == right:
-            right = token.right_edge.i + 1
-        break
-    if right - left > _MAX_DESCRIPTION:
-        right = head.i + 1
-    span = doc[left:right]
-    if any(t.pos_ in ("VERB", "AUX") or t.lower_ in _RELATIVE for t in span if t.i != head.i):
-        return doc[head.i : head.i + 1] if head.i >= left else None
-    return span
-
-
-def _from_subject(token: Token, people: People, previous: int | None, quoted: list[tuple[int, int]]) -> Speaker | None:
-    """What a speech verb's subject (or the object of "according to") says about the speaker."""
-    if _inside(token, quoted):
-        return None
-    person = _person_in_phrase(token, quoted)
-    if person is not None:
-        return _named(tidy_name(person), people, "cue")
-    entity = _entity_of(token)
-    if entity is not None:
-        return _named(tidy_name(entity), people, "cue")
-    lower = token.lower_
-    if token.pos_ == "PRON" or lower in _NO_SPEAKER_PRONOUNS | _RELATIVE | {"he", "she"}:
-        if lower in ("he", "she"):
-            mention = people.resolve_pronoun(token, previous)
-            if mention is None:
-                return None
-            return Speaker(mention.span, "name", "pronoun", token.text, mention.person)
-        if lower in _RELATIVE and token.head.dep_ == "relcl" and token.head.head.pos_ in ("NOUN", "PROPN"):
-            found = _from_subject(token.head.head, people, previous, quoted)
-            if found is not None:
-                return Speaker(found.span, found.kind, "relative", token.text, found.person)
-        return None
-    if token.pos_ == "PROPN" and token.text[:1].isupper():
-        return _named(_proper_name(token), people, "cue")
-    if token.pos_ == "NOUN":
-        description = _description(token)
-        if description is None or not can_speak(token):
-            return None
-        resolved = people.resolve_role(description)
-        if resolved is not None:
-            return Speaker(resolved.span, "name", "role", description.text, resolved.person)
-        return Speaker(description, "description", "cue")
-    return None
-
-
-def can_speak(head: Token) -> bool:
-    """Whether a description's head noun can name a speaker: a person, a body of people or a document
-    ("an aide", "the committee", "the statement"), not "the promise" or "the footage"."""
-    lemma = head.lemma_.lower()
-    return lemma in SPEAKER_NOUNS or lemma.endswith(_SPEAKER_SUFFIXES)
-
-
-def _person_in_phrase(token: Token, quoted: list[tuple[int, int]]) -> Span | None:
-    """A person named in the subject's own noun phrase: the word itself, a title's name ("spokesman
-    Navy Capt. Jeff Davis") or an apposition ("the shadow secretary, Theresa May")."""
-    kinds = ("appos", "compound") if token.pos_ == "PROPN" else ("appos",)  # "one Uighur militant" is a militant
-    candidates = [token] + [c for c in token.children if c.dep_ in kinds and not _inside(c, quoted)]
-    for candidate in candidates:
-        entity = _entity_of(candidate)
-        if entity is not None and entity.label_ == "PERSON":
-            return entity
-    return None
-
-
-def _is_name(span: Span) -> bool:
-    return span[-1].is_alpha and any(t.is_alpha and t.text[:1].isupper() for t in span)
-
-
-def _named(span: Span, people: People, via: str) -> Speaker | None:
-    """A name as the speaker; None for words the tagger took for a name that are not one ("Air Force 1st");
-    a title alone ("the President said") is the person the article gave that title, else a description."""
-    if not _is_name(span):
-        return None
-    if is_title_only(span):
-        holder = people.resolve_role(span)
-        if holder is not None:
-            return Speaker(holder.span, "name", "role", span.text, holder.person)
-        return Speaker(span, "description", via)
-    return Speaker(span, "name", via, None, people.person_at(span))
-
-
-def _subject_token(verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and not _inside(child, quoted):
-            return child
-    return None
 
 
 def _speaker_of_verb(
@@ -209,24 +55,31 @@ def _speaker_of_verb(
     quoting = verb.head.head if verb.head.lower_ == "as" and verb.dep_ == "pcomp" else verb
     if quoting.lemma_.lower() == "quote":  # "Xinhua quoted the minister, Huang Ming, as saying"
         for child in quoting.children:
-            if child.dep_ == "dobj" and not _inside(child, quoted):
-                return True, _from_subject(child, people, previous, quoted)
-    subject = _subject_token(verb, quoted)
+            if child.dep_ == "dobj" and not inside(child, quoted):
+                return True, from_subject(child, people, previous, quoted)
+    if is_speech_verb(verb) and is_passive(verb, quoted):
+        agent = agent_of(verb)  # "said by X"; "he was asked “…?”" is someone else's question
+        return True, (from_subject(agent, people, previous, quoted) if agent is not None else None)
+    subject = subject_token(verb, quoted)
     if subject is not None:
-        return True, _from_subject(subject, people, previous, quoted)
-    for child in verb.children:  # "said by X" in a passive
-        if child.dep_ == "agent":
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return True, _from_subject(obj, people, previous, quoted)
+        return True, from_subject(subject, people, previous, quoted)
+    agent = agent_of(verb)
+    if agent is not None:
+        return True, from_subject(agent, people, previous, quoted)
     head = verb.head
     if verb.dep_ in ("advcl", "xcomp", "conj") and head != verb and depth < 3 and head.pos_ in ("VERB", "AUX"):
         decided, speaker = _speaker_of_verb(head, people, previous, quoted, depth + 1)  # "…, adding"
-        if speaker is not None or (decided and _is_speech_verb(head)):
+        if speaker is not None or (decided and is_speech_verb(head)):
             return decided, speaker
     dangling = _dangling_person(verb, quoted) or _person_after(verb, quoted)
     if dangling is not None:
-        return True, _named(dangling, people, "cue")
+        return True, named_speaker(dangling, people, "cue")
+    if verb.dep_ == "acl" and head.pos_ == "NOUN" and can_speak(head) and head.dep_ in ("dobj", "pobj"):
+        owner = head.head.head if head.dep_ == "pobj" else head.head  # "Mackler issued a statement saying “…”"
+        if owner.pos_ in ("VERB", "AUX"):
+            subject = subject_token(owner, quoted)
+            if subject is not None:
+                return True, from_subject(subject, people, previous, quoted)
     return False, None
 
 
@@ -234,8 +87,8 @@ def _person_after(verb: Token, quoted: list[tuple[int, int]]) -> Span | None:
     """A person named right after a subjectless speech verb: "…,” said Edward Leamer, an economist"."""
     doc = verb.doc
     for token in doc[verb.i + 1 : min(verb.i + 4, verb.sent.end)]:
-        entity = _entity_of(token)
-        if entity is not None and entity.label_ == "PERSON" and not _inside(token, quoted):
+        entity = entity_of(token)
+        if entity is not None and entity.label_ == "PERSON" and not inside(token, quoted):
             return tidy_name(entity)
         if token.is_punct:
             break
@@ -249,7 +102,7 @@ def _dangling_person(verb: Token, quoted: list[tuple[int, int]]) -> Span | None:
     for ent in reversed([e for e in verb.doc.ents if sentence.start <= e.start and e.end <= verb.i]):
         if verb.i - ent.end > _DANGLING_WINDOW:
             break
-        if ent.label_ == "PERSON" and not _inside(ent[0], quoted) and ent.root.dep_ not in _NOT_DANGLING:
+        if ent.label_ == "PERSON" and not inside(ent[0], quoted) and ent.root.dep_ not in _NOT_DANGLING:
             return tidy_name(ent)
     return None
 
@@ -260,7 +113,7 @@ def _according_to(tokens: list[Token], people: People, previous: int | None, quo
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             for obj in doc[token.i + 1].children:
                 if obj.dep_ == "pobj":
-                    return _from_subject(obj, people, previous, quoted)
+                    return from_subject(obj, people, previous, quoted)
     return None
 
 
@@ -298,7 +151,7 @@ def find_speaker(
     """
     spans = [(start, end), *quoted]
     sentences = _context(doc, start, end)
-    outside = [t for s in sentences for t in s if not _inside(t, spans) and not t.is_space]
+    outside = [t for s in sentences for t in s if not inside(t, spans) and not t.is_space]
     first = doc.char_span(start, end, alignment_mode="expand")
     if first is None:
         return False, None
@@ -306,75 +159,146 @@ def find_speaker(
     def distance(token: Token) -> int:
         return first.start - token.i if token.i < first.start else token.i - first.end
 
-    verbs = [t for t in outside if _is_speech_verb(t)]
+    verbs = [t for t in outside if is_speech_verb(t)]
     attitude = [t for t in outside if t.lemma_.lower() in ATTITUDE_VERBS and t.pos_ == "VERB"]
-    governing = _governing(first, verbs + attitude)
-    for verb in governing:
-        decided, speaker = _speaker_of_verb(verb, people, previous, spans)
-        if decided:
-            return True, speaker
+    colon = colon_before(doc, first)
+    if colon is not None and introduces_a_text(doc[colon], spans):
+        return True, None  # "the sentence, which appeared as follows: “…”" is a text, not anyone's speech
+    decided, speaker = _possessor(first, people, spans)
+    if decided:
+        return True, speaker
+    governing = governing_verbs(first, verbs + attitude, quoted)
+    decided, speaker = _from_governing(governing, people, previous, spans)
+    if decided:
+        return True, speaker
     speaker = _introduced(doc, first, people, previous, spans)
     if speaker is not None:
         return True, speaker
-    for verb in sorted((v for v in verbs if v not in governing), key=distance):
+    if any(verb.pos_ == "VERB" and verb.dep_ in _OWN_AGENT and is_speech_verb(verb) for verb in governing):
+        return True, None  # "a line telling taxpayers “…”": said by someone the text does not name
+    nearby = sorted((v for v in verbs if v not in governing and not is_passive(v, spans)), key=distance)
+    decided, speaker = _from_nearby(nearby, people, previous, spans)
+    if decided:
+        return True, speaker
+    speaker = _according_to(outside, people, previous, spans)
+    if speaker is not None:
+        return True, speaker
+    own = (first[0].sent, first[-1].sent)
+    return any(v.pos_ == "VERB" and v.sent in own for v in verbs), None  # "after tweeting that “…”": someone
+
+
+def _from_governing(
+    governing: list[Token], people: People, previous: int | None, quoted: list[tuple[int, int]]
+) -> tuple[bool, Speaker | None]:
+    """The speaker from the verbs above the quote in the parse, nearest first."""
+    for position, verb in enumerate(governing):
+        decided, speaker = _speaker_of_verb(verb, people, previous, quoted)
+        if decided:
+            if _reported_by_another(verb, speaker, governing[position + 1 :], people, previous, quoted):
+                return True, None  # "Sanchez told the outlet that Reade said “…”": whose words? Nobody's for sure
+            return True, speaker
+        if said_by_the_object(verb) or said_by_a_noun(verb):
+            return True, None  # "Clinton slammed Obama for suggesting “…”", "a line telling taxpayers “…”"
+    return False, None
+
+
+def _from_nearby(
+    verbs: list[Token], people: People, previous: int | None, quoted: list[tuple[int, int]]
+) -> tuple[bool, Speaker | None]:
+    """The speaker from the nearest speech verb that does not govern the quote ("“…,” Garcia said.")."""
+    for verb in verbs:
         if verb.pos_ == "NOUN":  # "Conway notes." parsed as a noun: the name before it speaks
             named = _name_before(verb)
             if named is not None:
-                return True, _named(named, people, "cue")
+                return True, named_speaker(named, people, "cue")
             continue
-        decided, speaker = _speaker_of_verb(verb, people, previous, spans)
+        decided, speaker = _speaker_of_verb(verb, people, previous, quoted)
         if decided:
             return True, speaker
-    speaker = _according_to(outside, people, previous, spans)
-    return speaker is not None, speaker
+    return False, None
 
 
-def _is_speech_verb(token: Token) -> bool:
-    """A speech verb, also when the tagger took it for a noun ("Conway notes.") or a name ("Tweeted")."""
-    if token.pos_ in ("VERB", "AUX"):
-        return token.lemma_.lower() in SPEECH_VERBS
-    lower = token.lower_
-    if token.pos_ == "PROPN" and lower.endswith("ed"):
-        return lower[:-2] in SPEECH_VERBS or lower[:-1] in SPEECH_VERBS
-    return token.pos_ == "NOUN" and token.tag_ == "NNS" and lower.endswith("s") and lower[:-1] in SPEECH_VERBS
+def _possessor(quote: Span, people: People, quoted: list[tuple[int, int]]) -> tuple[bool, Speaker | None]:
+    """A quote used as a noun's modifier, between a possessive and a noun of speech: "Trump's “Look at
+    my African American” line" is Trump's, whatever the verb of the sentence ("Scott defended"); decided
+    as the possessor when it is a name, as nobody when it is not ("the show's “…” line")."""
+    doc = quote.doc
+    before, after = quote.start - 1, quote.end
+    while before >= 0 and doc[before].text in "“\"'‘":
+        before -= 1
+    while after < len(doc) and doc[after].is_punct:
+        after += 1
+    if before < 1 or after >= len(doc) or doc[before].lower_ not in ("'s", "’s", "'", "’"):
+        return False, None
+    if doc[after].lemma_.lower() not in QUOTE_NOUNS:
+        return False, None
+    owner = doc[before - 1]
+    if owner.pos_ != "PROPN" or inside(owner, quoted):
+        return True, None
+    first = owner.i
+    while first > owner.sent.start and doc[first - 1].pos_ == "PROPN" and owner.i - first < 3:
+        first -= 1
+    return True, named_speaker(tidy_name(doc[first : owner.i + 1]), people, "cue")
+
+
+def _reported_by_another(
+    verb: Token,
+    speaker: Speaker | None,
+    farther: list[Token],
+    people: People,
+    previous: int | None,
+    quoted: list[tuple[int, int]],
+) -> bool:
+    """Whether the speech at `verb` is itself reported by someone else: a speech verb above it in the
+    parse (not one it is merely coordinated with) whose subject is another speaker, or nobody named."""
+    for outer in farther:
+        if not is_speech_verb(outer) or not _nested_in(verb, outer, quoted):
+            continue
+        decided, other = _speaker_of_verb(outer, people, previous, quoted)
+        if decided and not _same_speaker(speaker, other):
+            return True
+    return False
+
+
+def _nested_in(verb: Token, outer: Token, quoted: list[tuple[int, int]]) -> bool:
+    """`outer` is above `verb` in the parse, with `verb` in what it reports: not coordinated with it or
+    a clause of time or contrast ("even as Trump claimed …, a prosecutor said"), nor a relative clause
+    about who speaks ("the man who said")."""
+    if outer not in verb.ancestors or verb.dep_ in ("advcl", "conj"):
+        return False
+    if verb.dep_ == "relcl":
+        subject = subject_token(verb, quoted)
+        return subject is not None and subject.lower_ not in RELATIVE
+    return True
+
+
+def _same_speaker(first: Speaker | None, second: Speaker | None) -> bool:
+    if first is None or second is None:
+        return first is second
+    if first.person is not None and second.person is not None:
+        return first.person == second.person
+    words = [[t.lower_ for t in s.span if t.is_alpha] for s in (first, second)]
+    return bool(words[0] and words[1]) and words[0][-1] == words[1][-1]
 
 
 def _name_before(token: Token) -> Span | None:
     if token.i == 0:
         return None
-    entity = _entity_of(token.doc[token.i - 1])
+    entity = entity_of(token.doc[token.i - 1])
     return tidy_name(entity) if entity is not None and entity.label_ == "PERSON" else None
-
-
-def _governing(quote: Span, verbs: list[Token]) -> list[Token]:
-    """The speech verbs above the quote in the parse ("Trump told Newsmax that Romney “had…”" is Trump's,
-    not Romney's), nearest first."""
-    candidates = set(verbs)
-    found: list[Token] = []
-    for token in quote:
-        if quote.start <= token.head.i < quote.end and token.head != token:
-            continue
-        for ancestor in token.ancestors:
-            if ancestor in candidates and ancestor not in found:
-                found.append(ancestor)
-    return found
 
 
 def _introduced(doc: Doc, quote: Span, people: People, previous: int | None, quoted: list[tuple[int, int]]):
     """A quote after a colon: "Trump issued the following statement:" or "Donald Trump: “…”"."""
-    index = quote.start - 1
-    while index >= 0 and (doc[index].is_space or doc[index].text in "“\"'"):
-        index -= 1
-    if index < 0 or doc[index].text != ":":
+    index = colon_before(doc, quote)
+    if index is None:
         return None
-    before = doc[index - 1] if index > 0 else None
-    if before is None:
-        return None
-    entity = _entity_of(before)
+    before = doc[index - 1]
+    entity = entity_of(before)
     if entity is not None and entity.end == index and entity.label_ == "PERSON":
-        return _named(tidy_name(entity), people, "cue")
+        return named_speaker(tidy_name(entity), people, "cue")
     root = before.sent.root
-    subject = _subject_token(root, quoted) if root.pos_ in ("VERB", "AUX") else None
+    subject = subject_token(root, quoted) if root.pos_ in ("VERB", "AUX") else None
     if subject is None:
         return None
-    return _from_subject(subject, people, previous, quoted)
+    return from_subject(subject, people, previous, quoted)

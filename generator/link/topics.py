@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from generator.analyse.keywords import fold_phrase
 from generator.config import Config
-from generator.ingest.slug import SlugRegistry, slugify
+from generator.ingest.slug import COMPARE_SUFFIX, SlugRegistry, slugify
 from generator.link.similarity import nearest_neighbours, related_articles, sampled_background, story_vectors
 from generator.link.stories import STORY_DAYS, STORY_NEIGHBOURS, central_rows, find_stories, headline_of
 from generator.link.subjects import SUBJECT_NEIGHBOURS, find_subjects, subject_vectors
@@ -182,7 +182,7 @@ def link_topics(
     groups = find_stories(neighbours.top(STORY_NEIGHBOURS), resolution)
     words = corpus_words(analyses, ids)
     centres = central_rows(groups, neighbours.top(STORY_NEIGHBOURS).graph())
-    slugs = SlugRegistry()
+    slugs = SlugRegistry(companions=(COMPARE_SUFFIX,))  # each topic has a comparison page too
     topics: list[Topic] = []
     for rows, centre in zip(groups.members, centres, strict=True):
         members = [ids[row] for row in rows]

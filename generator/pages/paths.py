@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from generator.ingest.slug import COMPARE_SUFFIX
 from generator.model import Article, Entity, Source, Topic
 
+# Each folder's own list page is its index (never an article's, topic's, source's or entity's page:
+# `ingest.slug.RESERVED_SLUGS`); a topic's comparison page is its slug and `COMPARE_SUFFIX`.
 HOME = "index.md"
 ARTICLES = "articles/index.md"
 TOPICS = "topics/index.md"
@@ -56,7 +59,7 @@ def topic_path(topic: Topic) -> str:
 
 
 def comparison_path(topic: Topic) -> str:
-    return f"topics/{topic.slug}-sources.md"
+    return f"topics/{topic.slug}{COMPARE_SUFFIX}.md"
 
 
 def source_path(source: Source) -> str:

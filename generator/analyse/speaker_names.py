@@ -1,0 +1,174 @@
+"""What the subject of a speech verb says about the speaker: a name, a description kept as
+written, a person the text named ("he", "the senator", "who"), or nobody ("they", "it", a fragment).
+
+speakers.py finds the verb or phrase that attributes a quote; this module reads its subject.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from generator.analyse.coreference import People, is_title_only, tidy_name
+
+NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
+
+
+SPEAKER_NOUNS = {
+    "official", "aide", "source", "expert", "analyst", "spokesperson", "spokesman", "spokeswoman", "adviser",
+    "advisor", "staff", "staffer", "person", "people", "man", "woman", "campaign", "committee", "group", "agency",
+    "department", "ministry", "office", "government", "administration", "company", "firm", "statement", "report",
+    "police", "witness", "critic", "activist", "author", "scientist", "economist", "historian", "strategist",
+    "pollster", "consultant", "insider", "friend", "family", "mother", "father", "son", "daughter", "wife",
+    "husband", "child", "parent", "doctor", "nurse", "judge", "prosecutor", "agent", "diplomat", "envoy",
+    "general", "commander", "soldier", "militant", "fighter", "narration", "video", "message", "letter", "post",
+    "tweet", "newspaper", "network", "channel", "outlet", "paper", "magazine", "website", "union", "party",
+    "organization", "organisation", "association", "council", "board", "court", "lawmaker", "legislator",
+    "congressman", "congresswoman", "chairman", "chairwoman", "chair", "executive", "chief", "head", "ceo",
+    "host", "anchor", "crowd", "audience", "coalition", "alliance", "team", "panel", "commission",
+    "senate", "house", "congress", "parliament", "cabinet", "military", "army", "navy", "regime", "state",
+    "country", "nation", "city", "county", "district", "school", "university", "college", "institute",
+    "foundation", "charity", "lobby", "industry", "bank", "hospital", "study", "survey", "poll",
+    "memo", "filing", "lawsuit", "complaint", "document", "email", "release", "notice", "announcement",
+    "mayor", "governor", "senator", "president", "minister", "secretary", "candidate", "nominee", "leader",
+    "member", "director", "manager", "representative", "professor", "lawyer", "attorney", "officer", "resident",
+    "voter", "supporter", "protester", "protestor", "student", "teacher", "worker", "employee", "owner",
+    "founder", "organizer", "journalist", "reporter", "editor", "columnist", "writer", "commentator", "ally",
+    "opponent", "rival", "delegate", "democrat", "republican", "conservative", "liberal", "progressive",
+}  # fmt: skip
+
+
+_SPEAKER_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ant", "ee")
+
+
+_NO_SPEAKER_PRONOUNS = {"i", "we", "you", "they", "it", "this", "that", "these", "those", "one", "me", "us", "them"}
+
+
+RELATIVE = {"who", "that", "which", "whom"}
+
+
+_MAX_DESCRIPTION = 10  # tokens
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """The speaker of a quote: the name (or description, as written) and how it was found."""
+
+    span: Span  # the words that name the speaker
+    kind: str  # "name" or "description"
+    via: str  # "cue", "according-to", "pronoun", "role", "relative", "continued"
+    reference: str | None = None  # the words at the speech verb when they differ ("he", "the senator", "who")
+    person: int | None = None  # index into the article's People, for "he said" after this quote
+
+
+def inside(token: Token, quoted: list[tuple[int, int]]) -> bool:
+    return any(a <= token.idx < b for a, b in quoted)
+
+
+def entity_of(token: Token) -> Span | None:
+    ent_iob = token.ent_iob_
+    if ent_iob in ("B", "I") and token.ent_type_ in NAME_LABELS:
+        for ent in token.doc.ents:
+            if ent.start <= token.i < ent.end:
+                return ent
+    return None
+
+
+def _proper_name(token: Token) -> Span:
+    """A proper noun with the compound and flat words around it ("Jason Miller")."""
+    parts = [t for t in token.subtree if (t.dep_ in ("compound", "flat") and t.pos_ == "PROPN") or t == token]
+    parts = [t for t in parts if abs(t.i - token.i) <= 4]
+    return tidy_name(token.doc[min(t.i for t in parts) : max(t.i for t in parts) + 1])
+
+
+def _description(head: Token) -> Span | None:
+    """The noun phrase of a description, as written: determiners, modifiers, the head and an "of"/"for"/"at"
+    phrase after it ("a spokesman for the campaign"); no relative clause or apposition."""
+    doc = head.doc
+    left = head.i
+    for token in head.lefts:
+        if token.dep_ in ("det", "amod", "compound", "poss", "nmod", "nummod", "quantmod", "advmod", "case"):
+            left = min(left, token.left_edge.i)
+    right = head.i + 1
+    for token in head.rights:
+        if token.dep_ == "prep" and token.lower_ in ("of", "for", "at", "with", "from", "in") and token.i == right:
+            right = token.right_edge.i + 1
+        break
+    if right - left > _MAX_DESCRIPTION:
+        right = head.i + 1
+    span = doc[left:right]
+    if any(t.pos_ in ("VERB", "AUX") or t.lower_ in RELATIVE for t in span if t.i != head.i):
+        return doc[head.i : head.i + 1] if head.i >= left else None
+    return span
+
+
+def from_subject(token: Token, people: People, previous: int | None, quoted: list[tuple[int, int]]) -> Speaker | None:
+    """What a speech verb's subject (or the object of "according to") says about the speaker."""
+    if inside(token, quoted):
+        return None
+    person = _person_in_phrase(token, quoted)
+    if person is not None:
+        return named_speaker(tidy_name(person), people, "cue")
+    entity = entity_of(token)
+    if entity is not None:
+        return named_speaker(tidy_name(entity), people, "cue")
+    lower = token.lower_
+    if token.pos_ == "PRON" or lower in _NO_SPEAKER_PRONOUNS | RELATIVE | {"he", "she"}:
+        if lower in ("he", "she"):
+            mention = people.resolve_pronoun(token, previous)
+            if mention is None:
+                return None
+            return Speaker(mention.span, "name", "pronoun", token.text, mention.person)
+        if lower in RELATIVE and token.head.dep_ == "relcl" and token.head.head.pos_ in ("NOUN", "PROPN"):
+            found = from_subject(token.head.head, people, previous, quoted)
+            if found is not None:
+                return Speaker(found.span, found.kind, "relative", token.text, found.person)
+        return None
+    if token.pos_ == "PROPN" and token.text[:1].isupper():
+        return named_speaker(_proper_name(token), people, "cue")
+    if token.pos_ == "NOUN":
+        description = _description(token)
+        if description is None or not can_speak(token):
+            return None
+        resolved = people.resolve_role(description)
+        if resolved is not None:
+            return Speaker(resolved.span, "name", "role", description.text, resolved.person)
+        return Speaker(description, "description", "cue")
+    return None
+
+
+def can_speak(head: Token) -> bool:
+    """Whether a description's head noun can name a speaker: a person, a body of people or a document
+    ("an aide", "the committee", "the statement"), not "the promise" or "the footage"."""
+    lemma = head.lemma_.lower()
+    return lemma in SPEAKER_NOUNS or lemma.endswith(_SPEAKER_SUFFIXES)
+
+
+def _person_in_phrase(token: Token, quoted: list[tuple[int, int]]) -> Span | None:
+    """A person named in the subject's own noun phrase: the word itself, a title's name ("spokesman
+    Navy Capt. Jeff Davis") or an apposition ("the shadow secretary, Theresa May")."""
+    kinds = ("appos", "compound") if token.pos_ == "PROPN" else ("appos",)  # "one Uighur militant" is a militant
+    candidates = [token] + [c for c in token.children if c.dep_ in kinds and not inside(c, quoted)]
+    for candidate in candidates:
+        entity = entity_of(candidate)
+        if entity is not None and entity.label_ == "PERSON":
+            return entity
+    return None
+
+
+def _is_name(span: Span) -> bool:
+    return span[-1].is_alpha and any(t.is_alpha and t.text[:1].isupper() for t in span)
+
+
+def named_speaker(span: Span, people: People, via: str) -> Speaker | None:
+    """A name as the speaker; None for words the tagger took for a name that are not one ("Air Force 1st");
+    a title alone ("the President said") is the person the article gave that title, else a description."""
+    if not _is_name(span):
+        return None
+    if is_title_only(span):
+        holder = people.resolve_role(span)
+        if holder is not None:
+            return Speaker(holder.span, "name", "role", span.text, holder.person)
+        return Speaker(span, "description", via)
+    return Speaker(span, "name", via, None, people.person_at(span))
