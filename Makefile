@@ -8,7 +8,7 @@ SITE_URL ?=
 REVISIONS ?=
 BUILD_ARGS := $(if $(INPUT),--input $(INPUT)) $(if $(SITE_DIR),--site-dir $(SITE_DIR)) $(if $(SITE_URL),--site-url $(SITE_URL))
 
-.PHONY: site test serve deploy clean lint typecheck install install-test same-site bench-entities bench-entity-gold bench-ingest bench bench-summary bench-keywords bench-topics bench-build bench-render bench-quotes bench-stories bench-site-size bench-link
+.PHONY: site test serve deploy clean lint typecheck install install-test same-site bench-entities bench-entity-gold bench-ingest bench bench-summary bench-keywords bench-topics bench-build bench-render bench-quotes bench-stories bench-site-size bench-link bench-search bench-mkdocs
 
 # The virtualenv is rebuilt when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -91,6 +91,14 @@ bench-site-size: $(VENV)/.installed
 # Render time and bytes per page at 1,000 and 10,000 articles, our theme and the stock MkDocs theme.
 bench-render: $(VENV)/.installed-bench
 	$(PY) bench/render.py $(or $(DATA),../shared/data/bbc-news-summary/articles)
+
+# Search from file:// in Chromium: first-index and shard sizes, time to first and complete results.
+bench-search: $(VENV)/.installed-test
+	nice $(PY) bench/search.py $(or $(DATA),../shared/data/allsides-2020-04) $(if $(SITE),--site $(SITE))
+
+# Where MkDocs spends its time on a built project's pages (CONFIG: its mkdocs.yml).
+bench-mkdocs: $(VENV)/.installed
+	nice $(PY) bench/mkdocs_profile.py $(or $(CONFIG),mkdocs.yml)
 
 # Quotes and speakers against PolNeAR's attributions, beside textacy (DOCS=file.spacy caches the parse).
 bench-quotes: $(VENV)/.installed-bench

@@ -13,7 +13,7 @@ from typing import TextIO
 from generator.build import BuildError, BuildRequest, Paths, Stage, build, deploy, serve
 from generator.config import Config, ConfigError, describe_options, load_config
 from generator.console import safe
-from generator.pages.export import build_block, report_document
+from generator.pages.export import build_block, details_lines, details_name, report_document
 from generator.preflight import SetupError, os_error_line
 from generator.progress import QUIET, Reporter
 
@@ -77,6 +77,7 @@ def _build_command(sub: argparse._SubParsersAction) -> None:
         "with --strict, so that every page's warnings are listed)",
     )
     _speed_options(build)
+    _export_options(build)
     build.add_argument(
         "--site-url",
         metavar="URL",
@@ -109,6 +110,7 @@ def _analyse_command(sub: argparse._SubParsersAction) -> None:
     analyse.add_argument("--no-cache", action="store_true", help="do not read or write the analysis cache")
     analyse.add_argument("--strict", action="store_true", help=STRICT_HELP)
     _speed_options(analyse)
+    _export_options(analyse)
 
 
 def _serve_command(sub: argparse._SubParsersAction) -> None:
@@ -140,6 +142,15 @@ def _deploy_command(sub: argparse._SubParsersAction) -> None:
     deploy.add_argument("--remote-branch", help="branch to publish to (default: remote_branch, 'gh-pages')")
     deploy.add_argument("--message", help="commit message (default: MkDocs' 'Deployed {sha} with MkDocs version')")
     deploy.add_argument("--force", action="store_true", help="force-push the branch")
+
+
+def _export_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--no-text",
+        action="store_true",
+        help="leave the article texts out of the export (report.json's companion file, report-articles.jsonl, "
+        "keeps the mentions and extra fields); sets extra.report.export_text to false",
+    )
 
 
 def _speed_options(parser: argparse.ArgumentParser) -> None:
@@ -189,7 +200,9 @@ def _request(args: argparse.Namespace, until: Stage = "site") -> BuildRequest:
         raise BuildError(f"{args.config} not found: run from the project folder or pass --config")
     site_dir = getattr(args, "site_dir", None)
     config = load_config(args.config).with_overrides(
-        input=str(args.input) if args.input else None, site_dir=str(site_dir) if site_dir else None
+        input=str(args.input) if args.input else None,
+        site_dir=str(site_dir) if site_dir else None,
+        export_text=False if getattr(args, "no_text", False) else None,
     )
     paths = Paths.resolve(args.config, config, args.input, site_dir, use_cache=not getattr(args, "no_cache", False))
     return BuildRequest(
@@ -227,15 +240,20 @@ def _build(args: argparse.Namespace) -> int:
 def _analyse(args: argparse.Namespace) -> int:
     """`analyse`: ingest, analyse and link, then report.json instead of a site."""
     say, progress = _output(args, sys.stderr if str(args.json) == "-" else None)
-    result = build(_request(args, until="link"), say, progress)
+    request = _request(args, until="link")
+    result = build(request, say, progress)
     block = build_block(result.versions, result.ingest.skipped, result.warnings)
-    text = json.dumps(report_document(result.corpus, block), ensure_ascii=False, indent=1)
-    if str(args.json) == "-":
-        sys.stdout.write(text + "\n")
+    corpus, with_text = result.corpus, request.config.export_text
+    if str(args.json) == "-":  # one stream: text, mentions and extra stay in the articles
+        sys.stdout.write(json.dumps(report_document(corpus, block, None, with_text), ensure_ascii=False, indent=1))
+        sys.stdout.write("\n")
     else:
+        details = details_name(args.json.name)
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(text, encoding="utf-8")
-        say(f"wrote {args.json} ({len(result.corpus.articles)} articles)")
+        document = report_document(corpus, block, details, with_text)
+        args.json.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+        (args.json.parent / details).write_text(details_lines(corpus, with_text), encoding="utf-8")
+        say(f"wrote {args.json} and {args.json.parent / details} ({len(corpus.articles)} articles)")
     return _strict_exit(result.problems) if args.strict else 0
 
 

@@ -79,6 +79,13 @@ class Config:
             "and a note on its page."
         },
     )
+    export_text: bool = field(
+        default=True,
+        metadata={
+            "doc": "Put each article's full text in report.json's companion file (report-articles.jsonl); "
+            "false leaves the texts out of the export (the pages still show them). --no-text sets it false."
+        },
+    )
     workers: int = field(default=0, metadata={"doc": "Analysis processes; 0 means one per core."})
     scheduler: str | None = field(
         default=None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import multiprocessing
 import os
 import subprocess
 from collections.abc import Callable
@@ -14,6 +15,8 @@ from mkdocs import __version__ as MKDOCS_VERSION  # noqa: N812
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.pages import Page
 
 from generator.cache_keys import site_key
 from generator.pages.paths import NAV
@@ -85,6 +88,92 @@ def _config(mkdocs_yml: Path | None, docs_dir: Path, site_dir: Path | None, site
     return config
 
 
+class _ParallelMarkdown(BasePlugin):
+    """Converts every page's Markdown over forked processes before MkDocs reads the pages one by one.
+
+    Python-Markdown is most of MkDocs' time on our pages (bench/mkdocs_profile.py) and MkDocs
+    converts one page at a time. Once MkDocs has its files and nav (`on_nav`), each worker runs
+    MkDocs' own `Page.read_source` and `Page.render` on a share of the pages (the same code, so the
+    same HTML, links checked the same way); the results (HTML, table of contents, title, anchors)
+    are set on the pages, whose `render` then has nothing left to do. Warnings the workers logged
+    are logged again here, so they count as MkDocs' warnings.
+    """
+
+    def __init__(self, workers: int, dirty: bool) -> None:
+        self.workers = workers
+        self.dirty = dirty
+
+    def on_nav(self, nav, *, config, files):  # noqa: ANN001, ANN201 - MkDocs' plugin event
+        pages = []
+        for file in files.documentation_pages():
+            if file.page is None and file.inclusion.is_not_in_nav():
+                Page(None, file, config)  # as MkDocs' build does for pages outside the nav
+            if file.page is not None and not (self.dirty and not file.page.file.is_modified()):
+                pages.append(file.page)
+        if self.workers < 2 or len(pages) < _MIN_PARALLEL or "fork" not in multiprocessing.get_all_start_methods():
+            return nav
+        global _FORKED
+        _FORKED = (pages, config, files)
+        chunks = [(start, min(start + _CHUNK, len(pages))) for start in range(0, len(pages), _CHUNK)]
+        try:
+            with multiprocessing.get_context("fork").Pool(min(self.workers, len(chunks))) as pool:
+                for rendered, records in pool.imap(_render_pages, chunks):
+                    for index, content, toc, title, anchors, links in rendered:
+                        _set_rendered(pages[index], files, content, toc, title, anchors, links)
+                    for name, level, message in records:
+                        logging.getLogger(name).log(level, message)
+        finally:
+            _FORKED = None
+        return nav
+
+
+_MIN_PARALLEL = 200  # fewer pages than this: converting them here costs less than forking
+_CHUNK = 64
+_FORKED: tuple[list[Any], Any, Any] | None = None  # the pages, config and files forked workers convert
+
+
+class _Records(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(level=logging.INFO)
+        self.records: list[tuple[str, int, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+def _render_pages(bounds: tuple[int, int]) -> tuple[list[tuple[Any, ...]], list[tuple[str, int, str]]]:
+    """In a forked worker: MkDocs' conversion of pages start..stop; what it made and logged."""
+    assert _FORKED is not None
+    pages, config, files = _FORKED
+    handler = _Records()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    rendered = []
+    try:
+        for index in range(*bounds):
+            page = pages[index]
+            config._current_page = page
+            page.read_source(config)
+            page.render(config, files)
+            links = {target.src_uri: anchors for target, anchors in (page.links_to_anchors or {}).items()}
+            rendered.append((index, page.content, page.toc, page._title_from_render, page.present_anchor_ids, links))
+    finally:
+        config._current_page = None
+        logger.removeHandler(handler)
+    return rendered, handler.records
+
+
+def _set_rendered(page, files, content, toc, title, anchors, links) -> None:  # noqa: ANN001 - MkDocs objects
+    """Give a page what `Page.render` would have given it; its `render` is then a no-op."""
+
+    def render(config, files) -> None:  # noqa: ANN001, ARG001 - Page.render's signature
+        page.content, page.toc, page._title_from_render, page.present_anchor_ids = content, toc, title, anchors
+        if links is not None:
+            page.links_to_anchors = {files.get_file_from_path(uri): anchors for uri, anchors in links.items()}
+
+    page.render = render
+
+
 STATE_FILE = "site-state.json"  # beside docs_dir: what the last finished build of which site was made with
 _DIRTY_WARNING = "A 'dirty' build is being performed"
 
@@ -126,6 +215,7 @@ def build_site(
     site_url: str | None = None,
     incremental: bool = True,
     outcome: dict[str, object] | None = None,
+    workers: int | None = None,
 ) -> list[str]:
     """Build docs_dir into site_dir; returns MkDocs' warnings (broken links and the like).
 
@@ -139,7 +229,8 @@ def build_site(
     renders only the pages whose Markdown is newer than their HTML (the pages stage rewrites a
     file only when its content changed), and the output of removed pages is deleted. Otherwise,
     or with `incremental=False`, the site is built clean. `outcome` (if given) gets "dirty" and
-    "removed" (output files deleted after a dirty build).
+    "removed" (output files deleted after a dirty build). The pages' Markdown is converted over
+    `workers` forked processes (default: one per core; `_ParallelMarkdown`).
     """
     config = _config(mkdocs_yml, docs_dir, site_dir, site_url)
     state_path = docs_dir.parent / STATE_FILE
@@ -153,6 +244,7 @@ def build_site(
     handler = _CountWarnings()
     mkdocs_logger = logging.getLogger("mkdocs")
     mkdocs_logger.addHandler(handler)
+    config.plugins["report-parallel-markdown"] = _ParallelMarkdown(workers or os.cpu_count() or 1, dirty)
     try:
         with staged_site(site_dir, start_from_previous=dirty) as building:
             config.site_dir = str(building)  # built beside the site, swapped in when whole (`site_swap`)

@@ -3,7 +3,6 @@ navigation, filters, search (keyboard included), the graph; and the screenshots 
 
 from __future__ import annotations
 
-import json
 import os
 import struct
 from pathlib import Path
@@ -11,6 +10,8 @@ from pathlib import Path
 import pytest
 from browser import chromium, watch
 from conftest import ROOT, project_config
+
+from generator.pages.export import load_report
 
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 DESKTOP = {"width": 1024, "height": 680}
@@ -65,12 +66,11 @@ def test_header_search_as_you_type_with_the_keyboard(seeds_site: Path, page) -> 
     page.keyboard.press("/")
     box = page.locator("#site-search-q")
     assert box.evaluate("e => e === document.activeElement")
-    _index_complete(page)  # focusing the box loaded it
     box.press_sequentially("dae")  # an unfinished word already finds the alias "Daesh"
     results = page.locator("#site-search-results")
-    results.locator(".search-hit").first.wait_for()
+    _search_complete(page, "#site-search-results")
     groups = results.locator(".search-group-title").all_text_contents()
-    assert groups[0] == "Entities (1)" and groups[-1].startswith("Articles (")
+    assert groups[0].startswith("Articles (") and "Entities (1)" in groups  # articles first
     entity = results.locator(".search-entity").first
     assert entity.locator("a").inner_text() == "Islamic State"
     assert entity.locator("mark").first.inner_text() == "Daesh"
@@ -79,10 +79,10 @@ def test_header_search_as_you_type_with_the_keyboard(seeds_site: Path, page) -> 
     assert page.locator("#site-search-status").inner_text().endswith("results")
 
     box.press("ArrowDown")
-    assert page.evaluate("document.activeElement.textContent") == "Islamic State"
+    assert "articles/" in page.evaluate("document.activeElement.getAttribute('href')")
     page.keyboard.press("ArrowDown")
     second = page.evaluate("document.activeElement.getAttribute('href')")
-    assert "articles/" in second
+    assert "articles/" in second or "entities/islamic-state" in second
     page.keyboard.press("ArrowUp")
     page.keyboard.press("ArrowUp")
     assert box.evaluate("e => e === document.activeElement")
@@ -92,7 +92,10 @@ def test_header_search_as_you_type_with_the_keyboard(seeds_site: Path, page) -> 
     box.fill("")
     box.press_sequentially("geng")
     results.locator(".search-entity a", has_text="Geng Shuang").wait_for()
+    _search_complete(page, "#site-search-results")
     box.press("ArrowDown")
+    while page.evaluate("document.activeElement.textContent") != "Geng Shuang":
+        page.keyboard.press("ArrowDown")  # past the articles naming him
     page.keyboard.press("Enter")
     page.wait_for_url("**/entities/geng-shuang.html")
     assert page.locator("main h1").inner_text() == "Geng Shuang"
@@ -103,11 +106,10 @@ def test_search_page_groups_every_result_by_kind(seeds_site: Path, page) -> None
     page.locator("#site-search-q").fill("uyghur")
     page.locator("#site-search-q").press("Enter")  # the header form opens the search page
     page.wait_for_url("**/search.html?q=uyghur")
-    _index_complete(page)
     assert page.locator("#search-page-q").input_value() == "uyghur"
-    page.locator(".search-results .search-hit").first.wait_for()
+    _search_complete(page)
     headings = page.locator(".search-results h2").all_inner_texts()
-    report = json.loads((seeds_site / "report.json").read_text(encoding="utf-8"))
+    report = load_report(seeds_site / "report.json")
     naming = [a for a in report["articles"] if "uyghur" in a["text"].lower()]
     assert f"Articles ({len(naming)})" in headings
     for hit in page.locator(".search-results .search-article").all():
@@ -119,7 +121,7 @@ def test_search_page_groups_every_result_by_kind(seeds_site: Path, page) -> None
     )
 
     page.locator("#search-page-q").fill("uighur")  # the topics' spelling: they name the entity
-    page.locator(".search-results .search-topic").first.wait_for()
+    _search_complete(page)
     topic_snippets = page.locator(".search-results .search-topic .search-hit-snippet").all_inner_texts()
     assert topic_snippets and all(t.startswith(("Names: ", "Keywords: ")) for t in topic_snippets)
     entity_snippet = page.locator(".search-results .search-entity .search-hit-snippet").first.inner_text()
@@ -165,8 +167,7 @@ def test_search_shows_hostile_text_as_text(tmp_path: Path, browser) -> None:
     hostile.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     seen = watch(hostile)
     hostile.goto((tmp_path / "site" / "search.html").as_uri() + "?q=quimby")
-    _index_complete(hostile)
-    hostile.locator(".search-results .search-hit").first.wait_for()
+    _search_complete(hostile)
     titles = hostile.locator(".search-article .search-hit-title").all_inner_texts()
     assert "Title <script>alert('t')</script>" in titles
     hostile.locator("#search-page-q").fill("script")
@@ -178,9 +179,104 @@ def test_search_shows_hostile_text_as_text(tmp_path: Path, browser) -> None:
     context.close()
 
 
-def _index_complete(page) -> None:
-    """Wait until the search index holds the full text too (search.js marks <html>)."""
-    page.locator("html[data-search-index=complete]").wait_for(state="attached")
+def _search_complete(page, results: str = ".search-results") -> None:
+    """Wait until the results of the query typed hold the full text and snippets (search.js marks them)."""
+    page.locator(f"{results}[data-search-state=complete]").wait_for(state="attached")
+
+
+def _small_site(tmp_path: Path, texts: dict[str, tuple[str, str]]) -> Path:
+    """A site of hand-made articles (id -> (source, text)), each naming "Tony Blair": no spaCy."""
+    from generator.config import Config
+    from generator.link import link_corpus
+    from generator.mkdocs_adapter import build_site
+    from generator.model import Article, ArticleAnalysis, Keyword, Mention, Sentence
+    from generator.pages import BuildInfo, write_pages
+
+    articles, analyses = [], {}
+    for aid, (source, text) in texts.items():
+        start = text.index("Tony Blair")
+        articles.append(Article(id=aid, slug=aid, path=f"{aid}.txt", title=text.split(".")[0][:60], text=text,
+                                source=source))  # fmt: skip
+        analyses[aid] = ArticleAnalysis(
+            sentences=(Sentence(0, len(text), text),),
+            summary=(0,),
+            keywords=(Keyword("bridge", 0.5),),
+            mentions=(Mention("Tony Blair", "PERSON", start, start + 10, 0),),
+            quotes=(),
+            acronyms=(),
+            lemmas=tuple(text.lower().split()[:20]),
+        )
+    corpus = link_corpus(articles, analyses, Config(), tmp_path / "none.yml")
+    docs = tmp_path / ".build" / "docs"
+    write_pages(corpus, Config(), docs, ROOT / "themes/report/pages", BuildInfo("in", len(texts), [], [], [], {}), "S")
+    build_site(project_config(tmp_path), docs, tmp_path / "site")
+    return tmp_path / "site"
+
+
+LONG_WORD = "q" * 35_000
+
+
+def test_search_is_typo_tolerant_and_finds_any_word(tmp_path: Path, browser) -> None:
+    """Fuzzy ("Blari" finds Blair), every word (even "constructor"), and a 35,000-character word breaks nothing."""
+    site = _small_site(
+        tmp_path,
+        {
+            "bridge": ("Daily Planet", "Tony Blair opened the bridge. Its constructor spoke about the steel."),
+            "harbour": ("Coastal Courier", f"Tony Blair visited the harbour. A sign read {LONG_WORD} in full."),
+            "school": ("Daily Planet", "Tony Blair toured a school. Pupils asked about the harbour."),
+        },
+    )
+    context = browser.new_context()
+    page = context.new_page()
+    seen = watch(page)
+    search = (site / "search.html").as_uri()
+    page.goto(search + "?q=Blari")
+    _search_complete(page)
+    assert page.locator(".search-entity .search-hit-title").all_inner_texts() == ["Tony Blair"]
+    assert page.locator(".search-article").count() == 3
+    assert {m.lower() for m in page.locator(".search-results mark").all_inner_texts()} == {"blair"}
+
+    page.locator("#search-page-q").fill("constructor")
+    _search_complete(page)
+    assert page.locator(".search-article .search-hit-title").all_inner_texts() == ["Tony Blair opened the bridge"]
+    assert page.locator(".search-article mark").all_inner_texts() == ["constructor"]
+
+    page.locator("#search-page-q").fill(LONG_WORD)
+    _search_complete(page)
+    assert page.locator(".search-article .search-hit-title").all_inner_texts() == ["Tony Blair visited the harbour"]
+    page.locator("#search-page-q").fill("harbour " + LONG_WORD[:40])  # a prefix of the long word, highlighted
+    _search_complete(page)
+    assert page.locator(".search-article").count() == 1
+    context.close()
+    assert seen.errors == [] and seen.failed == [] and seen.outside() == []
+
+
+def test_search_ranks_articles_first_and_lists_each_once(tmp_path: Path, browser) -> None:
+    """The header box shows articles before entities and topics, and a duplicate article once."""
+    text = "Tony Blair opened the bridge. The harbour was closed for the day."
+    site = _small_site(
+        tmp_path,
+        {
+            "first": ("Daily Planet", text),
+            "copy": ("Daily Planet", text),
+            "other": ("Coastal Courier", text + " Rain."),
+        },
+    )
+    context = browser.new_context()
+    page = context.new_page()
+    seen = watch(page)
+    page.goto((site / "index.html").as_uri())
+    page.locator("#site-search-q").fill("blair")
+    _search_complete(page, "#site-search-results")
+    groups = page.locator("#site-search-results .search-group-title").all_text_contents()
+    assert groups[0].startswith("Articles (")
+    urls = page.locator("#site-search-results a.search-hit-title").evaluate_all("l => l.map(a => a.href)")
+    assert len(urls) == len(set(urls))
+    report = load_report(site / "report.json")
+    copies = [a for a in report["articles"] if a["duplicate_of"]]
+    assert copies and not any(url.endswith(copies[0]["page"]) for url in urls)  # found through its original
+    context.close()
+    assert seen.errors == [] and seen.failed == []
 
 
 def _png_size(path: Path) -> tuple[int, int]:
@@ -193,7 +289,7 @@ def test_screenshots_of_each_page_kind(seeds_site: Path, browser, tmp_path: Path
     (<kind>-desktop.png, -phone.png) only with UPDATE_SCREENSHOTS=1, so a test run leaves the tree clean."""
     folder = SCREENSHOTS if os.environ.get("UPDATE_SCREENSHOTS") == "1" else tmp_path
     folder.mkdir(parents=True, exist_ok=True)
-    report = json.loads((seeds_site / "report.json").read_text(encoding="utf-8"))
+    report = load_report(seeds_site / "report.json")
     topic = max(report["topics"], key=lambda t: len(t["articles"]))
     pages = {
         "home": "index.html",
@@ -210,8 +306,7 @@ def test_screenshots_of_each_page_kind(seeds_site: Path, browser, tmp_path: Path
         for kind, path in pages.items():
             shot.goto((seeds_site / path.split("?")[0]).as_uri() + ("?" + path.split("?")[1] if "?" in path else ""))
             if kind == "search":
-                _index_complete(shot)
-                shot.locator(".search-results .search-hit").first.wait_for()
+                _search_complete(shot)
             if kind == "graph":
                 shot.locator("#graph-figure").scroll_into_view_if_needed()
             target = folder / f"{kind}-{width_name}.png"

@@ -122,6 +122,7 @@ def test_deploy_publishes_the_site_to_gh_pages_and_it_works_under_a_sub_path(
             assert page.locator("main h1").inner_text() == "Geng Shuang"
             page.locator("#site-search-q").fill("daesh")
             page.locator("#site-search-results a[href$='entities/islamic-state.html']").wait_for()
+            page.locator("#site-search-results[data-search-state=complete]").wait_for()  # its shards loaded too
 
             response = page.goto(f"{site_url}no/such/page.html")
             assert response.status == 404

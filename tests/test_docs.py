@@ -3,6 +3,7 @@ README.md's Configuration table, and every report.json field is in docs/REPORT_J
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import fields
 from pathlib import Path
@@ -13,7 +14,7 @@ from conftest import ROOT
 from generator.config import Config
 from generator.link import link_corpus
 from generator.model import Article, ArticleAnalysis, Keyword, Mention, Phrase, Quote, Sentence, Skipped
-from generator.pages.export import build_block, report_document
+from generator.pages.export import build_block, details_lines, report_document
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 REPORT_JSON = (ROOT / "docs" / "REPORT_JSON.md").read_text(encoding="utf-8")
@@ -30,7 +31,6 @@ OBJECT_LISTS = {
     "build.skipped",
     "articles",
     "articles.keywords",
-    "articles.mentions",
     "articles.quotes",
     "articles.related",
     "entities",
@@ -103,13 +103,16 @@ def _article(aid: str, text: str, source: str | None) -> tuple[Article, ArticleA
     return article, analysis
 
 
-def _document(tmp_path: Path) -> dict:
+def _corpus(tmp_path: Path):
     """Two articles sharing their text (shared passages, a duplicate), one outlet named and one not."""
     pairs = [_article("a", TEXT, "Harbour News"), _article("b", TEXT + " Ferries run hourly.", None)]
     articles = [a for a, _ in pairs]
-    corpus = link_corpus(articles, {a.id: an for a, an in pairs}, Config(), tmp_path / "none.yml")
+    return link_corpus(articles, {a.id: an for a, an in pairs}, Config(), tmp_path / "none.yml")
+
+
+def _document(tmp_path: Path) -> dict:
     build = build_block({"generator": "0"}, [Skipped("x.bin", "binary")], ["a.txt: a warning"])
-    return report_document(corpus, build)
+    return report_document(_corpus(tmp_path), build)
 
 
 def _fields(value: object, path: str, found: dict[str, set[str]], filled: set[str]) -> None:
@@ -126,9 +129,10 @@ def _fields(value: object, path: str, found: dict[str, set[str]], filled: set[st
             _fields(item, f"{path}.{key}" if path else key, found, filled)
 
 
-def _documented_sections() -> dict[str, str]:
-    """The schema block of REPORT_JSON.md, cut at its top-level keys (two spaces of indent)."""
-    block = REPORT_JSON.split("```jsonc", 1)[1].split("```", 1)[0]
+def _documented_sections(block_number: int = 1) -> dict[str, str]:
+    """A schema block of REPORT_JSON.md (1: report.json, 2: its companion file), cut at its top-level keys
+    (two spaces of indent)."""
+    block = REPORT_JSON.split("```jsonc")[block_number].split("```", 1)[0]
     parts = re.split(r'^  "(\w+)":', block, flags=re.MULTILINE)
     return {parts[i]: parts[i + 1] for i in range(1, len(parts) - 1, 2)}
 
@@ -153,3 +157,21 @@ def test_every_report_json_field_is_documented(tmp_path: Path) -> None:
 def test_the_option_check_can_fail(name: str) -> None:
     """The table check sees an option that is not in the table (a guard against a parser that finds nothing)."""
     assert name not in _configuration_table() and len(_configuration_table()) > 10
+
+
+def test_every_companion_file_field_is_documented(tmp_path: Path) -> None:
+    lines = [json.loads(line) for line in details_lines(_corpus(tmp_path)).splitlines()]
+    found: dict[str, set[str]] = {}
+    filled: set[str] = set()
+    for line in lines:
+        _fields({k: v for k, v in line.items() if k != "extra"}, "", found, filled)  # extra: the input's own keys
+        found.setdefault("extra", set())
+    assert "mentions" in filled, "the test corpus must have mentions, or their fields go unchecked"
+    sections = _documented_sections(2)
+    missing = [top for top in found if top not in sections]
+    missing += [
+        f"mentions: {name}"
+        for name in sorted(found["mentions"] - {"mentions"})
+        if f'"{name}"' not in sections["mentions"]
+    ]
+    assert missing == [], "companion file fields missing from docs/REPORT_JSON.md"

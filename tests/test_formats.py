@@ -19,6 +19,7 @@ from generator.ingest.html import read_html
 from generator.ingest.outlets import domain_of
 from generator.ingest.readers import InvalidArticle, ReadResult, RecordSkip, read_markdown
 from generator.ingest.records import read_json, read_json_lines
+from generator.pages.export import load_report
 
 FIXTURES = Path(__file__).parent / "fixtures" / "formats"
 PAGES = FIXTURES / "saved"
@@ -426,7 +427,7 @@ def mixed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _report(site: Path) -> dict:
-    return json.loads((site / "report.json").read_text(encoding="utf-8"))
+    return load_report(site / "report.json")
 
 
 def _soup(path: Path) -> BeautifulSoup:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from datetime import date
@@ -16,7 +17,17 @@ from generator.link import link_corpus
 from generator.model import Article, ArticleAnalysis, Corpus, Keyword, Mention, Sentence
 from generator.pages.charts import Charts, bin_dates, nice_step
 from generator.pages.graph import LEVELS, EntityGraph, force_layout, place_labels, separate
-from generator.pages.search import GLOBAL_NAME, script_json, search_documents, search_index_js
+from generator.pages.search import (
+    GLOBAL_NAME,
+    INDEX_FILE,
+    TERMS_CALLBACK,
+    TEXT_CALLBACK,
+    script_json,
+    search_documents,
+    search_index,
+    shard_key,
+    terms,
+)
 
 HOSTILE = "</script><!--<img src=x onerror=alert(1)>&amp;\u2028"
 TYPES = ("PERSON", "ORG", "GPE")
@@ -77,30 +88,64 @@ def test_script_json_cannot_break_out_of_a_script() -> None:
     assert json.loads(text) == {"title": HOSTILE}
 
 
+def _call_arguments(script: str, name: str) -> list:
+    """The JSON arguments of a shard script `window.NAME(a, b);`."""
+    return json.loads("[" + script.split(f"window.{name}(", 1)[1].rstrip().removesuffix(");") + "]")
+
+
 def test_search_index_holds_every_kind_with_its_fields(tmp_path: Path) -> None:
     corpus = _corpus(
         [
             ("one", [_entity(1), _entity(2)], HOSTILE, date(2020, 1, 1)),
-            ("two", [_entity(1), _entity(2)], "Daily Planet", None),
+            ("two", [_entity(1), _entity(2), _entity(3)], "Daily Planet", None),
         ],
         tmp_path,
     )
     documents = search_documents(corpus)
-    kinds = {d["kind"] for d in documents}
-    assert kinds == {"article", "entity", "topic", "source"}
+    kinds = [d["kind"] for d in documents]
+    assert set(kinds) == {"article", "entity", "topic", "source"} and kinds[:2] == ["article", "article"]
     article = next(d for d in documents if d["kind"] == "article" and d["title"] == "Story one")
-    assert article["url"] == "articles/one.html"
-    assert "Entity Number 1" in article["names"] and "spoke about the plan" in article["text"]
-    assert article["keywords"] == "the plan" and article["summary"].startswith("Entity Number 1 spoke")
+    assert article["url"] == "articles/one.html" and "text" not in article and "summary" not in article
+    assert "Entity Number 1" in article["names"] and article["keywords"] == "the plan"
+    assert article["length"] == len(list(terms(corpus.articles[0].text)))
     entity = next(d for d in documents if d["kind"] == "entity" and d["title"] == "Entity Number 1")
-    assert entity["url"].startswith("entities/") and "Entity Number 1" in entity["names"]
+    assert entity["url"].startswith("entities/")
     assert any(d["kind"] == "source" and d["title"] == HOSTILE for d in documents)
 
-    script = search_index_js(corpus)
+    index = search_index(corpus)
+    script = index.files[INDEX_FILE]
     assert "<" not in script.split("\n", 1)[1] and "&" not in script
     payload = json.loads(script.split(f"window.{GLOBAL_NAME} = ", 1)[1].rstrip().rstrip(";"))
     rows = [dict(zip(payload["fields"], row, strict=True)) for row in payload["documents"]]
     assert rows == documents
+    # The full text: each term in the shard of its prefix, with its articles and counts.
+    shards = {}
+    for name, content in index.files.items():
+        assert "<" not in content and "&" not in content, name
+        if "/terms-" in name:
+            key, postings = _call_arguments(content, TERMS_CALLBACK)
+            assert name == f"{payload['shards']}/terms-{key}-{payload['terms'][key]}.js"
+            shards[key] = postings
+    assert shards[shard_key("spoke")]["spoke"] == [0, 2, 1, 3]  # both articles, with their counts
+    assert "the" not in shards.get("th", {}) and "plan" in shards["pl"]
+    texts = _call_arguments(index.files[f"{payload['shards']}/text-0-{payload['texts'][0]}.js"], TEXT_CALLBACK)
+    assert texts[0] == 0 and texts[1][0][1] == corpus.articles[0].text
+
+
+def test_search_terms_split_and_fold_as_minisearch_does() -> None:
+    assert list(terms("Blair's \u201cnew\u201d plan\u2014for 2 U.S. states; a constructor")) == [
+        "blair", "new", "plan", "2", "states", "constructor"
+    ]  # fmt: skip
+    assert shard_key("blair") == "bl" and shard_key("été") == "_e9t" and shard_key("7") == "7"
+
+
+def test_a_duplicate_article_is_indexed_once(tmp_path: Path) -> None:
+    corpus = _corpus(
+        [("one", [_entity(1)], "Daily Planet", None), ("two", [_entity(1)], "Daily Planet", None)], tmp_path
+    )
+    corpus = dataclasses.replace(corpus, duplicate_of={corpus.articles[1].id: corpus.articles[0].id})
+    articles = [d for d in search_documents(corpus) if d["kind"] == "article"]
+    assert [d["title"] for d in articles] == ["Story one"] and articles[0]["meta"].endswith("and 1 copy")
 
 
 # --- charts ----------------------------------------------------------------------------------

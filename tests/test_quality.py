@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from browser import chromium, watch
 
+from generator.pages.export import load_report
+
 HERE = Path(__file__).resolve().parent
 AXE = HERE / "vendor" / "axe-core" / "axe.min.js"
 LINKCHECKER_RC = "[filtering]\ncheckextern=0\n[AnchorCheck]\n"
@@ -182,7 +184,7 @@ def test_each_page_kind_in_a_browser(seeds_site: Path) -> None:
 
 
 def test_article_and_entity_pages_print_cleanly(seeds_site: Path, tmp_path: Path) -> None:
-    report = json.loads((seeds_site / "report.json").read_text(encoding="utf-8"))
+    report = load_report(seeds_site / "report.json")
     targets = {"article": seeds_site / report["articles"][0]["page"], "entity": seeds_site / "entities/china.html"}
     with chromium() as browser:
         page = browser.new_page(viewport={"width": 720, "height": 1000})  # about A4's printable width

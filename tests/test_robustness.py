@@ -31,6 +31,7 @@ from generator.ingest import cut_text, read_corpus
 from generator.ingest.decode import UnreadableFile, decode_bytes
 from generator.ingest.formats import READERS
 from generator.ingest.readers import InvalidArticle, ReadResult, RecordSkip, read_markdown
+from generator.pages.export import load_report
 
 STORY = (
     "The harbour authority of Portsmouth opened a new ferry terminal on Friday, officials said. "
@@ -159,7 +160,7 @@ def bad_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str
 def test_every_input_file_is_an_article_page_or_a_listed_skip(bad_build) -> None:
     folder, site, output, status = bad_build
     assert status == 0, output
-    report = json.loads((site / "report.json").read_text(encoding="utf-8"))
+    report = load_report(site / "report.json")
     articles = {a["path"]: a for a in report["articles"]}
     skipped = {s["path"]: s["reason"] for s in report["build"]["skipped"]}
     assert set(articles) | set(skipped) == set(EXPECTED)
@@ -205,7 +206,7 @@ def test_the_real_latin1_article_reads_correctly(tmp_path: Path) -> None:
 
 def test_the_20_mb_article_is_cut_with_a_note_on_its_page(bad_build) -> None:
     _, site, _, _ = bad_build
-    report = json.loads((site / "report.json").read_text(encoding="utf-8"))
+    report = load_report(site / "report.json")
     huge = next(a for a in report["articles"] if a["path"] == "huge.txt")
     assert LIMIT // 2 < len(huge["text"]) <= LIMIT and huge["text"].endswith("2030.")  # cut at a sentence end
     assert huge["summary"] and huge["keywords"]  # analysed
@@ -217,7 +218,7 @@ def test_the_20_mb_article_is_cut_with_a_note_on_its_page(bad_build) -> None:
 
 def test_the_german_article_is_listed_not_analysed(bad_build) -> None:
     _, site, _, _ = bad_build
-    report = json.loads((site / "report.json").read_text(encoding="utf-8"))
+    report = load_report(site / "report.json")
     german = next(a for a in report["articles"] if a["path"] == "german.txt")
     assert german["language"] == "de" and german["summary"] == [] and german["keywords"] == []
 

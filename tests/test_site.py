@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 from conftest import SEEDS
+
+from generator.pages.export import load_report
 
 SEED_FILES = sorted(p.name for p in SEEDS.glob("*.txt"))
 
@@ -17,7 +18,7 @@ def _soup(path: Path) -> BeautifulSoup:
 
 
 def _report(site: Path) -> dict:
-    return json.loads((site / "report.json").read_text(encoding="utf-8"))
+    return load_report(site / "report.json")
 
 
 def test_every_seed_has_an_article_page_linked_from_the_index(seeds_site: Path) -> None:

@@ -18,7 +18,7 @@ from generator.config import Config
 from generator.model import Corpus
 from generator.pages.article_page import ArticlePage, article_page
 from generator.pages.entity_page import EntityPage, entity_page
-from generator.pages.export import build_block, report_document
+from generator.pages.export import DETAILS_FILE, build_block, details_lines, report_document
 from generator.pages.index_pages import (
     ArticlesPage,
     EntitiesPage,
@@ -46,7 +46,7 @@ from generator.pages.overview_pages import (
     timeline_page,
 )
 from generator.pages.quote_pages import QuotesPage, QuotesPartPage, quotes_page, quotes_part_page
-from generator.pages.search import INDEX_FILE, search_index_js
+from generator.pages.search import search_index
 from generator.pages.site import BuildInfo, Site
 from generator.pages.source_page import SourcePage, source_page
 from generator.pages.topic_page import TopicPage, topic_page
@@ -116,9 +116,12 @@ def write_pages(
     writer = PageWriter(make_environment(templates_dir), docs_dir, bar)
     _write_every_page(writer, site, config.workers or os.cpu_count() or 1)
     bar.close()
-    writer.put(writer.root / INDEX_FILE, search_index_js(corpus))
-    document = report_document(corpus, build_block(info.versions, info.skipped, info.warnings))
+    for name, content in search_index(corpus).files.items():
+        writer.put(writer.root / name, content)
+    block = build_block(info.versions, info.skipped, info.warnings)
+    document = report_document(corpus, block, DETAILS_FILE, config.export_text)
     writer.put(writer.root / "report.json", json.dumps(document, ensure_ascii=False, indent=1))
+    writer.put(writer.root / DETAILS_FILE, details_lines(corpus, config.export_text))
     writer.remove_stale()
     if changes is not None:
         changes.rewritten, changes.unchanged = writer.changes.rewritten, writer.changes.unchanged

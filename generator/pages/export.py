@@ -1,13 +1,25 @@
-"""report.json: the machine-readable export of the whole corpus (schema in docs/REPORT_JSON.md)."""
+"""report.json: the machine-readable export of the whole corpus (schema in docs/REPORT_JSON.md).
+
+The bulky per-article parts (the full text, the entity mentions with their offsets, the input's
+other fields) go to a
+companion JSON Lines file, one line per article in the order of report.json's `articles`,
+named by report.json's `article_details`: report.json stays small enough to open in a
+browser or load at once, and a reader that needs the texts streams them line by line.
+`load_report` joins the two back into one document.
+"""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 from generator.model import Article, Corpus, Skipped
 from generator.pages.paths import article_path, entity_path, html_path, source_path, topic_path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: text, mentions and extra moved to the companion file (article_details)
+DETAILS_FILE = "report-articles.jsonl"
+DETAIL_FIELDS = ("text", "mentions", "extra")
 
 
 def build_block(versions: dict[str, str], skipped: list[Skipped], warnings: list[str]) -> dict[str, Any]:
@@ -34,13 +46,8 @@ def _article(corpus: Corpus, article: Article) -> dict[str, Any]:
         "published": article.published,
         "language": article.language,
         "analysed_as_english": article.analysed_as_english,
-        "extra": article.extra,
-        "text": article.text,
         "summary": [analysis.sentences[i].text for i in analysis.summary],
         "keywords": [{"text": k.text, "score": k.score} for k in analysis.keywords],
-        "mentions": [
-            {"entity": m.entity, "text": m.text, "start": m.start, "end": m.end} for m in corpus.mentions[article.id]
-        ],
         "quotes": [
             {
                 "text": q.text,
@@ -63,12 +70,50 @@ def _article(corpus: Corpus, article: Article) -> dict[str, Any]:
     }
 
 
-def report_document(corpus: Corpus, build: dict[str, Any] | None = None) -> dict[str, Any]:
-    """The whole corpus as JSON values; `build` is the run's block (`build_block`)."""
+def article_details(corpus: Corpus, article: Article, text: bool = True) -> dict[str, Any]:
+    """One line of the companion file: the article's id, full text (unless `text` is false), mentions and the
+    input's other fields."""
+    details: dict[str, Any] = {"id": article.id}
+    if text:
+        details["text"] = article.text
+    details["mentions"] = [
+        {"entity": m.entity, "text": m.text, "start": m.start, "end": m.end} for m in corpus.mentions[article.id]
+    ]
+    details["extra"] = article.extra
+    return details
+
+
+def details_lines(corpus: Corpus, text: bool = True) -> str:
+    """The companion file: one JSON object per line, an article each, in report.json's order."""
+    return "".join(
+        json.dumps(article_details(corpus, a, text), ensure_ascii=False, separators=(",", ":")) + "\n"
+        for a in corpus.articles
+    )
+
+
+def details_name(report_name: str) -> str:
+    """The companion's file name, beside report.json ("report.json" -> "report-articles.jsonl")."""
+    stem = report_name[: -len(".json")] if report_name.endswith(".json") else report_name
+    return f"{stem}-articles.jsonl"
+
+
+def report_document(
+    corpus: Corpus, build: dict[str, Any] | None = None, details: str | None = DETAILS_FILE, text: bool = True
+) -> dict[str, Any]:
+    """The corpus as JSON values; `build` is the run's block (`build_block`); `details` names the companion
+    file (relative to report.json), or None to keep text and mentions in the articles themselves (one
+    document, for `analyse --json -`); `text`: whether the article texts are exported at all."""
+    articles = []
+    for article in corpus.articles:
+        entry = _article(corpus, article)
+        if details is None:
+            entry.update({k: v for k, v in article_details(corpus, article, text).items() if k != "id"})
+        articles.append(entry)
     return {
         "schema_version": SCHEMA_VERSION,
         "build": build or {},
-        "articles": [_article(corpus, article) for article in corpus.articles],
+        "article_details": {"file": details, "fields": [f for f in DETAIL_FIELDS if text or f != "text"]},
+        "articles": articles,
         "entities": [
             {
                 "id": e.id,
@@ -166,3 +211,15 @@ def cross_article(corpus: Corpus) -> dict[str, Any]:
             for pair in corpus.shared_text
         ],
     }
+
+
+def load_report(path: Path) -> dict[str, Any]:
+    """report.json with its companion's fields put back into each article: the whole export as one document."""
+    document = json.loads(path.read_text(encoding="utf-8"))
+    name = (document.get("article_details") or {}).get("file")
+    if name:
+        with (path.parent / name).open(encoding="utf-8") as lines:
+            details = {row["id"]: row for row in map(json.loads, lines)}
+        for article in document["articles"]:
+            article.update({k: v for k, v in details[article["id"]].items() if k != "id"})
+    return document

@@ -1,26 +1,57 @@
-"""The search index: one document per article, entity, topic and source, shipped as a script.
+"""The search index, shipped as scripts: a small first index, and the full text in shards loaded on demand.
 
-The site must search from `file://`, where a page cannot fetch a JSON file, so the
-index is a JavaScript file (`search-index.js`) that sets one global, loaded with a
-`<script>` tag by `themes/report/assets/js/search.js`, which indexes it in the browser
-with the vendored MiniSearch. Every string comes from the corpus and is untrusted:
-it is serialised with `json.dumps` and `<`, `>`, `&` and the JavaScript line
-separators are written as `\\uXXXX` escapes, so no value can close the script or
-open a comment, whatever it contains.
+The site must search from `file://`, where a page cannot fetch a JSON file, so every part
+of the index is a JavaScript file that calls one global, loaded with a `<script>` tag by
+`themes/report/assets/js/search.js`:
+
+- `search-index.js` (the first index, loaded on first use): one document per article,
+  entity, topic and source with the short fields (title, names, keywords, one line of
+  meta), which the browser indexes with the vendored MiniSearch at once, so names and
+  titles answer before any text is loaded; and the list of full-text shards.
+- `search/terms-<key>-<hash>.js`: the full text's inverted index, one shard per term
+  prefix (the first two characters of a term): a query loads only the shards of its own
+  words. Postings are `[document, count, …]`, scored in the browser with BM25.
+- `search/text-<n>-<hash>.js`: the summaries and texts of `TEXT_SHARD` articles, for
+  the snippets and highlights of the articles a query shows.
+
+`<hash>` is a hash of the shard's content, listed in the first index: a shard's name changes
+exactly when its content does, so each can be cached for good, and a rebuild after one article
+changed rewrites only the shards that article is in. Words are split and normalised here as
+MiniSearch does in the browser (`terms`). Every string comes from the corpus and is
+untrusted: it is serialised with `json.dumps` and `<`, `>`, `&` and the JavaScript line
+separators are written as `\\uXXXX` escapes, so no value can close the script or open a
+comment, whatever it contains.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections import Counter
+import re
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from generator.model import Corpus
 from generator.pages.paths import article_path, entity_path, html_path, source_path, topic_path
 
 INDEX_FILE = "search-index.js"
+SHARD_DIR = "search"
 GLOBAL_NAME = "REPORT_SEARCH_INDEX"
-FIELDS = ("kind", "title", "url", "meta", "summary", "keywords", "names", "text")
+TERMS_CALLBACK = "REPORT_SEARCH_TERMS"
+TEXT_CALLBACK = "REPORT_SEARCH_TEXT"
+ARTICLE_NAMES = 12  # entity names per article in the first index
+TEXT_SHARD = 5  # articles per text shard: the snippets of five results load at most five small files
+FIELDS = ("kind", "title", "url", "meta", "keywords", "names", "length")
+# The words search.js never indexes (as a Set there: "constructor" is a word like any other).
+STOP_WORDS = frozenset(
+    "a an and are as at be but by for from had has have he her his i in is it its of on or our she "
+    "that the their them they this to was we were which who will with you".split()
+)
 _JS_ESCAPES = {
     "<": "\\u003c",
     ">": "\\u003e",
@@ -28,50 +59,106 @@ _JS_ESCAPES = {
     "\u2028": "\\u2028",
     "\u2029": "\\u2029",
 }
+_DIGIT = re.compile(r"[0-9]")
+_KEY_CHAR = re.compile(r"[a-z0-9]")
 
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
+@lru_cache(maxsize=1)
+def _separators() -> dict[int, str]:
+    """MiniSearch's word separators (`/[\\n\\r\\p{Z}\\p{P}]+/u`): new lines, spaces and punctuation."""
+    found = {ord("\n"): " ", ord("\r"): " "}
+    for point in range(sys.maxunicode + 1):
+        if unicodedata.category(chr(point))[0] in "ZP":
+            found[point] = " "
+    return found
+
+
+def normalise(word: str) -> str | None:
+    """A word as search.js indexes it (its `processTerm`): lower case; None for a stop word or a single
+    letter (a single digit counts)."""
+    term = word.lower()
+    if len(term) < 2 and not _DIGIT.search(term) or term in STOP_WORDS:
+        return None
+    return term
+
+
+def terms(text: str) -> Iterator[str]:
+    """The indexed terms of a text, in order."""
+    for word in text.translate(_separators()).split(" "):
+        if word and (term := normalise(word)) is not None:
+            yield term
+
+
+def shard_key(term: str) -> str:
+    """The terms shard a term is in: its first two characters, spelled for a file name (search.js: `shardKey`)."""
+    return "".join(c if _KEY_CHAR.fullmatch(c) else f"_{ord(c):x}" for c in term[:2])
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    """Every file of the search index: path relative to the site root -> its content."""
+
+    files: dict[str, str]
+    first_index_bytes: int  # search-index.js, in UTF-8
+    articles: int
+
+
 def _document(
-    kind: str, title: str, page: str, meta: str, summary: str = "", keywords: str = "", names: str = "", text: str = ""
+    kind: str, title: str, page: str, meta: str, keywords: str = "", names: str = "", length: int = 0
 ) -> dict[str, Any]:
-    fields = (kind, title, html_path(page), meta, summary, keywords, names, text)
+    fields = (kind, title, html_path(page), meta, keywords, names, length)
     return dict(zip(FIELDS, fields, strict=True))
 
 
-def search_documents(corpus: Corpus) -> list[dict[str, Any]]:
-    """The documents to index; `url` is relative to the site root.
+def _indexed_articles(corpus: Corpus) -> list[Any]:
+    """Articles once: a duplicate is found through the article it repeats."""
+    return [a for a in corpus.articles if a.id not in corpus.duplicate_of]
 
-    Fields: kind (article, entity, topic, source), title, url, meta (one line shown
-    under the title), summary, keywords, names (entity names and aliases) and text
-    (the article's full text).
+
+def search_documents(corpus: Corpus) -> list[dict[str, Any]]:
+    """The first index's documents, articles first (in corpus order); `url` is relative to the site root.
+
+    Fields: kind (article, entity, topic, source), title, url, meta (one line shown under the
+    title), keywords, names (an article's `ARTICLE_NAMES` most mentioned entities that have a page; an
+    entity's other names) and length (an article's number of
+    full-text terms, for BM25; 0 for the others).
     """
+    copies = Counter(corpus.duplicate_of.values())
     documents: list[dict[str, Any]] = []
-    for article in corpus.articles:
+    for article in _indexed_articles(corpus):
         analysis = corpus.analyses[article.id]
-        entity_ids = list(dict.fromkeys(m.entity for m in corpus.mentions[article.id]))
+        # The names with a page (named in entity_min_articles+ articles), most mentioned first: the
+        # first index stays small, and every other name is in the full text.
+        counts = Counter(m.entity for m in corpus.mentions[article.id] if m.entity in corpus.paged_entities)
+        entity_ids = [e for e, _ in counts.most_common(ARTICLE_NAMES)]
+        meta = f"{article.source_name} · {article.date_label}"
+        if copies[article.id]:
+            meta += f" · and {copies[article.id]} {'copy' if copies[article.id] == 1 else 'copies'}"
         documents.append(
             _document(
                 "article",
                 article.title,
                 article_path(article),
-                f"{article.source_name} · {article.date_label}",
-                summary=" ".join(analysis.sentences[i].text for i in analysis.summary),
+                meta,
                 keywords=" · ".join(k.text for k in analysis.keywords),
                 names=" · ".join(corpus.entity(e).name for e in entity_ids),
-                text=article.text,
+                length=sum(1 for _ in terms(article.text)),
             )
         )
     for entity in corpus.entities:
         if entity.id in corpus.paged_entities:  # else there is no page to open
             mentions = f"{_plural(entity.mention_count, 'mention')} in {_plural(len(entity.articles), 'article')}"
-            meta = f"{entity.type} · {mentions}"
+            aliases = " · ".join(a for a in entity.aliases if a != entity.name)
             documents.append(
-                _document("entity", entity.name, entity_path(entity), meta, names=" · ".join(entity.aliases))
+                _document("entity", entity.name, entity_path(entity), f"{entity.type} · {mentions}", names=aliases)
             )
     for topic in corpus.topics:
+        if not topic.is_story:  # an article in no story: its "topic" opens the article, indexed above
+            continue
         sources = Counter(corpus.source_of(a).name for a in topic.articles)
         meta = f"{_plural(len(topic.articles), 'article')} from {_plural(len(sources), 'source')}"
         names = " · ".join(corpus.entity(e).name for e in topic.entities if e in corpus.index.entities)
@@ -85,6 +172,19 @@ def search_documents(corpus: Corpus) -> list[dict[str, Any]]:
     return documents
 
 
+def text_postings(corpus: Corpus) -> dict[str, dict[str, list[int]]]:
+    """The full text's inverted index by shard key: term -> [document, count, document, count, …]."""
+    shards: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    for number, article in enumerate(_indexed_articles(corpus)):
+        for term, count in sorted(Counter(terms(article.text)).items()):
+            shards[shard_key(term)].setdefault(term, []).extend((number, count))
+    return {key: dict(sorted(shards[key].items())) for key in sorted(shards)}
+
+
+def _digest(content: str) -> str:
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()[:10]
+
+
 def script_json(value: object) -> str:
     """JSON that is safe inside any script: no `<`, `>` or `&` and no JS line separator appears raw."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
@@ -93,11 +193,37 @@ def script_json(value: object) -> str:
     return text
 
 
-def search_index_js(corpus: Corpus) -> str:
-    """The whole index file: `window.REPORT_SEARCH_INDEX = {...};`."""
+def search_index(corpus: Corpus) -> SearchIndex:
+    """The first index and its shards, ready to write."""
     documents = search_documents(corpus)
-    payload = {"fields": list(FIELDS), "documents": [[doc[f] for f in FIELDS] for doc in documents]}
-    return (
-        "// The report's search index (generator/pages/search.py), loaded by assets/js/search.js.\n"
+    postings = text_postings(corpus)
+    articles = _indexed_articles(corpus)
+    texts = [
+        [" ".join(corpus.analyses[a.id].sentences[i].text for i in corpus.analyses[a.id].summary), a.text]
+        for a in articles
+    ]
+    terms_files = {
+        key: f"window.{TERMS_CALLBACK}({script_json(key)},{script_json(value)});\n" for key, value in postings.items()
+    }
+    text_files = {
+        n: f"window.{TEXT_CALLBACK}({n},{script_json(texts[n * TEXT_SHARD : (n + 1) * TEXT_SHARD])});\n"
+        for n in range((len(texts) + TEXT_SHARD - 1) // TEXT_SHARD)
+    }
+    terms_hashes = {key: _digest(content) for key, content in terms_files.items()}
+    text_hashes = [_digest(text_files[n]) for n in range(len(text_files))]
+    payload = {
+        "fields": list(FIELDS),
+        "documents": [[doc[f] for f in FIELDS] for doc in documents],
+        "shards": SHARD_DIR,
+        "terms": terms_hashes,
+        "texts": text_hashes,
+        "text_shard": TEXT_SHARD,
+    }
+    first = (
+        "// The report's first search index (generator/pages/search.py), loaded by assets/js/search.js.\n"
         f"window.{GLOBAL_NAME} = {script_json(payload)};\n"
     )
+    files = {INDEX_FILE: first}
+    files.update({f"{SHARD_DIR}/terms-{k}-{terms_hashes[k]}.js": content for k, content in terms_files.items()})
+    files.update({f"{SHARD_DIR}/text-{n}-{text_hashes[n]}.js": content for n, content in text_files.items()})
+    return SearchIndex(files, len(first.encode("utf-8")), len(articles))

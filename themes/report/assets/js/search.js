@@ -1,33 +1,47 @@
-// Full-text search that works from file:// (no fetch, no server).
-// The index is a script (search-index.js, written by generator/pages/search.py) that sets
-// window.REPORT_SEARCH_INDEX; it and the vendored MiniSearch are loaded with <script> tags the
-// first time a search box is used, then indexed in the browser in two steps so that a large
-// corpus answers at once: titles, names, keywords and summaries right away, then the full text in
-// small chunks between keystrokes (the open results are refreshed when it is complete, and
-// <html data-search-index="complete"> says so). Results are built with DOM text nodes only:
-// nothing from the index is ever parsed as HTML.
+// Search that works from file:// (no fetch, no server), loading only what a query needs.
+// generator/pages/search.py writes the index as scripts, each calling one global:
+// - search-index.js (window.REPORT_SEARCH_INDEX), loaded with the vendored MiniSearch the first time
+//   a search box is used: titles, names, aliases and keywords of every article, entity, topic and
+//   source, indexed here at once, so these answer before any full text arrives;
+// - search/terms-<key>-<hash>.js, the full text's postings of the terms starting with <key> (their
+//   first two characters): a query loads the shards of its own words, and scores them with BM25;
+// - search/text-<n>-<hash>.js, summaries and texts of a few articles, for the snippets shown.
+// <hash> (listed in the first index) is the shard's content hash: a shard can be cached for good.
+// <html data-search-index="complete"> says the first index is ready. A query's results come in steps
+// (names and titles, then with the full text, then snippets); when the last is shown, the results
+// container gets data-search-state="complete". Results are built with
+// DOM text nodes only: nothing from the index is ever parsed as HTML.
 (function () {
   "use strict";
   var me = document.currentScript;
   var base = (me && me.getAttribute("data-base")) || ".";
+  // Articles and stories first: an entity or topic matched through a long list of names comes after.
   var KINDS = [
-    ["entity", "Entities"],
+    ["article", "Articles"],
     ["topic", "Topics"],
-    ["source", "Sources"],
-    ["article", "Articles"]
+    ["entity", "Entities"],
+    ["source", "Sources"]
   ];
-  var DROPDOWN_LIMITS = { entity: 3, topic: 3, source: 2, article: 5 };
+  var DROPDOWN_LIMITS = { article: 5, topic: 3, entity: 3, source: 2 };
   var PAGE_STEP = 50;
-  var FIELDS = ["title", "names", "keywords", "summary"];
-  var STOP = {};
-  ("a an and are as at be but by for from had has have he her his i in is it its of on or our she " +
-   "that the their them they this to was we were which who will with you")
-    .split(" ").forEach(function (w) { STOP[w] = true; });
-  var engine = null; // answers from the short fields while `full` is being built
-  var full = null;
-  var complete = false;
-  var whenComplete = [];
+  var FIELDS = ["title", "names", "keywords"];
+  var BOOST = { title: 5, names: 2, keywords: 2 };
+  var TEXT_WEIGHT = 1;
+  var PREFIX_WEIGHT = 0.4;
+  var FUZZY_WEIGHT = 0.3;
+  var MAX_HIGHLIGHT = 100; // longer words are found but not highlighted (a RegExp of 35,000 characters fails)
+  // A Set, not an object: "constructor" and the other names on Object.prototype are words too.
+  var STOP = new Set(("a an and are as at be but by for from had has have he her his i in is it its of on " +
+    "or our she that the their them they this to was we were which who will with you").split(" "));
+  var SPLIT = /[\n\r\p{Z}\p{P}]+/u; // MiniSearch's tokenizer, which search.py follows
+  var engine = null;
   var docs = null;
+  var meta = null; // the index's shard list and sizes
+  var avgLength = 1;
+  var articles = 0;
+  var termShards = new Map(); // key -> Map(term -> postings), once loaded
+  var textShards = new Map(); // n -> [[summary, text], ...], once loaded
+  var pending = new Map(); // script src -> callbacks waiting for it
   var waiting = [];
   var loading = false;
 
@@ -42,6 +56,32 @@
     tag.onerror = fail;
     document.head.appendChild(tag);
   }
+
+  // Load a shard script once; `done` runs when it has called back (or failed: then it is skipped).
+  function loadShard(path, done) {
+    var src = url(meta.shards + "/" + path);
+    if (pending.has(src)) {
+      var list = pending.get(src);
+      if (list) list.push(done); else done();
+      return;
+    }
+    pending.set(src, [done]);
+    var finish = function () {
+      var callbacks = pending.get(src) || [];
+      pending.set(src, null);
+      callbacks.forEach(function (fn) { fn(); });
+    };
+    loadScript(src, finish, finish);
+  }
+
+  window.REPORT_SEARCH_TERMS = function (key, postings) {
+    var map = new Map();
+    Object.keys(postings).forEach(function (term) { map.set(term, postings[term]); });
+    termShards.set(key, map);
+  };
+  window.REPORT_SEARCH_TEXT = function (n, rows) {
+    textShards.set(n, rows);
+  };
 
   function whenReady(callback) {
     if (engine) return callback();
@@ -68,63 +108,218 @@
   function build() {
     var raw = window.REPORT_SEARCH_INDEX;
     var fields = raw.fields;
+    var hashes = new Map();
+    Object.keys(raw.terms).forEach(function (key) { hashes.set(key, raw.terms[key]); });
+    meta = { shards: raw.shards, terms: hashes, texts: raw.texts, textShard: raw.text_shard };
+    var total = 0;
     docs = raw.documents.map(function (row, i) {
       var doc = { id: i };
       fields.forEach(function (name, j) { doc[name] = row[j]; });
+      if (doc.kind === "article") {
+        articles += 1;
+        total += doc.length;
+      }
       return doc;
     });
-    engine = new window.MiniSearch(options(FIELDS));
+    avgLength = Math.max(1, total / Math.max(1, articles));
+    engine = new window.MiniSearch({ fields: FIELDS, storeFields: [], processTerm: processTerm });
     engine.addAll(docs);
-    full = new window.MiniSearch(options(FIELDS.concat(["text"])));
-    full.addAllAsync(docs, { chunkSize: 40 }).then(function () {
-      engine = full;
-      complete = true;
-      document.documentElement.setAttribute("data-search-index", "complete");
-      whenComplete.forEach(function (fn) { fn(); });
-    });
+    // The first index is ready; the full text is searched shard by shard as queries need it.
+    document.documentElement.setAttribute("data-search-index", "complete");
   }
 
-  function options(fields) {
-    return {
-      fields: fields,
-      storeFields: [],
-      processTerm: function (term) {
-        var word = term.toLowerCase();
-        return word.length < 2 && !/\d/.test(word) || STOP[word] ? null : word;
-      },
-      searchOptions: {
-        boost: { title: 5, names: 3, keywords: 2, summary: 1.5 },
-        combineWith: "AND",
-        // Results as you type: the last word may be unfinished.
-        prefix: function (term, i, terms) { return i === terms.length - 1 && term.length > 1; }
+  function processTerm(term) {
+    var word = term.toLowerCase();
+    return Array.from(word).length < 2 && !/[0-9]/.test(word) || STOP.has(word) ? null : word;
+  }
+
+  function queryTerms(query) {
+    var found = [];
+    query.split(SPLIT).forEach(function (word) {
+      var term = word && processTerm(word);
+      if (term && found.indexOf(term) === -1) found.push(term);
+    });
+    return found;
+  }
+
+  function shardKey(term) {
+    return Array.from(term).slice(0, 2).map(function (c) {
+      return /^[a-z0-9]$/.test(c) ? c : "_" + c.codePointAt(0).toString(16);
+    }).join("");
+  }
+
+  function fuzziness(term) {
+    var length = Array.from(term).length;
+    return length >= 5 ? 2 : length >= 4 ? 1 : 0;
+  }
+
+  // Levenshtein distance, or max + 1 as soon as it is certain to exceed max.
+  function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var previous = [];
+    for (var j = 0; j <= b.length; j++) previous.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      var row = [i];
+      var best = i;
+      for (var k = 1; k <= b.length; k++) {
+        var cost = a[i - 1] === b[k - 1] ? 0 : 1;
+        row.push(Math.min(previous[k] + 1, row[k - 1] + 1, previous[k - 1] + cost));
+        if (row[k] < best) best = row[k];
+      }
+      if (best > max) return max + 1;
+      previous = row;
+    }
+    return previous[b.length];
+  }
+
+  // The full text's matches of one term: document id -> {score, terms}, from its loaded shard.
+  function textMatches(term, last, fuzzy) {
+    var found = new Map();
+    var shard = termShards.get(shardKey(term));
+    if (!shard) return found;
+    var idf = function (postings) {
+      var n = postings.length / 2;
+      return Math.log(1 + (articles - n + 0.5) / (n + 0.5));
+    };
+    var add = function (word, weight) {
+      var postings = shard.get(word);
+      var w = idf(postings) * weight;
+      for (var i = 0; i < postings.length; i += 2) {
+        var doc = docs[postings[i]];
+        var tf = postings[i + 1];
+        var score = w * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * doc.length / avgLength));
+        var hit = found.get(doc.id) || { score: 0, terms: [] };
+        hit.score += score;
+        hit.terms.push(word);
+        found.set(doc.id, hit);
       }
     };
+    var max = fuzzy ? fuzziness(term) : 0;
+    shard.forEach(function (postings, word) {
+      if (word === term) add(word, 1);
+      else if (last && term.length > 1 && word.indexOf(term) === 0) add(word, PREFIX_WEIGHT * term.length / word.length);
+      else if (max && distance(term, word, max) <= max) add(word, FUZZY_WEIGHT);
+    });
+    return found;
   }
 
-  function search(query) {
-    var results = engine.search(query);
-    if (!results.length) {
-      // Nothing exact: allow small misspellings of longer words.
-      results = engine.search(query, {
-        fuzzy: function (term) { return term.length > 4 ? 0.2 : 0; }
+  // One term's matches in the short fields (MiniSearch) and, when its shard is loaded, the full text.
+  function termMatches(term, last, fuzzy) {
+    var found = new Map();
+    engine.search(term, {
+      boost: BOOST,
+      prefix: last && term.length > 1,
+      fuzzy: fuzzy ? fuzziness(term) : false,
+      weights: { prefix: PREFIX_WEIGHT, fuzzy: FUZZY_WEIGHT }
+    }).forEach(function (result) {
+      found.set(result.id, { score: result.score, terms: result.terms.slice() });
+    });
+    textMatches(term, last, fuzzy).forEach(function (hit, id) {
+      var mine = found.get(id);
+      if (mine) {
+        mine.score += TEXT_WEIGHT * hit.score;
+        mine.terms = mine.terms.concat(hit.terms);
+      } else {
+        found.set(id, { score: TEXT_WEIGHT * hit.score, terms: hit.terms });
+      }
+    });
+    return found;
+  }
+
+  // Every word must match (in any field); a word with no exact or prefix match anywhere is looked up
+  // with small misspellings allowed ("Blari" finds "Blair").
+  function search(query, withText) {
+    var words = queryTerms(query);
+    var combined = null;
+    words.forEach(function (term, i) {
+      var last = i === words.length - 1;
+      var found = termMatches(term, last, false);
+      if (!found.size && fuzziness(term)) found = termMatches(term, last, true);
+      if (combined === null) {
+        combined = found;
+        return;
+      }
+      var next = new Map();
+      combined.forEach(function (hit, id) {
+        var other = found.get(id);
+        if (other) next.set(id, { score: hit.score + other.score, terms: hit.terms.concat(other.terms) });
       });
-    }
+      combined = next;
+    });
+    var ranked = [];
+    (combined || new Map()).forEach(function (hit, id) { ranked.push({ id: id, score: hit.score, terms: hit.terms }); });
+    ranked.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
     var groups = {};
     KINDS.forEach(function (kind) { groups[kind[0]] = []; });
-    results.forEach(function (result) {
+    var seen = new Set();
+    ranked.forEach(function (result) {
       var doc = docs[result.id];
+      if (seen.has(doc.url)) return;
+      seen.add(doc.url);
       groups[doc.kind].push({ doc: doc, terms: result.terms });
     });
-    return { total: results.length, groups: groups, partial: !complete };
+    return { total: seen.size, groups: groups, partial: !withText };
   }
 
-  var PARTIAL = " so far: the full text is still being indexed…";
+  // Load the terms shards a query needs, then call `done` (at once when they are all here).
+  function withTermShards(query, done) {
+    var keys = [];
+    queryTerms(query).forEach(function (term) {
+      var key = shardKey(term);
+      if (meta.terms.has(key) && !termShards.has(key) && keys.indexOf(key) === -1) keys.push(key);
+    });
+    var left = keys.length;
+    if (!left) return done();
+    keys.forEach(function (key) {
+      loadShard("terms-" + key + "-" + meta.terms.get(key) + ".js", function () {
+        left -= 1;
+        if (!left) done();
+      });
+    });
+  }
+
+  // Load the text shards of the articles about to be shown, then call `done`.
+  function withTexts(hits, done) {
+    var needed = [];
+    hits.forEach(function (hit) {
+      var n = Math.floor(hit.doc.id / meta.textShard);
+      if (!textShards.has(n) && needed.indexOf(n) === -1) needed.push(n);
+    });
+    var left = needed.length;
+    if (!left) return done();
+    needed.forEach(function (n) {
+      loadShard("text-" + n + "-" + meta.texts[n] + ".js", function () {
+        left -= 1;
+        if (!left) done();
+      });
+    });
+  }
+
+  function textOf(doc) {
+    var rows = textShards.get(Math.floor(doc.id / meta.textShard));
+    return rows ? rows[doc.id % meta.textShard] : null;
+  }
+
+  // Answer `query` in steps: `show(found, final)` first from the short fields, then with the full text
+  // and snippets; `current()` says whether the query is still the one asked (typing moves on).
+  function answer(query, shown, show, current) {
+    show(search(query, false), false);
+    withTermShards(query, function () {
+      if (!current()) return;
+      var found = search(query, true);
+      withTexts(found.groups.article.slice(0, shown), function () {
+        if (current()) show(found, true);
+      });
+    });
+  }
+
+  var PARTIAL = " in names and titles so far: searching the full text…";
 
   // --- Highlighting and snippets -------------------------------------------------------
 
   function termPattern(terms) {
     var parts = terms
-      .filter(function (t) { return t.length > 0; })
+      .filter(function (t) { return t.length > 0 && t.length <= MAX_HIGHLIGHT; })
       .sort(function (a, b) { return b.length - a.length; })
       .map(function (t) { return t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); });
     if (!parts.length) return null;
@@ -158,9 +353,11 @@
   }
 
   function snippet(doc, pattern) {
+    var full = doc.kind === "article" ? textOf(doc) : null;
+    var values = { summary: full && full[0], text: full && full[1], keywords: doc.keywords, names: doc.names };
     var fields = doc.kind === "article" ? ["summary", "text", "keywords", "names"] : ["names", "keywords"];
     for (var i = 0; i < fields.length; i++) {
-      var text = doc[fields[i]];
+      var text = values[fields[i]];
       var at = firstMatch(text, pattern);
       if (at < 0) continue;
       var start = Math.max(0, at - 70);
@@ -180,8 +377,8 @@
         text: (start > 0 ? "…" : "") + text.slice(start, end).replace(/\s+/g, " ") + (end < text.length ? "…" : "")
       };
     }
-    if (doc.kind === "article" && doc.summary) {
-      return { prefix: "", text: doc.summary.slice(0, 220) + (doc.summary.length > 220 ? "…" : "") };
+    if (full && full[0]) {
+      return { prefix: "", text: full[0].slice(0, 220) + (full[0].length > 220 ? "…" : "") };
     }
     return null;
   }
@@ -239,7 +436,15 @@
       var step = limits ? limits[kind[0]] : PAGE_STEP;
       var more = null;
       function showMore() {
-        hits.slice(shown, shown + step).forEach(function (hit) { list.appendChild(resultItem(hit, pattern)); });
+        var slice = hits.slice(shown, shown + step);
+        var items = slice.map(function (hit) { return list.appendChild(resultItem(hit, pattern)); });
+        if (!found.partial && slice.some(function (hit) { return hit.doc.kind === "article" && !textOf(hit.doc); })) {
+          withTexts(slice, function () {  // "Show more": these articles' snippets come with their texts
+            slice.forEach(function (hit, i) {
+              if (items[i].parentNode === list) list.replaceChild(resultItem(hit, pattern), items[i]);
+            });
+          });
+        }
         shown = Math.min(hits.length, shown + step);
         if (more && shown >= hits.length) more.remove();
       }
@@ -313,6 +518,7 @@
     }
     function run() {
       var query = input.value.trim();
+      box.removeAttribute("data-search-state");
       if (!query) {
         close();
         status.textContent = "";
@@ -320,20 +526,22 @@
       }
       if (!engine) status.textContent = "Loading the search index…";
       whenReady(function () {
-        if (input.value.trim() !== query) return;
-        var found = search(query);
-        render(box, query, found, DROPDOWN_LIMITS);
-        if (!found.total) {
-          var none = document.createElement("p");
-          none.className = "search-none";
-          none.textContent = "No results for “" + query + "”.";
-          box.appendChild(none);
-        }
-        status.textContent = plural(found.total, "result") + (found.partial ? PARTIAL : "");
-        box.hidden = false;
+        var current = function () { return input.value.trim() === query; };
+        if (!current()) return;
+        answer(query, DROPDOWN_LIMITS.article, function (found, final) {
+          render(box, query, found, DROPDOWN_LIMITS);
+          if (!found.total && final) {
+            var none = document.createElement("p");
+            none.className = "search-none";
+            none.textContent = "No results for “" + query + "”.";
+            box.appendChild(none);
+          }
+          status.textContent = plural(found.total, "result") + (found.partial ? PARTIAL : "");
+          if (final) box.setAttribute("data-search-state", "complete");
+          box.hidden = false;
+        }, current);
       });
     }
-    whenComplete.push(function () { if (!box.hidden) run(); });
     input.addEventListener("focus", function () { whenReady(function () {}); });
     input.addEventListener("pointerenter", function () { whenReady(function () {}); });
     input.addEventListener("input", run);
@@ -359,6 +567,7 @@
     var status = root.querySelector(".search-status");
     function run() {
       var query = input.value.trim();
+      results.removeAttribute("data-search-state");
       if (!query) {
         results.textContent = "";
         status.textContent = "";
@@ -366,15 +575,18 @@
       }
       if (!engine) status.textContent = "Loading the search index…";
       whenReady(function () {
-        if (input.value.trim() !== query) return;
-        var found = search(query);
-        render(results, query, found, null);
-        status.textContent = (found.total
-          ? plural(found.total, "result") + " for “" + query + "”"
-          : "No results for “" + query + "”") + (found.partial ? PARTIAL : ".");
+        var current = function () { return input.value.trim() === query; };
+        if (!current()) return;
+        answer(query, PAGE_STEP, function (found, final) {
+          render(results, query, found, null);
+          status.textContent = (found.total
+            ? plural(found.total, "result") + " for “" + query + "”"
+            : final ? "No results for “" + query + "”" : "No results in names and titles for “" + query + "”")
+            + (found.partial ? PARTIAL : ".");
+          if (final) results.setAttribute("data-search-state", "complete");
+        }, current);
       });
     }
-    whenComplete.push(run);
     var params = new URLSearchParams(window.location.search);
     if (params.get("q")) input.value = params.get("q");
     input.addEventListener("input", run);
