@@ -157,8 +157,6 @@ def search_documents(corpus: Corpus) -> list[dict[str, Any]]:
                 _document("entity", entity.name, entity_path(entity), f"{entity.type} · {mentions}", names=aliases)
             )
     for topic in corpus.topics:
-        if not topic.is_story:  # an article in no story: its "topic" opens the article, indexed above
-            continue
         sources = Counter(corpus.source_of(a).name for a in topic.articles)
         meta = f"{_plural(len(topic.articles), 'article')} from {_plural(len(sources), 'source')}"
         names = " · ".join(corpus.entity(e).name for e in topic.entities if e in corpus.index.entities)
