@@ -57,10 +57,17 @@ class Watched:
         return [url for url in self.requests if not url.startswith(allowed_prefix)]
 
 
+def _record_failure(seen: Watched, request: Any) -> None:
+    """A file that is missing fails as net::ERR_FILE_NOT_FOUND; net::ERR_ABORTED is a load the page itself
+    cancelled by moving on (the header box's search shard when Enter opens the search page): not a fault."""
+    if request.failure != "net::ERR_ABORTED":
+        seen.failed.append(f"{request.url} {request.failure}")
+
+
 def watch(page: Any) -> Watched:
     seen = Watched()
     page.on("request", lambda request: seen.requests.append(request.url))
-    page.on("requestfailed", lambda request: seen.failed.append(f"{request.url} {request.failure}"))
+    page.on("requestfailed", lambda request: _record_failure(seen, request))
     page.on("console", lambda message: message.type == "error" and seen.errors.append(message.text))
     page.on("pageerror", lambda error: seen.errors.append(str(error)))
     return seen
