@@ -297,7 +297,8 @@ def _link(ingest: IngestResult, analyses: dict[str, Any], request: BuildRequest,
         say("link: articles, analyses, options and alias file unchanged: the linked corpus is the last build's")
     say(
         f"link: {len(corpus.entities)} entities ({len(corpus.paged_entities)} in {config.entity_min_articles}+ "
-        f"articles), {len(corpus.topics)} topics, {len(corpus.sources)} sources"
+        f"articles), {len(corpus.stories)} stories ({len(corpus.no_story)} articles in no story), "
+        f"{len(corpus.sources)} sources"
     )
     return corpus, key
 
