@@ -1,6 +1,8 @@
 """Quotes and their speakers against PolNeAR's human attributions, beside textacy's direct_quotations.
 
     python bench/quotes.py ../shared/data/polnear-dev [--split dev] [--docs /tmp/polnear.spacy] [--show 20]
+    python bench/quotes.py --judged tests/data/allsides_quote_groups_pass3.tsv     # hand-judged quote groups
+    python bench/quotes.py --credited tests/data/bbc_credited_sample_judged.tsv    # a judged sample of credits
 
 What is measured (docs/BENCHMARKS.md, "Quotes"):
 
@@ -282,6 +284,30 @@ def judged_shares(rows: list[dict[str, str]]) -> tuple[float, float, int]:
     return same, right, len(named)
 
 
+def wilson(successes: int, total: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95 % Wilson score interval of a share (sound at 0 or n successes, unlike the normal one)."""
+    if not total:
+        return 0.0, 1.0
+    share = successes / total
+    centre = (share + z * z / (2 * total)) / (1 + z * z / total)
+    half = z * ((share * (1 - share) / total + z * z / (4 * total * total)) ** 0.5) / (1 + z * z / total)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def read_credited_judgements(path: Path) -> list[dict[str, str]]:
+    """Hand verdicts on a sample of quotes we credit (tests/data/bbc_credited_sample_judged.tsv)."""
+    columns = ["article", "start", "end", "ours", "verdict", "note"]
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        cells = line.split("\t")
+        if not line.strip() or line.startswith("#") or cells[0] == "article":
+            continue
+        if len(cells) != len(columns) or cells[4] not in ("right", "wrong"):
+            raise ValueError(f"{path}:{number}: expected {', '.join(columns)} with verdict right|wrong")
+        rows.append(dict(zip(columns, cells, strict=True)))
+    return rows
+
+
 def print_unattributed_judged(score: Score, labels: int) -> None:
     """The unattributed strings we credit, as reading them judged: annotation gaps (a quote, its right
     speaker) leave the count of non-quotes; the share left is credited wrongly."""
@@ -296,15 +322,24 @@ def print_unattributed_judged(score: Score, labels: int) -> None:
 
 
 def main() -> None:
+    if "--credited" in sys.argv:
+        rows = read_credited_judgements(Path(sys.argv[sys.argv.index("--credited") + 1]))
+        wrong = sum(r["verdict"] == "wrong" for r in rows)
+        low, high = wilson(wrong, len(rows))
+        print(f"{len(rows)} credited quotes read: {wrong} credited wrongly ({wrong / max(len(rows), 1):.3f}; "
+              f"95 % interval {low:.3f}-{high:.3f})")  # fmt: skip
+        return
     if "--judged" in sys.argv:
         rows = read_judgements(Path(sys.argv[sys.argv.index("--judged") + 1]))
         same, right, named = judged_shares(rows)
+        low = wilson(round(right * named), named)[0]
         print(f"{len(rows)} quote groups judged by hand: one quote {same:.3f}; right speaker {right:.3f} "
-              f"of the {named} that name one ({len(rows) - named} name nobody)")  # fmt: skip
+              f"of the {named} naming one (95 % interval from {low:.3f}; {len(rows) - named} name nobody)")  # fmt: skip
         return
 
     def extra(parser) -> None:  # noqa: ANN001
         parser.add_argument("--judged", default=None, help="print the shares of a file of hand-judged quote groups")
+        parser.add_argument("--credited", default=None, help="print the wrong share of a judged sample of credited")
         parser.add_argument("--split", default="train,dev", help="PolNeAR splits, comma-separated (default both)")
         parser.add_argument("--docs", default=None, help="a DocBin file caching the parsed articles")
         parser.add_argument("--show", type=int, default=0, help="print N examples of each kind of error")

@@ -288,10 +288,13 @@ def test_a_montage_of_statements_does_not_join_them() -> None:
     )
 
 
-JUDGED = Path(__file__).parent / "data" / "allsides_quote_groups.tsv"
+DATA = Path(__file__).parent / "data"
 
 
-def test_hand_judged_quote_groups_are_well_formed() -> None:
+@pytest.mark.parametrize(
+    ("name", "least"), [("allsides_quote_groups.tsv", 50), ("allsides_quote_groups_pass3.tsv", 40)]
+)
+def test_hand_judged_quote_groups_are_well_formed(name: str, least: int) -> None:
     """The hand judgements (docs/BENCHMARKS.md) name their articles and verdicts, and carry no article text
     beyond a short prefix of the quote."""
     sys.path.insert(0, str(BENCH))
@@ -299,11 +302,27 @@ def test_hand_judged_quote_groups_are_well_formed() -> None:
         from quotes import read_judgements
     finally:
         sys.path.remove(str(BENCH))
-    rows = read_judgements(JUDGED)
-    assert len(rows) >= 50
+    rows = read_judgements(DATA / name)
+    assert len(rows) >= least
     for row in rows:
         assert len(row["quote_prefix"].split()) <= 8
         assert len(row["articles"].split(",")) >= 2 and all(len(a) == 16 for a in row["articles"].split(","))
+
+
+def test_judged_sample_of_credited_quotes_is_well_formed() -> None:
+    """The read sample of BBC quotes we credit (docs/BENCHMARKS.md, third pass): offsets and verdicts only."""
+    sys.path.insert(0, str(BENCH))
+    try:
+        from quotes import read_credited_judgements, wilson
+    finally:
+        sys.path.remove(str(BENCH))
+    rows = read_credited_judgements(DATA / "bbc_credited_sample_judged.tsv")
+    assert len(rows) >= 60
+    assert len({(r["article"], r["start"]) for r in rows}) == len(rows)
+    assert all(r["start"].isdigit() and int(r["start"]) < int(r["end"]) for r in rows)
+    assert all(len(r["ours"].split()) <= 10 and len(r["note"]) <= 120 for r in rows)
+    low, high = wilson(0, 40)
+    assert low == 0.0 and 0.08 < high < 0.09
 
 
 # Second pass (issue 14): when the text does not make one person the speaker, nobody is.
