@@ -170,7 +170,9 @@ def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
         return loader.construct_scalar(node)
     if isinstance(node, yaml.SequenceNode):
         return loader.construct_sequence(node)
-    return loader.construct_mapping(node)
+    if isinstance(node, yaml.MappingNode):
+        return loader.construct_mapping(node)
+    raise yaml.constructor.ConstructorError(None, None, f"unexpected YAML node {type(node).__name__}", node.start_mark)
 
 
 _LenientLoader.add_multi_constructor("", _ignore_tag)

@@ -1,9 +1,10 @@
 """An article's analysed text, made from what the reader found: joined if tokenised, cleaned, cut to size.
 
 Every format goes through `prepare_text`, after the reader and the sidecar: tokenised text
-("word ," "do n't") is joined again (`detok`), scraped residue is taken out (`clean`),
-and a text over `max_article_chars` is cut at a line or sentence end (`cut_text`) before
-any later stage holds it.
+("word ," "do n't") is joined again (`detok`), scraped residue is taken out (`clean`), a
+section heading glued to the next sentence gets a paragraph of its own (`headings`), and
+a text over `max_article_chars` is cut at a line or sentence end (`cut_text`) before any
+later stage holds it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 
 from generator.ingest.clean import Cleaned, clean_text
 from generator.ingest.detok import detokenise, looks_tokenised
+from generator.ingest.headings import set_headings_apart
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ def prepare_text(text: str, title: str | None, limit: int) -> PreparedText:
     if tokenised:
         text = detokenise(text)
     cleaned = clean_text(text, title)
-    text = cleaned.text
+    text, _ = set_headings_apart(cleaned.text)
     if len(text) <= limit:
         return PreparedText(text, cleaned, tokenised)
     return PreparedText(cut_text(text, limit), cleaned, tokenised, len(text))
