@@ -45,7 +45,7 @@ _DETERMINERS = frozenset(
 _MAX_NAME_AFTER_OPENER = 2
 _TITLE_WORD = re.compile(r"[A-Z][A-Za-z’'\-]*|of|the|and|a|an|in|for|to|on|at|with|by|or|as")
 _SENTENCE_START = re.compile(r"(?:^|(?<=[.!?] )|(?<=[.!?][\"”’] ))(?=[A-Z])", re.MULTILINE)
-_SENTENCE_END = re.compile(r"[.!?][\"”’]?(?= |$)", re.MULTILINE)
+_SENTENCE_OR_LINE_END = re.compile(r"[.!?][\"”’]?(?= |$)|$", re.MULTILINE)
 _MIN_REST_WORDS = 6
 _MAX_HEADING_WORDS = 6
 
@@ -98,11 +98,8 @@ def _headings(text: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for start in _SENTENCE_START.finditer(text):
         at = start.start()
-        line_end = text.find("\n", at)
-        line = text[at : line_end if line_end != -1 else len(text)]
-        end = _SENTENCE_END.search(line)
-        sentence = line[: end.end()] if end else line
-        words = sentence.split(" ")
+        end = _SENTENCE_OR_LINE_END.search(text, at)  # always matches: `$` at the end of the text
+        words = text[at : end.end() if end else len(text)].split(" ")  # one sentence: linear in the text
         size = _heading_length(words)
         if size and _TITLE_WORD.fullmatch(words[0]) and _may_start_heading(words[:size]):
             found.append((at, at + len(" ".join(words[:size]))))

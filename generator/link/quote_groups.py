@@ -99,12 +99,8 @@ def _same_words(
     return matcher.quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR  # quick_ratio bounds ratio above
 
 
-def surely_one_quote(a: str, b: str) -> bool:
-    """So many words in the same order that two people cannot have said them apart."""
-    return _surely_same(_tokens(a), _tokens(b))
-
-
 def _surely_same(tokens_a: list[str], tokens_b: list[str]) -> bool:
+    """So many words in the same order that two people cannot have said them apart."""
     if min(len(tokens_a), len(tokens_b)) < SURE_WORDS:
         return False  # the longest run shared is no longer than the shorter quote
     match = SequenceMatcher(None, tokens_a, tokens_b, autojunk=False).find_longest_match()
