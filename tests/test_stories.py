@@ -13,9 +13,10 @@ from generator.analyse import analyse_articles
 from generator.config import Config
 from generator.ingest import read_corpus
 from generator.link import link_corpus
-from generator.link.similarity import Neighbours, nearest_neighbours, related_articles
+from generator.link.similarity import Neighbours, nearest_neighbours, pair_products, rare_term_vectors, related_articles
 from generator.link.stories import find_stories, headline_of
-from generator.model import Article
+from generator.link.topics import distinct_phrases, topic_entities
+from generator.model import Article, Entity, LinkedMention
 
 
 def _article(aid: str, text: str, day: int | None = None, title: str | None = None) -> Article:
@@ -136,3 +137,35 @@ def test_related_articles_keep_the_best_above_the_floor_and_an_article_alone_is_
     assert related == {"a": (("b", 0.5),), "b": (("a", 0.5),), "c": ()}
     groups = find_stories(neighbours, resolution=0.1)
     assert groups.labels == (0, 0, -1) and groups.members == ((0, 1),)
+
+
+def test_only_terms_few_articles_share_are_evidence_of_one_story() -> None:
+    common = "The pandemic lockdown hurt the economy and health workers."
+    texts = [f"{common} Story {word} happened." for word in ("alpha", "beta", "gamma", "delta", "epsilon")]
+    texts += [f"{common} The Velmora bridge collapsed.", f"{common} Rescuers reached the Velmora bridge."]
+    articles = [_article(f"a{i}", text) for i, text in enumerate(texts)]
+    analyses, _ = analyse_articles(articles, Config(), None)
+    rare = rare_term_vectors(articles, analyses, {}).toarray()
+    assert not rare[:5].any()  # they share nothing but what every article says
+    neighbours = Neighbours(index=np.array([[1], [0], [0], [0], [0], [6], [5]], dtype=np.int32), score=np.ones((7, 1)))
+    evidence = pair_products(sparse.csr_matrix(rare), neighbours)
+    assert evidence[5, 0] > 0.5 and evidence[6, 0] > 0.5 and (evidence[:5] == 0).all()
+    kept = neighbours.keep(evidence >= 0.08)
+    assert kept.index[:, 0].tolist() == [-1, -1, -1, -1, -1, 6, 5] and kept.score[0, 0] == 0
+
+
+def test_a_story_label_says_each_thing_once() -> None:
+    ranked = ["absentee", "absentee ballot", "ballot", "wisconsin", "court"]
+    assert distinct_phrases(ranked, 3) == ["absentee ballot", "wisconsin", "court"]
+    assert distinct_phrases(["protester", "protest", "flag"], 3) == ["protester", "flag"]
+    assert distinct_phrases(["mitch mcconnell", "mcconnell", "senate"], 3) == ["mitch mcconnell", "senate"]
+
+
+def test_a_story_lists_the_entities_that_set_it_apart_first() -> None:
+    everywhere = Entity("us", "us", "United States", "GPE", ("U.S.",), tuple(f"a{i}" for i in range(20)), 40)
+    witness = Entity("reade", "reade", "Tara Reade", "PERSON", ("Reade",), ("a0", "a1"), 6)
+    mentions = {f"a{i}": (LinkedMention("us", "U.S.", 0, 4, 0),) for i in range(20)}
+    for aid in ("a0", "a1"):
+        mentions[aid] += (LinkedMention("reade", "Reade", 10, 15, 1),)
+    ranked = topic_entities(["a0", "a1"], mentions, {"us": everywhere, "reade": witness})
+    assert ranked == ("reade", "us")

@@ -9,6 +9,7 @@ and time as the number of non-zero products, never as a Python loop over all pai
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,6 +20,7 @@ from sklearn.preprocessing import normalize
 
 from generator.model import Article, ArticleAnalysis, LinkedMention
 
+RARE_SHARE = 0.10  # a term is rare evidence when at most this share of the corpus uses it (docs/BENCHMARKS.md)
 LEMMA_WEIGHT = 1.0  # share of the story similarity from content words; the rest from shared entities (measured:
 # entities helped ECB+ a little and split the seeds' story, docs/BENCHMARKS.md "Stories")
 BLOCK_ROWS = 512
@@ -42,6 +44,10 @@ class Neighbours:
     def top(self, k: int) -> Neighbours:
         """The first k neighbours of each row."""
         return Neighbours(self.index[:, :k], self.score[:, :k])
+
+    def keep(self, mask: np.ndarray) -> Neighbours:
+        """The same neighbours with those where `mask` (articles × k) is false removed."""
+        return Neighbours(np.where(mask, self.index, -1), np.where(mask, self.score, 0.0).astype(np.float32))
 
     def graph(self, floor: float = 0.0) -> sparse.csr_matrix:
         """The symmetric weighted graph of neighbour links scoring above `floor` (the larger score of a pair)."""
@@ -74,6 +80,35 @@ def lemma_vectors(articles: list[Article], analyses: dict[str, ArticleAnalysis])
 def entity_vectors(articles: list[Article], mentions: dict[str, tuple[LinkedMention, ...]]) -> sparse.csr_matrix:
     """TF-IDF rows of the corpus entities each article mentions: who and where, whatever the spelling."""
     return _tfidf([[m.entity for m in mentions.get(a.id, ())] for a in articles], len(articles))
+
+
+def rare_term_vectors(
+    articles: list[Article],
+    analyses: dict[str, ArticleAnalysis],
+    mentions: dict[str, tuple[LinkedMention, ...]],
+    share: float = RARE_SHARE,
+) -> sparse.csr_matrix:
+    """TF-IDF rows of the lemmas and entities an article shares with few others (2 to `share` of the corpus).
+
+    Their dot product is the evidence that two articles tell one event: names and rare
+    words they both use, not the words and people that run through the whole corpus.
+    """
+    n = len(articles)
+    documents = [[*analyses[a.id].lemmas, *("entity:" + m.entity for m in mentions.get(a.id, ()))] for a in articles]
+    frequency: Counter[str] = Counter(term for document in documents for term in set(document))
+    limit = max(3, int(share * n))
+    return _tfidf([[t for t in document if 2 <= frequency[t] <= limit] for document in documents], n)
+
+
+def pair_products(vectors: sparse.csr_matrix, neighbours: Neighbours) -> np.ndarray:
+    """The dot product of each article's row with each of its neighbours' rows (articles × k, 0 where none)."""
+    rows = np.repeat(np.arange(neighbours.size), neighbours.index.shape[1])
+    cols = neighbours.index.ravel()
+    known = cols >= 0
+    products = np.zeros(len(cols), dtype=np.float32)
+    if known.any():
+        products[known] = np.asarray(vectors[rows[known]].multiply(vectors[cols[known]]).sum(axis=1)).ravel()
+    return products.reshape(neighbours.index.shape)
 
 
 def story_vectors(

@@ -5,8 +5,11 @@ communities of the nearest-neighbour graph (`similarity.nearest_neighbours`) by 
 Leiden algorithm with the constant Potts model (igraph's `community_leiden`): a group holds
 together while its links outweigh `resolution` for every pair of its members, so the
 number of stories comes from the corpus and two loosely related articles stay apart.
-The graph's links are the story similarity (shared rare words and shared entities),
-discounted by the days between two articles when both are dated. An article whose
+The graph's links are the story similarity (the words two articles share), discounted by
+the days between two articles when both are dated; a link stays only with evidence of one
+event — at least STORY_EVIDENCE similarity over the terms few articles use (names and rare
+words, `similarity.rare_term_vectors`) — so two comment pieces on the pandemic that share
+its vocabulary are no story. An article whose
 community is itself alone joins no story: it is listed as such, not as a one-article
 story.
 
@@ -25,6 +28,7 @@ from generator.link.similarity import Neighbours
 from generator.model import Article
 
 STORY_NEIGHBOURS = 10  # links per article in the story graph (docs/BENCHMARKS.md, "Stories")
+STORY_EVIDENCE = 0.08  # a link needs this much shared rare evidence (`similarity.rare_term_vectors`)
 STORY_DAYS = 7.0  # similarity of two dated articles × exp(-days apart / STORY_DAYS)
 NO_STORY = -1
 

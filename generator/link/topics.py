@@ -19,8 +19,15 @@ from dataclasses import dataclass
 from generator.analyse.keywords import fold_phrase
 from generator.config import Config
 from generator.ingest.slug import SlugRegistry, slugify
-from generator.link.similarity import nearest_neighbours, related_articles, sampled_background, story_vectors
-from generator.link.stories import STORY_DAYS, STORY_NEIGHBOURS, central_rows, find_stories, headline_of
+from generator.link.similarity import (
+    nearest_neighbours,
+    pair_products,
+    rare_term_vectors,
+    related_articles,
+    sampled_background,
+    story_vectors,
+)
+from generator.link.stories import STORY_DAYS, STORY_EVIDENCE, STORY_NEIGHBOURS, central_rows, find_stories, headline_of
 from generator.link.subjects import SUBJECT_NEIGHBOURS, find_subjects, subject_vectors
 from generator.model import Article, ArticleAnalysis, Entity, LinkedMention, Subject, Topic
 
@@ -86,19 +93,59 @@ def label_topic(
         scores[folded] = present * math.log(1 + corpus.total / max(rarest, 1))
     ranked = sorted(scores, key=lambda f: (-scores[f], first_form[f].lower()))
     keywords = tuple(first_form[f] for f in ranked[:10])
-    label = " · ".join(keywords[:3]) if keywords else "Untitled topic"
+    shown = distinct_phrases(ranked[:10], 3)
+    label = " · ".join(first_form[f] for f in shown) if shown else "Untitled topic"
     return label, keywords
+
+
+def distinct_phrases(ranked: list[str], limit: int) -> list[str]:
+    """Up to `limit` folded phrases, best first, none repeating another's words ("absentee · absentee
+    ballots · ballot" says one thing): a phrase holding every word of a chosen one takes its place."""
+    chosen: list[str] = []
+    for phrase in ranked:
+        words = phrase.split()
+        overlapping = [i for i, other in enumerate(chosen) if _share_a_word(words, other.split())]
+        if not overlapping:
+            if len(chosen) < limit:
+                chosen.append(phrase)
+            continue
+        first = overlapping[0]
+        inside = chosen[first].split()
+        if len(overlapping) == 1 and len(words) > len(inside) and all(_share_a_word([w], words) for w in inside):
+            chosen[first] = phrase
+    return chosen
+
+
+def _share_a_word(left: list[str], right: list[str]) -> bool:
+    """Whether a word of one is a word of the other, or its stem ("protests", "protesters")."""
+    return any(_same_stem(a, b) for a in left for b in right)
+
+
+def _same_stem(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    if long.startswith(short) and len(short) >= 4:
+        return True
+    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(short))
+    return a == b or common >= 6
 
 
 def topic_entities(
     members: list[str], mentions: dict[str, tuple[LinkedMention, ...]], entities: dict[str, Entity]
 ) -> tuple[str, ...]:
+    """Up to 12 entities of the topic, those that set it apart first: articles naming it × its rarity."""
+    corpus_size = len(mentions)
     counts: Counter[str] = Counter()
     for article_id in members:
         for entity_id in {m.entity for m in mentions[article_id]}:
             counts[entity_id] += 1
-    ranked = sorted(counts, key=lambda e: (-counts[e], -entities[e].mention_count, entities[e].name))
+    ranked = sorted(counts, key=lambda e: (-counts[e] * _rarity(entities[e], corpus_size), entities[e].name))
     return tuple(ranked[:12])
+
+
+def _rarity(entity: Entity, corpus_size: int) -> float:
+    """How much naming the entity tells a story from the rest of the corpus (its inverse document frequency):
+    the people a story is about before the president every article names."""
+    return math.log(1 + corpus_size / max(len(entity.articles), 1))
 
 
 _STOP = None
@@ -179,9 +226,12 @@ def link_topics(
     neighbours = nearest_neighbours(vectors, max(STORY_NEIGHBOURS, config.related_articles), dates, STORY_DAYS)
     # A corpus about one subject (the seeds) has a high background similarity: its stories must stand out of it.
     resolution = max(config.topic_min_similarity, sampled_background(vectors))
-    groups = find_stories(neighbours.top(STORY_NEIGHBOURS), resolution)
+    story_links = neighbours.top(STORY_NEIGHBOURS)
+    evidence = pair_products(rare_term_vectors(articles, analyses, mentions), story_links)
+    story_links = story_links.keep(evidence >= STORY_EVIDENCE)
+    groups = find_stories(story_links, resolution)
     words = corpus_words(analyses, ids)
-    centres = central_rows(groups, neighbours.top(STORY_NEIGHBOURS).graph())
+    centres = central_rows(groups, story_links.graph())
     slugs = SlugRegistry()
     topics: list[Topic] = []
     for rows, centre in zip(groups.members, centres, strict=True):
