@@ -215,6 +215,7 @@ ENTITY_TYPE_LABELS = {
     "PRODUCT": "Products",
     "WORK_OF_ART": "Works of art",
     "LAW": "Laws",
+    "OTHER": "Other names (type unclear)",
 }  # an entity type (spaCy's label) in words, for headings and legends
 
 

@@ -14,7 +14,7 @@ from conftest import write_files
 from generator.link.aliases import AliasFileError, load_aliases
 from generator.link.entities import link_entities
 from generator.link.names import clean_name, name_key
-from generator.model import Article, ArticleAnalysis, Entity, Mention
+from generator.model import Article, ArticleAnalysis, Entity, Mention, type_label
 
 
 def _article(aid: str, text: str, mentions: list[tuple[str, str]]) -> tuple[Article, ArticleAnalysis]:
@@ -174,6 +174,21 @@ def test_types_follow_the_evidence_of_titles_legal_suffixes_and_full_names() -> 
     twitter = _holding(entities, "Twitter Inc.")
     assert twitter.type == "ORG" and "Twitter" in twitter.aliases
     assert "Twitter" not in _holding(entities, "Will Twitter").aliases  # not "part of the name Will Twitter"
+
+
+def test_a_name_whose_mentions_disagree_on_its_type_is_typed_other_not_guessed() -> None:
+    covid = [("COVID-19", "ORG"), ("COVID-19", "PERSON"), ("COVID-19", "ORG"), ("COVID-19", "PERSON")]
+    entities, _ = _link(
+        [
+            ("a", "COVID-19 spread. COVID-19 killed. COVID-19 waned. COVID-19 returned.", covid),
+            ("c", "Acme Corp. hired. Acme fired. Acme grew. Acme fell.", [("Acme Corp.", "PERSON")]),
+            ("d", "Paris, Paris, Paris and Paris.", [("Paris", "GPE")] * 3 + [("Paris", "PERSON")]),
+        ]
+    )
+    assert _holding(entities, "COVID-19").type == "OTHER"  # 2 ORG, 2 PERSON: no clear vote
+    assert _holding(entities, "Paris").type == "GPE"  # 3 of 4: a clear vote
+    assert _holding(entities, "Acme Corp.").type == "ORG"  # a legal suffix settles it
+    assert type_label("OTHER") == "Other names (type unclear)"
 
 
 def test_the_alias_file_wins_and_keep_apart_still_separates(tmp_path: Path) -> None:

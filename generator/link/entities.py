@@ -225,7 +225,7 @@ def _build_entities(
     entities: list[Entity] = []
     id_of: dict[str, str] = {}
     for root, group in ordered:
-        kind = forced.get(root) or group.kind() or "ORG"
+        kind = forced.get(root) or group.entity_type() or "ORG"
         name = named.get(root) or _display_name(group, kind)
         slug = slugs.claim(slugify(name), root)
         start = name_key(name) if name_key(name) in group.keys else root

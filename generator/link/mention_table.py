@@ -18,6 +18,9 @@ from generator.link.names import clean_name, has_legal_suffix, is_title, name_ke
 from generator.link.titles import Titles, is_first_name_title, title_gender, word_before
 from generator.model import Article, ArticleAnalysis, Mention
 
+OTHER = "OTHER"  # the type of an entity whose mentions' labels disagree (`Group.entity_type`)
+CLEAR_VOTE = 0.6  # the winning label's share of the labelled mentions that makes a type clear
+UNCLEAR_MIN_MENTIONS = 4  # fewer labelled mentions than this: the vote stands, however split
 UNTYPED = ""  # label of a mention found by name rather than by the model: it casts no type vote
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _WORD = re.compile(r"(?<![\w-])[\w-]+")  # a word of a name or text: letters, digits and hyphens
@@ -59,6 +62,21 @@ class Group:
         if self._kind == "?":
             self._kind = self._vote()
         return self._kind
+
+    def entity_type(self) -> str | None:
+        """The type an entity page shows: the vote, or OTHER when the mentions' labels disagree with no
+        clear winner (under CLEAR_VOTE of them) and no title or legal suffix settles it.
+
+        spaCy calls "COVID-19" an organisation in half its mentions and a person in most of the
+        rest: "Organisations" would state a wrong fact; "type unclear" states what is known.
+        """
+        kind = self.kind()
+        if kind is None or self.evidence["title"] or self.evidence["legal"]:
+            return kind
+        labelled = sum(self.labels.values())
+        if labelled >= UNCLEAR_MIN_MENTIONS and max(self.labels.values()) < CLEAR_VOTE * labelled:
+            return OTHER
+        return kind
 
     def _vote(self) -> str | None:
         if not self.labels:
