@@ -13,7 +13,7 @@ from typing import TextIO
 from generator.build import BuildError, BuildRequest, Paths, Stage, build, deploy, serve
 from generator.config import Config, ConfigError, describe_options, load_config
 from generator.console import safe
-from generator.pages.export import build_block, details_lines, details_name, report_document
+from generator.pages.export import build_block, details_lines, details_name, report_document, report_json
 from generator.preflight import SetupError, os_error_line
 from generator.progress import QUIET, Reporter
 
@@ -148,8 +148,8 @@ def _export_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-text",
         action="store_true",
-        help="leave the article texts out of the export (report.json's companion file, report-articles.jsonl, "
-        "keeps the mentions and extra fields); sets extra.report.export_text to false",
+        help="leave the article texts out of the export (report.json's companion file, report-articles.jsonl.gz "
+        "in a site, keeps the mentions and extra fields); sets extra.report.export_text to false",
     )
 
 
@@ -251,7 +251,7 @@ def _analyse(args: argparse.Namespace) -> int:
         details = details_name(args.json.name)
         args.json.parent.mkdir(parents=True, exist_ok=True)
         document = report_document(corpus, block, details, with_text)
-        args.json.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+        args.json.write_text(report_json(document), encoding="utf-8")
         (args.json.parent / details).write_text(details_lines(corpus, with_text), encoding="utf-8")
         say(f"wrote {args.json} and {args.json.parent / details} ({len(corpus.articles)} articles)")
     return _strict_exit(result.problems) if args.strict else 0

@@ -82,7 +82,7 @@ class Config:
     export_text: bool = field(
         default=True,
         metadata={
-            "doc": "Put each article's full text in report.json's companion file (report-articles.jsonl); "
+            "doc": "Put each article's full text in report.json's companion file (report-articles.jsonl.gz); "
             "false leaves the texts out of the export (the pages still show them). --no-text sets it false."
         },
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 from pathlib import Path
 
@@ -123,6 +125,16 @@ def test_report_json_schema_and_offsets(seeds_site: Path) -> None:
     for source in report["sources"]:
         assert {"id", "name", "articles", "page"} <= set(source)
     assert {s["name"] for s in report["sources"]} == {"TRT World", "Unattributed"}
+
+
+def test_the_export_is_compact_and_its_companion_gzipped_without_a_time_stamp(seeds_site: Path) -> None:
+    raw = (seeds_site / "report.json").read_text(encoding="utf-8")
+    assert "\n" not in raw and '": ' not in raw[:2000]  # no indentation, no padding after keys
+    companion = seeds_site / json.loads(raw)["article_details"]["file"]
+    assert companion.name == "report-articles.jsonl.gz"
+    data = companion.read_bytes()
+    assert data[:2] == b"\x1f\x8b" and data[4:8] == b"\0\0\0\0"  # gzip, header mtime 0
+    assert len(gzip.decompress(data).decode("utf-8").splitlines()) == len(json.loads(raw)["articles"])
 
 
 def test_no_page_refers_to_another_host(seeds_site: Path) -> None:

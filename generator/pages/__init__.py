@@ -18,7 +18,7 @@ from generator.config import Config
 from generator.model import Corpus
 from generator.pages.article_page import ArticlePage, article_page
 from generator.pages.entity_page import EntityPage, entity_page
-from generator.pages.export import DETAILS_FILE, build_block, details_lines, report_document
+from generator.pages.export import DETAILS_FILE, build_block, details_lines, gzipped, report_document, report_json
 from generator.pages.index_pages import (
     ArticlesPage,
     EntitiesPage,
@@ -120,8 +120,8 @@ def write_pages(
         writer.put(writer.root / name, content)
     block = build_block(info.versions, info.skipped, info.warnings)
     document = report_document(corpus, block, DETAILS_FILE, config.export_text)
-    writer.put(writer.root / "report.json", json.dumps(document, ensure_ascii=False, indent=1))
-    writer.put(writer.root / DETAILS_FILE, details_lines(corpus, config.export_text))
+    writer.put(writer.root / "report.json", report_json(document))
+    writer.put_bytes(writer.root / DETAILS_FILE, gzipped(details_lines(corpus, config.export_text)))
     writer.remove_stale()
     if changes is not None:
         changes.rewritten, changes.unchanged = writer.changes.rewritten, writer.changes.unchanged

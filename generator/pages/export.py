@@ -2,7 +2,7 @@
 
 The bulky per-article parts (the full text, the entity mentions with their offsets, the input's
 other fields) go to a
-companion JSON Lines file, one line per article in the order of report.json's `articles`,
+companion JSON Lines file (gzip-compressed in the site), one line per article in the order of report.json's `articles`,
 named by report.json's `article_details`: report.json stays small enough to open in a
 browser or load at once, and a reader that needs the texts streams them line by line.
 `load_report` joins the two back into one document.
@@ -10,6 +10,7 @@ browser or load at once, and a reader that needs the texts streams them line by 
 
 from __future__ import annotations
 
+import gzip
 import json
 from pathlib import Path
 from typing import Any
@@ -17,8 +18,8 @@ from typing import Any
 from generator.model import Article, Corpus, Skipped
 from generator.pages.paths import article_path, entity_path, html_path, source_path, topic_path
 
-SCHEMA_VERSION = 2  # 2: text, mentions and extra moved to the companion file (article_details)
-DETAILS_FILE = "report-articles.jsonl"
+SCHEMA_VERSION = 3  # 2: text, mentions and extra moved to the companion file; 3: the site's companion is gzipped
+DETAILS_FILE = "report-articles.jsonl.gz"  # the site's companion (`analyse --json` writes it uncompressed)
 DETAIL_FIELDS = ("text", "mentions", "extra")
 
 
@@ -89,6 +90,16 @@ def details_lines(corpus: Corpus, text: bool = True) -> str:
         json.dumps(article_details(corpus, a, text), ensure_ascii=False, separators=(",", ":")) + "\n"
         for a in corpus.articles
     )
+
+
+def report_json(document: dict[str, Any]) -> str:
+    """report.json as written: compact (no indentation; it is read by programs and is the site's largest file)."""
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+
+
+def gzipped(text: str) -> bytes:
+    """Gzip of the text's UTF-8 with no time stamp in the header, so a rebuild writes the same bytes."""
+    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
 
 
 def details_name(report_name: str) -> str:
@@ -218,7 +229,11 @@ def load_report(path: Path) -> dict[str, Any]:
     document = json.loads(path.read_text(encoding="utf-8"))
     name = (document.get("article_details") or {}).get("file")
     if name:
-        with (path.parent / name).open(encoding="utf-8") as lines:
+        companion = path.parent / name
+        opened = (
+            gzip.open(companion, "rt", encoding="utf-8") if name.endswith(".gz") else companion.open(encoding="utf-8")
+        )
+        with opened as lines:
             details = {row["id"]: row for row in map(json.loads, lines)}
         for article in document["articles"]:
             article.update({k: v for k, v in details[article["id"]].items() if k != "id"})

@@ -123,7 +123,10 @@ class PageWriter:
 
     def put(self, target: Path, text: str) -> None:
         """Write text to target unless it already holds exactly that."""
-        data = text.encode("utf-8")
+        self.put_bytes(target, text.encode("utf-8"))
+
+    def put_bytes(self, target: Path, data: bytes) -> None:
+        """Write the bytes to target unless it already holds exactly them."""
         self.written.add(target)
         try:
             same = target.stat().st_size == len(data) and target.read_bytes() == data
