@@ -54,6 +54,16 @@ def test_home_page_has_one_card_per_story_it_shows(site: Path) -> None:
     assert "build report" in home.select_one("main p.counts").get_text()  # the counts: a footer line
 
 
+def test_the_most_mentioned_people_are_in_the_order_of_the_mentions_they_show(site: Path) -> None:
+    home = _soup(site / "index.html")
+    heading = next((h for h in home.select("main h2") if h.get_text(strip=True) == "Most mentioned people"), None)
+    if heading is None:
+        pytest.skip("no person with a page")
+    line = heading.find_next_sibling("p").get_text(" ", strip=True)
+    counts = [int(n) for n in re.findall(r"\((\d+) mentions? in \d+ articles?\)", line)]
+    assert counts and counts == sorted(counts, reverse=True)
+
+
 def test_each_story_page_has_its_headline_and_a_bounded_comparison(site: Path) -> None:
     for story in _stories(site):
         page = _soup(site / story["page"])
