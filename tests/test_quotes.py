@@ -450,3 +450,32 @@ def test_a_subject_the_tagger_missed_between_two_quotes_stops_the_continuation(n
     speakers = _speakers(nlp, text)
     assert speakers["I stood up against the behavior of the big banks,"] == "Jane Doe"
     assert speakers["Secretary Doe called them out. Oh my goodness, they must have been crushed."] != "Jane Doe"
+
+
+def test_another_attribution_between_two_quotes_stops_the_continuation(nlp) -> None:
+    text = (
+        "Mr Tom Baker was held at the camp for two years.\n"
+        'Mr Baker said: "I have lost two years of my life in that place." The army denied the claims. '
+        'In a statement, it said: "The army has no doubt that Mr Baker was lawfully held. '
+        '"He was held to stop him from fighting against our soldiers in the war."'
+    )
+    speakers = _speakers(nlp, text)
+    assert speakers["I have lost two years of my life in that place."] in ("Baker", "Tom Baker")
+    assert speakers["He was held to stop him from fighting against our soldiers in the war."] is None
+
+
+def test_the_subject_of_a_passive_attitude_verb_is_not_the_speaker(nlp) -> None:
+    text = (
+        "The critics chose their albums of the year on Friday.\n"
+        'Smith\'s Lights and Shadows was described as a "bold record" which showed "they had melodies to spare".'
+    )
+    assert _speakers(nlp, text).get("they had melodies to spare") is None
+
+
+def test_words_a_speaker_points_out_that_others_said_are_nobody_s_for_sure(nlp) -> None:
+    text = (
+        "Mr Charles Kennedy spoke in the Commons on Tuesday.\n"
+        "Mr Kennedy pointed out that Norway, Spain and Greece have announced their withdrawal "
+        '"regardless of the situation on the ground".'
+    )
+    assert _speakers(nlp, text).get("regardless of the situation on the ground") not in ("Norway", "Spain", "Greece")

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from generator.analyse.coreference import People
 from generator.analyse.quote_marks import QuotedSpan, find_quoted
 from generator.analyse.speakers import Speaker, find_speaker
+from generator.analyse.speech_verbs import is_speech_verb, subject_token
 from generator.model import Phrase, Quote
 
 _MAX_GAP_TOKENS = 60  # between a quote and the one it continues
@@ -153,7 +154,28 @@ def _other_person_between(
         if person is None or person != speaker.person:
             if ent.text not in speaker.span.text:
                 return True
-    return any(_unnamed_subject(t, speaker, marked) for t in between)
+    return any(_unnamed_subject(t, speaker, marked) or _another_attribution(t, speaker, marked) for t in between)
+
+
+_OTHER_PRONOUNS = {"it", "they", "we"}  # a subject that is not the one person speaking
+
+
+def _another_attribution(token: Token, speaker: Speaker, marked: list[tuple[int, int]]) -> bool:
+    """A speech verb between the quotes whose subject is not the speaker ("The US government denied the
+    claims. In a statement, it said: “…”"): the next quote may be that other's words, not a continuation."""
+    if not is_speech_verb(token) or token.pos_ not in ("VERB", "AUX"):
+        return False
+    if token.sent == speaker.span[0].sent:
+        return False  # the attribution of the quote before ("…,” Hunter's chief of staff, Joe Kasper, told POLITICO)
+    subject = subject_token(token, marked)
+    if subject is None or subject.lower_ in ("he", "she"):
+        return False
+    if subject.lower_ in _OTHER_PRONOUNS:
+        return True
+    if subject.pos_ not in ("NOUN", "PROPN"):
+        return False
+    own = {t.lower_ for t in speaker.span} | set((speaker.reference or "").lower().split())
+    return subject.lower_ not in own
 
 
 def _unnamed_subject(token: Token, speaker: Speaker, marked: list[tuple[int, int]]) -> bool:

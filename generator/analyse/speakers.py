@@ -57,7 +57,8 @@ def _speaker_of_verb(
         for child in quoting.children:
             if child.dep_ == "dobj" and not inside(child, quoted):
                 return True, from_subject(child, people, previous, quoted)
-    if is_speech_verb(verb) and is_passive(verb, quoted):
+    attitude = verb.lemma_.lower() in ATTITUDE_VERBS
+    if (is_speech_verb(verb) or attitude) and is_passive(verb, quoted):  # "the album was described as “…”"
         agent = agent_of(verb)  # "said by X"; "he was asked “…?”" is someone else's question
         return True, (from_subject(agent, people, previous, quoted) if agent is not None else None)
     subject = subject_token(verb, quoted)

@@ -45,10 +45,17 @@ QUOTE_NOUNS = {
 """Nouns a quote can modify as someone's words ("Trump's “…” line", "Obama's “…” remark")."""
 
 
+PHRASAL_SPEECH_VERBS = {"point": "out", "spell": "out", "cry": "out", "speak": "out"}  # verb -> its particle
+
+
 def is_speech_verb(token: Token) -> bool:
-    """A speech verb, also when the tagger took it for a noun ("Conway notes.") or a name ("Tweeted")."""
+    """A speech verb, also when the tagger took it for a noun ("Conway notes.") or a name ("Tweeted"),
+    or with its particle ("pointed out that …")."""
     if token.pos_ in ("VERB", "AUX"):
-        return token.lemma_.lower() in SPEECH_VERBS
+        lemma = token.lemma_.lower()
+        if lemma in PHRASAL_SPEECH_VERBS:
+            return any(c.dep_ == "prt" and c.lower_ == PHRASAL_SPEECH_VERBS[lemma] for c in token.children)
+        return lemma in SPEECH_VERBS
     lower = token.lower_
     if token.pos_ == "PROPN" and lower.endswith("ed"):
         return lower[:-2] in SPEECH_VERBS or lower[:-1] in SPEECH_VERBS
