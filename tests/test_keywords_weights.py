@@ -27,4 +27,3 @@ def test_a_name_of_several_words_counts_a_share_of_its_uses(scores: dict[str, fl
 def test_one_word_names_and_nouns_count_every_use(scores: dict[str, float]) -> None:
     assert scores["Portsmouth"] == pytest.approx(1 / (2 * specificity(("portsmouth",))), abs=1e-5)
     assert scores["terminal"] == pytest.approx(1 / (3 * specificity(("terminal",))), abs=1e-5)
-
