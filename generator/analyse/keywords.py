@@ -18,7 +18,9 @@ names and phrases, so the units are:
 Dates, times, numbers and amounts are never keywords; titles ("Mr") are never part of a
 name. Each unit scores by how often it occurs times its `specificity` (how rare its rarest
 word is in English, from wordfreq's frequency lists), so "people", "time" or
-"world" lead only an article that keeps coming back to them; ties go to YAKE's rank. A unit
+"world" lead only an article that keeps coming back to them; a name of several words counts
+`MULTI_WORD_NAME_WEIGHT` of its uses (readers mark names by their parts as often as whole); ties go
+to YAKE's rank. A unit
 that contains, or sits inside, one already kept is left out, so no keyword repeats another.
 """
 
@@ -43,6 +45,10 @@ PHRASE_ABSORBS = 0.5  # share of a noun's uses a phrase must account for to stan
 YAKE_CANDIDATES = 40  # how many of YAKE's best phrases break ties
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "miss", "mister", "madam"}
 COMMON_ZIPF = 6.5  # a word used this often in English (wordfreq's Zipf scale) says nothing of its own
+# A name of several words counts this share of its uses: people mark "Buble" or "Lopilato" more
+# often than "Michael Buble" (500N-KPCrowd: a full name is a crowd key in 23 % of articles that
+# use it, a single noun in our top 10 in 53 %); measured in docs/BENCHMARKS.md, "Keywords, second pass".
+MULTI_WORD_NAME_WEIGHT = 0.7
 
 
 def _fold(word: str) -> str:
@@ -229,6 +235,8 @@ def extract_keywords(doc: Doc, top: int, max_words: int, yake_engine: str = "yak
             weight[head.key] = 0.0
     for unit in units:
         weight[unit.key] *= specificity(unit.words)
+        if unit.kind == "name" and len(unit.words) > 1:
+            weight[unit.key] *= MULTI_WORD_NAME_WEIGHT
     ranked = sorted(
         (u for u in units if weight[u.key] > 0),
         key=lambda u: (-weight[u.key], ranks.get(u.key, YAKE_CANDIDATES), u.first),
