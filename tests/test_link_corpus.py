@@ -268,3 +268,46 @@ def test_an_entity_with_only_badly_cut_spans_gets_a_tidied_display_name() -> Non
     assert _holding(entities, "Institute for Health Metrics (IHME").name == "Institute for Health Metrics"
     assert _holding(entities, "@WHO").name == "WHO"
     assert _holding(entities, "Village People's \"YMCA").name == "Village People's YMCA"
+
+
+def test_a_short_company_name_joins_the_longer_name_it_is_clearly_named_beside_and_only_that() -> None:
+    ford = [("Ford Motor Company", "ORG"), ("Ford", "ORG")]
+    items = [(f"f{i}", "Ford Motor Company said Ford would hire.", ford) for i in range(3)]
+    items += [
+        ("t", "The Ford Taurus sold well for Ford.", [("Ford Taurus", "ORG"), ("Ford", "ORG")]),
+        ("x", "Ford cut jobs.", [("Ford", "ORG")]),
+        # Two longer names equally often beside the short one: it stays apart from both.
+        ("g1", "Acme Foods and Acme.", [("Acme Foods", "ORG"), ("Acme", "ORG")]),
+        ("g2", "Acme Steel and Acme.", [("Acme Steel", "ORG"), ("Acme", "ORG")]),
+    ]
+    entities, _ = _link(items)
+    company = _holding(entities, "Ford Motor Company")
+    assert "Ford" in company.aliases and company.name == "Ford Motor Company"
+    assert "Ford Taurus" not in company.aliases
+    assert "beside it in 3 of 4 articles" in company.alias_reasons["Ford"]
+    acme = _holding(entities, "Acme")
+    assert acme.aliases == ("Acme",)
+
+
+def test_a_surname_typed_as_a_place_joins_the_person_only_where_the_corpus_always_says_whose() -> None:
+    amash = [("Justin Amash", "PERSON"), ("Amash", "GPE")]
+    items = [(f"a{i}", "Justin Amash left. Amash said no.", amash) for i in range(2)]
+    items.append(("a2", "Amash spoke.", [("Amash", "GPE")]))
+    # "Dover" beside Ben Dover in one article, and alone as a town in two: not his name.
+    items.append(("d0", "Ben Dover left Dover.", [("Ben Dover", "PERSON"), ("Dover", "GPE")]))
+    items += [(f"d{i}", "Ferries left Dover.", [("Dover", "GPE")]) for i in range(1, 3)]
+    # A subdivision's name never joins a person ("Washington" beside George Washington).
+    washington = [("George Washington", "PERSON"), ("Washington", "GPE")]
+    items += [(f"w{i}", "George Washington went to Washington.", washington) for i in range(2)]
+    entities, linked = _link(items)
+    person = _holding(entities, "Justin Amash")
+    assert "Amash" in person.aliases
+    assert {m.entity for m in linked["a2"]} != {person.id}  # no full name in its article: a place mention stays
+    assert "Dover" not in _holding(entities, "Ben Dover").aliases
+    assert "Washington" not in _holding(entities, "George Washington").aliases
+
+
+def test_a_hyphenated_surname_is_a_persons_surname() -> None:
+    mentions = [("Alexandria Ocasio-Cortez", "PERSON"), ("Ocasio-Cortez", "PERSON")]
+    entities, _ = _link([(f"o{i}", "Alexandria Ocasio-Cortez spoke; Ocasio-Cortez left.", mentions) for i in range(2)])
+    assert _holding(entities, "Ocasio-Cortez").name == "Alexandria Ocasio-Cortez"

@@ -78,12 +78,23 @@ def country_table() -> tuple[dict[str, Country], dict[str, str]]:
             letters = initials(name_key(form).lower())
             if len(letters) >= 2:
                 derived[letters].add(code)
-    subdivisions = {name_key(re.sub(r"\s*\[.*\]", "", s.name)) for s in pycountry.subdivisions}
+    subdivisions = subdivision_keys()
     forms = {key: next(iter(codes)) for key, codes in names.items() if len(codes) == 1 and key}
     for key, codes in derived.items():
         if len(codes) == 1 and key not in names and key not in subdivisions:
             forms[key] = next(iter(codes))
     return countries, forms
+
+
+@lru_cache(maxsize=1)
+def subdivision_keys() -> frozenset[str]:
+    """Linking keys of the names of ISO 3166-2 subdivisions (states, provinces, regions: "washington")."""
+    return frozenset(name_key(re.sub(r"\s*\[.*\]", "", s.name)) for s in pycountry.subdivisions)
+
+
+def is_place_name(key: str) -> bool:
+    """Whether a key names a country or a country's subdivision in the ISO 3166 data."""
+    return country_of(key) is not None or key in subdivision_keys()
 
 
 def country_of(key: str) -> Country | None:

@@ -10,9 +10,11 @@ an all-capitals acronym keeps its case). Keys join, in this order, by:
 4. full names of one person written differently ("Donald J. Trump", "Bill Barr"/"William P. Barr");
 5. short names of people, mention by mention ("Trump", "President Trump", "Mr Blair"): the full
    name in the same article, else the only or the dominant person of that name in the corpus,
-   else left apart and marked ambiguous (`people.py`);
+   else left apart and marked ambiguous (`people.py`); a surname typed as a place or organisation
+   follows when every article that names one of its people in full names the same one;
 6. one-word plurals and their singular ("Uighurs" → "Uighur"), never places or people;
-7. organisations and their legal suffix or short form ("Apple Inc.", "Northrop" → "Northrop Grumman");
+7. organisations and their legal suffix or short form ("Apple Inc.", "Northrop" → "Northrop Grumman",
+   "Ford" → "Ford Motor Company", the longer name it is clearly named beside);
 8. an undefined acronym whose letters are the initials of exactly one multi-word name;
 9. spelling variants that differ in one vowel ("Uyghur"/"Uighur"), never for people.
 

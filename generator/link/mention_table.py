@@ -286,21 +286,16 @@ class MentionTable:
             groups[root] = group
         return groups
 
-    def pairs_in_one_article(self) -> dict[tuple[str, str], bool]:
-        """(short key, long key) where the long key starts with the short one, seen in one article.
-
-        The value says whether, in some such article, the long name comes first (it introduces the short one).
-        """
-        pairs: dict[tuple[str, str], bool] = {}
+    def pairs_in_one_article(self) -> dict[tuple[str, str], int]:
+        """(short key, long key) where the long key starts with the short one's one or two words, and how
+        many articles name both."""
+        pairs: Counter[tuple[str, str]] = Counter()
         for entries in self.by_article.values():
-            first: dict[str, int] = {}
-            for entry in entries:
-                first.setdefault(entry.key, entry.mention.start)
-            for key in first:
+            keys = {entry.key for entry in entries}
+            for key in keys:
                 words = key.split()
                 for size in (1, 2):
                     prefix = " ".join(words[:size])
-                    if size < len(words) and prefix in first:
-                        introduced = first[key] < first[prefix]
-                        pairs[(prefix, key)] = pairs.get((prefix, key), False) or introduced
-        return pairs
+                    if size < len(words) and prefix in keys:
+                        pairs[(prefix, key)] += 1
+        return dict(pairs)

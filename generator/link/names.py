@@ -33,7 +33,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _POSSESSIVE = re.compile(r"\s*'\s*s?$")
 _DOTTED = re.compile(r"\b(?:[A-Za-z]\.\s?){1,}[A-Za-z]\b\.?")  # U.S., U.S, U. S., D.C.
 _HYPHENS = re.compile(r"(?<=\w)[-‐‑–](?=[a-z])")  # a name's lower-case part: not "Boeing-Air Force"
-_NAME_WORD = re.compile(r"^[a-z][a-z'.]*$")
+_NAME_WORD = re.compile(r"^[a-z][a-z'.]*(?:-[a-z][a-z'.]*)*$")  # "ocasio-cortez": a hyphenated surname
 _EDGE_PUNCTUATION = " .,;:!?-'\"()[]{}"
 
 

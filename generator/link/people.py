@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from generator.link.countries import is_place_name
 from generator.link.mention_table import PLACE_TYPES, Entry, Group, MentionTable
 from generator.link.merger import Merger
 from generator.link.names import (
@@ -193,12 +194,14 @@ def resolve_short_names(
                 evidence[key] += entry.label == "PERSON" or entry.titled or len(local) == 1
     ambiguous: dict[str, set[str]] = defaultdict(set)
     moved: list[tuple[Entry, str]] = []
+    beside = _always_beside(pending)
     for entry, candidates, local in pending:
         key = entry.key
-        personal = evidence[key] >= 0.5 * groups[merger.find(key)].keys[key]
+        personal = evidence[key] >= 0.5 * groups[merger.find(key)].keys[key] or key in beside
         if not personal and not (entry.label == "PERSON" and len(local) == 1):
             continue  # mostly not a person's name ("Washington" the city beside George Washington)
-        if entry.label in PLACE_TYPES and (groups[merger.find(key)].kind() in PLACE_TYPES or len(local) != 1):
+        place = groups[merger.find(key)].kind() in PLACE_TYPES and key not in beside
+        if entry.label in PLACE_TYPES and (place or len(local) != 1):
             continue
         target, why = _decide(people, local, candidates)
         if target is None:
@@ -209,6 +212,33 @@ def resolve_short_names(
             entry.reason = why.format(name=people.name[target])
     _undo_other_sex(moved)
     return ambiguous
+
+
+def _always_beside(pending: list[tuple[Entry, set[str], set[str]]]) -> set[str]:
+    """Short names the model types otherwise that are a person's surname wherever the corpus says whose.
+
+    "Amash" typed GPE, "Ocasio-Cortez" typed ORG: every article that names a person of that
+    name in full names one, always the same one, and those are two articles or more and at
+    least half of the name's articles; never a country's or a subdivision's name
+    ("Washington" beside George Washington, "Jordan" beside Michael Jordan). Only the
+    mentions in those articles join (a place-typed one elsewhere stays apart).
+    """
+    people: dict[str, set[str]] = defaultdict(set)
+    named: dict[str, set[str]] = defaultdict(set)  # key -> articles naming one of its people in full
+    articles: dict[str, set[str]] = defaultdict(set)
+    for entry, _, local in pending:
+        people[entry.key].update(local if len(local) <= 1 else {""})
+        articles[entry.key].add(entry.article)
+        if local:
+            named[entry.key].add(entry.article)
+    return {
+        key
+        for key, roots in people.items()
+        if len(roots) == 1
+        and "" not in roots
+        and len(named[key]) >= max(2, len(articles[key]) / 2)
+        and not is_place_name(key)
+    }
 
 
 def _undo_other_sex(moved: list[tuple[Entry, str]]) -> None:

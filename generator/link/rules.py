@@ -8,7 +8,7 @@ joins only the name its letters spell out.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from generator.link.countries import country_of
 from generator.link.mention_table import PLACE_TYPES, Group
@@ -129,13 +129,15 @@ def join_plurals(merger: Merger, groups: dict[str, Group], surnames: set[str]) -
         merger.union(singular, key, "plural of {other}", mirror="singular of {other}")
 
 
-def join_company_names(merger: Merger, groups: dict[str, Group], together: dict[tuple[str, str], bool]) -> None:
+def join_company_names(merger: Merger, groups: dict[str, Group], together: dict[tuple[str, str], int]) -> None:
     """Organisations under a shorter name: "Apple Inc." is "Apple"; "Northrop" is "Northrop Grumman".
 
     A legal suffix (Inc., Corp., plc, Group, …) is dropped when the bare name is known.
     A one- or two-word organisation name (never an acronym: "FBI" is not "FBI Hostage
-    Rescue Team") that begins exactly one longer organisation name joins it when the two
-    appear in one article somewhere in the corpus.
+    Rescue Team") joins the longer organisation name it begins when the two are named in one
+    article somewhere in the corpus and that name is the only one, or the clear one (`_clear_company`),
+    it is named beside: "Ford" beside "Ford Motor Company" in 4 articles and beside "Ford Taurus",
+    "Ford Australia" in one each is Ford Motor Company.
     """
     keys = sorted(merger.parent)
     for key in keys:
@@ -154,13 +156,30 @@ def join_company_names(merger: Merger, groups: dict[str, Group], together: dict[
             continue
         if _kind(groups, merger, short) != "ORG":
             continue
-        roots = {merger.find(k) for k in longer[short]} - {merger.find(short)}
-        if len(roots) != 1:
+        beside: Counter[str] = Counter()  # root of a longer name -> articles naming it with the short one
+        head: dict[str, str] = {}
+        for key in sorted(longer[short]):
+            root = merger.find(key)
+            if root != merger.find(short) and together.get((short, key)):
+                beside[root] += together[(short, key)]
+                head.setdefault(root, key)
+        target = _clear_company(beside)
+        if target is None:
             continue
-        target_root = roots.pop()
-        candidates = sorted(k for k in longer[short] if merger.find(k) == target_root and (short, k) in together)
-        if candidates:
-            merger.union(candidates[0], short, "short form of {other}", mirror="full name of {other}")
+        if len(beside) == 1:
+            merger.union(head[target], short, "short form of {other}", mirror="full name of {other}")
+        else:
+            why = f"short form of {{other}}, named beside it in {beside[target]} of {beside.total()} articles"
+            merger.union(head[target], short, why + " naming a longer name it begins", mirror="full name of {other}")
+
+
+def _clear_company(beside: Counter[str]) -> str | None:
+    """The longer name a short one is named beside: the only one; or one with at least two articles,
+    half of all and twice the next ("Apple Computer" 10, "Apple Corps" 3, three others 1 each)."""
+    if len(beside) <= 1:
+        return next(iter(beside), None)
+    (top, count), (_, second) = beside.most_common(2)
+    return top if count >= 2 and count >= 0.5 * beside.total() and count >= 2 * second else None
 
 
 def join_initialisms(merger: Merger, groups: dict[str, Group], acronym_keys: set[str]) -> None:
