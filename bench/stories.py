@@ -1,6 +1,6 @@
 """Story benchmark: NMI and adjusted Rand index of the site's stories against hand and corpus labels.
 
-    python bench/stories.py [../shared/data/ecbplus-dev] [--allsides FOLDER] [--labels CSV] [--titles N]
+    python bench/stories.py [../shared/data/ecbplus-dev] [--allsides FOLDER] [--labels CSV] [--titles N [--members]]
 
 ECB+ (dev split, 196 articles rebuilt from its tokens): the story of an article is its topic
 and event (`T_Necb` / `T_Necbplus`: two real events of one topic, e.g. two earthquakes).
@@ -13,7 +13,8 @@ AllSides (`--allsides`, a folder of the allsides-2020-04 records): the whole mon
 linked; the score is over the hand-labelled sample in tests/data/allsides-stories.csv
 (article ID -> story, "-" for an article that shares no story with another sampled one).
 `--titles N` prints the N largest stories with their headline and subtitle, for judging
-whether the headline names the story (tests/data/allsides-story-titles.csv).
+whether the headline names the story (tests/data/allsides-story-titles.csv); `--members`
+also lists each story's member headlines, the headline's marked `*`.
 """
 
 from __future__ import annotations
@@ -116,7 +117,7 @@ def read_labels(path: Path) -> dict[str, str]:
     return {row[0]: row[1] for row in rows if row and row[0] != "id"}
 
 
-def bench_allsides(folder: Path, labels_path: Path, titles: int) -> None:
+def bench_allsides(folder: Path, labels_path: Path, titles: int, members: bool = False) -> None:
     from generator.analyse import analyse_articles
     from generator.config import Config
     from generator.ingest import read_corpus
@@ -128,6 +129,7 @@ def bench_allsides(folder: Path, labels_path: Path, titles: int) -> None:
         corpus = link(articles, analyses)
     labels = read_labels(labels_path)
     record_id = {a.id: Path(a.path).stem for a in articles}
+    title_of = {a.id: a.title for a in articles}
     sample = [a for a in articles if record_id[a.id] in labels]
     gold = [labels[record_id[a.id]] if labels[record_id[a.id]] != "-" else "alone-" + a.id for a in sample]
     ours = story_of(corpus)
@@ -140,6 +142,10 @@ def bench_allsides(folder: Path, labels_path: Path, titles: int) -> None:
     for topic in corpus.stories[:titles]:
         head = record_id[topic.headline_article] if topic.headline_article else "?"
         print(f"- [{len(topic.articles)}] {topic.label}  ({head}; {topic.subtitle})")
+        if members:
+            for article_id in topic.articles:
+                mark = "*" if article_id == topic.headline_article else " "
+                print(f"    {mark} {record_id[article_id]}  {title_of[article_id]}")
 
 
 def main() -> None:
@@ -147,12 +153,13 @@ def main() -> None:
         parser.add_argument("--allsides", default="", help="folder of allsides-2020-04 records (readable text)")
         parser.add_argument("--labels", default=str(LABELS), help="hand labels of the allsides sample")
         parser.add_argument("--titles", type=int, default=0, help="print the N largest allsides stories' titles")
+        parser.add_argument("--members", action="store_true", help="with --titles: list each story's member headlines")
 
     args = arguments("Story NMI/ARI on ECB+ and a hand-labelled allsides sample.", "../shared/data/ecbplus-dev", extra)
     folder = data_or_exit(args.data, "dev_text.txt")
     bench_ecb(folder)
     if args.allsides:
-        bench_allsides(data_or_exit(args.allsides, "."), Path(args.labels), args.titles)
+        bench_allsides(data_or_exit(args.allsides, "."), Path(args.labels), args.titles, args.members)
 
 
 if __name__ == "__main__":
