@@ -38,7 +38,7 @@ def timeline_page(site: Site) -> TimelinePage:
 
 @dataclass(frozen=True)
 class GraphPage:
-    """Context of `graph.md` and of its wider pages (`graph-120.md`, …)."""
+    """Context of `graph.md` and of its wider page (`graph-100.md`)."""
 
     page: str
     level: int  # which of `levels` this page shows
