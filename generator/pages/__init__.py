@@ -20,21 +20,18 @@ from generator.pages.article_page import ArticlePage, article_page
 from generator.pages.entity_page import EntityPage, entity_page
 from generator.pages.export import DETAILS_FILE, build_block, details_lines, report_document
 from generator.pages.index_pages import (
-    ArticlesPage,
-    EntitiesPage,
     HomePage,
     KeywordLetterPage,
     KeywordsPage,
     SourcesPage,
     TopicsPage,
-    articles_page,
-    entities_page,
     home_page,
     keyword_letter_pages,
     keywords_page,
     sources_page,
-    topics_page,
+    topics_pages,
 )
+from generator.pages.long_lists import ArticleListPage, EntityListPage, entity_list_pages, further_article_pages
 from generator.pages.overview_pages import (
     BuildReportPage,
     GraphPage,
@@ -60,8 +57,8 @@ PAGE_KINDS: dict[str, type] = {
     "entity.md": EntityPage,
     "topic.md": TopicPage,
     "source.md": SourcePage,
-    "articles.md": ArticlesPage,
-    "entities.md": EntitiesPage,
+    "article-list.md": ArticleListPage,
+    "entities.md": EntityListPage,
     "topics.md": TopicsPage,
     "sources.md": SourcesPage,
     "keywords.md": KeywordsPage,
@@ -147,9 +144,12 @@ def _write_every_page(writer: PageWriter, site: Site, workers: int) -> None:
     for source in corpus.sources:
         writer.queue("source.md", source_page, site, source)
     writer.run(workers)
-    writer.write("articles.md", articles_page(site))
-    writer.write("entities.md", entities_page(site))
-    writer.write("topics.md", topics_page(site))
+    for listed in further_article_pages(site):  # long lists: pages of at most long_lists.PER_PAGE rows
+        writer.write("article-list.md", listed)
+    for entity_list in entity_list_pages(site):
+        writer.write("entities.md", entity_list)
+    for story_list in topics_pages(site):
+        writer.write("topics.md", story_list)
     writer.write("sources.md", sources_page(site))
     writer.write("keywords.md", keywords_page(site))
     for letter_page in keyword_letter_pages(site):
