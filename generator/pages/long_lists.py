@@ -39,9 +39,11 @@ class Pager:
 
 
 def split(
-    items: Sequence[Item], path: Callable[[int], str], per_page: int = PER_PAGE
+    items: Sequence[Item], path: Callable[[int], str], per_page: int | None = None
 ) -> list[tuple[Pager, Sequence[Item]]]:
-    """The items in pages of `per_page` (at least one page, maybe empty); `path(n)` is page n's docs path."""
+    """The items in pages of `per_page` (PER_PAGE unless given; at least one page, maybe empty); `path(n)`
+    is page n's docs path."""
+    per_page = per_page or PER_PAGE
     chunks = [items[start : start + per_page] for start in range(0, len(items), per_page)] or [items[:0]]
     parts = tuple(Ref(str(number), path(number)) for number in range(1, len(chunks) + 1))
     out = []
