@@ -254,6 +254,9 @@ def test_graph_page_shows_the_most_mentioned_with_their_strongest_ties(tmp_path:
     assert len(soup.select("svg.graph-wide .edges line")) == len(drawn.edges)
     labelled = [a for a in nodes if a.select_one("text")]
     assert len(labelled) >= LABELLED // 2  # the main nodes are named
+    for canvas in (WIDE, PHONE):  # each legend counts its own picture's nodes
+        counts = [int(li.get_text().rsplit("(", 1)[1].rstrip(")")) for li in soup.select(f"ul.{canvas.name} li")]
+        assert sum(counts) == len(soup.select(f"svg.{canvas.name} a.node"))
     for canvas in (WIDE, PHONE):  # labels inside their picture
         svg = soup.select_one(f"svg.{canvas.name}")
         assert svg["viewbox"] == f"0 0 {canvas.width} {canvas.height}"

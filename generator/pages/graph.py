@@ -211,11 +211,13 @@ class EntityGraph:
         """The graph page's figure: the wide picture and the phone one, its legend and caption."""
         count = self.levels[level]
         wide = self.select(count)
+        phone = min(count, PHONE.nodes or count)
+        narrow = self.select(phone)
         out = ['<figure class="graph" id="graph-figure">']
         out.append(self._picture(wide, WIDE, page))
-        out.append(self._picture(self.select(min(count, PHONE.nodes or count)), PHONE, page))
-        out.append(self._legend(wide.nodes))
-        phone = min(count, PHONE.nodes or count)
+        out.append(self._picture(narrow, PHONE, page))
+        out.append(self._legend(wide.nodes, WIDE.name))  # each legend counts its own picture's nodes
+        out.append(self._legend(narrow.nodes, PHONE.name))
         small = f" (on a narrow screen, the {phone} most mentioned)" if phone < len(wide.nodes) else ""
         out.append(
             f"<figcaption>{len(wide.nodes)} of {len(self.entities)} entities with a page, the most mentioned{small}, "
@@ -288,13 +290,14 @@ class EntityGraph:
         parts.append("</a>")
         return "".join(parts)
 
-    def _legend(self, nodes: list[Entity]) -> str:
+    def _legend(self, nodes: list[Entity], kind: str = "") -> str:
         counts = Counter(e.type for e in nodes)
         items = "".join(
             f'<li><span class="swatch t-{css_class(t)}"></span>{esc(type_label(t))} ({n})</li>'
             for t, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         )
-        return f'<ul class="chart-legend" aria-label="Entity types">{items}</ul>'
+        classes = f"chart-legend {kind}" if kind else "chart-legend"
+        return f'<ul class="{classes}" aria-label="Entity types">{items}</ul>'
 
     def strongest_ties(self, level: int, limit: int = 30) -> list[tuple[str, str, int]]:
         """The strongest lines drawn on a graph page (entity id, entity id, articles naming both), for the
