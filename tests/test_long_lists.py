@@ -137,5 +137,7 @@ def test_entity_index_is_alphabetical_with_letters_and_a_type_choice(small_site:
     people = [a for a in first.select("main p a") if a.get_text() == "People"]
     assert people, "a choice of type"
     listed = _soup((pages[0].parent / people[0]["href"]).resolve())
-    types = {r.select("td")[2].get_text(strip=True) for r in listed.select("main table tbody tr")}
-    assert types == {"People"}
+    people_rows = listed.select("main table tbody tr")
+    assert {r.select("td")[2].get_text(strip=True) for r in people_rows} == {"People"}
+    intro = listed.select_one("main h1").find_next("p").get_text(" ", strip=True)
+    assert intro.startswith("People (PERSON) with a page of their own") and f": {len(people_rows)}," in intro
