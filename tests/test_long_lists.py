@@ -136,8 +136,13 @@ def test_entity_index_is_alphabetical_with_letters_and_a_type_choice(small_site:
         assert found is not None and found.parent.get_text(strip=True) == link.get_text(strip=True)
     people = [a for a in first.select("main p a") if a.get_text() == "People"]
     assert people, "a choice of type"
-    listed = _soup((pages[0].parent / people[0]["href"]).resolve())
-    people_rows = listed.select("main table tbody tr")
+    people_page = (pages[0].parent / people[0]["href"]).resolve()
+    listed = _soup(people_page)
+    people_rows = [
+        r
+        for p in _pages_of(small_site, str(people_page.relative_to(small_site.resolve())))
+        for r in _soup(p).select("main table tbody tr")
+    ]
     assert {r.select("td")[2].get_text(strip=True) for r in people_rows} == {"People"}
     intro = listed.select_one("main h1").find_next("p").get_text(" ", strip=True)
     assert intro.startswith("People (PERSON) with a page of their own") and f": {len(people_rows)}," in intro
