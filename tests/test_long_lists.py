@@ -11,8 +11,9 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import project_config, write_files
 
-from generator.pages import long_lists
-from generator.pages.long_lists import first_page_or, initial, split
+from generator.pages import paging
+from generator.pages.long_lists import initial
+from generator.pages.paging import first_page_or, split
 
 NAMES = ["Angela Merkel", "Boris Johnson", "Emmanuel Macron", "Olaf Scholz", "Ursula von der Leyen"]
 
@@ -63,7 +64,7 @@ def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     write_files(tmp / "input", {"feed.jsonl": feed})
     config = project_config(tmp, entity_min_articles=2)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(long_lists, "PER_PAGE", 3)
+        patch.setattr(paging, "PER_PAGE", 3)
         assert (
             main(["build", "--config", str(config), "--input", str(tmp / "input"), "--site-dir", str(tmp / "site")])
             == 0

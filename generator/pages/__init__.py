@@ -42,7 +42,7 @@ from generator.pages.overview_pages import (
     search_page,
     timeline_page,
 )
-from generator.pages.quote_pages import QuotesPage, QuotesPartPage, quotes_page, quotes_part_page
+from generator.pages.quote_pages import QuotesPage, QuotesPartPage, quotes_pages, quotes_part_page
 from generator.pages.search import search_index
 from generator.pages.site import BuildInfo, Site
 from generator.pages.source_page import SourcePage, source_page
@@ -144,7 +144,7 @@ def _write_every_page(writer: PageWriter, site: Site, workers: int) -> None:
     for source in corpus.sources:
         writer.queue("source.md", source_page, site, source)
     writer.run(workers)
-    for listed in further_article_pages(site):  # long lists: pages of at most long_lists.PER_PAGE rows
+    for listed in further_article_pages(site):  # long lists: pages of at most paging.PER_PAGE rows
         writer.write("article-list.md", listed)
     for entity_list in entity_list_pages(site):
         writer.write("entities.md", entity_list)
@@ -155,7 +155,8 @@ def _write_every_page(writer: PageWriter, site: Site, workers: int) -> None:
     for letter_page in keyword_letter_pages(site):
         writer.write("keywords-letter.md", letter_page)
     writer.write("build-report.md", build_report_page(corpus, site.info, site.max_article_chars))
-    writer.write("quotes.md", quotes_page(corpus, site.quotes))
+    for quote_index in quotes_pages(corpus, site.quotes):
+        writer.write("quotes.md", quote_index)
     for number in range(1, len(site.quotes.pages) + 1):
         writer.write("quotes-part.md", quotes_part_page(corpus, site.quotes, number))
     writer.write("timeline.md", timeline_page(site))

@@ -13,49 +13,15 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar
 
 from generator.model import ENTITY_TYPE_LABELS, Entity, Source, type_label
+from generator.pages.paging import Pager, first_page_or, split
 from generator.pages.paths import ARTICLES, ENTITIES, TIMELINE, TOPICS, anchor, source_path
 from generator.pages.refs import ArticleRow, Ref, article_rows, entity_ref, source_ref
 from generator.pages.site import Site
 from generator.pages.topic_page import by_day
 
-PER_PAGE = 250  # rows on one page of a long list
 TIMELINE_PER_DAY = 3  # articles shown under each day of the timeline; the day's page lists them all
-
-Item = TypeVar("Item")
-
-
-@dataclass(frozen=True, slots=True)
-class Pager:
-    """Where one page sits in its list: its number, a link to every page, the rows it holds."""
-
-    number: int  # from 1
-    parts: tuple[Ref, ...]  # every page of the list, label "1", "2", …
-    first: int  # the number of its first row in the whole list, from 1 (0: the list is empty)
-    last: int
-    total: int  # rows in the whole list
-
-
-def split(
-    items: Sequence[Item], path: Callable[[int], str], per_page: int | None = None
-) -> list[tuple[Pager, Sequence[Item]]]:
-    """The items in pages of `per_page` (PER_PAGE unless given; at least one page, maybe empty); `path(n)`
-    is page n's docs path."""
-    per_page = per_page or PER_PAGE
-    chunks = [items[start : start + per_page] for start in range(0, len(items), per_page)] or [items[:0]]
-    parts = tuple(Ref(str(number), path(number)) for number in range(1, len(chunks) + 1))
-    out = []
-    for number, chunk in enumerate(chunks, 1):
-        first = (number - 1) * per_page + 1 if chunk else 0
-        out.append((Pager(number, parts, first, first + len(chunk) - 1 if chunk else 0, len(items)), chunk))
-    return out
-
-
-def first_page_or(first: str, folder: str) -> Callable[[int], str]:
-    """Page 1 at `first`, the others at `folder/n.md`."""
-    return lambda number: first if number == 1 else f"{folder}/{number}.md"
 
 
 @dataclass(frozen=True)
