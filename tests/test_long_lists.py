@@ -47,7 +47,8 @@ def _lines() -> list[dict[str, str]]:
             {
                 "title": f"Summit talks, report {number}",
                 "text": f"{names} met in Brussels on Monday to discuss the budget. Report number {number} says "
-                f"{names} agreed to meet again in Berlin. {NAMES[0]} spoke to reporters afterwards.",
+                f"{names} agreed to meet again in Berlin. {NAMES[0]} spoke to reporters afterwards.\n\n"
+                f"“The talks of round {number} went well for everyone,” {NAMES[number % 5]} said.",
                 "source": "Daily One" if number < 5 else "Weekly Two",
                 "date": "2020-04-01",
             }
@@ -147,3 +148,19 @@ def test_entity_index_is_alphabetical_with_letters_and_a_type_choice(small_site:
     assert {r.select("td")[2].get_text(strip=True) for r in people_rows} == {"People"}
     intro = listed.select_one("main h1").find_next("p").get_text(" ", strip=True)
     assert intro.startswith("People (PERSON) with a page of their own") and f": {len(people_rows)}," in intro
+
+
+def test_quotes_index_pages_its_speakers_with_letters_to_each_page(small_site: Path) -> None:
+    pages = _pages_of(small_site, "quotes.html")
+    assert len(pages) >= 2, "five speakers at three a page"
+    rows = [r for p in pages for r in _soup(p).find("h2", string="Speakers").find_next("table").select("tbody tr")]
+    names = [r.select("td")[1].get_text(strip=True) for r in rows]
+    assert len(names) == len(set(names)) >= 4 and all(
+        len(_soup(p).select("main .stack-speakers tbody tr")) <= 3 for p in pages
+    )
+    first = _soup(pages[0])
+    assert first.find("h2", string="Speakers").find_next("p").select("a")  # the A–Z links
+    for link in first.find("h2", string="Speakers").find_next("p").select("a"):
+        target, anchor = link["href"].split("#")
+        found = _soup((pages[0].parent / target).resolve()).find(id=anchor)
+        assert found is not None and found.parent.get_text(strip=True) == link.get_text(strip=True)
