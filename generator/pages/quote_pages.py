@@ -223,7 +223,7 @@ def _letter(name: str) -> str:
 
 def quotes_pages(corpus: Corpus, layout: QuoteLayout) -> list[QuotesPage]:
     """The quotes index: its first page (the most carried quotes, the phrases, the first speakers) and the
-    further pages of speakers (`quotes/speakers-n.md`)."""
+    further pages of speakers (`quotes/speakers/n.md`)."""
     rows = []
     for speaker, groups in _speakers(corpus):
         heading = _heading(corpus, speaker)
