@@ -134,7 +134,7 @@ def test_search_page_groups_every_result_by_kind(seeds_site: Path, page) -> None
 
 def test_graph_nodes_open_entity_pages(seeds_site: Path, page) -> None:
     page.goto((seeds_site / "graph.html").as_uri())
-    nodes = page.locator("svg.graph-svg a.node")
+    nodes = page.locator("svg.graph-wide a.node")
     assert nodes.count() >= 10
     fills = {n.locator("circle").evaluate("c => getComputedStyle(c).fill") for n in nodes.all()}
     assert len(fills) >= 3  # coloured by type

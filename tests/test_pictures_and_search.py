@@ -16,7 +16,7 @@ from generator.config import Config
 from generator.link import link_corpus
 from generator.model import Article, ArticleAnalysis, Corpus, Keyword, Mention, Sentence
 from generator.pages.charts import Charts, bin_dates, nice_step
-from generator.pages.graph import LEVELS, EntityGraph, force_layout, place_labels, separate
+from generator.pages.graph import LABELLED, LEVELS, PHONE, WIDE, EntityGraph, force_layout, place_labels, separate
 from generator.pages.search import (
     GLOBAL_NAME,
     INDEX_FILE,
@@ -225,13 +225,14 @@ def test_graph_page_shows_the_most_mentioned_with_their_strongest_ties(tmp_path:
     corpus = _big_corpus(tmp_path)
     graph = EntityGraph(corpus)
     paged = len(corpus.paged_entities)
-    assert paged > LEVELS[1]
-    assert graph.levels == [LEVELS[0], LEVELS[1], paged]
+    assert paged > LEVELS[-1] == 100
+    assert graph.levels == [40, 100]  # no page of every entity: the wider page fits its column too
 
     page = graph.page_svg(0, "graph.md")
     assert page == EntityGraph(corpus).page_svg(0, "graph.md")  # same corpus, same picture
     soup = BeautifulSoup(page, "html.parser")
-    nodes = soup.select("svg a.node")
+    assert len(soup.select("svg.graph-phone a.node")) == min(PHONE.nodes or 0, LEVELS[0])  # the phone picture
+    nodes = soup.select("svg.graph-wide a.node")
     assert len(nodes) == LEVELS[0]
     top = sorted(
         (e for e in corpus.entities if e.id in corpus.paged_entities), key=lambda e: (-e.mention_count, e.name)
@@ -250,7 +251,17 @@ def test_graph_page_shows_the_most_mentioned_with_their_strongest_ties(tmp_path:
         ids = {e.id for e in drawn.nodes}
         kept_by = [x for x, y in ((a, b), (b, a)) if (y, shared) in graph._strongest(x, ids)[:3]]
         assert kept_by, (a, b)
-    assert len(soup.select("svg .edges line")) == len(drawn.edges)
+    assert len(soup.select("svg.graph-wide .edges line")) == len(drawn.edges)
+    labelled = [a for a in nodes if a.select_one("text")]
+    assert len(labelled) >= LABELLED // 2  # the main nodes are named
+    for canvas in (WIDE, PHONE):  # each legend counts its own picture's nodes
+        counts = [int(li.get_text().rsplit("(", 1)[1].rstrip(")")) for li in soup.select(f"ul.{canvas.name} li")]
+        assert sum(counts) == len(soup.select(f"svg.{canvas.name} a.node"))
+    for canvas in (WIDE, PHONE):  # labels inside their picture
+        svg = soup.select_one(f"svg.{canvas.name}")
+        assert svg["viewbox"] == f"0 0 {canvas.width} {canvas.height}"
+        for text in svg.select("text"):
+            assert 0 <= float(text["x"]) <= canvas.width and 0 <= float(text["y"]) <= canvas.height
 
 
 def test_graph_and_neighbours_escape_names_and_link_only_to_entity_pages(tmp_path: Path) -> None:

@@ -97,7 +97,7 @@ def test_no_page_is_over_the_limit_and_quotes_are_split(site: Path) -> None:
         wordings = len(_soup(part).select("main blockquote")) + len(_soup(part).select("main table tbody tr"))
         assert wordings <= WORDINGS_PER_PAGE
     if index.select("main input.table-filter"):  # the speaker index, A-Z
-        assert index.select("main table tbody tr") and index.select("main a[href^='#letter-']")
+        assert index.select("main table tbody tr") and index.select("main a[href*='#letter-']")
 
 
 def test_what_has_no_data_is_not_shown_and_counts_are_in_good_grammar(site: Path) -> None:
@@ -130,6 +130,8 @@ def test_phone_header_menu_and_no_sideways_scroll(site: Path) -> None:
     entity = next(e for e in report["entities"] if e.get("page"))
     pages = ["index.html", story["page"], report["articles"][0]["page"], entity["page"], "quotes.html"]
     pages += [str(p.relative_to(site)) for p in sorted((site / "quotes").glob("*.html"))[:1]]
+    pages += ["entities/index.html", "articles/index.html", "topics/index.html", "timeline.html", "graph.html"]
+    pages += [report["sources"][0]["page"]] if report.get("sources") and report["sources"][0].get("page") else []
     with chromium() as browser:
         phone = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
         page = phone.new_page()
@@ -148,3 +150,66 @@ def test_phone_header_menu_and_no_sideways_scroll(site: Path) -> None:
         assert page.locator("#site-nav a", has_text="Search").count() == 0
         phone.close()
         assert seen.errors == [] and seen.failed == []
+
+
+def test_the_graph_fits_its_column_and_names_its_main_nodes(site: Path) -> None:
+    with chromium() as browser:
+        for width in (375, 1280):
+            context = browser.new_context(viewport={"width": width, "height": 800})
+            page = context.new_page()
+            page.goto((site / "graph.html").as_uri())
+            shown = [s for s in page.locator("svg.graph-svg").all() if s.is_visible()]
+            assert len(shown) == 1, width  # one picture for the screen: the wide one or the phone one
+            svg = shown[0]
+            assert ("graph-phone" if width < 700 else "graph-wide") in (svg.get_attribute("class") or "")
+            box = svg.bounding_box()
+            column = page.evaluate("document.querySelector('main').getBoundingClientRect().width")
+            assert box is not None and box["x"] >= 0 and box["width"] <= column
+            scroll = page.evaluate("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)")
+            assert scroll <= width
+            nodes = svg.locator("a.node").count()
+            labels = svg.locator("a.node text").all()
+            assert len(labels) >= min(10, nodes)  # the main nodes are named
+            heights = [t.bounding_box()["height"] for t in labels]  # type: ignore[index]
+            assert min(heights) >= 12, (width, min(heights))  # legible: about 13-14 px type on screen
+            context.close()
+
+
+def test_entity_index_jumps_a_to_z_and_its_filter_filters(site: Path) -> None:
+    with chromium() as browser:
+        for width in (375, 1280):
+            context = browser.new_context(viewport={"width": width, "height": 700})
+            page = context.new_page()
+            page.goto((site / "entities/index.html").as_uri())
+            letters = page.locator("main nav.letters a")
+            assert letters.count() >= 2
+            last = letters.last
+            target = (last.get_attribute("href") or "").split("#")[1]
+            last.click()
+            page.wait_for_function(f"location.hash === '#{target}'")
+            top = page.evaluate(f"document.getElementById('{target}').getBoundingClientRect().top")
+            at_end = page.evaluate("window.scrollY >= document.documentElement.scrollHeight - innerHeight - 1")
+            assert 0 <= top < 700 and (top < 50 or at_end)  # the letter's rows at the top, or the page ends
+            rows = page.locator("main .stack-entities tbody tr")
+            total = rows.count()
+            name = rows.nth(total - 1).locator("td").nth(1).inner_text().strip()
+            page.locator("main input.table-filter").fill(name)
+            visible = [r for r in rows.all() if r.is_visible()]
+            assert 1 <= len(visible) < total or total == 1
+            assert all(name.lower() in r.inner_text().lower() for r in visible)
+            page.locator("main input.table-filter").fill("")
+            assert sum(1 for r in rows.all() if r.is_visible()) == total
+            context.close()
+
+
+def test_header_keeps_the_search_box_beside_the_name_on_a_small_laptop(site: Path) -> None:
+    with chromium() as browser:
+        context = browser.new_context(viewport={"width": 1024, "height": 700})
+        page = context.new_page()
+        page.goto((site / "index.html").as_uri())
+        name = page.locator(".site-name").bounding_box()
+        box = page.locator("#site-search-q").bounding_box()
+        assert name is not None and box is not None
+        assert abs((box["y"] + box["height"] / 2) - (name["y"] + name["height"] / 2)) < 12  # one row
+        assert page.evaluate("document.querySelector('.site-header').getBoundingClientRect().height") < 100
+        context.close()

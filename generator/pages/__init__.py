@@ -20,21 +20,18 @@ from generator.pages.article_page import ArticlePage, article_page
 from generator.pages.entity_page import EntityPage, entity_page
 from generator.pages.export import DETAILS_FILE, build_block, details_lines, gzipped, report_document, report_json
 from generator.pages.index_pages import (
-    ArticlesPage,
-    EntitiesPage,
     HomePage,
     KeywordLetterPage,
     KeywordsPage,
     SourcesPage,
     TopicsPage,
-    articles_page,
-    entities_page,
     home_page,
     keyword_letter_pages,
     keywords_page,
     sources_page,
-    topics_page,
+    topics_pages,
 )
+from generator.pages.long_lists import ArticleListPage, EntityListPage, entity_list_pages, further_article_pages
 from generator.pages.overview_pages import (
     BuildReportPage,
     GraphPage,
@@ -45,7 +42,7 @@ from generator.pages.overview_pages import (
     search_page,
     timeline_page,
 )
-from generator.pages.quote_pages import QuotesPage, QuotesPartPage, quotes_page, quotes_part_page
+from generator.pages.quote_pages import QuotesPage, QuotesPartPage, quotes_pages, quotes_part_page
 from generator.pages.search import search_index
 from generator.pages.site import BuildInfo, Site
 from generator.pages.source_page import SourcePage, source_page
@@ -60,8 +57,8 @@ PAGE_KINDS: dict[str, type] = {
     "entity.md": EntityPage,
     "topic.md": TopicPage,
     "source.md": SourcePage,
-    "articles.md": ArticlesPage,
-    "entities.md": EntitiesPage,
+    "article-list.md": ArticleListPage,
+    "entities.md": EntityListPage,
     "topics.md": TopicsPage,
     "sources.md": SourcesPage,
     "keywords.md": KeywordsPage,
@@ -147,15 +144,19 @@ def _write_every_page(writer: PageWriter, site: Site, workers: int) -> None:
     for source in corpus.sources:
         writer.queue("source.md", source_page, site, source)
     writer.run(workers)
-    writer.write("articles.md", articles_page(site))
-    writer.write("entities.md", entities_page(site))
-    writer.write("topics.md", topics_page(site))
+    for listed in further_article_pages(site):  # long lists: pages of at most paging.PER_PAGE rows
+        writer.write("article-list.md", listed)
+    for entity_list in entity_list_pages(site):
+        writer.write("entities.md", entity_list)
+    for story_list in topics_pages(site):
+        writer.write("topics.md", story_list)
     writer.write("sources.md", sources_page(site))
     writer.write("keywords.md", keywords_page(site))
     for letter_page in keyword_letter_pages(site):
         writer.write("keywords-letter.md", letter_page)
     writer.write("build-report.md", build_report_page(corpus, site.info, site.max_article_chars))
-    writer.write("quotes.md", quotes_page(corpus, site.quotes))
+    for quote_index in quotes_pages(corpus, site.quotes):
+        writer.write("quotes.md", quote_index)
     for number in range(1, len(site.quotes.pages) + 1):
         writer.write("quotes-part.md", quotes_part_page(corpus, site.quotes, number))
     writer.write("timeline.md", timeline_page(site))

@@ -4,8 +4,9 @@ Entities with a page are the nodes, sized by mentions and coloured by type (CSS 
 `t-PERSON`, `t-ORG`, … in the theme); two entities are joined when articles name both,
 the edge as thick as the number of such articles. The graph page shows the most
 mentioned entities and, so that a large corpus stays readable, only each one's strongest
-ties; wider pages show more (`LEVELS`). Each node links to its entity page. The layout is
-a force layout (Fruchterman-Reingold with a pull to the centre) in numpy from a fixed
+ties; a wider page shows more (`LEVELS`). Each page draws two pictures, one for a wide column and a
+smaller one for a phone, picked by CSS, so the graph always fits its column. Each node links to its
+entity page. The layout is a force layout (Fruchterman-Reingold with a pull to the centre) in numpy from a fixed
 seed, so the same corpus always gives the same picture.
 
 Each entity page also gets a small picture of its strongest neighbours.
@@ -29,6 +30,23 @@ LEVELS = GRAPH_LEVELS  # nodes on the graph page, then on each wider page
 EDGES_PER_NODE = 3  # strongest ties kept per node
 NEIGHBOURS = 10  # on an entity page
 LABELLED = 40  # nodes that show their name (the others: on hover and to screen readers)
+
+
+@dataclass(frozen=True)
+class Canvas:
+    """One of the two pictures of a graph page; CSS shows the one that fits the screen (`graph-wide` from
+    48rem, `graph-phone` below), each drawn at about the size it is shown (never wider than `width`) so
+    that its labels keep their size (`label_px`, in the theme's CSS too)."""
+
+    name: str  # its CSS class: graph-wide, graph-phone
+    width: int  # viewBox, in CSS pixels at full size (the picture never grows past it)
+    height: int
+    label_px: int  # font size of the labels
+    nodes: int | None  # at most this many nodes (None: the page's level)
+
+
+WIDE = Canvas("graph-wide", 900, 620, 14, None)
+PHONE = Canvas("graph-phone", 360, 460, 13, 24)
 
 
 def cooccurrence(corpus: Corpus, nodes: frozenset[str]) -> Counter[tuple[str, str]]:
@@ -93,7 +111,7 @@ def separate(xy: np.ndarray, radius: np.ndarray, gap: float = 3.0, rounds: int =
 
 
 def place_labels(
-    nodes: list[tuple[float, float, float, str]], width: float, height: float, limit: int
+    nodes: list[tuple[float, float, float, str]], width: float, height: float, limit: int, size: float = 12.0
 ) -> list[tuple[float, float, str] | None]:
     """Label positions (x, y, text-anchor) for the first `limit` nodes (x, y, r, text), greedily:
     below, above, right or left of the circle, wherever the label overlaps no circle and no label
@@ -118,12 +136,13 @@ def place_labels(
         if index >= limit:
             placed.append(None)
             continue
-        w, h = 6.6 * len(text) + 4, 14.0
+        w, h = 0.58 * size * len(text) + 4, size + 2  # a sans-serif letter is about 0.55 em wide
+        base = size * 0.35  # from the middle of a line of text to its baseline
         options = [
-            ((x - w / 2, y + r + 2, x + w / 2, y + r + 2 + h), (x, y + r + 13, "middle")),
+            ((x - w / 2, y + r + 2, x + w / 2, y + r + 2 + h), (x, y + r + size + 1, "middle")),
             ((x - w / 2, y - r - 2 - h, x + w / 2, y - r - 2), (x, y - r - 5, "middle")),
-            ((x + r + 3, y - h / 2, x + r + 3 + w, y + h / 2), (x + r + 4, y + 4, "start")),
-            ((x - r - 3 - w, y - h / 2, x - r - 3, y + h / 2), (x - r - 4, y + 4, "end")),
+            ((x + r + 3, y - h / 2, x + r + 3 + w, y + h / 2), (x + r + 4, y + base, "start")),
+            ((x - r - 3 - w, y - h / 2, x - r - 3, y + h / 2), (x - r - 4, y + base, "end")),
         ]
         for box, spot in options:
             if clear(box, index):
@@ -189,32 +208,52 @@ class EntityGraph:
     # --- the graph page -----------------------------------------------------------------
 
     def page_svg(self, level: int, page: str) -> MD:
+        """The graph page's figure: the wide picture and the phone one, its legend and caption."""
         count = self.levels[level]
-        drawn = self.select(count)
-        # Wider pages get a larger canvas (the figure scrolls sideways inside) and smaller circles.
-        width = 1000 if count <= 60 else 1250 if count <= 150 else 1600
-        height, pad = int(width * 0.72), 60
-        largest = 18 if count <= 60 else 14 if count <= 150 else 11
+        wide = self.select(count)
+        phone = min(count, PHONE.nodes or count)
+        narrow = self.select(phone)
+        out = ['<figure class="graph" id="graph-figure">']
+        out.append(self._picture(wide, WIDE, page))
+        out.append(self._picture(narrow, PHONE, page))
+        out.append(self._legend(wide.nodes, WIDE.name))  # each legend counts its own picture's nodes
+        out.append(self._legend(narrow.nodes, PHONE.name))
+        small = f" (on a narrow screen, the {phone} most mentioned)" if phone < len(wide.nodes) else ""
+        out.append(
+            f"<figcaption>{len(wide.nodes)} of {len(self.entities)} entities with a page, the most mentioned{small}, "
+            f"each with its {EDGES_PER_NODE} strongest ties ({len(wide.edges)} lines). A circle's size is the "
+            "number of mentions; a line's width, the number of articles naming both; the "
+            f"{min(LABELLED, len(wide.nodes))} most mentioned are named where there is room, the others when "
+            "pointed at. Select a circle to open the entity's page.</figcaption></figure>"
+        )
+        return MD("".join(out))
+
+    def _picture(self, drawn: Drawn, canvas: Canvas, page: str) -> str:
+        """One SVG of the drawn nodes and edges, laid out for the canvas."""
+        width, height = canvas.width, canvas.height
+        count = len(drawn.nodes)
+        pad = max(24, canvas.label_px * 3)
+        largest = (18 if count <= 60 else 12) * width / WIDE.width + 4
         index = {e.id: i for i, e in enumerate(drawn.nodes)}
         strongest = max((w for _, _, w in drawn.edges), default=1)
-        layout = force_layout(
-            len(drawn.nodes), [(index[a], index[b], math.sqrt(w / strongest)) for a, b, w in drawn.edges]
-        )
+        layout = force_layout(count, [(index[a], index[b], math.sqrt(w / strongest)) for a, b, w in drawn.edges])
         most = max((e.mention_count for e in drawn.nodes), default=1)
-        radii = np.array([4 + largest * math.sqrt(e.mention_count / most) for e in drawn.nodes])
+        smallest = 4 if count <= 60 else 3
+        radii = np.array([smallest + largest * math.sqrt(e.mention_count / most) for e in drawn.nodes])
         pixels = separate(layout * [width - 2 * pad, height - 2 * pad] + pad, radii)
+        pixels = np.clip(pixels, radii[:, None], [width, height] - radii[:, None])
         xy = {e.id: (float(p[0]), float(p[1])) for e, p in zip(drawn.nodes, pixels, strict=True)}
         labels = place_labels(
             [(*xy[e.id], float(r), short(e.name, 26)) for e, r in zip(drawn.nodes, radii, strict=True)],
             width,
             height,
             LABELLED,
+            canvas.label_px,
         )
+        title_id = f"{canvas.name}-title"
         out = [
-            f'<figure class="graph" id="graph-figure"><div class="graph-scroll">'
-            f'<svg class="graph-svg w{width}" viewBox="0 0 {width} {height}" aria-labelledby="graph-figure-title">'
-            f'<title id="graph-figure-title">The {len(drawn.nodes)} most mentioned entities and their strongest '
-            "ties</title>"
+            f'<svg class="graph-svg {canvas.name}" viewBox="0 0 {width} {height}" aria-labelledby="{title_id}">'
+            f'<title id="{title_id}">The {count} most mentioned entities and their strongest ties</title>'
         ]
         out.append('<g class="edges">')
         for a, b, shared in drawn.edges:
@@ -229,15 +268,8 @@ class EntityGraph:
         for entity, radius, label in zip(drawn.nodes, radii, labels, strict=True):
             x, y = xy[entity.id]
             out.append(self._node(entity, x, y, float(radius), page, label))
-        out.append("</g></svg></div>")
-        out.append(self._legend(drawn.nodes))
-        out.append(
-            f"<figcaption>{len(drawn.nodes)} of {len(self.entities)} entities with a page, the most mentioned, "
-            f"each with its {EDGES_PER_NODE} strongest ties ({len(drawn.edges)} lines). A circle's size is the "
-            "number of mentions; a line's width, the number of articles naming both. Select a circle to open "
-            "the entity's page.</figcaption></figure>"
-        )
-        return MD("".join(out))
+        out.append("</g></svg>")
+        return "".join(out)
 
     def _node(
         self, entity: Entity, x: float, y: float, radius: float, page: str, label: tuple[float, float, str] | None
@@ -258,13 +290,14 @@ class EntityGraph:
         parts.append("</a>")
         return "".join(parts)
 
-    def _legend(self, nodes: list[Entity]) -> str:
+    def _legend(self, nodes: list[Entity], kind: str = "") -> str:
         counts = Counter(e.type for e in nodes)
         items = "".join(
             f'<li><span class="swatch t-{css_class(t)}"></span>{esc(type_label(t))} ({n})</li>'
             for t, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         )
-        return f'<ul class="chart-legend" aria-label="Entity types">{items}</ul>'
+        classes = f"chart-legend {kind}" if kind else "chart-legend"
+        return f'<ul class="{classes}" aria-label="Entity types">{items}</ul>'
 
     def strongest_ties(self, level: int, limit: int = 30) -> list[tuple[str, str, int]]:
         """The strongest lines drawn on a graph page (entity id, entity id, articles naming both), for the

@@ -6,14 +6,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from generator.model import Corpus, Entity, IndexedKeyword, type_label
+from generator.model import Corpus, IndexedKeyword
+from generator.pages.long_lists import Pager, first_page_or, lone_first, split
 from generator.pages.markdown import MD
-from generator.pages.paths import ARTICLES, ENTITIES, HOME, KEYWORDS, NAV, SOURCES, TOPICS, anchor
+from generator.pages.paths import HOME, KEYWORDS, NAV, SOURCES, TOPICS, anchor
 from generator.pages.refs import (
     ArticleRow,
     Ref,
     article_ref,
-    article_rows,
     entity_ref,
     keyword_ref,
     source_ref,
@@ -127,55 +127,6 @@ def home_page(site: Site) -> HomePage:
 
 
 @dataclass(frozen=True)
-class ArticlesPage:
-    """Context of `articles.md`."""
-
-    page: str
-    rows: tuple[ArticleRow, ...]  # every article, in corpus order
-
-
-def articles_page(site: Site) -> ArticlesPage:
-    return ArticlesPage(ARTICLES, article_rows(site.corpus, [a.id for a in site.corpus.articles]))
-
-
-@dataclass(frozen=True)
-class EntityType:
-    """The entities of one type (spaCy label), most articles first."""
-
-    kind: str  # PERSON, ORG, …
-    heading: Ref  # the type in words, linked to its section of the page
-    entities: tuple[tuple[Ref, Entity], ...]  # those with a page: link, and the entity (articles, mentions, aliases)
-    unpaged: int  # entities of the type named in too few articles for a page (not listed: their articles name them)
-
-
-@dataclass(frozen=True)
-class EntitiesPage:
-    """Context of `entities.md`."""
-
-    page: str
-    entities: int
-    paged_entities: int
-    entity_min_articles: int
-    types: tuple[EntityType, ...]  # the largest type first
-
-
-def entities_page(site: Site) -> EntitiesPage:
-    corpus = site.corpus
-    groups: dict[str, list[Entity]] = defaultdict(list)
-    for entity in corpus.entities:
-        groups[entity.type].append(entity)
-    types = []
-    for kind, members in sorted(groups.items(), key=lambda item: (-len(item[1]), item[0])):
-        members.sort(key=lambda e: (-len(e.articles), -e.mention_count, e.name))
-        label = type_label(kind)
-        rows = tuple((entity_ref(corpus, e.id), e) for e in members if e.id in corpus.paged_entities)
-        types.append(EntityType(kind, Ref(label, None, anchor(label)), rows, len(members) - len(rows)))
-    return EntitiesPage(
-        ENTITIES, len(corpus.entities), len(corpus.paged_entities), site.entity_min_articles, tuple(types)
-    )
-
-
-@dataclass(frozen=True)
 class SubjectSection:
     """A broad subject and its topics (stories)."""
 
@@ -186,32 +137,62 @@ class SubjectSection:
 
 @dataclass(frozen=True)
 class TopicsPage:
-    """Context of `topics.md`."""
+    """Context of `topics.md`: one page of the stories index (PER_PAGE stories a page)."""
 
     page: str
     topics: int  # stories
-    subjects: tuple[SubjectSection, ...]  # one section without a heading when the corpus has one subject
+    subjects: tuple[SubjectSection, ...]  # the subjects of this page's stories; one without a heading
     show_subjects: bool  # more than one subject
-    no_story: tuple[ArticleRow, ...]  # the articles that join no story
+    subject_count: int
+    summary: tuple[SubjectSection, ...]  # every subject, each linked to where its stories start (on page 1)
+    pager: Pager
+    no_story: tuple[ArticleRow, ...]  # the first page of the articles that join no story (on page 1)
+    no_story_pager: Pager
 
 
-def topics_page(site: Site) -> TopicsPage:
+def topics_pages(site: Site) -> list[TopicsPage]:
     corpus = site.corpus
-    sections = []
-    for subject in corpus.subjects:
-        rows = []
+    rows: list[tuple[int, tuple[Counted, tuple[str, ...]]]] = []  # (subject number, story row)
+    subjects = [s for s in corpus.subjects if any(corpus.topic(t).is_story for t in s.topics)]
+    for number, subject in enumerate(subjects):
         for topic_id in subject.topics:
             topic = corpus.topic(topic_id)
-            if not topic.is_story:
-                continue
-            names = tuple(corpus.entity(e).name for e in topic.entities[:5])
-            rows.append((Counted(topic_ref(topic), len(corpus.unique_articles(topic.articles))), names))
-        heading = Ref(subject.label, None, anchor(subject.label))
-        sections.append(SubjectSection(heading, len(corpus.unique_articles(subject.articles)), tuple(rows)))
+            if topic.is_story:
+                names = tuple(corpus.entity(e).name for e in topic.entities[:5])
+                rows.append((number, (Counted(topic_ref(topic), len(corpus.unique_articles(topic.articles))), names)))
+    parts = split(rows, first_page_or(TOPICS, "story-list"))
+    starts: dict[int, str] = {}
+    for pager, chunk in parts:
+        for number, _ in chunk:
+            starts.setdefault(number, pager.parts[pager.number - 1].path or TOPICS)
+
+    def section(number: int, topics: tuple[tuple[Counted, tuple[str, ...]], ...]) -> SubjectSection:
+        subject = subjects[number]
+        heading = Ref(subject.label, starts.get(number, TOPICS), anchor(subject.label))
+        return SubjectSection(heading, len(corpus.unique_articles(subject.articles)), topics)
+
+    everything = tuple(section(n, tuple(r for m, r in rows if m == n)) for n in range(len(subjects)))
     stories = sum(1 for t in corpus.topics if t.is_story)
-    lone = article_rows(corpus, list(corpus.no_story))
-    shown = tuple(s for s in sections if s.topics)
-    return TopicsPage(TOPICS, stories, shown, len(shown) > 1, lone)
+    lone_pager, lone = lone_first(site)
+    pages = []
+    for pager, chunk in parts:
+        numbers = sorted({n for n, _ in chunk})
+        shown = tuple(section(n, tuple(r for m, r in chunk if m == n)) for n in numbers)
+        first = pager.number == 1
+        pages.append(
+            TopicsPage(
+                page=pager.parts[pager.number - 1].path or TOPICS,
+                topics=stories,
+                subjects=shown,
+                show_subjects=len(subjects) > 1,
+                subject_count=len(subjects),
+                summary=everything if first and len(subjects) > 1 else (),
+                pager=pager,
+                no_story=lone if first else (),
+                no_story_pager=lone_pager,
+            )
+        )
+    return pages
 
 
 @dataclass(frozen=True)

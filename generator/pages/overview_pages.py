@@ -6,11 +6,20 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator.model import Corpus
+from generator.pages.long_lists import TIMELINE_PER_DAY, day_path
 from generator.pages.markdown import MD, relative
 from generator.pages.paths import ARTICLES, BUILD_REPORT, ENTITIES, SEARCH, TIMELINE, graph_path, html_path
 from generator.pages.refs import ArticleRow, Ref, article_ref, article_rows, entity_ref
 from generator.pages.site import BuildInfo, Site
 from generator.pages.topic_page import by_day
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineDay:
+    day: date
+    rows: tuple[ArticleRow, ...]  # its first TIMELINE_PER_DAY articles
+    more: int  # its further articles
+    all: Ref | None  # the page of every article of the day (None: all are shown here)
 
 
 @dataclass(frozen=True)
@@ -20,7 +29,7 @@ class TimelinePage:
     page: str
     dated: int
     chart: MD
-    days: tuple[tuple[date, tuple[ArticleRow, ...]], ...]  # earliest first
+    days: tuple[TimelineDay, ...]  # earliest first
     undated: tuple[ArticleRow, ...]
 
 
@@ -31,14 +40,22 @@ def timeline_page(site: Site) -> TimelinePage:
         page=TIMELINE,
         dated=len(corpus.articles) - len(undated),
         chart=site.charts.timeline(),
-        days=tuple((day, article_rows(corpus, ids)) for day, ids in days),
+        days=tuple(
+            TimelineDay(
+                day,
+                article_rows(corpus, ids[:TIMELINE_PER_DAY]),
+                max(0, len(ids) - TIMELINE_PER_DAY),
+                Ref(f"every article of {day.isoformat()}", day_path(day)) if len(ids) > TIMELINE_PER_DAY else None,
+            )
+            for day, ids in days
+        ),
         undated=article_rows(corpus, undated),
     )
 
 
 @dataclass(frozen=True)
 class GraphPage:
-    """Context of `graph.md` and of its wider pages (`graph-120.md`, …)."""
+    """Context of `graph.md` and of its wider page (`graph-100.md`)."""
 
     page: str
     level: int  # which of `levels` this page shows

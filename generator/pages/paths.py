@@ -41,7 +41,7 @@ NAV = (
     ("Build report", BUILD_REPORT),
 )
 
-GRAPH_LEVELS = (40, 120, 300)  # nodes on the graph page, then on each wider page
+GRAPH_LEVELS = (40, 100)  # nodes on the graph page, then on its wider page (each fits its column)
 
 
 def article_path(article: Article) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from generator.model import Corpus, QuoteGroup
+from generator.pages.paging import Pager, first_page_or, split
 from generator.pages.paths import QUOTES, anchor
 from generator.pages.refs import Ref, article_ref, entity_ref, source_ref
 
@@ -205,9 +206,10 @@ class QuotesPage:
     more_carried: int  # further quotes in more than one article (on the pages, under their speaker)
     phrases: tuple[tuple[str, int, int], ...]  # words in quote marks that quote no one: text, articles, outlets
     more_phrases: int
-    letters: tuple[Ref, ...]  # the speakers' initials, linked to their first speaker row
-    speakers: tuple[SpeakerRow, ...]  # alphabetical
-    pages: tuple[Ref, ...]
+    letters: tuple[Ref, ...]  # the speakers' initials, linked to their first speaker row (on whichever page)
+    speakers: tuple[SpeakerRow, ...]  # alphabetical: this page's (paging.PER_PAGE a page)
+    pages: tuple[Ref, ...]  # the pages of quotes
+    pager: Pager  # the pages of the speaker index (the carried quotes and phrases are on the first)
 
 
 def _letter_anchor(letter: str) -> str:
@@ -219,7 +221,9 @@ def _letter(name: str) -> str:
     return first if "A" <= first <= "Z" else "#"
 
 
-def quotes_page(corpus: Corpus, layout: QuoteLayout) -> QuotesPage:
+def quotes_pages(corpus: Corpus, layout: QuoteLayout) -> list[QuotesPage]:
+    """The quotes index: its first page (the most carried quotes, the phrases, the first speakers) and the
+    further pages of speakers (`quotes/speakers/n.md`)."""
     rows = []
     for speaker, groups in _speakers(corpus):
         heading = _heading(corpus, speaker)
@@ -235,7 +239,10 @@ def quotes_page(corpus: Corpus, layout: QuoteLayout) -> QuotesPage:
         first = "" if letter in seen else _letter_anchor(letter)
         speakers.append(SpeakerRow(heading, letter, first, target, groups_n, reach))
         seen.add(letter)
-    letters = tuple(Ref(r.letter, None, r.anchor) for r in speakers if r.anchor)
+    parts = split(speakers, first_page_or(QUOTES, "quotes/speakers"))
+    letters = tuple(
+        Ref(r.letter, pager.parts[pager.number - 1].path, r.anchor) for pager, chunk in parts for r in chunk if r.anchor
+    )
     shared = [g for g in corpus.quote_groups if len(g.articles) > 1]
     carried = tuple(
         CarriedQuote(
@@ -247,15 +254,21 @@ def quotes_page(corpus: Corpus, layout: QuoteLayout) -> QuotesPage:
         )
         for g in shared[:CARRIED_ON_INDEX]
     )
-    return QuotesPage(
-        QUOTES,
-        len(corpus.quote_groups),
-        len(corpus.articles),
-        carried,
-        len(shared) - len(carried),
-        tuple((p.text, len(p.articles), p.outlets) for p in corpus.quote_phrases[:PHRASES_ON_INDEX]),
-        max(0, len(corpus.quote_phrases) - PHRASES_ON_INDEX),
-        letters,
-        tuple(speakers),
-        page_refs(layout),
-    )
+    return [
+        QuotesPage(
+            pager.parts[pager.number - 1].path or QUOTES,
+            len(corpus.quote_groups),
+            len(corpus.articles),
+            carried if pager.number == 1 else (),
+            len(shared) - len(carried) if pager.number == 1 else 0,
+            tuple((p.text, len(p.articles), p.outlets) for p in corpus.quote_phrases[:PHRASES_ON_INDEX])
+            if pager.number == 1
+            else (),
+            max(0, len(corpus.quote_phrases) - PHRASES_ON_INDEX) if pager.number == 1 else 0,
+            letters,
+            tuple(chunk),
+            page_refs(layout),
+            pager,
+        )
+        for pager, chunk in parts
+    ]

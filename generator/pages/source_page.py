@@ -6,9 +6,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from generator.model import UNATTRIBUTED, Corpus, Source, Topic
+from generator.pages.long_lists import Pager, source_parts
 from generator.pages.markdown import MD
 from generator.pages.paths import QUOTES, anchor, source_path, topic_path
-from generator.pages.refs import ArticleRow, Ref, article_rows, entity_ref, topic_ref
+from generator.pages.refs import ArticleRow, Ref, entity_ref, topic_ref
 from generator.pages.site import Site
 from generator.pages.topic_page import QuoteCarried, quote_carried
 
@@ -30,7 +31,8 @@ class SourcePage:
     page: str
     source: Source  # name, articles
     unattributed: bool  # the articles that name no outlet
-    rows: tuple[ArticleRow, ...]
+    rows: tuple[ArticleRow, ...]  # its first PER_PAGE articles (the others: on the pages of `pager`)
+    pager: Pager
     charts: MD
     topics: tuple[tuple[Ref, Ref | None], ...]  # story, its outlets compared; most of this source's articles first
     stressed: tuple[Stressed, ...]  # entities it names more than the others (none when it is the only source)
@@ -56,11 +58,13 @@ def source_page(site: Site, source: Source) -> SourcePage:
         Stressed(entity_ref(corpus, s.entity), corpus.entity(s.entity).type, s.mentions, s.log_odds)
         for s in profile.stressed
     )
+    pager, rows = source_parts(site, source)
     return SourcePage(
         page=source_path(source),
         source=source,
         unattributed=source.name == UNATTRIBUTED,
-        rows=article_rows(corpus, source.articles),
+        rows=rows,
+        pager=pager,
         charts=site.charts.for_source(source, source_path(source)),
         topics=tuple((topic_ref(t), _compared(corpus, t)) for t in topics if t.is_story),
         stressed=stressed if len(corpus.sources) > 1 else (),
