@@ -306,7 +306,8 @@ class EntityGraph:
         out.append('</g><g class="nodes">')
         radius = 8 + 16 * math.sqrt(entity.mention_count / most)
         out.append(
-            f'<g class="node node-self t-{css_class(entity.type)}">{_tip(entity.name, 26)}<circle cx="{num(cx)}" cy="{num(cy)}" '
+            f'<g class="node node-self t-{css_class(entity.type)}">{_tip(entity.name, 26)}'
+            f'<circle cx="{num(cx)}" cy="{num(cy)}" '
             f'r="{num(radius)}"/><text x="{num(cx)}" y="{num(cy + radius + 14)}" text-anchor="middle">'
             f"{esc(short(entity.name, 26))}</text></g>"
         )
@@ -331,7 +332,6 @@ class EntityGraph:
             "</figcaption></figure>"
         )
         return MD("".join(out))
-
 
 
 def _tip(name: str, limit: int) -> str:
