@@ -31,7 +31,6 @@ import dataclasses
 import gc
 import hashlib
 import json
-import os
 import resource
 import subprocess
 import sys
@@ -123,16 +122,11 @@ def site_bytes(site: Path) -> int:
     return sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
 
 
-def cpu() -> float:
-    """CPU seconds of this process and its finished children (MkDocs' forked workers)."""
-    used = os.times()
-    return used.user + used.system + used.children_user + used.children_system
-
-
 def one_size(data: Path, size: int, base: int, workdir: Path, stock: bool = True) -> dict[str, float]:
     """In this process: analysis (cached), the synthetic corpus, link, pages, MkDocs with our theme
     (and with the stock one unless `stock` is false)."""
     from generator.analyse import analyse_articles
+    from generator.build import cpu_seconds as cpu
     from generator.config import Config
     from generator.ingest import read_corpus
     from generator.link import link_corpus
