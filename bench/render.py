@@ -1,6 +1,6 @@
 """Render benchmark: time and bytes per page at 1,000 and 10,000 articles, our theme beside MkDocs' stock theme.
 
-    python bench/render.py ../shared/data/bbc-news-summary/articles [--sizes 1000 10000] [--base 1000]
+    python bench/render.py ../shared/data/bbc-news-summary/articles [--sizes 1000 10000] [--base 1000] [--no-stock]
 
 Rendering is the pages stage (Markdown from the linked corpus) and MkDocs (HTML); analysis is not
 measured: the BBC articles are analysed once and cached (in .cache/bench-analysis, shared with
@@ -22,7 +22,10 @@ rows sparse and builds only the articles × articles similarity, so the real vec
 Each size runs in a fresh process: link (not rendering, shown for reference), pages, then MkDocs on
 the same Markdown twice, with our theme and with the stock `mkdocs` theme (same nav and Markdown
 extensions, both clean builds). Per page: seconds over the Markdown pages, HTML bytes over the
-HTML pages. Peak memory: the process's largest resident size (ru_maxrss), spaCy not loaded.
+HTML pages; the site's bytes (every file MkDocs wrote with our theme: HTML, report.json and its
+companion, search files, assets) in all and per article; the CPU seconds of pages and MkDocs
+(`--no-stock`: our theme only, one MkDocs run instead of two). Peak memory: the process's
+largest resident size (ru_maxrss), spaCy not loaded.
 """
 
 from __future__ import annotations
