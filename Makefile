@@ -90,7 +90,7 @@ bench-site-size: $(VENV)/.installed
 
 # Render time and bytes per page at 1,000 and 10,000 articles, our theme and the stock MkDocs theme.
 bench-render: $(VENV)/.installed-bench
-	$(PY) bench/render.py $(or $(DATA),../shared/data/bbc-news-summary/articles)
+	$(PY) bench/render.py $(or $(DATA),../shared/data/bbc-news-summary/articles) $(ARGS)
 
 # Search from file:// in Chromium: first-index and shard sizes, time to first and complete results.
 bench-search: $(VENV)/.installed-test

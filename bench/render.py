@@ -1,6 +1,6 @@
 """Render benchmark: time and bytes per page at 1,000 and 10,000 articles, our theme beside MkDocs' stock theme.
 
-    python bench/render.py ../shared/data/bbc-news-summary/articles [--sizes 1000 10000] [--base 1000]
+    python bench/render.py ../shared/data/bbc-news-summary/articles [--sizes 1000 10000] [--base 1000] [--no-stock]
 
 Rendering is the pages stage (Markdown from the linked corpus) and MkDocs (HTML); analysis is not
 measured: the BBC articles are analysed once and cached (in .cache/bench-analysis, shared with
@@ -22,7 +22,10 @@ rows sparse and builds only the articles × articles similarity, so the real vec
 Each size runs in a fresh process: link (not rendering, shown for reference), pages, then MkDocs on
 the same Markdown twice, with our theme and with the stock `mkdocs` theme (same nav and Markdown
 extensions, both clean builds). Per page: seconds over the Markdown pages, HTML bytes over the
-HTML pages. Peak memory: the process's largest resident size (ru_maxrss), spaCy not loaded.
+HTML pages; the site's bytes (every file MkDocs wrote with our theme: HTML, report.json and its
+companion, search files, assets) in all and per article; the CPU seconds of pages and MkDocs
+(`--no-stock`: our theme only, one MkDocs run instead of two). Peak memory: the process's
+largest resident size (ru_maxrss), spaCy not loaded.
 """
 
 from __future__ import annotations
@@ -117,9 +120,16 @@ def html_figures(site: Path) -> tuple[int, int]:
     return len(pages), sum(p.stat().st_size for p in pages)
 
 
-def one_size(data: Path, size: int, base: int, workdir: Path) -> dict[str, float]:
-    """In this process: analysis (cached), the synthetic corpus, link, pages, MkDocs with both themes."""
+def site_bytes(site: Path) -> int:
+    """Every file of the built site (HTML, report.json and its companion, search files, assets)."""
+    return sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+
+
+def one_size(data: Path, size: int, base: int, workdir: Path, stock: bool = True) -> dict[str, float]:
+    """In this process: analysis (cached), the synthetic corpus, link, pages, MkDocs with our theme
+    (and with the stock one unless `stock` is false)."""
     from generator.analyse import analyse_articles
+    from generator.build import cpu_seconds as cpu
     from generator.config import Config
     from generator.ingest import read_corpus
     from generator.link import link_corpus
@@ -140,17 +150,20 @@ def one_size(data: Path, size: int, base: int, workdir: Path) -> dict[str, float
 
     docs = workdir / ".build" / "docs"
     info = BuildInfo(str(data), size, [], [], [], {}, reproducible=True)
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), cpu()
     figures["pages"] = write_pages(corpus, config, docs, ROOT / "themes" / "report" / "pages", info, "Render benchmark")
     figures["pages_s"] = time.perf_counter() - started
+    figures["pages_cpu"] = cpu() - cpu_started
     markdown = [p for p in docs.rglob("*.md")]
     figures["markdown_bytes"] = sum(p.stat().st_size for p in markdown)
-    for name, stock in (("ours", False), ("stock", True)):
-        config_file = mkdocs_yml(workdir, name, stock)
-        started = time.perf_counter()
+    for name, is_stock in (("ours", False), ("stock", True))[: 2 if stock else 1]:
+        config_file = mkdocs_yml(workdir, name, is_stock)
+        started, cpu_started = time.perf_counter(), cpu()
         build_site(config_file, docs, workdir / name, incremental=False)
         figures[f"{name}_mkdocs_s"] = time.perf_counter() - started
+        figures[f"{name}_mkdocs_cpu"] = cpu() - cpu_started
         figures[f"{name}_html"], figures[f"{name}_html_bytes"] = html_figures(workdir / name)
+        figures[f"{name}_site_bytes"] = site_bytes(workdir / name)
     figures["peak"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     return figures
 
@@ -162,16 +175,18 @@ def main() -> None:
     parser.add_argument("data", nargs="?", default="../shared/data/bbc-news-summary/articles")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--base", type=int, default=1000, help="BBC articles per world (default 1000)")
+    parser.add_argument("--no-stock", action="store_true", help="skip the stock-theme MkDocs run")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     data = data_or_exit(args.data, ".")
     if args.one:
         with tempfile.TemporaryDirectory(prefix="perf_bench_render_") as workdir:
-            print(json.dumps(one_size(data, args.one, args.base, Path(workdir))))
+            print(json.dumps(one_size(data, args.one, args.base, Path(workdir), stock=not args.no_stock)))
         return
     results = []
     for size in args.sizes:
         command = [sys.executable, str(Path(__file__)), str(data), "--one", str(size), "--base", str(args.base)]
+        command += ["--no-stock"] if args.no_stock else []
         done = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, text=True, check=True)
         results.append(json.loads(done.stdout.strip().splitlines()[-1]))
         print(f"{size} articles done: {results[-1]}", file=sys.stderr)
@@ -180,7 +195,7 @@ def main() -> None:
         pages = f["pages"]
         ours_ms = 1000 * f["ours_mkdocs_s"] / pages
         pages_ms = 1000 * f["pages_s"] / pages
-        stock_ms = 1000 * f["stock_mkdocs_s"] / pages
+        stock = "stock_mkdocs_s" in f
         rows.append(
             [
                 f"{int(f['articles']):,}",
@@ -191,10 +206,14 @@ def main() -> None:
                 f"{pages_ms:.2f}",
                 f"{ours_ms:.2f}",
                 f"{pages_ms + ours_ms:.2f}",
-                f"{stock_ms:.2f}",
+                f"{1000 * f['stock_mkdocs_s'] / pages:.2f}" if stock else "not run",
                 f"{f['markdown_bytes'] / pages / 1024:.1f}",
                 f"{f['ours_html_bytes'] / f['ours_html'] / 1024:.1f}",
-                f"{f['stock_html_bytes'] / f['stock_html'] / 1024:.1f}",
+                f"{f['stock_html_bytes'] / f['stock_html'] / 1024:.1f}" if stock else "not run",
+                f"{f['ours_site_bytes'] / 1e6:.1f}",
+                f"{f['ours_site_bytes'] / f['articles'] / 1e3:.1f}",
+                f"{f['pages_cpu']:.1f}",
+                f"{f['ours_mkdocs_cpu']:.1f}",
                 f"{f['peak'] / 2**30:.2f}",
             ]
         )
@@ -214,6 +233,10 @@ def main() -> None:
                 "Markdown KiB/page",
                 "HTML KiB/page",
                 "stock HTML KiB/page",
+                "site MB",
+                "site KB/article",
+                "pages CPU s",
+                "MkDocs CPU s",
                 "peak GiB",
             ],
         )
@@ -233,7 +256,7 @@ def main() -> None:
             f"{int(last['articles']):,} vs {int(first['articles']):,} articles: render time per page "
             f"×{time_ratio:.2f}, HTML bytes per page ×{bytes_ratio:.2f}"
         )
-        for f in (first, last):
+        for f in (first, last) if "stock_mkdocs_s" in first else ():
             print(
                 f"our MkDocs time ÷ the stock theme's at {int(f['articles']):,} articles: "
                 f"{f['ours_mkdocs_s'] / f['stock_mkdocs_s']:.2f}"

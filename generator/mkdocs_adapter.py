@@ -6,6 +6,7 @@ import json
 import logging
 import multiprocessing
 import os
+import re
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -86,6 +87,32 @@ def _config(mkdocs_yml: Path | None, docs_dir: Path, site_dir: Path | None, site
         # the build quadratic.
         config.nav = [{title: page} for title, page in NAV]
     return config
+
+
+# Blocks whose whitespace is content (or code): `compact_html` leaves them as they are.
+_KEPT_BLOCKS = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.IGNORECASE | re.DOTALL)
+_LINE_INDENT = re.compile(r"\n[ \t]*(?:\n[ \t]*)*")
+
+
+def compact_html(html: str) -> str:
+    """The page without its indentation and blank lines: a newline and the spaces and blank lines
+    after it become one newline. A browser collapses that white space to one space either way, so
+    the page reads and lays out the same; `<pre>`, `<textarea>`, `<script>` and `<style>` are kept
+    as they are. (About 1.5 % of allsides' HTML; the theme's header alone is 0.3 KB a page.)"""
+    parts = _KEPT_BLOCKS.split(html)
+    out = []
+    for index in range(0, len(parts), 3):
+        out.append(_LINE_INDENT.sub("\n", parts[index]))
+        if index + 1 < len(parts):
+            out.append(parts[index + 1])
+    return "".join(out)
+
+
+class _CompactHtml(BasePlugin):
+    """Writes every page through `compact_html` (MkDocs' `on_post_page`)."""
+
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:  # noqa: ARG002 - MkDocs' event
+        return compact_html(output)
 
 
 class _ParallelMarkdown(BasePlugin):
@@ -245,6 +272,7 @@ def build_site(
     mkdocs_logger = logging.getLogger("mkdocs")
     mkdocs_logger.addHandler(handler)
     config.plugins["report-parallel-markdown"] = _ParallelMarkdown(workers or os.cpu_count() or 1, dirty)
+    config.plugins["report-compact-html"] = _CompactHtml()
     try:
         with staged_site(site_dir, start_from_previous=dirty) as building:
             config.site_dir = str(building)  # built beside the site, swapped in when whole (`site_swap`)

@@ -15,6 +15,7 @@ import errno
 import io
 import os
 import pickle
+import re
 import subprocess
 import sys
 import unicodedata
@@ -99,6 +100,17 @@ def test_an_output_folder_on_the_input_is_refused_before_anything_is_written(
 
 
 # Reserved page names: every folder's list page is its index.html.
+
+
+def test_a_build_prints_the_cpu_time_of_each_stage_after_its_wall_times(project) -> None:
+    config, folder, site = project
+    status, output = run(build_args(config, folder, site))
+    assert status == 0, output
+    lines = output.strip().splitlines()
+    assert lines[-2].startswith("done in ")
+    assert re.fullmatch(
+        r"cpu: [\d.]+s \(ingest [\d.]+s, analyse [\d.]+s, link [\d.]+s, pages [\d.]+s, mkdocs [\d.]+s\)", lines[-1]
+    ), lines[-1]
 
 
 def test_an_article_or_source_called_index_never_takes_the_list_page(project) -> None:

@@ -54,3 +54,19 @@ def test_a_parallel_dirty_build_gives_the_clean_site(tmp_path: Path, monkeypatch
     build_site(config, docs, tmp_path / "clean", incremental=False, workers=2)
     assert _files(tmp_path / "site") == _files(tmp_path / "clean")
     assert "A new line." in (tmp_path / "site" / "notes" / "n7.html").read_text(encoding="utf-8")
+
+
+def test_compact_html_drops_indentation_and_blank_lines_but_keeps_pre_textarea_and_script() -> None:
+    kept = "<pre>x\n    y\n\n</pre>\n<textarea>\n  t</textarea><script>\n  s()</script>"
+    page = "<ul>\n  <li>a</li>\n\n\t <li>b  c</li>\n</ul>\n  " + kept.replace("</pre>\n", "</pre>\n ")
+    assert mkdocs_adapter.compact_html(page) == "<ul>\n<li>a</li>\n<li>b  c</li>\n</ul>\n" + kept
+
+
+def test_the_built_pages_are_compacted(tmp_path: Path) -> None:
+    config = project_config(tmp_path)
+    docs = tmp_path / ".build" / "docs"
+    _docs(docs)
+    build_site(config, docs, tmp_path / "site", incremental=False)
+    page = (tmp_path / "site" / "notes" / "n3.html").read_text(encoding="utf-8")
+    assert "<td>1</td>" in page
+    assert "\n " not in page and "\n\n" not in page

@@ -309,3 +309,19 @@ def test_circles_are_pushed_apart_and_labels_never_overlap() -> None:
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
             assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+
+
+def test_the_neighbour_ring_writes_each_name_once_and_a_cut_name_whole_in_a_title(tmp_path: Path) -> None:
+    long = "Entity With A Name Far Longer Than Any Label 3"
+    names = [_entity(1), _entity(2), long]
+    corpus = _corpus([(a, names, None, None) for a in ("a", "b", "c")], tmp_path)
+    graph = EntityGraph(corpus)
+    entity = next(e for e in corpus.entities if e.name == _entity(1))
+    markup = str(graph.neighbours_svg(entity, "entities/x.md"))
+    soup = BeautifulSoup(markup, "html.parser")
+    assert len(soup.select("a.node")) == 2
+    assert markup.count(_entity(2)) == 1  # its label only: no per-line or per-circle description
+    assert markup.count(_entity(1)) == 2  # the picture's title and the centre's label
+    cut = next(a for a in soup.select("a.node") if a.find("title"))
+    assert cut.find("title").get_text() == long and cut.find("text").get_text().endswith("…")
+    assert not soup.select("line title")

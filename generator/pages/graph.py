@@ -308,6 +308,11 @@ class EntityGraph:
     # --- the small picture on each entity page --------------------------------------------
 
     def neighbours_svg(self, entity: Entity, page: str) -> MD:
+        """The ring of the entities most often named with `entity`, each a link to its page.
+
+        Every name is written once (its circle's label; a `<title>` only where the label is cut
+        short): the table under the picture ("Appears with") gives each one's type and shared
+        articles, so the lines and circles carry no descriptions of their own."""
         ties = self._strongest(entity.id, set(self.neighbours))[:NEIGHBOURS]
         if not ties:
             return MD("")
@@ -329,15 +334,13 @@ class EntityGraph:
             spots.append((other, x, y, angle))
             out.append(
                 f'<line x1="{num(cx)}" y1="{num(cy)}" x2="{num(x)}" y2="{num(y)}" '
-                f'stroke-width="{num(1 + 6 * shared / strongest)}"><title>{esc(entity.name)} and '
-                f"{esc(self.corpus.entity(other).name)}: {shared} shared article{'s' if shared != 1 else ''}"
-                "</title></line>"
+                f'stroke-width="{num(1 + 6 * shared / strongest)}"/>'
             )
         out.append('</g><g class="nodes">')
         radius = 8 + 16 * math.sqrt(entity.mention_count / most)
-        name = esc(entity.name)
         out.append(
-            f'<g class="node node-self t-{css_class(entity.type)}"><circle cx="{num(cx)}" cy="{num(cy)}" '
+            f'<g class="node node-self t-{css_class(entity.type)}">{_tip(entity.name, 26)}'
+            f'<circle cx="{num(cx)}" cy="{num(cy)}" '
             f'r="{num(radius)}"/><text x="{num(cx)}" y="{num(cy + radius + 14)}" text-anchor="middle">'
             f"{esc(short(entity.name, 26))}</text></g>"
         )
@@ -349,13 +352,8 @@ class EntityGraph:
             tx = x + (0 if anchor == "middle" else (r + 5) * (1 if cos > 0 else -1))
             ty = y + (r + 14 if math.sin(angle) > 0.3 else -(r + 6) if math.sin(angle) < -0.3 else 5)
             href = html_href(entity_path(neighbour), page)
-            described = (
-                f"{esc(neighbour.name)} ({esc(neighbour.type)}, named with {name} in "
-                f"{self.neighbours[entity.id][other]} article{'s' if self.neighbours[entity.id][other] != 1 else ''})"
-            )
             out.append(
-                f'<a href="{esc(href)}" class="node t-{css_class(neighbour.type)}" aria-label="{described}">'
-                f"<title>{described}</title>"
+                f'<a href="{esc(href)}" class="node t-{css_class(neighbour.type)}">{_tip(neighbour.name, 22)}'
                 f'<circle cx="{num(x)}" cy="{num(y)}" r="{num(r)}"/>'
                 f'<text x="{num(tx)}" y="{num(ty)}" text-anchor="{anchor}">{esc(short(neighbour.name, 22))}</text></a>'
             )
@@ -363,6 +361,13 @@ class EntityGraph:
         out.append(self._legend([entity] + [self.corpus.entity(o) for o, _ in ties]))
         out.append(
             "<figcaption>Circles are sized by mentions and coloured by type; a line's width is the number of "
-            "articles naming both. Select a circle to open that entity.</figcaption></figure>"
+            "articles naming both (the table below gives the figures). Select a circle to open that entity."
+            "</figcaption></figure>"
         )
         return MD("".join(out))
+
+
+def _tip(name: str, limit: int) -> str:
+    """A `<title>` (tooltip, accessible name) with the whole name when its label, cut to `limit`
+    characters, does not show all of it; otherwise nothing."""
+    return "" if short(name, limit) == " ".join(name.split()) else f"<title>{esc(name)}</title>"
