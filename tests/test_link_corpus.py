@@ -289,6 +289,19 @@ def test_a_short_company_name_joins_the_longer_name_it_is_clearly_named_beside_a
     assert acme.aliases == ("Acme",)
 
 
+def test_a_company_join_counts_each_article_once_in_its_reason() -> None:
+    ford = [("Ford Motor Company", "ORG"), ("Ford", "ORG")]
+    items = [(f"f{i}", "Ford Motor Company said Ford would hire.", ford) for i in range(3)]
+    both = [("Ford Motor Company", "ORG"), ("Ford Taurus", "ORG"), ("Ford", "ORG")]
+    items += [
+        ("b", "Ford Motor Company makes the Ford Taurus, Ford said.", both),  # beside both longer names
+        ("t", "The Ford Taurus sold well for Ford.", [("Ford Taurus", "ORG"), ("Ford", "ORG")]),
+    ]
+    entities, _ = _link(items)
+    company = _holding(entities, "Ford Motor Company")
+    assert "beside it in 4 of 5 articles" in company.alias_reasons["Ford"]  # 5 articles, not 4 + 2
+
+
 def test_a_surname_typed_as_a_place_joins_the_person_only_where_the_corpus_always_says_whose() -> None:
     amash = [("Justin Amash", "PERSON"), ("Amash", "GPE")]
     items = [(f"a{i}", "Justin Amash left. Amash said no.", amash) for i in range(2)]

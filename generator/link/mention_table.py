@@ -286,16 +286,16 @@ class MentionTable:
             groups[root] = group
         return groups
 
-    def pairs_in_one_article(self) -> dict[tuple[str, str], int]:
-        """(short key, long key) where the long key starts with the short one's one or two words, and how
-        many articles name both."""
-        pairs: Counter[tuple[str, str]] = Counter()
-        for entries in self.by_article.values():
+    def pairs_in_one_article(self) -> dict[tuple[str, str], set[str]]:
+        """(short key, long key) where the long key starts with the short one's one or two words, and the
+        articles that name both."""
+        pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for article_id, entries in self.by_article.items():
             keys = {entry.key for entry in entries}
             for key in keys:
                 words = key.split()
                 for size in (1, 2):
                     prefix = " ".join(words[:size])
                     if size < len(words) and prefix in keys:
-                        pairs[(prefix, key)] += 1
+                        pairs[(prefix, key)].add(article_id)
         return dict(pairs)

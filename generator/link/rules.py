@@ -129,7 +129,7 @@ def join_plurals(merger: Merger, groups: dict[str, Group], surnames: set[str]) -
         merger.union(singular, key, "plural of {other}", mirror="singular of {other}")
 
 
-def join_company_names(merger: Merger, groups: dict[str, Group], together: dict[tuple[str, str], int]) -> None:
+def join_company_names(merger: Merger, groups: dict[str, Group], together: dict[tuple[str, str], set[str]]) -> None:
     """Organisations under a shorter name: "Apple Inc." is "Apple"; "Northrop" is "Northrop Grumman".
 
     A legal suffix (Inc., Corp., plc, Group, …) is dropped when the bare name is known.
@@ -156,30 +156,33 @@ def join_company_names(merger: Merger, groups: dict[str, Group], together: dict[
             continue
         if _kind(groups, merger, short) != "ORG":
             continue
-        beside: Counter[str] = Counter()  # root of a longer name -> articles naming it with the short one
+        beside: dict[str, set[str]] = defaultdict(set)  # root of a longer name -> articles naming both
         head: dict[str, str] = {}
         for key in sorted(longer[short]):
             root = merger.find(key)
             if root != merger.find(short) and together.get((short, key)):
-                beside[root] += together[(short, key)]
+                beside[root] |= together[(short, key)]
                 head.setdefault(root, key)
-        target = _clear_company(beside)
+        counts = Counter({root: len(articles) for root, articles in beside.items()})
+        total = len(set().union(*beside.values()))
+        target = _clear_company(counts, total)
         if target is None:
             continue
         if len(beside) == 1:
             merger.union(head[target], short, "short form of {other}", mirror="full name of {other}")
         else:
-            why = f"short form of {{other}}, named beside it in {beside[target]} of {beside.total()} articles"
+            why = f"short form of {{other}}, named beside it in {counts[target]} of {total} articles"
             merger.union(head[target], short, why + " naming a longer name it begins", mirror="full name of {other}")
 
 
-def _clear_company(beside: Counter[str]) -> str | None:
-    """The longer name a short one is named beside: the only one; or one with at least two articles,
-    half of all and twice the next ("Apple Computer" 10, "Apple Corps" 3, three others 1 each)."""
+def _clear_company(beside: Counter[str], total: int) -> str | None:
+    """The longer name a short one is named beside (articles per name; `total` articles name any): the
+    only one; or one with at least two articles, half of all and twice the next ("Apple Computer" 10,
+    "Apple Corps" 3, three others 1 each)."""
     if len(beside) <= 1:
         return next(iter(beside), None)
     (top, count), (_, second) = beside.most_common(2)
-    return top if count >= 2 and count >= 0.5 * beside.total() and count >= 2 * second else None
+    return top if count >= 2 and count >= 0.5 * total and count >= 2 * second else None
 
 
 def join_initialisms(merger: Merger, groups: dict[str, Group], acronym_keys: set[str]) -> None:

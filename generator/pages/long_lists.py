@@ -47,14 +47,16 @@ def article_list_pages(site: Site) -> list[ArticleListPage]:
 
 
 def _article_parts(
-    site: Site, ids: Sequence[str], path: Callable[[int], str]
+    site: Site, ids: Sequence[str], path: Callable[[int], str], pages: slice = slice(None)
 ) -> list[tuple[Pager, tuple[ArticleRow, ...]]]:
-    return [(pager, article_rows(site.corpus, list(chunk))) for pager, chunk in split(ids, path)]
+    """The pages of a list of articles, rows made only for the `pages` asked for (the first page of a
+    source's list is on the source page, the rest on pages of their own)."""
+    return [(pager, article_rows(site.corpus, list(chunk))) for pager, chunk in split(ids, path)[pages]]
 
 
 def source_parts(site: Site, source: Source) -> tuple[Pager, tuple[ArticleRow, ...]]:
     """The first page of a source's articles (on the source page) with its pager."""
-    return _article_parts(site, source.articles, _source_part_path(source))[0]
+    return _article_parts(site, source.articles, _source_part_path(source), slice(1))[0]
 
 
 def source_list_pages(site: Site, source: Source) -> list[ArticleListPage]:
@@ -62,7 +64,7 @@ def source_list_pages(site: Site, source: Source) -> list[ArticleListPage]:
     intro = f"The articles of {source.name}."
     return [
         ArticleListPage(pager.parts[pager.number - 1].path or "", source.name, intro, source_ref(source), pager, rows)
-        for pager, rows in _article_parts(site, source.articles, _source_part_path(source))[1:]
+        for pager, rows in _article_parts(site, source.articles, _source_part_path(source), slice(1, None))
     ]
 
 
@@ -76,7 +78,7 @@ def _lone_path() -> Callable[[int], str]:
 
 def lone_first(site: Site) -> tuple[Pager, tuple[ArticleRow, ...]]:
     """The first page of the articles in no story (on the stories index) with its pager."""
-    return _article_parts(site, site.corpus.no_story, _lone_path())[0]
+    return _article_parts(site, site.corpus.no_story, _lone_path(), slice(1))[0]
 
 
 def lone_list_pages(site: Site) -> list[ArticleListPage]:
@@ -86,7 +88,7 @@ def lone_list_pages(site: Site) -> list[ArticleListPage]:
     up = Ref("Stories", TOPICS)
     return [
         ArticleListPage(pager.parts[pager.number - 1].path or "", "Articles in no story", intro, up, pager, rows)
-        for pager, rows in _article_parts(site, ids, _lone_path())[1:]
+        for pager, rows in _article_parts(site, ids, _lone_path(), slice(1, None))
     ]
 
 
