@@ -100,6 +100,21 @@ def tidy_name(span: Span) -> Span:
     return doc[start:end] if end > start else span
 
 
+def in_a_title(span: Span) -> bool:
+    """A "name" the tagger cut out of a title: a capitalised word that is not a name, a noun or a title
+    runs into it mid-sentence ("last week Only Fools and Horses star David Jason criticised …" makes
+    "Fools" a person). Such words name nobody."""
+    doc = span.doc
+    if span.start == 0 or span.start == span.sent.start:
+        return False
+    before = doc[span.start - 1]
+    if not before.text[:1].isupper() or before.ent_type_ or before.i == before.sent.start:
+        return False
+    if doc[before.i - 1].is_punct or doc[before.i - 1].is_space:
+        return False  # after a colon, a quote mark or a line break: a new start, not a title
+    return before.pos_ not in ("PROPN", "NOUN", "PRON", "NUM", "X") and _word(before) not in TITLE_WORDS
+
+
 class People:
     """The named people of one article, with what the text says of their gender and roles."""
 
@@ -113,7 +128,7 @@ class People:
             if ent.label_ != "PERSON" or self._quoted(ent[0]):
                 continue
             name = tidy_name(ent)
-            if not any(t.is_alpha and t.text[:1].isupper() for t in name):
+            if not any(t.is_alpha and t.text[:1].isupper() for t in name) or in_a_title(name):
                 continue
             index = self._person_for(name)
             self.mentions.append(PersonMention(name, index, _is_subject(name)))
@@ -161,7 +176,7 @@ class People:
             described.append(root.head)
         for token in titles + described:
             role = _TITLE_ROLE.get(_word(token), token.lemma_.lower())
-            person.roles.add(role)
+            person.roles.add(role_phrase(token, 0))
             if role in _ROLE_GENDER:
                 person.gender = person.gender or _ROLE_GENDER[role]
 
@@ -332,22 +347,59 @@ class People:
 
     def resolve_role(self, description: Span) -> PersonMention | None:
         """The one person of the article holding the role a definite description names ("the senator",
-        "the President")."""
+        "the President"): the article itself gave that person this role, not another office with the same
+        head noun ("the prime minister" is not "Deputy Prime Minister John Prescott")."""
         head = description.root
         if not any(t.lower_ in ("the", "this") for t in description if t.i < head.i):
             if not (head.pos_ == "PROPN" and head.i > 0 and head.doc[head.i - 1].lower_ == "the"):
                 return None
         if head.pos_ not in ("NOUN", "PROPN"):
             return None
-        return self.holder_of(_TITLE_ROLE.get(_word(head), head.lemma_.lower()), head.i)
+        return self.holder_of(role_phrase(head, description.start), head.i)
 
     def holder_of(self, role: str, before: int) -> PersonMention | None:
-        """The last mention, before token `before`, of the one person named with this role."""
-        holders = {m.person for m in self.mentions if role in self.persons[m.person].roles and m.span.end <= before}
+        """The last mention, before token `before`, of the one person named with this role (same_role)."""
+        holders = {
+            m.person
+            for m in self.mentions
+            if any(same_role(role, known) for known in self.persons[m.person].roles) and m.span.end <= before
+        }
         if len(holders) != 1:
             return None
         (person,) = holders
         return next(m for m in reversed(self.mentions) if m.person == person and m.span.end <= before)
+
+
+_OTHER_OFFICE = {
+    "deputy", "vice", "assistant", "associate", "shadow", "junior", "under", "prime", "acting", "former", "ex",
+    "co", "lieutenant", "sub", "interim", "outgoing", "incoming", "late", "first",
+}  # fmt: skip
+"""Words that make a title another office than its head noun alone: a deputy prime minister is not the
+prime minister, a former president not the president."""
+
+
+def role_phrase(head: Token, start: int) -> str:
+    """A title or role as the words of its noun phrase (from `start` on) to its head, lemmas, abbreviations
+    spelled out ("Deputy Prime Minister" → "deputy prime minister", "Sen." → "senator"); no determiner,
+    possessive or punctuation ("Clinton's campaign manager" → "campaign manager")."""
+    left = min(head.left_edge.i, head.i)
+    words = [
+        _TITLE_ROLE.get(_word(t), t.lemma_.lower())
+        for t in head.doc[max(left, start) : head.i + 1]
+        if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.dep_ not in ("poss",) and not t.ent_type_ == "PERSON"
+    ]
+    return " ".join(words) or _TITLE_ROLE.get(_word(head), head.lemma_.lower())
+
+
+def same_role(described: str, given: str) -> bool:
+    """Whether a description's role ("prime minister") names the role the article gave someone ("prime
+    minister", "Labour prime minister"): one is the other with words before it, none of which makes it
+    another office ("deputy prime minister", "former president")."""
+    first, second = described.split(), given.split()
+    short, long = sorted((first, second), key=len)
+    if long[len(long) - len(short) :] != short:
+        return False
+    return not any(word in _OTHER_OFFICE for word in long[: len(long) - len(short)])
 
 
 TITLE_WORDS = (
