@@ -479,3 +479,57 @@ def test_words_a_speaker_points_out_that_others_said_are_nobody_s_for_sure(nlp) 
         '"regardless of the situation on the ground".'
     )
     assert _speakers(nlp, text).get("regardless of the situation on the ground") not in ("Norway", "Spain", "Greece")
+
+
+def test_a_role_goes_only_to_the_person_given_that_very_office(nlp) -> None:
+    text = (
+        "The dinner was hosted by Deputy Prime Minister Tom Baker in the spring.\n"
+        '"We must get through this year together," the prime minister told the guests.\n'
+        "Foreign Secretary Jane Doe arrived later.\n"
+        '"We are ready for the talks next week," the secretary said.'
+    )
+    speakers = _speakers(nlp, text)
+    assert speakers["We must get through this year together,"] == "the prime minister"  # not the deputy
+    assert speakers["We are ready for the talks next week,"] == "Jane Doe"  # the office the text gave her
+
+
+def test_words_according_to_another_s_account_are_nobody_s_for_sure(nlp) -> None:
+    text = (
+        "A new book by the journalist Tom Baker was published on Sunday.\n"
+        'According to Mr Baker the minister said: "Help me through the year and I will then stand down."'
+    )
+    assert _speakers(nlp, text)["Help me through the year and I will then stand down."] is None
+
+
+def test_words_a_speaker_brushes_off_are_not_his(nlp) -> None:
+    text = (
+        "Mr Tom Baker began his tour of the country on Monday.\n"
+        'Mr Baker said the other parties were not "asking the critical questions" of the government. '
+        'But he brushed off Labour suggestions a vote for his party would mean letting the Tories in "by the back door". '
+        'Mr Baker dismissed the report as "a load of old nonsense from start to finish".'
+    )
+    speakers = _speakers(nlp, text)
+    assert speakers["by the back door"] is None
+    assert speakers["a load of old nonsense from start to finish"] in ("Baker", "Tom Baker")  # "as": his words
+
+
+def test_a_quantity_is_never_a_speaker(nlp) -> None:
+    text = (
+        "The survey asked 2,000 adults about the hunting ban.\n"
+        'Around one quarter said they "neither support nor oppose" a ban, and '
+        'a majority said the ban was "a matter for the next parliament".'
+    )
+    speakers = _speakers(nlp, text)
+    assert speakers["neither support nor oppose"] is None
+    assert speakers["a matter for the next parliament"] is None
+
+
+def test_a_name_cut_out_of_a_title_is_nobody(nlp) -> None:
+    text = (
+        "Comedians have attacked the state of television.\n"
+        'And last week Only Fools and Horses star David Jason criticised British TV for being "too safe and too '
+        'cheap". "We have got to be careful not to dumb down for the audience," he said.'
+    )
+    speakers = _speakers(nlp, text)
+    assert speakers["too safe and too cheap"] != "Fools"
+    assert speakers["We have got to be careful not to dumb down for the audience,"] != "Fools"
