@@ -505,7 +505,8 @@ def test_words_a_speaker_brushes_off_are_not_his(nlp) -> None:
     text = (
         "Mr Tom Baker began his tour of the country on Monday.\n"
         'Mr Baker said the other parties were not "asking the critical questions" of the government. '
-        'But he brushed off Labour suggestions a vote for his party would mean letting the Tories in "by the back door". '
+        "But he brushed off Labour suggestions a vote for his party would mean letting the Tories in "
+        '"by the back door". '
         'Mr Baker dismissed the report as "a load of old nonsense from start to finish".'
     )
     speakers = _speakers(nlp, text)

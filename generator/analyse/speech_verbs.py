@@ -207,5 +207,7 @@ def in_rejected_words(quote: Span, quoted: list[tuple[int, int]]) -> bool:
 def _rejected_object(verb: Token) -> list[Token]:
     """The verb's object when it is someone's words: "claims", "Labour suggestions", "at the idea"."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    objects += [o for c in verb.children if c.dep_ == "prep" and c.lower_ != "as" for o in c.children if o.dep_ == "pobj"]
+    objects += [
+        o for c in verb.children if c.dep_ == "prep" and c.lower_ != "as" for o in c.children if o.dep_ == "pobj"
+    ]
     return [o for o in objects if o.pos_ == "NOUN" and o.lemma_.lower() in WORDS_NOUNS]
