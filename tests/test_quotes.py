@@ -491,6 +491,11 @@ def test_a_role_goes_only_to_the_person_given_that_very_office(nlp) -> None:
     speakers = _speakers(nlp, text)
     assert speakers["We must get through this year together,"] == "the prime minister"  # not the deputy
     assert speakers["We are ready for the talks next week,"] == "Jane Doe"  # the office the text gave her
+    two = (
+        "Republican Gov. Tom Baker closed the schools on Monday. Maryland Gov. Jane Doe said she understood.\n"
+        '"We are doing everything we can to reopen safely," the Republican governor told the radio station.'
+    )
+    assert _speakers(nlp, two)["We are doing everything we can to reopen safely,"] == "the Republican governor"
 
 
 def test_words_according_to_another_s_account_are_nobody_s_for_sure(nlp) -> None:
@@ -499,6 +504,8 @@ def test_words_according_to_another_s_account_are_nobody_s_for_sure(nlp) -> None
         'According to Mr Baker the minister said: "Help me through the year and I will then stand down."'
     )
     assert _speakers(nlp, text)["Help me through the year and I will then stand down."] is None
+    reported = 'Attorney General Tom Barr spoke on Monday.\n"We have to give businesses more freedom," Barr said, according to Bloomberg.'
+    assert _speakers(nlp, reported)["We have to give businesses more freedom,"] in ("Barr", "Tom Barr")  # a record
 
 
 def test_words_a_speaker_brushes_off_are_not_his(nlp) -> None:

@@ -392,14 +392,14 @@ def role_phrase(head: Token, start: int) -> str:
 
 
 def same_role(described: str, given: str) -> bool:
-    """Whether a description's role ("prime minister") names the role the article gave someone ("prime
-    minister", "Labour prime minister"): one is the other with words before it, none of which makes it
-    another office ("deputy prime minister", "former president")."""
+    """Whether a description's role ("the prime minister", "the Republican governor") may be the role the
+    article gave someone: the same head noun and the same words that make another office ("deputy prime
+    minister", "former president" are not "prime minister", "president"); other words ("Maryland",
+    "Republican", "foreign") neither confirm nor exclude, so two such holders leave it ambiguous."""
     first, second = described.split(), given.split()
-    short, long = sorted((first, second), key=len)
-    if long[len(long) - len(short) :] != short:
+    if not first or not second or first[-1] != second[-1]:
         return False
-    return not any(word in _OTHER_OFFICE for word in long[: len(long) - len(short)])
+    return {w for w in first if w in _OTHER_OFFICE} == {w for w in second if w in _OTHER_OFFICE}
 
 
 TITLE_WORDS = (

@@ -229,9 +229,10 @@ def _from_nearby(
 def _according_to_another(
     verb: Token, speaker: Speaker | None, people: People, previous: int | None, quoted: list[tuple[int, int]]
 ) -> bool:
-    """Whether the speech verb's own clause says whose account it is, and that is not the speaker's:
-    "According to Mr Peston the prime minister said: “…”" is Mr Peston's report of the words, not
-    the prime minister's own for sure (nor the book's: "according to the book, he said")."""
+    """Whether the speech verb's own clause says that another named person recounts it: "According to
+    Mr Peston the prime minister said: “…”" is Mr Peston's account of words said to him, not the prime
+    minister's own for sure. A record or an outlet ("Barr said, according to Bloomberg", "according to
+    the White House transcript") reports the words, not hearsay: the speaker stands."""
     if speaker is None:
         return False
     for child in verb.children:
@@ -240,7 +241,8 @@ def _according_to_another(
         account = next((o for o in child.doc[child.i + 1].children if o.dep_ == "pobj"), None)
         if account is None or inside(account, quoted):
             continue
-        if not _same_speaker(speaker, from_subject(account, people, previous, quoted)):
+        other = from_subject(account, people, previous, quoted)
+        if other is not None and other.person is not None and not _same_speaker(speaker, other):
             return True
     return False
 
