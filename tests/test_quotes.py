@@ -504,7 +504,10 @@ def test_words_according_to_another_s_account_are_nobody_s_for_sure(nlp) -> None
         'According to Mr Baker the minister said: "Help me through the year and I will then stand down."'
     )
     assert _speakers(nlp, text)["Help me through the year and I will then stand down."] is None
-    reported = 'Attorney General Tom Barr spoke on Monday.\n"We have to give businesses more freedom," Barr said, according to Bloomberg.'
+    reported = (
+        "Attorney General Tom Barr spoke on Monday.\n"
+        '"We have to give businesses more freedom," Barr said, according to Bloomberg.'
+    )
     assert _speakers(nlp, reported)["We have to give businesses more freedom,"] in ("Barr", "Tom Barr")  # a record
 
 
