@@ -309,14 +309,17 @@ def test_hand_judged_quote_groups_are_well_formed(name: str, least: int) -> None
         assert len(row["articles"].split(",")) >= 2 and all(len(a) == 16 for a in row["articles"].split(","))
 
 
-def test_judged_sample_of_credited_quotes_is_well_formed() -> None:
-    """The read sample of BBC quotes we credit (docs/BENCHMARKS.md, third pass): offsets and verdicts only."""
+@pytest.mark.parametrize(
+    "name", ["bbc_credited_sample_judged.tsv", "bbc_credited_sample2_judged.tsv", "500n_credited_sample_judged.tsv"]
+)
+def test_judged_sample_of_credited_quotes_is_well_formed(name: str) -> None:
+    """The read samples of quotes we credit (docs/BENCHMARKS.md, third to fifth pass): offsets and verdicts only."""
     sys.path.insert(0, str(BENCH))
     try:
         from quotes import read_credited_judgements, wilson
     finally:
         sys.path.remove(str(BENCH))
-    rows = read_credited_judgements(DATA / "bbc_credited_sample_judged.tsv")
+    rows = read_credited_judgements(DATA / name)
     assert len(rows) >= 60
     assert len({(r["article"], r["start"]) for r in rows}) == len(rows)
     assert all(r["start"].isdigit() and int(r["start"]) < int(r["end"]) for r in rows)
