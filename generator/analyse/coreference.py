@@ -10,15 +10,20 @@ the Hugging Face hub), so this is a small documented rule set over the spaCy par
   role noun beside the name ("spokeswoman", "his wife" does not count), or the pronouns
   of the sentences that name that person alone (he/him/his against she/her), when one
   kind is at least twice the other;
-- a person's roles are the nouns of titles before the name ("Sen.", "campaign manager")
-  and of appositions ("Mook, Clinton's campaign manager", "the spokesman, Jason Miller");
+- a person's roles are the titles before the name ("Sen.", "campaign manager", "Deputy Prime
+  Minister") and appositions ("Mook, Clinton's campaign manager", "the spokesman, Jason Miller"),
+  each kept as its whole phrase;
 - "he"/"she" is read back sentence by sentence (its own first, three back at most): the
   first sentence whose subject is a person decides (a named person of compatible gender is
   the answer, the same pronoun again is resolved in turn, someone unnamed such as "the
   woman" leaves it open); a sentence without a person subject gives its only person, when
   the text made that person's gender known and it matches, or the previous quote's
   speaker; anything else is ambiguous, and then there is no speaker;
-- "the senator" (a definite description) is the one person of the article holding that role.
+- "the senator" (a definite description) is the one person of the article holding that role: the
+  same head noun and the same words that make another office ("the prime minister" is not the
+  deputy prime minister, "the president" not the vice president nor a former one);
+- a capitalised word that is not a name running into a PERSON mid-sentence ("Only Fools and Horses
+  star …") makes that "name" a piece of a title: nobody.
 """
 
 from __future__ import annotations
