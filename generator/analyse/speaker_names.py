@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from generator.analyse.coreference import People, in_a_title, is_title_only, tidy_name
+from generator.analyse.coreference import People, tidy_name
+from generator.analyse.titles import in_a_title, is_title_only
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 
