@@ -294,6 +294,13 @@ def wilson(successes: int, total: int, z: float = 1.96) -> tuple[float, float]:
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
+CREDITED_VERDICTS = ("right", "description", "wrong", "not-a-quote")
+"""right: the speaker's words; description: a description as written of the one who said them ("one young
+demonstrator"); wrong: another's words (a wrong speaker); not-a-quote: nobody's words (a title, a survey
+option). The last two are credited wrongly."""
+CREDITED_WRONGLY = ("wrong", "not-a-quote")
+
+
 def read_credited_judgements(path: Path) -> list[dict[str, str]]:
     """Hand verdicts on a sample of quotes we credit (tests/data/bbc_credited_sample_judged.tsv)."""
     columns = ["article", "start", "end", "ours", "verdict", "note"]
@@ -302,8 +309,10 @@ def read_credited_judgements(path: Path) -> list[dict[str, str]]:
         cells = line.split("\t")
         if not line.strip() or line.startswith("#") or cells[0] == "article":
             continue
-        if len(cells) != len(columns) or cells[4] not in ("right", "wrong"):
-            raise ValueError(f"{path}:{number}: expected {', '.join(columns)} with verdict right|wrong")
+        if len(cells) != len(columns) or cells[4] not in CREDITED_VERDICTS:
+            raise ValueError(
+                f"{path}:{number}: expected {', '.join(columns)} with verdict {'|'.join(CREDITED_VERDICTS)}"
+            )
         rows.append(dict(zip(columns, cells, strict=True)))
     return rows
 
@@ -324,10 +333,12 @@ def print_unattributed_judged(score: Score, labels: int) -> None:
 def main() -> None:
     if "--credited" in sys.argv:
         rows = read_credited_judgements(Path(sys.argv[sys.argv.index("--credited") + 1]))
-        wrong = sum(r["verdict"] == "wrong" for r in rows)
+        wrong = sum(r["verdict"] in CREDITED_WRONGLY for r in rows)
         low, high = wilson(wrong, len(rows))
+        verdicts = Counter(r["verdict"] for r in rows)
         print(f"{len(rows)} credited quotes read: {wrong} credited wrongly ({wrong / max(len(rows), 1):.3f}; "
-              f"95 % interval {low:.3f}-{high:.3f})")  # fmt: skip
+              f"95 % interval {low:.3f}-{high:.3f}); verdicts "
+              + ", ".join(f"{v} {verdicts[v]}" for v in CREDITED_VERDICTS))  # fmt: skip
         return
     if "--judged" in sys.argv:
         rows = read_judgements(Path(sys.argv[sys.argv.index("--judged") + 1]))

@@ -4,6 +4,8 @@
         --size 64 --docs /tmp/bbc-1001-2225.spacy                 # print the sample, each quote in its sentences
     python bench/quotes_sample.py ../shared/data/bbc-news-summary/articles --from 301 --to 1000 \
         --check tests/data/bbc_credited_sample_judged.tsv          # which judged credits the code now changes
+    python bench/quotes_sample.py ../shared/data/500n-kpcrowd-dev/docs --from 1 --to 0 --seed 1515 \
+        --docs /tmp/500n.spacy                                     # another corpus: any folder of articles
 
 Articles are numbered 1.. in the order of their sorted addresses (business/001.txt first), read as the
 build reads them (generator.ingest.read_corpus), so the offsets are those of the text the site analyses.
@@ -32,7 +34,7 @@ def _articles(folder: Path, first: int, last: int) -> list[tuple[str, str]]:
     from generator.ingest import read_corpus
 
     articles = sorted(read_corpus(folder, Config()).articles, key=lambda a: a.path)
-    return [(a.path, a.text) for a in articles[first - 1 : last]]
+    return [(a.path, a.text) for a in articles[first - 1 : last or None]]
 
 
 def _docs(texts: list[str], names: list[str], cache: str | None):  # noqa: ANN202 - spaCy Docs
@@ -68,14 +70,14 @@ def credited(folder: Path, first: int, last: int, cache: str | None) -> list[tup
 def main() -> None:
     def extra(parser) -> None:  # noqa: ANN001
         parser.add_argument("--from", dest="first", type=int, default=1001, help="first article number (from 1)")
-        parser.add_argument("--to", dest="last", type=int, default=2225, help="last article number")
+        parser.add_argument("--to", dest="last", type=int, default=2225, help="last article number (0: the last)")
         parser.add_argument("--seed", type=int, default=1414, help="seed of random.Random for the draw")
         parser.add_argument("--size", type=int, default=64, help="quotes to draw")
         parser.add_argument("--docs", default=None, help="a DocBin file caching the parsed articles")
         parser.add_argument("--check", default=None, help="a judged sample: print the credits the code changes")
 
     args = arguments(__doc__.splitlines()[0], str(ROOT.parent / "shared" / "data" / "bbc-news-summary"), extra)
-    folder = data_or_exit(args.data, "business")
+    folder = data_or_exit(args.data, "")
     found = credited(folder, args.first, args.last, args.docs)
     if args.check:
         rows = read_credited_judgements(Path(args.check))
@@ -90,7 +92,8 @@ def main() -> None:
         return
     sample = random.Random(args.seed).sample(found, min(args.size, len(found)))
     print(
-        f"# {len(found)} credited quotes in articles {args.first}-{args.last}; {len(sample)} drawn (seed {args.seed})"
+        f"# {len(found)} credited quotes in articles {args.first}-{args.last or 'the last'}; "
+        f"{len(sample)} drawn (seed {args.seed})"
     )
     for address, text, start, end, speaker in sample:
         before = text[max(0, start - _CONTEXT) : start].replace("\n", " / ")

@@ -309,14 +309,17 @@ def test_hand_judged_quote_groups_are_well_formed(name: str, least: int) -> None
         assert len(row["articles"].split(",")) >= 2 and all(len(a) == 16 for a in row["articles"].split(","))
 
 
-def test_judged_sample_of_credited_quotes_is_well_formed() -> None:
-    """The read sample of BBC quotes we credit (docs/BENCHMARKS.md, third pass): offsets and verdicts only."""
+@pytest.mark.parametrize(
+    "name", ["bbc_credited_sample_judged.tsv", "bbc_credited_sample2_judged.tsv", "500n_credited_sample_judged.tsv"]
+)
+def test_judged_sample_of_credited_quotes_is_well_formed(name: str) -> None:
+    """The read samples of quotes we credit (docs/BENCHMARKS.md, third to fifth pass): offsets and verdicts only."""
     sys.path.insert(0, str(BENCH))
     try:
         from quotes import read_credited_judgements, wilson
     finally:
         sys.path.remove(str(BENCH))
-    rows = read_credited_judgements(DATA / "bbc_credited_sample_judged.tsv")
+    rows = read_credited_judgements(DATA / name)
     assert len(rows) >= 60
     assert len({(r["article"], r["start"]) for r in rows}) == len(rows)
     assert all(r["start"].isdigit() and int(r["start"]) < int(r["end"]) for r in rows)
@@ -479,3 +482,68 @@ def test_words_a_speaker_points_out_that_others_said_are_nobody_s_for_sure(nlp) 
         '"regardless of the situation on the ground".'
     )
     assert _speakers(nlp, text).get("regardless of the situation on the ground") not in ("Norway", "Spain", "Greece")
+
+
+def test_a_role_goes_only_to_the_person_given_that_very_office(nlp) -> None:
+    text = (
+        "The dinner was hosted by Deputy Prime Minister Tom Baker in the spring.\n"
+        '"We must get through this year together," the prime minister told the guests.\n'
+        "Foreign Secretary Jane Doe arrived later.\n"
+        '"We are ready for the talks next week," the secretary said.'
+    )
+    speakers = _speakers(nlp, text)
+    assert speakers["We must get through this year together,"] == "the prime minister"  # not the deputy
+    assert speakers["We are ready for the talks next week,"] == "Jane Doe"  # the office the text gave her
+    two = (
+        "Republican Gov. Tom Baker closed the schools on Monday. Maryland Gov. Jane Doe said she understood.\n"
+        '"We are doing everything we can to reopen safely," the Republican governor told the radio station.'
+    )
+    assert _speakers(nlp, two)["We are doing everything we can to reopen safely,"] == "the Republican governor"
+
+
+def test_words_according_to_another_s_account_are_nobody_s_for_sure(nlp) -> None:
+    text = (
+        "A new book by the journalist Tom Baker was published on Sunday.\n"
+        'According to Mr Baker the minister said: "Help me through the year and I will then stand down."'
+    )
+    assert _speakers(nlp, text)["Help me through the year and I will then stand down."] is None
+    reported = (
+        "Attorney General Tom Barr spoke on Monday.\n"
+        '"We have to give businesses more freedom," Barr said, according to Bloomberg.'
+    )
+    assert _speakers(nlp, reported)["We have to give businesses more freedom,"] in ("Barr", "Tom Barr")  # a record
+
+
+def test_words_a_speaker_brushes_off_are_not_his(nlp) -> None:
+    text = (
+        "Mr Tom Baker began his tour of the country on Monday.\n"
+        'Mr Baker said the other parties were not "asking the critical questions" of the government. '
+        "But he brushed off Labour suggestions a vote for his party would mean letting the Tories in "
+        '"by the back door". '
+        'Mr Baker dismissed the report as "a load of old nonsense from start to finish".'
+    )
+    speakers = _speakers(nlp, text)
+    assert speakers["by the back door"] is None
+    assert speakers["a load of old nonsense from start to finish"] in ("Baker", "Tom Baker")  # "as": his words
+
+
+def test_a_quantity_is_never_a_speaker(nlp) -> None:
+    text = (
+        "The survey asked 2,000 adults about the hunting ban.\n"
+        'Around one quarter said they "neither support nor oppose" a ban, and '
+        'a majority said the ban was "a matter for the next parliament".'
+    )
+    speakers = _speakers(nlp, text)
+    assert speakers["neither support nor oppose"] is None
+    assert speakers["a matter for the next parliament"] is None
+
+
+def test_a_name_cut_out_of_a_title_is_nobody(nlp) -> None:
+    text = (
+        "Comedians have attacked the state of television.\n"
+        'And last week Only Fools and Horses star David Jason criticised British TV for being "too safe and too '
+        'cheap". "We have got to be careful not to dumb down for the audience," he said.'
+    )
+    speakers = _speakers(nlp, text)
+    assert speakers["too safe and too cheap"] != "Fools"
+    assert speakers["We have got to be careful not to dumb down for the audience,"] != "Fools"

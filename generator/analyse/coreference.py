@@ -10,15 +10,20 @@ the Hugging Face hub), so this is a small documented rule set over the spaCy par
   role noun beside the name ("spokeswoman", "his wife" does not count), or the pronouns
   of the sentences that name that person alone (he/him/his against she/her), when one
   kind is at least twice the other;
-- a person's roles are the nouns of titles before the name ("Sen.", "campaign manager")
-  and of appositions ("Mook, Clinton's campaign manager", "the spokesman, Jason Miller");
+- a person's roles are the titles before the name ("Sen.", "campaign manager", "Deputy Prime
+  Minister") and appositions ("Mook, Clinton's campaign manager", "the spokesman, Jason Miller"),
+  each kept as its whole phrase;
 - "he"/"she" is read back sentence by sentence (its own first, three back at most): the
   first sentence whose subject is a person decides (a named person of compatible gender is
   the answer, the same pronoun again is resolved in turn, someone unnamed such as "the
   woman" leaves it open); a sentence without a person subject gives its only person, when
   the text made that person's gender known and it matches, or the previous quote's
   speaker; anything else is ambiguous, and then there is no speaker;
-- "the senator" (a definite description) is the one person of the article holding that role.
+- "the senator" (a definite description) is the one person of the article holding that role: the
+  same head noun and the same words that make another office ("the prime minister" is not the
+  deputy prime minister, "the president" not the vice president nor a former one);
+- a capitalised word that is not a name running into a PERSON mid-sentence ("Only Fools and Horses
+  star …") makes that "name" a piece of a title: nobody.
 """
 
 from __future__ import annotations
@@ -28,24 +33,18 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-MALE, FEMALE = "m", "f"
+from generator.analyse.titles import FEMALE, MALE, in_a_title, role_phrase, same_role
+from generator.analyse.titles import HONORIFIC_GENDER as _HONORIFIC_GENDER
+from generator.analyse.titles import TITLE_ROLE as _TITLE_ROLE
+from generator.analyse.titles import word as _word
+
 _PRONOUN_GENDER = {"he": MALE, "him": MALE, "his": MALE, "himself": MALE}
 _PRONOUN_GENDER |= {"she": FEMALE, "her": FEMALE, "hers": FEMALE, "herself": FEMALE}
-_HONORIFIC_GENDER = {
-    "mr": MALE, "mister": MALE, "sir": MALE, "lord": MALE, "king": MALE, "prince": MALE,
-    "mrs": FEMALE, "ms": FEMALE, "miss": FEMALE, "madam": FEMALE, "lady": FEMALE, "dame": FEMALE,
-    "queen": FEMALE, "princess": FEMALE,
-}  # fmt: skip
 _ROLE_GENDER = {
     "spokesman": MALE, "spokeswoman": FEMALE, "congressman": MALE, "congresswoman": FEMALE,
     "chairman": MALE, "chairwoman": FEMALE, "businessman": MALE, "businesswoman": FEMALE,
     "actor": MALE, "actress": FEMALE, "councilman": MALE, "councilwoman": FEMALE,
     "assemblyman": MALE, "assemblywoman": FEMALE, "anchorman": MALE, "anchorwoman": FEMALE,
-}  # fmt: skip
-_TITLE_ROLE = {
-    "sen": "senator", "rep": "representative", "gov": "governor", "pres": "president", "sec": "secretary",
-    "gen": "general", "lt": "lieutenant", "col": "colonel", "dr": "doctor", "prof": "professor",
-    "amb": "ambassador", "atty": "attorney", "supt": "superintendent", "adm": "admiral",
 }  # fmt: skip
 _PERSON_NOUNS = {
     "man", "woman", "person", "official", "spokesman", "spokeswoman", "aide", "adviser", "host", "voter",
@@ -55,10 +54,6 @@ _PERSON_NOUNS = {
     "doctor", "nominee", "chairman", "chairwoman", "secretary", "minister", "judge", "veteran", "activist",
 }  # fmt: skip
 _BACK = 3  # sentences before the pronoun's own that may hold its antecedent
-
-
-def _word(token: Token) -> str:
-    return token.lower_.rstrip(".")
 
 
 @dataclass
@@ -113,7 +108,7 @@ class People:
             if ent.label_ != "PERSON" or self._quoted(ent[0]):
                 continue
             name = tidy_name(ent)
-            if not any(t.is_alpha and t.text[:1].isupper() for t in name):
+            if not any(t.is_alpha and t.text[:1].isupper() for t in name) or in_a_title(name):
                 continue
             index = self._person_for(name)
             self.mentions.append(PersonMention(name, index, _is_subject(name)))
@@ -161,7 +156,7 @@ class People:
             described.append(root.head)
         for token in titles + described:
             role = _TITLE_ROLE.get(_word(token), token.lemma_.lower())
-            person.roles.add(role)
+            person.roles.add(role_phrase(token, 0))
             if role in _ROLE_GENDER:
                 person.gender = person.gender or _ROLE_GENDER[role]
 
@@ -332,32 +327,24 @@ class People:
 
     def resolve_role(self, description: Span) -> PersonMention | None:
         """The one person of the article holding the role a definite description names ("the senator",
-        "the President")."""
+        "the President"): the article itself gave that person this role, not another office with the same
+        head noun ("the prime minister" is not "Deputy Prime Minister John Prescott")."""
         head = description.root
         if not any(t.lower_ in ("the", "this") for t in description if t.i < head.i):
             if not (head.pos_ == "PROPN" and head.i > 0 and head.doc[head.i - 1].lower_ == "the"):
                 return None
         if head.pos_ not in ("NOUN", "PROPN"):
             return None
-        return self.holder_of(_TITLE_ROLE.get(_word(head), head.lemma_.lower()), head.i)
+        return self.holder_of(role_phrase(head, description.start), head.i)
 
     def holder_of(self, role: str, before: int) -> PersonMention | None:
-        """The last mention, before token `before`, of the one person named with this role."""
-        holders = {m.person for m in self.mentions if role in self.persons[m.person].roles and m.span.end <= before}
+        """The last mention, before token `before`, of the one person named with this role (same_role)."""
+        holders = {
+            m.person
+            for m in self.mentions
+            if any(same_role(role, known) for known in self.persons[m.person].roles) and m.span.end <= before
+        }
         if len(holders) != 1:
             return None
         (person,) = holders
         return next(m for m in reversed(self.mentions) if m.person == person and m.span.end <= before)
-
-
-TITLE_WORDS = (
-    set(_TITLE_ROLE) | set(_TITLE_ROLE.values()) | set(_HONORIFIC_GENDER)
-    | {"president", "senator", "governor", "mayor", "secretary", "minister", "chairman", "chairwoman", "speaker",
-       "leader", "congressman", "congresswoman", "vice", "prime", "former", "the", "chief", "justice", "premier"}
-)  # fmt: skip
-"""Words of a title: a "name" made of these alone ("President", "the Senator") is a role, not a name."""
-
-
-def is_title_only(span: Span) -> bool:
-    words = [_word(t) for t in span if t.is_alpha or t.text.endswith(".")]
-    return bool(words) and all(w in TITLE_WORDS for w in words)

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from generator.analyse.coreference import People, is_title_only, tidy_name
+from generator.analyse.coreference import People, tidy_name
+from generator.analyse.titles import in_a_title, is_title_only
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 
@@ -40,6 +41,15 @@ SPEAKER_NOUNS = {
 
 
 _SPEAKER_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ant", "ee")
+
+
+QUANTITY_NOUNS = {
+    "quarter", "third", "half", "fifth", "tenth", "fraction", "majority", "minority", "plurality", "percent",
+    "%", "proportion", "share", "number", "dozen", "hundred", "thousand", "million", "billion", "handful",
+    "bulk", "rest", "total", "lot", "score", "most", "many", "few", "some", "all", "none", "each", "either",
+}  # fmt: skip
+"""Nouns of a quantity: "around one quarter said they “neither support nor oppose”" is a survey's count,
+never a speaker (and "quarter" and "number" would pass the suffix test)."""
 
 
 _NO_SPEAKER_PRONOUNS = {"i", "we", "you", "they", "it", "this", "that", "these", "those", "one", "me", "us", "them"}
@@ -140,8 +150,11 @@ def from_subject(token: Token, people: People, previous: int | None, quoted: lis
 
 def can_speak(head: Token) -> bool:
     """Whether a description's head noun can name a speaker: a person, a body of people or a document
-    ("an aide", "the committee", "the statement"), not "the promise" or "the footage"."""
+    ("an aide", "the committee", "the statement"), not "the promise" or "the footage", nor a quantity
+    ("one quarter", "a majority", "47 per cent")."""
     lemma = head.lemma_.lower()
+    if lemma in QUANTITY_NOUNS or head.like_num:
+        return False
     return lemma in SPEAKER_NOUNS or lemma.endswith(_SPEAKER_SUFFIXES)
 
 
@@ -162,9 +175,10 @@ def _is_name(span: Span) -> bool:
 
 
 def named_speaker(span: Span, people: People, via: str) -> Speaker | None:
-    """A name as the speaker; None for words the tagger took for a name that are not one ("Air Force 1st");
+    """A name as the speaker; None for words the tagger took for a name that are not one ("Air Force 1st",
+    "Fools" of "Only Fools and Horses star David Jason");
     a title alone ("the President said") is the person the article gave that title, else a description."""
-    if not _is_name(span):
+    if not _is_name(span) or in_a_title(span):
         return None
     if is_title_only(span):
         holder = people.resolve_role(span)

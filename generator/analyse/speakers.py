@@ -34,6 +34,7 @@ from generator.analyse.speech_verbs import (
     agent_of,
     colon_before,
     governing_verbs,
+    in_rejected_words,
     introduces_a_text,
     is_passive,
     is_speech_verb,
@@ -168,6 +169,8 @@ def find_speaker(
     decided, speaker = _possessor(first, people, spans)
     if decided:
         return True, speaker
+    if in_rejected_words(first, quoted):
+        return True, None  # "he brushed off Labour suggestions … “by the back door”": not his words
     governing = governing_verbs(first, verbs + attitude, quoted)
     decided, speaker = _from_governing(governing, people, previous, spans)
     if decided:
@@ -197,6 +200,8 @@ def _from_governing(
         if decided:
             if _reported_by_another(verb, speaker, governing[position + 1 :], people, previous, quoted):
                 return True, None  # "Sanchez told the outlet that Reade said “…”": whose words? Nobody's for sure
+            if _according_to_another(verb, speaker, people, previous, quoted):
+                return True, None  # "According to Mr Peston the prime minister said: “…”"
             return True, speaker
         if said_by_the_object(verb) or said_by_a_noun(verb):
             return True, None  # "Clinton slammed Obama for suggesting “…”", "a line telling taxpayers “…”"
@@ -215,8 +220,31 @@ def _from_nearby(
             continue
         decided, speaker = _speaker_of_verb(verb, people, previous, quoted)
         if decided:
+            if _according_to_another(verb, speaker, people, previous, quoted):
+                return True, None
             return True, speaker
     return False, None
+
+
+def _according_to_another(
+    verb: Token, speaker: Speaker | None, people: People, previous: int | None, quoted: list[tuple[int, int]]
+) -> bool:
+    """Whether the speech verb's own clause says that another named person recounts it: "According to
+    Mr Peston the prime minister said: “…”" is Mr Peston's account of words said to him, not the prime
+    minister's own for sure. A record or an outlet ("Barr said, according to Bloomberg", "according to
+    the White House transcript") reports the words, not hearsay: the speaker stands."""
+    if speaker is None:
+        return False
+    for child in verb.children:
+        if child.lower_ != "according" or child.i + 1 >= len(child.doc) or child.doc[child.i + 1].lower_ != "to":
+            continue
+        account = next((o for o in child.doc[child.i + 1].children if o.dep_ == "pobj"), None)
+        if account is None or inside(account, quoted):
+            continue
+        other = from_subject(account, people, previous, quoted)
+        if other is not None and other.person is not None and not _same_speaker(speaker, other):
+            return True
+    return False
 
 
 def _possessor(quote: Span, people: People, quoted: list[tuple[int, int]]) -> tuple[bool, Speaker | None]:

@@ -45,6 +45,23 @@ QUOTE_NOUNS = {
 """Nouns a quote can modify as someone's words ("Trump's “…” line", "Obama's “…” remark")."""
 
 
+DISMISSING_VERBS = {
+    "dismiss", "reject", "deny", "refute", "rebuff", "rebut", "repudiate", "disown", "ridicule", "mock",
+    "deride", "scorn", "counter", "contest", "dispute", "challenge", "brush", "shrug", "laugh", "wave", "scoff",
+}  # fmt: skip
+"""Verbs whose object is someone else's words, rejected: "he brushed off Labour suggestions a vote for his
+party would mean letting the Tories in “by the back door”" is Labour's phrase, not his."""
+
+
+WORDS_NOUNS = QUOTE_NOUNS | {
+    "suggestion", "allegation", "accusation", "charge", "claim", "report", "rumour", "rumor", "idea", "notion",
+    "criticism", "speculation", "talk", "fear", "concern", "argument", "assertion", "contention", "view",
+    "characterisation", "characterization", "description", "label", "portrayal", "theory", "attack", "jibe",
+    "taunt", "demand", "call", "plea", "proposal", "advice", "prediction", "forecast", "story", "account",
+}  # fmt: skip
+"""Nouns of what someone said or holds ("Labour suggestions", "claims that …")."""
+
+
 PHRASAL_SPEECH_VERBS = {"point": "out", "spell": "out", "cry": "out", "speak": "out"}  # verb -> its particle
 
 
@@ -164,3 +181,33 @@ def introduces_a_text(colon: Token, quoted: list[tuple[int, int]]) -> bool:
     if subject.pos_ != "NOUN" or entity_of(subject) is not None:
         return False
     return not can_speak(subject)
+
+
+def in_rejected_words(quote: Span, quoted: list[tuple[int, int]]) -> bool:
+    """Whether the quote is in the words a dismissing verb's subject rejects, not the subject's own: after
+    the verb's object when that object is what someone said ("dismissed claims that he was “out of
+    touch”", "brushed off Labour suggestions … “by the back door”"). Never through "as" ("dismissed the
+    report as “fake news”" is the subject's words) or past a speech verb nearer the quote ("…, saying “…”")."""
+    for token in quote:
+        if (quote.start <= token.head.i < quote.end and token.head != token) or token.is_punct:
+            continue
+        below = token
+        for verb in token.ancestors:
+            dismissing = verb.pos_ == "VERB" and verb.lemma_.lower() in DISMISSING_VERBS and not inside(verb, quoted)
+            if dismissing:
+                if below.lower_ != "as" and any(w.i < quote.start for w in _rejected_object(verb)):
+                    return True
+                break
+            if is_speech_verb(verb):
+                break
+            below = verb
+    return False
+
+
+def _rejected_object(verb: Token) -> list[Token]:
+    """The verb's object when it is someone's words: "claims", "Labour suggestions", "at the idea"."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [
+        o for c in verb.children if c.dep_ == "prep" and c.lower_ != "as" for o in c.children if o.dep_ == "pobj"
+    ]
+    return [o for o in objects if o.pos_ == "NOUN" and o.lemma_.lower() in WORDS_NOUNS]
