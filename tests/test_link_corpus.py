@@ -324,3 +324,18 @@ def test_a_hyphenated_surname_is_a_persons_surname() -> None:
     mentions = [("Alexandria Ocasio-Cortez", "PERSON"), ("Ocasio-Cortez", "PERSON")]
     entities, _ = _link([(f"o{i}", "Alexandria Ocasio-Cortez spoke; Ocasio-Cortez left.", mentions) for i in range(2)])
     assert _holding(entities, "Ocasio-Cortez").name == "Alexandria Ocasio-Cortez"
+
+
+def test_a_name_in_a_headline_in_capitals_is_the_name_the_corpus_writes_with_those_letters() -> None:
+    trump = [("Donald Trump", "PERSON"), ("Trump", "PERSON")]
+    items = [(f"t{i}", "Donald Trump spoke. Trump left.", trump) for i in range(2)]
+    items.append(("h", "DOES TRUMP HAVE THE POWER? Donald Trump says so.", [("TRUMP", "ORG"), ("Donald Trump", "PERSON")]))
+    # An acronym the corpus writes in capitals stays one in a headline.
+    items += [(f"w{i}", "The WHO warned.", [("WHO", "ORG")]) for i in range(2)]
+    items.append(("x", "WHO WARNS OF A SECOND WAVE", [("WHO", "ORG")]))
+    entities, linked = _link(items)
+    person = _holding(entities, "Donald Trump")
+    assert "TRUMP" in person.aliases and person.type == "PERSON"
+    assert {m.entity for m in linked["h"]} == {person.id}
+    assert _holding(entities, "WHO").id == next(m.entity for m in linked["x"])
+    assert not any(e.name.lower() == "who" and e.name != "WHO" for e in entities)

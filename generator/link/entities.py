@@ -38,6 +38,7 @@ from generator.link.mention_table import (
     entry_of,
     find_known_names,
     known_names,
+    read_capitals,
     read_titles,
 )
 from generator.link.merger import Merger
@@ -98,6 +99,7 @@ def _collect(articles: list[Article], analyses: dict[str, ArticleAnalysis], know
             entry = entry_of(article, mention)
             if entry is not None:
                 table.by_article[article.id].append(entry)
+    read_capitals(table.entries())
     read_titles(table.entries())
     return table
 

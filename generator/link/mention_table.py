@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from generator.link.merger import Merger
-from generator.link.names import clean_name, has_legal_suffix, is_title, name_key, split_title
+from generator.link.names import clean_name, has_legal_suffix, is_title, key_is_acronym, name_key, split_title
 from generator.link.titles import Titles, is_first_name_title, title_gender, word_before
 from generator.model import Article, ArticleAnalysis, Mention
 
@@ -39,6 +39,7 @@ class Entry:
     before: str = ""  # the capitalised word just before the mention ("Sen." in "Sen. McConnell")
     titled: bool = False
     gender: str = ""  # "m" or "f" when a gendered title says so ("Mr", "Mrs", "Baroness")
+    shouted: bool = False  # a one-word name in capitals among words in capitals (a headline)
     reason: str | None = None  # why this mention joined its entity, when decided per mention
 
 
@@ -155,15 +156,20 @@ def find_known_names(article: Article, analysis: ArticleAnalysis, known: KnownNa
         overlapping = [m for m in mentions if start < m.end and m.start < end]
         if any(m.start < start or m.end > end or (m.start, m.end) == (start, end) for m in overlapping):
             continue
-        before = text[max(0, start - 12) : start].split()
-        after = text[end : end + 12].split()
-        neighbours = [w for w in (before[-1:] + after[:1]) if any(c.isalpha() for c in w)]
-        if name.isupper() and any(w.isupper() and len(w) > 1 for w in neighbours):
+        if name.isupper() and in_capitals(text, start, end):
             continue
         mentions = [m for m in mentions if m not in overlapping]
         sentence = max(bisect_right(starts, start) - 1, 0)
         mentions.append(Mention(name, UNTYPED, start, end, sentence))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def in_capitals(text: str, start: int, end: int) -> bool:
+    """Whether the words either side of text[start:end] are written in capitals (an all-caps headline)."""
+    before = text[max(0, start - 12) : start].split()
+    after = text[end : end + 12].split()
+    neighbours = [w for w in (before[-1:] + after[:1]) if any(c.isalpha() for c in w)]
+    return any(w.isupper() and len(w) > 1 for w in neighbours)
 
 
 def known_names(names: set[str]) -> KnownNames | None:
@@ -180,7 +186,22 @@ def entry_of(article: Article, mention: Mention) -> Entry | None:
         return None
     if mention.label == "PERSON" and " " not in surface and is_title(surface):
         return None  # a title alone ("Gov" of a tokenised "Gov . Andrew Cuomo") names no one
-    return Entry(article.id, mention, surface, key, mention.label, before=word_before(article.text, mention.start))
+    shouted = key_is_acronym(key) and in_capitals(article.text, mention.start, mention.end)
+    before = word_before(article.text, mention.start)
+    return Entry(article.id, mention, surface, key, mention.label, before=before, shouted=shouted)
+
+
+def read_capitals(entries: list[Entry]) -> None:
+    """A one-word name in capitals among words in capitals ("DOES TRUMP HAVE THE POWER") is the name
+    the corpus's other text writes with those letters most often: "trump" when "Trump" outnumbers an
+    acronym "TRUMP", "WHO" when the acronym does. The model's label of a word in a shouted line is no
+    evidence (it typed "TRUMP" ORG), so a name read so casts no type vote.
+    """
+    written: Counter[str] = Counter(entry.key for entry in entries if not entry.shouted)
+    for entry in entries:
+        if entry.shouted and written[entry.key.lower()] > written[entry.key]:
+            entry.key, entry.label = entry.key.lower(), UNTYPED
+            entry.reason = "the name written in capitals"
 
 
 def learn_titles(entries: list[Entry]) -> Titles:
