@@ -329,7 +329,9 @@ def test_a_hyphenated_surname_is_a_persons_surname() -> None:
 def test_a_name_in_a_headline_in_capitals_is_the_name_the_corpus_writes_with_those_letters() -> None:
     trump = [("Donald Trump", "PERSON"), ("Trump", "PERSON")]
     items = [(f"t{i}", "Donald Trump spoke. Trump left.", trump) for i in range(2)]
-    items.append(("h", "DOES TRUMP HAVE THE POWER? Donald Trump says so.", [("TRUMP", "ORG"), ("Donald Trump", "PERSON")]))
+    items.append(
+        ("h", "DOES TRUMP HAVE THE POWER? Donald Trump says so.", [("TRUMP", "ORG"), ("Donald Trump", "PERSON")])
+    )
     # An acronym the corpus writes in capitals stays one in a headline.
     items += [(f"w{i}", "The WHO warned.", [("WHO", "ORG")]) for i in range(2)]
     items.append(("x", "WHO WARNS OF A SECOND WAVE", [("WHO", "ORG")]))
