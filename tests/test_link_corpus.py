@@ -341,3 +341,17 @@ def test_a_name_in_a_headline_in_capitals_is_the_name_the_corpus_writes_with_tho
     assert {m.entity for m in linked["h"]} == {person.id}
     assert _holding(entities, "WHO").id == next(m.entity for m in linked["x"])
     assert not any(e.name.lower() == "who" and e.name != "WHO" for e in entities)
+
+
+def test_a_surname_with_a_particle_is_one_surname_and_joins_its_full_name() -> None:
+    full = [("Bill de Blasio", "PERSON"), ("De Blasio", "PERSON")]
+    items = [(f"b{i}", "Mayor Bill de Blasio spoke. De Blasio left.", full) for i in range(2)]
+    items.append(("c", "De Blasio said no; de Blasio left.", [("De Blasio", "PERSON"), ("Blasio", "PERSON")]))
+    # "Van" is also a given name: "Van Johnson" is a full name, not the surname of a "Jo van Johnson".
+    items.append(("v", "Van Johnson and Ben Johnson met.", [("Van Johnson", "PERSON"), ("Ben Johnson", "PERSON")]))
+    entities, linked = _link(items)
+    person = _holding(entities, "Bill de Blasio")
+    assert person.name == "Bill de Blasio"
+    assert {"De Blasio", "Blasio"} <= set(person.aliases)
+    assert {m.entity for m in linked["c"]} == {person.id}
+    assert _holding(entities, "Van Johnson") != _holding(entities, "Ben Johnson")

@@ -45,6 +45,7 @@ from generator.link.merger import Merger
 from generator.link.names import (
     display_eligible,
     is_acronym,
+    is_particle_surname,
     name_key,
     normalise,
     person_name,
@@ -148,7 +149,7 @@ def _display_name(group: Group, kind: str) -> str:
         if own:
             return max(own, key=lambda f: (group.forms[f], f))
     if kind == "PERSON":
-        full = [f for f in forms if len(name_key(f).split()) >= 2] or forms
+        full = [f for f in forms if len(name_key(f).split()) >= 2 and not is_particle_surname(name_key(f))] or forms
     else:
         keys = {f: name_key(f) for f in forms}
         full = [f for f in forms if not any(_shortens(f, g, keys, group.forms) for g in forms)]
