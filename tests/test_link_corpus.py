@@ -6,6 +6,7 @@ that read the text around a mention (a title before it) see what they would on r
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from conftest import write_files
 from generator.link.aliases import AliasFileError, load_aliases
 from generator.link.entities import link_entities
 from generator.link.names import clean_name, name_key
-from generator.model import Article, ArticleAnalysis, Entity, Mention, type_label
+from generator.model import AcronymDefinition, Article, ArticleAnalysis, Entity, Mention, type_label
 
 
 def _article(aid: str, text: str, mentions: list[tuple[str, str]]) -> tuple[Article, ArticleAnalysis]:
@@ -355,3 +356,27 @@ def test_a_surname_with_a_particle_is_one_surname_and_joins_its_full_name() -> N
     assert {"De Blasio", "Blasio"} <= set(person.aliases)
     assert {m.entity for m in linked["c"]} == {person.id}
     assert _holding(entities, "Van Johnson") != _holding(entities, "Ben Johnson")
+
+
+def test_an_acronym_defined_with_a_word_in_the_plural_and_in_the_singular_is_defined_once() -> None:
+    pairs = [
+        _article("a", "The National Institutes of Health (NIH) said so.", [("National Institutes of Health", "ORG")]),
+        _article("b", "The National Institute of Health (NIH) agreed.", [("National Institute of Health", "ORG")]),
+        _article("c", "The NIH spoke. The NIH left.", [("NIH", "ORG"), ("NIH", "ORG")]),
+        # Two different expansions of one acronym still define nothing.
+        _article("d", "The National Rifle Association (NRA) met.", [("National Rifle Association", "ORG")]),
+        _article("e", "The National Restaurant Association (NRA) met.", [("National Restaurant Association", "ORG")]),
+    ]
+    expansions = {"a": "National Institutes of Health", "b": "National Institute of Health"}
+    expansions |= {"d": "National Rifle Association", "e": "National Restaurant Association"}
+    articles = [a for a, _ in pairs]
+    analyses = {
+        a.id: replace(an, acronyms=(AcronymDefinition(f"N{'IH' if a.id < 'd' else 'RA'}", expansions[a.id]),))
+        if a.id in expansions
+        else an
+        for a, an in pairs
+    }
+    entities, _ = link_entities(articles, analyses)
+    nih = _holding(entities, "NIH")
+    assert {"National Institutes of Health", "National Institute of Health"} <= set(nih.aliases)
+    assert _holding(entities, "National Rifle Association") != _holding(entities, "National Restaurant Association")

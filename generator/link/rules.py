@@ -32,7 +32,7 @@ def join_defined_acronyms(merger: Merger, definitions: dict[tuple[str, str], tup
     """
     expansions: dict[str, set[str]] = defaultdict(set)
     for short_key, long_key in definitions:
-        expansions[short_key].add(long_key)
+        expansions[short_key].add(_singular_words(long_key))
     joined: set[str] = set()
     for (short_key, long_key), (short, _long, article_id) in definitions.items():
         if len(expansions[short_key]) != 1:
@@ -45,6 +45,12 @@ def join_defined_acronyms(merger: Merger, definitions: dict[tuple[str, str], tup
         )
         joined.add(short)
     return joined
+
+
+def _singular_words(key: str) -> str:
+    """A multi-word name with each word's plural "s" dropped: "National Institutes of Health" and
+    "National Institute of Health" define "NIH" one way, not two."""
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in key.split())
 
 
 def acronym_definitions(
