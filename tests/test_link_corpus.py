@@ -380,3 +380,31 @@ def test_an_acronym_defined_with_a_word_in_the_plural_and_in_the_singular_is_def
     nih = _holding(entities, "NIH")
     assert {"National Institutes of Health", "National Institute of Health"} <= set(nih.aliases)
     assert _holding(entities, "National Rifle Association") != _holding(entities, "National Restaurant Association")
+
+
+def test_an_acronym_several_names_spell_follows_its_article_else_the_dominant_name_else_stays_apart() -> None:
+    rifle = [("National Rifle Association", "ORG"), ("NRA", "ORG")]
+    restaurant = [("National Restaurant Association", "ORG"), ("NRA", "ORG")]
+    items = [
+        ("r", "The National Rifle Association met; the NRA voted.", rifle),
+        ("e", "The National Restaurant Association warned; the NRA estimates losses.", restaurant),
+        (
+            "both",
+            "The National Rifle Association and the National Restaurant Association: the NRA.",
+            [*rifle[:1], *restaurant],
+        ),
+    ]
+    # North Carolina is named in five articles, Nevada City in one: "N.C." alone is North Carolina.
+    items += [(f"nc{i}", "North Carolina voted.", [("North Carolina", "GPE")]) for i in range(5)]
+    items.append(("nv", "Nevada City voted.", [("Nevada City", "GPE")]))
+    items.append(("d", "She lives in Durham, N.C., now.", [("N.C.", "GPE")]))
+    entities, linked = _link(items)
+    rifle_id = _holding(entities, "National Rifle Association").id
+    restaurant_id = _holding(entities, "National Restaurant Association").id
+    assert rifle_id != restaurant_id
+    assert [m.entity for m in linked["r"]] == [rifle_id, rifle_id]
+    assert [m.entity for m in linked["e"]] == [restaurant_id, restaurant_id]
+    assert linked["both"][-1].entity not in (rifle_id, restaurant_id)  # both named: it stays apart
+    carolina = _holding(entities, "North Carolina")
+    assert linked["d"][0].entity == carolina.id and "N.C." in carolina.alias_reasons
+    assert "(5 of 6)" in carolina.alias_reasons["N.C."]

@@ -128,7 +128,7 @@ def _join_all(merger: Merger, table: MentionTable, fixed: set[str]) -> dict[str,
     join_plurals(merger, groups, _surnames(groups))
     join_company_names(merger, table.groups(merger), table.pairs_in_one_article())
     acronym_keys = {e.key for e in table.entries() if is_acronym(e.surface)}
-    join_initialisms(merger, table.groups(merger), acronym_keys)
+    join_initialisms(merger, table, acronym_keys, fixed)
     join_spelling_variants(merger, table.groups(merger))
     return ambiguous
 

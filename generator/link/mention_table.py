@@ -285,6 +285,20 @@ class MentionTable:
             self._tallies = dict(tallies)
         return self._tallies
 
+    def articles_of(self, key: str) -> set[str]:
+        """The articles with a mention of this key."""
+        tally = self._key_tallies().get(key)
+        return set(tally.articles) if tally is not None else set()
+
+    def mentions_of(self, key: str) -> int:
+        tally = self._key_tallies().get(key)
+        return sum(tally.forms.values()) if tally is not None else 0
+
+    def form_of(self, key: str) -> str:
+        """The key's most used form as written."""
+        tally = self._key_tallies().get(key)
+        return max(tally.forms, key=lambda f: (tally.forms[f], f)) if tally is not None else key
+
     def groups(self, merger: Merger) -> dict[str, Group]:
         order = {article_id: i for i, article_id in enumerate(self.by_article)}
         members: dict[str, list[Group]] = defaultdict(list)

@@ -11,9 +11,10 @@ import re
 from collections import Counter, defaultdict
 
 from generator.link.countries import country_of
-from generator.link.mention_table import PLACE_TYPES, Group
+from generator.link.mention_table import PLACE_TYPES, Group, MentionTable
 from generator.link.merger import Merger
 from generator.link.names import initials, key_is_acronym, name_key, strip_legal_suffix
+from generator.link.people import DOMINANT_SHARE
 from generator.model import AcronymDefinition
 
 _VOWELISH = re.compile(r"[aeiouy]")
@@ -191,17 +192,22 @@ def _clear_company(beside: Counter[str], total: int) -> str | None:
     return top if count >= 2 and count >= 0.5 * total and count >= 2 * second else None
 
 
-def join_initialisms(merger: Merger, groups: dict[str, Group], acronym_keys: set[str]) -> None:
+def join_initialisms(merger: Merger, table: MentionTable, acronym_keys: set[str], fixed: set[str]) -> None:
     """An acronym joins the only multi-word name its letters spell ("FBI": "Federal Bureau of Investigation").
 
-    When several names fit ("FDA": Food and Drug Administration, Florida Dental Association),
-    it joins the one it is named beside in most of the articles (80%) that name one of them.
+    When several names fit ("NRA": National Rifle Association, National Restaurant Association),
+    each mention goes to the one its own article names, else to the one most articles name when it
+    dominates (`DOMINANT_SHARE` of the articles naming one, two at least: "N.C." in "Durham, N.C."
+    is North Carolina beside Nevada City and Northern California), else stays apart. `fixed` keys
+    (the alias file's) are never moved.
     """
+    groups = table.groups(merger)
     by_initials: dict[str, list[str]] = defaultdict(list)
     for key in sorted(merger.parent):
         if len(key.split()) >= 2 and _kind(groups, merger, key) not in (None, "PERSON"):
             by_initials[initials(key)].append(key)
-    for key in sorted(acronym_keys):
+    several: dict[str, _Spellings] = {}
+    for key in sorted(acronym_keys - fixed):
         if _kind(groups, merger, key) == "PERSON":
             continue
         spelled = by_initials.get(key, [])
@@ -210,25 +216,42 @@ def join_initialisms(merger: Merger, groups: dict[str, Group], acronym_keys: set
             continue
         if len(roots) == 1:
             merger.union(spelled[0], key, "initials of {other}", mirror="spelled out as {other}")
-            continue
-        target, together, total = _named_together(groups, merger, key, roots)
-        if target is not None:
-            head = next(k for k in spelled if merger.find(k) == target)
-            why = f"initials of {{other}}, named beside it in {together} of {total} articles naming a spelling"
-            merger.union(head, key, why, mirror="spelled out as {other}")
+        else:
+            several[key] = _Spellings(merger, table, spelled)
+    for entry in table.entries():
+        spellings = several.get(entry.key)
+        if spellings is not None:
+            target, why = spellings.decide(entry.article)
+            if target is not None and merger.allowed(entry.key, target):
+                entry.key, entry.reason = target, why
+    table.moved()
 
 
-def _named_together(groups: dict[str, Group], merger: Merger, key: str, roots: set[str]) -> tuple[str | None, int, int]:
-    """The spelling an acronym is named beside in at least 80% of the articles naming it with one (two at least)."""
-    group = groups.get(merger.find(key))
-    if group is None:
-        return None, 0, 0
-    counts = {r: sum(1 for a in groups[r].articles if a in group.articles) for r in sorted(roots) if r in groups}
-    total = sum(counts.values())
-    if not counts or total < 2:
-        return None, 0, total
-    top = max(counts, key=lambda r: counts[r])
-    return (top if counts[top] >= 0.8 * total else None), counts[top], total
+class _Spellings:
+    """The names one acronym spells, by group: the articles naming each and its most used key."""
+
+    def __init__(self, merger: Merger, table: MentionTable, spelled: list[str]) -> None:
+        self.named: dict[str, set[str]] = defaultdict(set)  # root -> articles naming it by a spelling
+        self.head: dict[str, str] = {}
+        for spelling in sorted(spelled, key=lambda k: (-table.mentions_of(k), k)):
+            root = merger.find(spelling)
+            self.named[root] |= table.articles_of(spelling)
+            self.head.setdefault(root, spelling)
+        self.form = {root: table.form_of(key) for root, key in self.head.items()}
+        counts = Counter({root: len(articles) for root, articles in self.named.items()})
+        self.total = sum(counts.values())
+        top, self.most = counts.most_common(1)[0]
+        self.dominant = top if self.most >= 2 and self.most >= DOMINANT_SHARE * self.total else None
+
+    def decide(self, article: str) -> tuple[str | None, str]:
+        """The key an acronym's mention in this article goes to, and why; None when it stays apart."""
+        local = [root for root in self.named if article in self.named[root]]
+        if len(local) == 1:
+            return self.head[local[0]], f"initials of {self.form[local[0]]}, named in the same article"
+        if local or self.dominant is None:
+            return None, ""
+        why = f"initials of {self.form[self.dominant]}, the name most articles spelling it name"
+        return self.head[self.dominant], f"{why} ({self.most} of {self.total})"
 
 
 def join_spelling_variants(merger: Merger, groups: dict[str, Group]) -> None:
