@@ -398,7 +398,15 @@ def test_an_acronym_several_names_spell_follows_its_article_else_the_dominant_na
     items += [(f"nc{i}", "North Carolina voted.", [("North Carolina", "GPE")]) for i in range(5)]
     items.append(("nv", "Nevada City voted.", [("Nevada City", "GPE")]))
     items.append(("d", "She lives in Durham, N.C., now.", [("N.C.", "GPE")]))
+    # "U.N." is named beside United Nations in two articles, never beside U.S. Navy (named in more).
+    items += [
+        (f"un{i}", "The United Nations met. The U.N. voted.", [("United Nations", "ORG"), ("U.N.", "ORG")])
+        for i in range(2)
+    ]
+    items += [(f"navy{i}", "The U.S. Navy sailed.", [("U.S. Navy", "ORG")]) for i in range(3)]
+    items.append(("u", "The U.N. spoke.", [("U.N.", "ORG")]))
     entities, linked = _link(items)
+    assert linked["u"][0].entity == _holding(entities, "United Nations").id
     rifle_id = _holding(entities, "National Rifle Association").id
     restaurant_id = _holding(entities, "National Restaurant Association").id
     assert rifle_id != restaurant_id
@@ -407,4 +415,4 @@ def test_an_acronym_several_names_spell_follows_its_article_else_the_dominant_na
     assert linked["both"][-1].entity not in (rifle_id, restaurant_id)  # both named: it stays apart
     carolina = _holding(entities, "North Carolina")
     assert linked["d"][0].entity == carolina.id and "N.C." in carolina.alias_reasons
-    assert "(5 of 6)" in carolina.alias_reasons["N.C."]
+    assert "named in 5 of the 6 articles naming one" in carolina.alias_reasons["N.C."]

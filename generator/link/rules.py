@@ -196,10 +196,12 @@ def join_initialisms(merger: Merger, table: MentionTable, acronym_keys: set[str]
     """An acronym joins the only multi-word name its letters spell ("FBI": "Federal Bureau of Investigation").
 
     When several names fit ("NRA": National Rifle Association, National Restaurant Association),
-    each mention goes to the one its own article names, else to the one most articles name when it
-    dominates (`DOMINANT_SHARE` of the articles naming one, two at least: "N.C." in "Durham, N.C."
-    is North Carolina beside Nevada City and Northern California), else stays apart. `fixed` keys
-    (the alias file's) are never moved.
+    each mention goes to the one its own article names, else to the one it is named beside in
+    `DOMINANT_SHARE` of the articles naming it with one (two at least: "U.N." beside United Nations,
+    never beside U.S. Navy), else, when at most one article names it with one and that one agrees,
+    to the one that share of the articles naming any spells ("N.C." in "Durham, N.C." is North
+    Carolina, named in 20 articles, beside Nevada City and Northern California, 1 each), else it
+    stays apart. `fixed` keys (the alias file's) are never moved.
     """
     groups = table.groups(merger)
     by_initials: dict[str, list[str]] = defaultdict(list)
@@ -217,7 +219,7 @@ def join_initialisms(merger: Merger, table: MentionTable, acronym_keys: set[str]
         if len(roots) == 1:
             merger.union(spelled[0], key, "initials of {other}", mirror="spelled out as {other}")
         else:
-            several[key] = _Spellings(merger, table, spelled)
+            several[key] = _Spellings(merger, table, spelled, table.articles_of(key))
     for entry in table.entries():
         spellings = several.get(entry.key)
         if spellings is not None:
@@ -230,7 +232,7 @@ def join_initialisms(merger: Merger, table: MentionTable, acronym_keys: set[str]
 class _Spellings:
     """The names one acronym spells, by group: the articles naming each and its most used key."""
 
-    def __init__(self, merger: Merger, table: MentionTable, spelled: list[str]) -> None:
+    def __init__(self, merger: Merger, table: MentionTable, spelled: list[str], acronym_articles: set[str]) -> None:
         self.named: dict[str, set[str]] = defaultdict(set)  # root -> articles naming it by a spelling
         self.head: dict[str, str] = {}
         for spelling in sorted(spelled, key=lambda k: (-table.mentions_of(k), k)):
@@ -238,10 +240,13 @@ class _Spellings:
             self.named[root] |= table.articles_of(spelling)
             self.head.setdefault(root, spelling)
         self.form = {root: table.form_of(key) for root, key in self.head.items()}
-        counts = Counter({root: len(articles) for root, articles in self.named.items()})
-        self.total = sum(counts.values())
-        top, self.most = counts.most_common(1)[0]
-        self.dominant = top if self.most >= 2 and self.most >= DOMINANT_SHARE * self.total else None
+        beside = Counter({root: len(articles & acronym_articles) for root, articles in self.named.items()})
+        corpus = Counter({root: len(articles) for root, articles in self.named.items()})
+        self.dominant, self.most, self.total, self.where = _dominant_count(beside), 0, 0, "articles naming it with one"
+        if self.dominant is not None:
+            self.most, self.total = beside[self.dominant], beside.total()
+        elif beside.total() <= 1 and (top := _dominant_count(corpus)) is not None and beside[top] == beside.total():
+            self.dominant, self.most, self.total, self.where = top, corpus[top], corpus.total(), "articles naming one"
 
     def decide(self, article: str) -> tuple[str | None, str]:
         """The key an acronym's mention in this article goes to, and why; None when it stays apart."""
@@ -250,8 +255,16 @@ class _Spellings:
             return self.head[local[0]], f"initials of {self.form[local[0]]}, named in the same article"
         if local or self.dominant is None:
             return None, ""
-        why = f"initials of {self.form[self.dominant]}, the name most articles spelling it name"
-        return self.head[self.dominant], f"{why} ({self.most} of {self.total})"
+        why = f"initials of {self.form[self.dominant]}, named in {self.most} of the {self.total} {self.where}"
+        return self.head[self.dominant], why
+
+
+def _dominant_count(counts: Counter[str]) -> str | None:
+    """The key with at least two and `DOMINANT_SHARE` of all the counts, if any."""
+    if not counts:
+        return None
+    top, most = counts.most_common(1)[0]
+    return top if most >= 2 and most >= DOMINANT_SHARE * counts.total() else None
 
 
 def join_spelling_variants(merger: Merger, groups: dict[str, Group]) -> None:
