@@ -405,7 +405,15 @@ def test_an_acronym_several_names_spell_follows_its_article_else_the_dominant_na
     ]
     items += [(f"navy{i}", "The U.S. Navy sailed.", [("U.S. Navy", "ORG")]) for i in range(3)]
     items.append(("u", "The U.N. spoke.", [("U.N.", "ORG")]))
+    # An acronym the model types PERSON joins a spelling only in an article that names it.
+    ic = [("Intelligence Community", "ORG"), ("IC", "PERSON")]
+    items += [
+        ("ic", "The Intelligence Community said the IC will look.", ic),
+        ("ic2", "The IC wrote.", [("IC", "PERSON")]),
+    ]
     entities, linked = _link(items)
+    community = _holding(entities, "Intelligence Community").id
+    assert [m.entity for m in linked["ic"]] == [community, community] and linked["ic2"][0].entity != community
     assert linked["u"][0].entity == _holding(entities, "United Nations").id
     rifle_id = _holding(entities, "National Rifle Association").id
     restaurant_id = _holding(entities, "National Restaurant Association").id

@@ -196,7 +196,8 @@ def join_initialisms(merger: Merger, table: MentionTable, acronym_keys: set[str]
     """An acronym joins the only multi-word name its letters spell ("FBI": "Federal Bureau of Investigation").
 
     When several names fit ("NRA": National Rifle Association, National Restaurant Association),
-    each mention goes to the one its own article names, else to the one it is named beside in
+    each mention goes to the one its own article names (the only route for an acronym typed PERSON:
+    "IC" in an article naming the Intelligence Community), else to the one it is named beside in
     `DOMINANT_SHARE` of the articles naming it with one (two at least: "U.N." beside United Nations,
     never beside U.S. Navy), else, when at most one article names it with one and that one agrees,
     to the one that share of the articles naming any spells ("N.C." in "Durham, N.C." is North
@@ -210,16 +211,15 @@ def join_initialisms(merger: Merger, table: MentionTable, acronym_keys: set[str]
             by_initials[initials(key)].append(key)
     several: dict[str, _Spellings] = {}
     for key in sorted(acronym_keys - fixed):
-        if _kind(groups, merger, key) == "PERSON":
-            continue
         spelled = by_initials.get(key, [])
         roots = {merger.find(k) for k in spelled}
         if merger.find(key) in roots or not roots:
             continue
-        if len(roots) == 1:
+        personal = _kind(groups, merger, key) == "PERSON"  # typed so, it joins only where its article spells it
+        if len(roots) == 1 and not personal:
             merger.union(spelled[0], key, "initials of {other}", mirror="spelled out as {other}")
         else:
-            several[key] = _Spellings(merger, table, spelled, table.articles_of(key))
+            several[key] = _Spellings(merger, table, spelled, set() if personal else table.articles_of(key))
     for entry in table.entries():
         spellings = several.get(entry.key)
         if spellings is not None:
@@ -245,7 +245,12 @@ class _Spellings:
         self.dominant, self.most, self.total, self.where = _dominant_count(beside), 0, 0, "articles naming it with one"
         if self.dominant is not None:
             self.most, self.total = beside[self.dominant], beside.total()
-        elif beside.total() <= 1 and (top := _dominant_count(corpus)) is not None and beside[top] == beside.total():
+        elif (
+            acronym_articles
+            and beside.total() <= 1
+            and (top := _dominant_count(corpus)) is not None
+            and beside[top] == beside.total()
+        ):
             self.dominant, self.most, self.total, self.where = top, corpus[top], corpus.total(), "articles naming one"
 
     def decide(self, article: str) -> tuple[str | None, str]:
