@@ -424,3 +424,19 @@ def test_an_acronym_several_names_spell_follows_its_article_else_the_dominant_na
     carolina = _holding(entities, "North Carolina")
     assert linked["d"][0].entity == carolina.id and "N.C." in carolina.alias_reasons
     assert "named in 5 of the 6 articles naming one" in carolina.alias_reasons["N.C."]
+
+
+def test_a_one_word_person_the_text_mostly_names_as_a_medium_is_not_a_person() -> None:
+    items = [(f"t{i}", "She posted it on Twitter.", [("Twitter", "PERSON")]) for i in range(3)]
+    items.append(("p", "Twitter said no.", [("Twitter", "PRODUCT")]))
+    # A person named on a show now and then ("on Hannity") stays a person; so does one with a title.
+    items += [
+        (f"h{i}", "Sean Hannity spoke. Hannity left.", [("Sean Hannity", "PERSON"), ("Hannity", "PERSON")])
+        for i in range(2)
+    ]
+    items.append(("h2", "He said it on Hannity.", [("Hannity", "PERSON")]))
+    items += [(f"m{i}", "Then Mr Zed spoke on Zed.", [("Zed", "PERSON"), ("Zed", "PERSON")]) for i in range(2)]
+    entities, _ = _link(items)
+    assert _holding(entities, "Twitter").type == "PRODUCT"
+    assert _holding(entities, "Hannity").type == "PERSON"
+    assert _holding(entities, "Zed").type == "PERSON"

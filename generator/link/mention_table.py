@@ -25,6 +25,8 @@ UNTYPED = ""  # label of a mention found by name rather than by the model: it ca
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _WORD = re.compile(r"(?<![\w-])[\w-]+")  # a word of a name or text: letters, digits and hyphens
 _WORD_CHAR = re.compile(r"[\w-]")
+_MEDIUM_BEFORE = re.compile(r"(?<![\w-])(?:on|via)\s+$")  # "posted on Twitter", "via Coursera": a medium
+MEDIUM_SHARE = 0.5  # a one-word "person" named this share of the time as a medium is not a person
 
 
 @dataclass
@@ -40,6 +42,7 @@ class Entry:
     titled: bool = False
     gender: str = ""  # "m" or "f" when a gendered title says so ("Mr", "Mrs", "Baroness")
     shouted: bool = False  # a one-word name in capitals among words in capitals (a headline)
+    medium: bool = False  # right after "on" or "via" ("on Twitter")
     reason: str | None = None  # why this mention joined its entity, when decided per mention
 
 
@@ -88,7 +91,15 @@ class Group:
         if kind == "PERSON" and all(" " not in key for key in self.keys):
             if any(k.endswith("s") and k[:-1] in self.keys for k in self.keys):
                 return "NORP"  # a "person" that also occurs in the plural ("Uighurs") is a group of people
+            if not self.evidence["title"] and self.evidence["medium"] >= MEDIUM_SHARE * sum(self.forms.values()):
+                return self._vote_without("PERSON")
         return kind
+
+    def _vote_without(self, label: str) -> str:
+        """The vote of the other labels, or OTHER: a name with no full name and no title that the text
+        mostly names as a medium ("on Twitter", "via Coursera") is not a person, whatever the model said."""
+        others = Counter({k: v for k, v in self.labels.items() if k != label})
+        return max(others, key=lambda k: (others[k], k)) if others else OTHER
 
 
 class KnownNames:
@@ -188,7 +199,8 @@ def entry_of(article: Article, mention: Mention) -> Entry | None:
         return None  # a title alone ("Gov" of a tokenised "Gov . Andrew Cuomo") names no one
     shouted = key_is_acronym(key) and in_capitals(article.text, mention.start, mention.end)
     before = word_before(article.text, mention.start)
-    return Entry(article.id, mention, surface, key, mention.label, before=before, shouted=shouted)
+    medium = _MEDIUM_BEFORE.search(article.text, max(0, mention.start - 5), mention.start) is not None
+    return Entry(article.id, mention, surface, key, mention.label, before=before, shouted=shouted, medium=medium)
 
 
 def read_capitals(entries: list[Entry]) -> None:
@@ -277,6 +289,7 @@ class MentionTable:
                     tally.forms[entry.surface] += 1
                     tally.evidence["title"] += entry.titled
                     tally.evidence["legal"] += entry.label == "ORG" and has_legal_suffix(entry.key)
+                    tally.evidence["medium"] += entry.medium
                     if entry.label != UNTYPED:
                         tally.labels[entry.label] += 1
                     tally.articles[article_id] = None
