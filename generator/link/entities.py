@@ -11,11 +11,13 @@ an all-capitals acronym keeps its case). Keys join, in this order, by:
 5. short names of people, mention by mention ("Trump", "President Trump", "Mr Blair"): the full
    name in the same article, else the only or the dominant person of that name in the corpus,
    else left apart and marked ambiguous (`people.py`); a surname typed as a place or organisation
-   follows when every article that names one of its people in full names the same one;
+   follows when every article that names one of its people in full names the same one; a surname
+   with a particle ("de Blasio") is one surname; a headline's "TRUMP" is the name "Trump";
 6. one-word plurals and their singular ("Uighurs" → "Uighur"), never places or people;
 7. organisations and their legal suffix or short form ("Apple Inc.", "Northrop" → "Northrop Grumman",
    "Ford" → "Ford Motor Company", the longer name it is clearly named beside);
-8. an undefined acronym whose letters are the initials of exactly one multi-word name;
+8. an undefined acronym whose letters are the initials of exactly one multi-word name; of several,
+   mention by mention the one its article names, else the one it is named beside or that dominates;
 9. spelling variants that differ in one vowel ("Uyghur"/"Uighur"), never for people.
 
 Demonyms stay apart from their place ("Chinese" is not "China") but are recorded as
