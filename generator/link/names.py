@@ -156,6 +156,7 @@ def person_name(key: str) -> PersonName | None:
     return PersonName(words[0], tuple(words[1:first]), " ".join(words[first:]), suffix)
 
 
+@lru_cache(maxsize=200_000)
 def is_particle_surname(key: str) -> bool:
     """A surname that begins with a particle, alone: "de blasio" (not "van johnson": Van is a given name)."""
     words = key.split()

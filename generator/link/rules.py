@@ -226,7 +226,7 @@ def join_initialisms(merger: Merger, table: MentionTable, acronym_keys: set[str]
             target, why = spellings.decide(entry.article)
             if target is not None and merger.allowed(entry.key, target):
                 entry.key, entry.reason = target, why
-    table.moved()
+                table.moved()
 
 
 class _Spellings:
