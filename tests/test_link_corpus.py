@@ -336,12 +336,15 @@ def test_a_name_in_a_headline_in_capitals_is_the_name_the_corpus_writes_with_tho
     # An acronym the corpus writes in capitals stays one in a headline.
     items += [(f"w{i}", "The WHO warned.", [("WHO", "ORG")]) for i in range(2)]
     items.append(("x", "WHO WARNS OF A SECOND WAVE", [("WHO", "ORG")]))
+    # Initials beside initials are no headline: "J. R .R. Tolkien" is not the "Jr." of "Falwell Jr.".
+    items += [("j", "Jerry Falwell Jr. spoke; J. R .R. Tolkien wrote.", [("Jr.", "PERSON"), ("J. R", "PERSON")])]
     entities, linked = _link(items)
     person = _holding(entities, "Donald Trump")
     assert "TRUMP" in person.aliases and person.type == "PERSON"
     assert {m.entity for m in linked["h"]} == {person.id}
     assert _holding(entities, "WHO").id == next(m.entity for m in linked["x"])
     assert not any(e.name.lower() == "who" and e.name != "WHO" for e in entities)
+    assert "J. R" not in _holding(entities, "Jr.").aliases
 
 
 def test_a_surname_with_a_particle_is_one_surname_and_joins_its_full_name() -> None:
@@ -411,7 +414,11 @@ def test_an_acronym_several_names_spell_follows_its_article_else_the_dominant_na
         ("ic", "The Intelligence Community said the IC will look.", ic),
         ("ic2", "The IC wrote.", [("IC", "PERSON")]),
     ]
+    # A legal suffix written as initials is no country's: "Petróleos de Venezuela, S.A." beside Saudi Arabia.
+    items += [("sa", "Saudi Arabia sold Petróleos de Venezuela, S.A. oil.", [("Saudi Arabia", "GPE"), ("S.A.", "ORG")])]
+    items += [(f"sam{i}", "South America voted.", [("South America", "LOC")]) for i in range(2)]
     entities, linked = _link(items)
+    assert linked["sa"][1].entity != _holding(entities, "Saudi Arabia").id
     community = _holding(entities, "Intelligence Community").id
     assert [m.entity for m in linked["ic"]] == [community, community] and linked["ic2"][0].entity != community
     assert linked["u"][0].entity == _holding(entities, "United Nations").id

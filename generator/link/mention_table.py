@@ -25,6 +25,7 @@ UNTYPED = ""  # label of a mention found by name rather than by the model: it ca
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _WORD = re.compile(r"(?<![\w-])[\w-]+")  # a word of a name or text: letters, digits and hyphens
 _WORD_CHAR = re.compile(r"[\w-]")
+_EDGE = ".,;:!?\"'()[]{}“”‘’"
 _MEDIUM_BEFORE = re.compile(r"(?<![\w-])(?:on|via)\s+$")  # "posted on Twitter", "via Coursera": a medium
 MEDIUM_SHARE = 0.5  # a one-word "person" named this share of the time as a medium is not a person
 
@@ -183,6 +184,15 @@ def in_capitals(text: str, start: int, end: int) -> bool:
     return any(w.isupper() and len(w) > 1 for w in neighbours)
 
 
+def _in_headline(text: str, start: int, end: int) -> bool:
+    """Whether a word next to text[start:end] is a word of two or more letters in capitals ("DOES TRUMP
+    HAVE"), not an initial ("J. R .R. Tolkien")."""
+    before = text[max(0, start - 20) : start].split()
+    after = text[end : end + 20].split()
+    words = [w.strip(_EDGE) for w in before[-1:] + after[:1]]
+    return any(len(w) > 1 and w.isalpha() and w.isupper() for w in words)
+
+
 def known_names(names: set[str]) -> KnownNames | None:
     return KnownNames(names) if names else None
 
@@ -197,7 +207,7 @@ def entry_of(article: Article, mention: Mention) -> Entry | None:
         return None
     if mention.label == "PERSON" and " " not in surface and is_title(surface):
         return None  # a title alone ("Gov" of a tokenised "Gov . Andrew Cuomo") names no one
-    shouted = key_is_acronym(key) and in_capitals(article.text, mention.start, mention.end)
+    shouted = key_is_acronym(key) and surface.isalpha() and _in_headline(article.text, mention.start, mention.end)
     before = word_before(article.text, mention.start)
     medium = _MEDIUM_BEFORE.search(article.text, max(0, mention.start - 5), mention.start) is not None
     return Entry(article.id, mention, surface, key, mention.label, before=before, shouted=shouted, medium=medium)

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from generator.link.countries import country_of
 from generator.link.mention_table import PLACE_TYPES, Group, MentionTable
 from generator.link.merger import Merger
-from generator.link.names import initials, key_is_acronym, name_key, strip_legal_suffix
+from generator.link.names import LEGAL_SUFFIXES, initials, key_is_acronym, name_key, strip_legal_suffix
 from generator.link.people import DOMINANT_SHARE
 from generator.model import AcronymDefinition
 
@@ -218,7 +218,7 @@ def join_initialisms(merger: Merger, table: MentionTable, acronym_keys: set[str]
         personal = _kind(groups, merger, key) == "PERSON"  # typed so, it joins only where its article spells it
         if len(roots) == 1 and not personal:
             merger.union(spelled[0], key, "initials of {other}", mirror="spelled out as {other}")
-        else:
+        elif key.lower() not in LEGAL_SUFFIXES:  # "Petróleos de Venezuela, S.A." names no Saudi Arabia
             several[key] = _Spellings(merger, table, spelled, set() if personal else table.articles_of(key))
     for entry in table.entries():
         spellings = several.get(entry.key)
