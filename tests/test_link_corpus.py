@@ -417,8 +417,17 @@ def test_an_acronym_several_names_spell_follows_its_article_else_the_dominant_na
     # A legal suffix written as initials is no country's: "Petróleos de Venezuela, S.A." beside Saudi Arabia.
     items += [("sa", "Saudi Arabia sold Petróleos de Venezuela, S.A. oil.", [("Saudi Arabia", "GPE"), ("S.A.", "ORG")])]
     items += [(f"sam{i}", "South America voted.", [("South America", "LOC")]) for i in range(2)]
+    # "LA" alone is the ISO 3166-2 code of Louisiana in a corpus about the U.S.: not Los Angeles by dominance.
+    items += [
+        (f"la{i}", "The U.S. city of Los Angeles voted.", [("U.S.", "GPE"), ("Los Angeles", "GPE")]) for i in range(5)
+    ]
+    items += [
+        ("lam", "Latin America voted.", [("Latin America", "LOC")]),
+        ("rla", "Rep. Steve Scalise (R-LA) spoke.", [("LA", "GPE")]),
+    ]
     entities, linked = _link(items)
     assert linked["sa"][1].entity != _holding(entities, "Saudi Arabia").id
+    assert linked["rla"][0].entity != _holding(entities, "Los Angeles").id
     community = _holding(entities, "Intelligence Community").id
     assert [m.entity for m in linked["ic"]] == [community, community] and linked["ic2"][0].entity != community
     assert linked["u"][0].entity == _holding(entities, "United Nations").id

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from generator.link.countries import country_of
+from generator.link.countries import country_of, subdivision_codes
 from generator.link.mention_table import PLACE_TYPES, Group, MentionTable
 from generator.link.merger import Merger
 from generator.link.names import LEGAL_SUFFIXES, initials, key_is_acronym, name_key, strip_legal_suffix
@@ -201,8 +201,9 @@ def join_initialisms(merger: Merger, table: MentionTable, acronym_keys: set[str]
     `DOMINANT_SHARE` of the articles naming it with one (two at least: "U.N." beside United Nations,
     never beside U.S. Navy), else, when at most one article names it with one and that one agrees,
     to the one that share of the articles naming any spells ("N.C." in "Durham, N.C." is North
-    Carolina, named in 20 articles, beside Nevada City and Northern California, 1 each), else it
-    stays apart. `fixed` keys (the alias file's) are never moved.
+    Carolina, named in 20 articles, beside Nevada City and Northern California, 1 each), unless
+    the letters are the ISO 3166-2 code of another subdivision of the country the corpus names
+    most ("LA" is Louisiana, not Los Angeles); else it stays apart. `fixed` keys (the alias file's) are never moved.
     """
     groups = table.groups(merger)
     by_initials: dict[str, list[str]] = defaultdict(list)
@@ -210,6 +211,7 @@ def join_initialisms(merger: Merger, table: MentionTable, acronym_keys: set[str]
         if len(key.split()) >= 2 and _kind(groups, merger, key) not in (None, "PERSON"):
             by_initials[initials(key)].append(key)
     several: dict[str, _Spellings] = {}
+    states = subdivision_codes(_main_country(groups))
     for key in sorted(acronym_keys - fixed):
         spelled = by_initials.get(key, [])
         roots = {merger.find(k) for k in spelled}
@@ -219,14 +221,28 @@ def join_initialisms(merger: Merger, table: MentionTable, acronym_keys: set[str]
         if len(roots) == 1 and not personal:
             merger.union(spelled[0], key, "initials of {other}", mirror="spelled out as {other}")
         elif key.lower() not in LEGAL_SUFFIXES:  # "Petróleos de Venezuela, S.A." names no Saudi Arabia
-            several[key] = _Spellings(merger, table, spelled, set() if personal else table.articles_of(key))
+            spellings = _Spellings(merger, table, spelled, set() if personal else table.articles_of(key))
+            if spellings.by_corpus and key in states and states[key] != spellings.head.get(spellings.dominant or ""):
+                spellings.dominant = None  # "LA" in "(R-LA)" is Louisiana, whatever Los Angeles's articles say
+            several[key] = spellings
     for entry in table.entries():
-        spellings = several.get(entry.key)
-        if spellings is not None:
-            target, why = spellings.decide(entry.article)
+        found = several.get(entry.key)
+        if found is not None:
+            target, why = found.decide(entry.article)
             if target is not None and merger.allowed(entry.key, target):
                 entry.key, entry.reason = target, why
                 table.moved()
+
+
+def _main_country(groups: dict[str, Group]) -> str:
+    """The ISO 3166 code of the country the corpus names most (its mentions, all forms)."""
+    counts: Counter[str] = Counter()
+    for group in groups.values():
+        for key, count in group.keys.items():
+            country = country_of(key)
+            if country is not None:
+                counts[country.code] += count
+    return counts.most_common(1)[0][0] if counts else ""
 
 
 class _Spellings:
@@ -243,6 +259,7 @@ class _Spellings:
         beside = Counter({root: len(articles & acronym_articles) for root, articles in self.named.items()})
         corpus = Counter({root: len(articles) for root, articles in self.named.items()})
         self.dominant, self.most, self.total, self.where = _dominant_count(beside), 0, 0, "articles naming it with one"
+        self.by_corpus = False  # the dominant one by the articles naming any spelling, not those naming it too
         if self.dominant is not None:
             self.most, self.total = beside[self.dominant], beside.total()
         elif (
@@ -252,6 +269,7 @@ class _Spellings:
             and beside[top] == beside.total()
         ):
             self.dominant, self.most, self.total, self.where = top, corpus[top], corpus.total(), "articles naming one"
+            self.by_corpus = True
 
     def decide(self, article: str) -> tuple[str | None, str]:
         """The key an acronym's mention in this article goes to, and why; None when it stays apart."""
