@@ -184,7 +184,7 @@ def fragment_pages(entities: list, min_articles: int) -> list[str]:  # noqa: ANN
     A surname counts when the short entity is a person or the surname belongs to one paged
     person only; initials when they are an acronym spelling exactly one paged non-person.
     """
-    from generator.link.names import initials, is_acronym, name_key
+    from generator.link.names import initials, is_acronym, name_key, person_name
 
     paged = [e for e in entities if len(e.articles) >= min_articles]
     surnames: dict[str, list[str]] = defaultdict(list)
@@ -192,7 +192,10 @@ def fragment_pages(entities: list, min_articles: int) -> list[str]:  # noqa: ANN
     for e in paged:
         key = name_key(e.name)
         if e.type == "PERSON" and " " in key:
+            name = person_name(key)
             surnames[key.split()[-1]].append(e.name)
+            if name is not None and " " in name.surname:  # "de blasio" of Bill de Blasio
+                surnames[name.surname].append(e.name)
         elif e.type != "PERSON" and " " in key:
             spelled[initials(key)].append(e.name)
     found = []
@@ -200,7 +203,8 @@ def fragment_pages(entities: list, min_articles: int) -> list[str]:  # noqa: ANN
         key = name_key(entity.name)
         note = " (listed as ambiguous)" if getattr(entity, "ambiguous_with", ()) else ""
         owners = [n for n in surnames.get(key.lower(), []) if n != entity.name]
-        if " " not in key and owners and (entity.type == "PERSON" or len(owners) == 1):
+        surname = " " not in key or (entity.type == "PERSON" and person_name(key) is None)  # "De Blasio"
+        if surname and owners and (entity.type == "PERSON" or len(owners) == 1):
             found.append(f"{entity.name} [{entity.type}, {len(entity.articles)} articles] beside {owners}{note}")
         elif is_acronym(entity.name) and len(spelled.get(key, [])) == 1:
             found.append(f"{entity.name} [{len(entity.articles)} articles] beside {spelled[key][0]}{note}")

@@ -6,6 +6,7 @@ that read the text around a mention (a title before it) see what they would on r
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from conftest import write_files
 from generator.link.aliases import AliasFileError, load_aliases
 from generator.link.entities import link_entities
 from generator.link.names import clean_name, name_key
-from generator.model import Article, ArticleAnalysis, Entity, Mention, type_label
+from generator.model import AcronymDefinition, Article, ArticleAnalysis, Entity, Mention, type_label
 
 
 def _article(aid: str, text: str, mentions: list[tuple[str, str]]) -> tuple[Article, ArticleAnalysis]:
@@ -324,3 +325,134 @@ def test_a_hyphenated_surname_is_a_persons_surname() -> None:
     mentions = [("Alexandria Ocasio-Cortez", "PERSON"), ("Ocasio-Cortez", "PERSON")]
     entities, _ = _link([(f"o{i}", "Alexandria Ocasio-Cortez spoke; Ocasio-Cortez left.", mentions) for i in range(2)])
     assert _holding(entities, "Ocasio-Cortez").name == "Alexandria Ocasio-Cortez"
+
+
+def test_a_name_in_a_headline_in_capitals_is_the_name_the_corpus_writes_with_those_letters() -> None:
+    trump = [("Donald Trump", "PERSON"), ("Trump", "PERSON")]
+    items = [(f"t{i}", "Donald Trump spoke. Trump left.", trump) for i in range(2)]
+    items.append(
+        ("h", "DOES TRUMP HAVE THE POWER? Donald Trump says so.", [("TRUMP", "ORG"), ("Donald Trump", "PERSON")])
+    )
+    # An acronym the corpus writes in capitals stays one in a headline.
+    items += [(f"w{i}", "The WHO warned.", [("WHO", "ORG")]) for i in range(2)]
+    items.append(("x", "WHO WARNS OF A SECOND WAVE", [("WHO", "ORG")]))
+    # Initials beside initials are no headline: "J. R .R. Tolkien" is not the "Jr." of "Falwell Jr.".
+    items += [("j", "Jerry Falwell Jr. spoke; J. R .R. Tolkien wrote.", [("Jr.", "PERSON"), ("J. R", "PERSON")])]
+    entities, linked = _link(items)
+    person = _holding(entities, "Donald Trump")
+    assert "TRUMP" in person.aliases and person.type == "PERSON"
+    assert {m.entity for m in linked["h"]} == {person.id}
+    assert _holding(entities, "WHO").id == next(m.entity for m in linked["x"])
+    assert not any(e.name.lower() == "who" and e.name != "WHO" for e in entities)
+    assert "J. R" not in _holding(entities, "Jr.").aliases
+
+
+def test_a_surname_with_a_particle_is_one_surname_and_joins_its_full_name() -> None:
+    full = [("Bill de Blasio", "PERSON"), ("De Blasio", "PERSON")]
+    items = [(f"b{i}", "Mayor Bill de Blasio spoke. De Blasio left.", full) for i in range(2)]
+    items.append(("c", "De Blasio said no; de Blasio left.", [("De Blasio", "PERSON"), ("Blasio", "PERSON")]))
+    # "Van" is also a given name: "Van Johnson" is a full name, not the surname of a "Jo van Johnson".
+    items.append(("v", "Van Johnson and Ben Johnson met.", [("Van Johnson", "PERSON"), ("Ben Johnson", "PERSON")]))
+    entities, linked = _link(items)
+    person = _holding(entities, "Bill de Blasio")
+    assert person.name == "Bill de Blasio"
+    assert {"De Blasio", "Blasio"} <= set(person.aliases)
+    assert {m.entity for m in linked["c"]} == {person.id}
+    assert _holding(entities, "Van Johnson") != _holding(entities, "Ben Johnson")
+
+
+def test_an_acronym_defined_with_a_word_in_the_plural_and_in_the_singular_is_defined_once() -> None:
+    pairs = [
+        _article("a", "The National Institutes of Health (NIH) said so.", [("National Institutes of Health", "ORG")]),
+        _article("b", "The National Institute of Health (NIH) agreed.", [("National Institute of Health", "ORG")]),
+        _article("c", "The NIH spoke. The NIH left.", [("NIH", "ORG"), ("NIH", "ORG")]),
+        # Two different expansions of one acronym still define nothing.
+        _article("d", "The National Rifle Association (NRA) met.", [("National Rifle Association", "ORG")]),
+        _article("e", "The National Restaurant Association (NRA) met.", [("National Restaurant Association", "ORG")]),
+    ]
+    expansions = {"a": "National Institutes of Health", "b": "National Institute of Health"}
+    expansions |= {"d": "National Rifle Association", "e": "National Restaurant Association"}
+    articles = [a for a, _ in pairs]
+    analyses = {
+        a.id: replace(an, acronyms=(AcronymDefinition(f"N{'IH' if a.id < 'd' else 'RA'}", expansions[a.id]),))
+        if a.id in expansions
+        else an
+        for a, an in pairs
+    }
+    entities, _ = link_entities(articles, analyses)
+    nih = _holding(entities, "NIH")
+    assert {"National Institutes of Health", "National Institute of Health"} <= set(nih.aliases)
+    assert _holding(entities, "National Rifle Association") != _holding(entities, "National Restaurant Association")
+
+
+def test_an_acronym_several_names_spell_follows_its_article_else_the_dominant_name_else_stays_apart() -> None:
+    rifle = [("National Rifle Association", "ORG"), ("NRA", "ORG")]
+    restaurant = [("National Restaurant Association", "ORG"), ("NRA", "ORG")]
+    items = [
+        ("r", "The National Rifle Association met; the NRA voted.", rifle),
+        ("e", "The National Restaurant Association warned; the NRA estimates losses.", restaurant),
+        (
+            "both",
+            "The National Rifle Association and the National Restaurant Association: the NRA.",
+            [*rifle[:1], *restaurant],
+        ),
+    ]
+    # North Carolina is named in five articles, Nevada City in one: "N.C." alone is North Carolina.
+    items += [(f"nc{i}", "North Carolina voted.", [("North Carolina", "GPE")]) for i in range(5)]
+    items.append(("nv", "Nevada City voted.", [("Nevada City", "GPE")]))
+    items.append(("d", "She lives in Durham, N.C., now.", [("N.C.", "GPE")]))
+    # "U.N." is named beside United Nations in two articles, never beside U.S. Navy (named in more).
+    items += [
+        (f"un{i}", "The United Nations met. The U.N. voted.", [("United Nations", "ORG"), ("U.N.", "ORG")])
+        for i in range(2)
+    ]
+    items += [(f"navy{i}", "The U.S. Navy sailed.", [("U.S. Navy", "ORG")]) for i in range(3)]
+    items.append(("u", "The U.N. spoke.", [("U.N.", "ORG")]))
+    # An acronym the model types PERSON joins a spelling only in an article that names it.
+    ic = [("Intelligence Community", "ORG"), ("IC", "PERSON")]
+    items += [
+        ("ic", "The Intelligence Community said the IC will look.", ic),
+        ("ic2", "The IC wrote.", [("IC", "PERSON")]),
+    ]
+    # A legal suffix written as initials is no country's: "Petróleos de Venezuela, S.A." beside Saudi Arabia.
+    items += [("sa", "Saudi Arabia sold Petróleos de Venezuela, S.A. oil.", [("Saudi Arabia", "GPE"), ("S.A.", "ORG")])]
+    items += [(f"sam{i}", "South America voted.", [("South America", "LOC")]) for i in range(2)]
+    # "LA" alone is the ISO 3166-2 code of Louisiana in a corpus about the U.S.: not Los Angeles by dominance.
+    items += [
+        (f"la{i}", "The U.S. city of Los Angeles voted.", [("U.S.", "GPE"), ("Los Angeles", "GPE")]) for i in range(5)
+    ]
+    items += [
+        ("lam", "Latin America voted.", [("Latin America", "LOC")]),
+        ("rla", "Rep. Steve Scalise (R-LA) spoke.", [("LA", "GPE")]),
+    ]
+    entities, linked = _link(items)
+    assert linked["sa"][1].entity != _holding(entities, "Saudi Arabia").id
+    assert linked["rla"][0].entity != _holding(entities, "Los Angeles").id
+    community = _holding(entities, "Intelligence Community").id
+    assert [m.entity for m in linked["ic"]] == [community, community] and linked["ic2"][0].entity != community
+    assert linked["u"][0].entity == _holding(entities, "United Nations").id
+    rifle_id = _holding(entities, "National Rifle Association").id
+    restaurant_id = _holding(entities, "National Restaurant Association").id
+    assert rifle_id != restaurant_id
+    assert [m.entity for m in linked["r"]] == [rifle_id, rifle_id]
+    assert [m.entity for m in linked["e"]] == [restaurant_id, restaurant_id]
+    assert linked["both"][-1].entity not in (rifle_id, restaurant_id)  # both named: it stays apart
+    carolina = _holding(entities, "North Carolina")
+    assert linked["d"][0].entity == carolina.id and "N.C." in carolina.alias_reasons
+    assert "named in 5 of the 6 articles naming one" in carolina.alias_reasons["N.C."]
+
+
+def test_a_one_word_person_the_text_mostly_names_as_a_medium_is_not_a_person() -> None:
+    items = [(f"t{i}", "She posted it on Twitter.", [("Twitter", "PERSON")]) for i in range(3)]
+    items.append(("p", "Twitter said no.", [("Twitter", "PRODUCT")]))
+    # A person named on a show now and then ("on Hannity") stays a person; so does one with a title.
+    items += [
+        (f"h{i}", "Sean Hannity spoke. Hannity left.", [("Sean Hannity", "PERSON"), ("Hannity", "PERSON")])
+        for i in range(2)
+    ]
+    items.append(("h2", "He said it on Hannity.", [("Hannity", "PERSON")]))
+    items += [(f"m{i}", "Then Mr Zed spoke on Zed.", [("Zed", "PERSON"), ("Zed", "PERSON")]) for i in range(2)]
+    entities, _ = _link(items)
+    assert _holding(entities, "Twitter").type == "PRODUCT"
+    assert _holding(entities, "Hannity").type == "PERSON"
+    assert _holding(entities, "Zed").type == "PERSON"

@@ -92,6 +92,17 @@ def subdivision_keys() -> frozenset[str]:
     return frozenset(name_key(re.sub(r"\s*\[.*\]", "", s.name)) for s in pycountry.subdivisions)
 
 
+@lru_cache(maxsize=300)
+def subdivision_codes(alpha_3: str) -> dict[str, str]:
+    """A country's ISO 3166-2 subdivision codes without the country part, and the key of each one's
+    name: {"LA": "louisiana", "NC": "north carolina", ...} for "USA"."""
+    record = pycountry.countries.get(alpha_3=alpha_3) if alpha_3 else None
+    if record is None:
+        return {}
+    found = pycountry.subdivisions.get(country_code=record.alpha_2) or []
+    return {s.code.split("-", 1)[1]: name_key(re.sub(r"\s*\[.*\]", "", s.name)) for s in found}
+
+
 def is_place_name(key: str) -> bool:
     """Whether a key names a country or a country's subdivision in the ISO 3166 data."""
     return country_of(key) is not None or key in subdivision_keys()

@@ -11,11 +11,13 @@ an all-capitals acronym keeps its case). Keys join, in this order, by:
 5. short names of people, mention by mention ("Trump", "President Trump", "Mr Blair"): the full
    name in the same article, else the only or the dominant person of that name in the corpus,
    else left apart and marked ambiguous (`people.py`); a surname typed as a place or organisation
-   follows when every article that names one of its people in full names the same one;
+   follows when every article that names one of its people in full names the same one; a surname
+   with a particle ("de Blasio") is one surname; a headline's "TRUMP" is the name "Trump";
 6. one-word plurals and their singular ("Uighurs" → "Uighur"), never places or people;
 7. organisations and their legal suffix or short form ("Apple Inc.", "Northrop" → "Northrop Grumman",
    "Ford" → "Ford Motor Company", the longer name it is clearly named beside);
-8. an undefined acronym whose letters are the initials of exactly one multi-word name;
+8. an undefined acronym whose letters are the initials of exactly one multi-word name; of several,
+   mention by mention the one its article names, else the one it is named beside or that dominates;
 9. spelling variants that differ in one vowel ("Uyghur"/"Uighur"), never for people.
 
 Demonyms stay apart from their place ("Chinese" is not "China") but are recorded as
@@ -38,12 +40,14 @@ from generator.link.mention_table import (
     entry_of,
     find_known_names,
     known_names,
+    read_capitals,
     read_titles,
 )
 from generator.link.merger import Merger
 from generator.link.names import (
     display_eligible,
     is_acronym,
+    is_particle_surname,
     name_key,
     normalise,
     person_name,
@@ -98,6 +102,7 @@ def _collect(articles: list[Article], analyses: dict[str, ArticleAnalysis], know
             entry = entry_of(article, mention)
             if entry is not None:
                 table.by_article[article.id].append(entry)
+    read_capitals(table.entries())
     read_titles(table.entries())
     return table
 
@@ -125,7 +130,7 @@ def _join_all(merger: Merger, table: MentionTable, fixed: set[str]) -> dict[str,
     join_plurals(merger, groups, _surnames(groups))
     join_company_names(merger, table.groups(merger), table.pairs_in_one_article())
     acronym_keys = {e.key for e in table.entries() if is_acronym(e.surface)}
-    join_initialisms(merger, table.groups(merger), acronym_keys)
+    join_initialisms(merger, table, acronym_keys, fixed)
     join_spelling_variants(merger, table.groups(merger))
     return ambiguous
 
@@ -146,7 +151,7 @@ def _display_name(group: Group, kind: str) -> str:
         if own:
             return max(own, key=lambda f: (group.forms[f], f))
     if kind == "PERSON":
-        full = [f for f in forms if len(name_key(f).split()) >= 2] or forms
+        full = [f for f in forms if len(name_key(f).split()) >= 2 and not is_particle_surname(name_key(f))] or forms
     else:
         keys = {f: name_key(f) for f in forms}
         full = [f for f in forms if not any(_shortens(f, g, keys, group.forms) for g in forms)]

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from generator.link.merger import Merger
-from generator.link.names import clean_name, has_legal_suffix, is_title, name_key, split_title
+from generator.link.names import clean_name, has_legal_suffix, is_title, key_is_acronym, name_key, split_title
 from generator.link.titles import Titles, is_first_name_title, title_gender, word_before
 from generator.model import Article, ArticleAnalysis, Mention
 
@@ -25,6 +25,9 @@ UNTYPED = ""  # label of a mention found by name rather than by the model: it ca
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _WORD = re.compile(r"(?<![\w-])[\w-]+")  # a word of a name or text: letters, digits and hyphens
 _WORD_CHAR = re.compile(r"[\w-]")
+_EDGE = ".,;:!?\"'()[]{}“”‘’"
+_MEDIUM_BEFORE = re.compile(r"(?<![\w-])(?:on|via)\s+$")  # "posted on Twitter", "via Coursera": a medium
+MEDIUM_SHARE = 0.5  # a one-word "person" named this share of the time as a medium is not a person
 
 
 @dataclass
@@ -39,6 +42,8 @@ class Entry:
     before: str = ""  # the capitalised word just before the mention ("Sen." in "Sen. McConnell")
     titled: bool = False
     gender: str = ""  # "m" or "f" when a gendered title says so ("Mr", "Mrs", "Baroness")
+    shouted: bool = False  # a one-word name in capitals among words in capitals (a headline)
+    medium: bool = False  # right after "on" or "via" ("on Twitter")
     reason: str | None = None  # why this mention joined its entity, when decided per mention
 
 
@@ -87,7 +92,15 @@ class Group:
         if kind == "PERSON" and all(" " not in key for key in self.keys):
             if any(k.endswith("s") and k[:-1] in self.keys for k in self.keys):
                 return "NORP"  # a "person" that also occurs in the plural ("Uighurs") is a group of people
+            if not self.evidence["title"] and self.evidence["medium"] >= MEDIUM_SHARE * sum(self.forms.values()):
+                return self._vote_without("PERSON")
         return kind
+
+    def _vote_without(self, label: str) -> str:
+        """The vote of the other labels, or OTHER: a name with no full name and no title that the text
+        mostly names as a medium ("on Twitter", "via Coursera") is not a person, whatever the model said."""
+        others = Counter({k: v for k, v in self.labels.items() if k != label})
+        return max(others, key=lambda k: (others[k], k)) if others else OTHER
 
 
 class KnownNames:
@@ -155,15 +168,29 @@ def find_known_names(article: Article, analysis: ArticleAnalysis, known: KnownNa
         overlapping = [m for m in mentions if start < m.end and m.start < end]
         if any(m.start < start or m.end > end or (m.start, m.end) == (start, end) for m in overlapping):
             continue
-        before = text[max(0, start - 12) : start].split()
-        after = text[end : end + 12].split()
-        neighbours = [w for w in (before[-1:] + after[:1]) if any(c.isalpha() for c in w)]
-        if name.isupper() and any(w.isupper() and len(w) > 1 for w in neighbours):
+        if name.isupper() and in_capitals(text, start, end):
             continue
         mentions = [m for m in mentions if m not in overlapping]
         sentence = max(bisect_right(starts, start) - 1, 0)
         mentions.append(Mention(name, UNTYPED, start, end, sentence))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def in_capitals(text: str, start: int, end: int) -> bool:
+    """Whether the words either side of text[start:end] are written in capitals (an all-caps headline)."""
+    before = text[max(0, start - 12) : start].split()
+    after = text[end : end + 12].split()
+    neighbours = [w for w in (before[-1:] + after[:1]) if any(c.isalpha() for c in w)]
+    return any(w.isupper() and len(w) > 1 for w in neighbours)
+
+
+def _in_headline(text: str, start: int, end: int) -> bool:
+    """Whether a word next to text[start:end] is a word of two or more letters in capitals ("DOES TRUMP
+    HAVE"), not an initial ("J. R .R. Tolkien")."""
+    before = text[max(0, start - 20) : start].split()
+    after = text[end : end + 20].split()
+    words = [w.strip(_EDGE) for w in before[-1:] + after[:1]]
+    return any(len(w) > 1 and w.isalpha() and w.isupper() for w in words)
 
 
 def known_names(names: set[str]) -> KnownNames | None:
@@ -180,7 +207,23 @@ def entry_of(article: Article, mention: Mention) -> Entry | None:
         return None
     if mention.label == "PERSON" and " " not in surface and is_title(surface):
         return None  # a title alone ("Gov" of a tokenised "Gov . Andrew Cuomo") names no one
-    return Entry(article.id, mention, surface, key, mention.label, before=word_before(article.text, mention.start))
+    shouted = key_is_acronym(key) and surface.isalpha() and _in_headline(article.text, mention.start, mention.end)
+    before = word_before(article.text, mention.start)
+    medium = _MEDIUM_BEFORE.search(article.text, max(0, mention.start - 5), mention.start) is not None
+    return Entry(article.id, mention, surface, key, mention.label, before=before, shouted=shouted, medium=medium)
+
+
+def read_capitals(entries: list[Entry]) -> None:
+    """A one-word name in capitals among words in capitals ("DOES TRUMP HAVE THE POWER") is the name
+    the corpus's other text writes with those letters most often: "trump" when "Trump" outnumbers an
+    acronym "TRUMP", "WHO" when the acronym does. The model's label of a word in a shouted line is no
+    evidence (it typed "TRUMP" ORG), so a name read so casts no type vote.
+    """
+    written: Counter[str] = Counter(entry.key for entry in entries if not entry.shouted)
+    for entry in entries:
+        if entry.shouted and written[entry.key.lower()] > written[entry.key]:
+            entry.key, entry.label = entry.key.lower(), UNTYPED
+            entry.reason = "the name written in capitals"
 
 
 def learn_titles(entries: list[Entry]) -> Titles:
@@ -256,6 +299,7 @@ class MentionTable:
                     tally.forms[entry.surface] += 1
                     tally.evidence["title"] += entry.titled
                     tally.evidence["legal"] += entry.label == "ORG" and has_legal_suffix(entry.key)
+                    tally.evidence["medium"] += entry.medium
                     if entry.label != UNTYPED:
                         tally.labels[entry.label] += 1
                     tally.articles[article_id] = None
@@ -263,6 +307,20 @@ class MentionTable:
                 tally.keys[key] = sum(tally.forms.values())
             self._tallies = dict(tallies)
         return self._tallies
+
+    def articles_of(self, key: str) -> set[str]:
+        """The articles with a mention of this key."""
+        tally = self._key_tallies().get(key)
+        return set(tally.articles) if tally is not None else set()
+
+    def mentions_of(self, key: str) -> int:
+        tally = self._key_tallies().get(key)
+        return sum(tally.forms.values()) if tally is not None else 0
+
+    def form_of(self, key: str) -> str:
+        """The key's most used form as written."""
+        tally = self._key_tallies().get(key)
+        return max(tally.forms, key=lambda f: (tally.forms[f], f)) if tally is not None else key
 
     def groups(self, merger: Merger) -> dict[str, Group]:
         order = {article_id: i for i, article_id in enumerate(self.by_article)}

@@ -27,6 +27,9 @@ LEGAL_SUFFIXES = frozenset(
 _EXTRA_TITLES = {"sen", "sens", "reps", "govs", "amb", "atty", "supt", "messrs", "drs", "mme", "mmes"}
 PERSON_TITLES = frozenset((set(NAME_CONSTANTS.titles) | _EXTRA_TITLES) - STOP_WORDS - {"st", "ste"})  # St. Louis
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "v", "junior", "senior"})
+# Words that begin a surname ("de Blasio", "van Hollen", "bin Salman"): nameparser's prefixes, without
+# those written joined to the name ("al-", "d'") and English words ("do").
+SURNAME_PARTICLES = frozenset(p for p in NAME_CONSTANTS.prefixes if p.isalpha() and p.isascii()) - STOP_WORDS
 
 _INVISIBLE = {"Cc", "Cf", "Co", "Cs", "Zl", "Zp"}  # controls, bidi overrides and other format marks, separators
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
@@ -145,9 +148,19 @@ def person_name(key: str) -> PersonName | None:
     suffix = ""
     if len(words) >= 2 and words[-1] in NAME_SUFFIXES:
         suffix = words.pop()
-    if len(words) < 2:
+    if len(words) < 2 or is_particle_surname(" ".join(words)):
         return None
-    return PersonName(words[0], tuple(words[1:-1]), words[-1], suffix)
+    first = len(words) - 1  # the surname's first word: the last, with the particles before it
+    while first > 1 and words[first - 1] in SURNAME_PARTICLES:
+        first -= 1
+    return PersonName(words[0], tuple(words[1:first]), " ".join(words[first:]), suffix)
+
+
+@lru_cache(maxsize=200_000)
+def is_particle_surname(key: str) -> bool:
+    """A surname that begins with a particle, alone: "de blasio" (not "van johnson": Van is a given name)."""
+    words = key.split()
+    return len(words) >= 2 and words[0] in SURNAME_PARTICLES and not known_given_name(words[0])
 
 
 _NICKNAMES = NickNamer()

@@ -25,6 +25,7 @@ from generator.link.names import (
     NAME_SUFFIXES,
     PersonName,
     has_legal_suffix,
+    is_particle_surname,
     key_is_acronym,
     known_given_name,
     middles_agree,
@@ -98,6 +99,8 @@ class _People:
         A name with a title ("President Trump", "Mr Blair") is a surname: never a given name.
         """
         words = key.split()
+        if is_particle_surname(key):
+            return set(self.by_surname.get(key, ()))
         if len(words) == 2 and words[1] in NAME_SUFFIXES:
             return {r for r in self.by_surname.get(words[0], ()) if r in self.by_surname.get(f"{words[1]}:", ())}
         if len(words) != 1:
@@ -118,6 +121,7 @@ def _index_people(merger: Merger, table: MentionTable, groups: dict[str, Group])
             name = person_name(key)
             assert name is not None
             people.by_surname[name.surname].add(root)
+            people.by_surname[name.surname.split()[-1]].add(root)  # "Blasio", the model's span of "de Blasio"
             people.by_given[name.given].add(root)
             if name.suffix:
                 people.by_surname[f"{name.suffix}:"].add(root)

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from generator.link.countries import country_of
-from generator.link.mention_table import PLACE_TYPES, Group
+from generator.link.countries import country_of, subdivision_codes
+from generator.link.mention_table import PLACE_TYPES, Group, MentionTable
 from generator.link.merger import Merger
-from generator.link.names import initials, key_is_acronym, name_key, strip_legal_suffix
+from generator.link.names import LEGAL_SUFFIXES, initials, key_is_acronym, name_key, strip_legal_suffix
+from generator.link.people import DOMINANT_SHARE
 from generator.model import AcronymDefinition
 
 _VOWELISH = re.compile(r"[aeiouy]")
@@ -32,7 +33,7 @@ def join_defined_acronyms(merger: Merger, definitions: dict[tuple[str, str], tup
     """
     expansions: dict[str, set[str]] = defaultdict(set)
     for short_key, long_key in definitions:
-        expansions[short_key].add(long_key)
+        expansions[short_key].add(_singular_words(long_key))
     joined: set[str] = set()
     for (short_key, long_key), (short, _long, article_id) in definitions.items():
         if len(expansions[short_key]) != 1:
@@ -45,6 +46,12 @@ def join_defined_acronyms(merger: Merger, definitions: dict[tuple[str, str], tup
         )
         joined.add(short)
     return joined
+
+
+def _singular_words(key: str) -> str:
+    """A multi-word name with each word's plural "s" dropped: "National Institutes of Health" and
+    "National Institute of Health" define "NIH" one way, not two."""
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in key.split())
 
 
 def acronym_definitions(
@@ -185,44 +192,102 @@ def _clear_company(beside: Counter[str], total: int) -> str | None:
     return top if count >= 2 and count >= 0.5 * total and count >= 2 * second else None
 
 
-def join_initialisms(merger: Merger, groups: dict[str, Group], acronym_keys: set[str]) -> None:
+def join_initialisms(merger: Merger, table: MentionTable, acronym_keys: set[str], fixed: set[str]) -> None:
     """An acronym joins the only multi-word name its letters spell ("FBI": "Federal Bureau of Investigation").
 
-    When several names fit ("FDA": Food and Drug Administration, Florida Dental Association),
-    it joins the one it is named beside in most of the articles (80%) that name one of them.
+    When several names fit ("NRA": National Rifle Association, National Restaurant Association),
+    each mention goes to the one its own article names (the only route for an acronym typed PERSON:
+    "IC" in an article naming the Intelligence Community), else to the one it is named beside in
+    `DOMINANT_SHARE` of the articles naming it with one (two at least: "U.N." beside United Nations,
+    never beside U.S. Navy), else, when at most one article names it with one and that one agrees,
+    to the one that share of the articles naming any spells ("N.C." in "Durham, N.C." is North
+    Carolina, named in 20 articles, beside Nevada City and Northern California, 1 each), unless
+    the letters are the ISO 3166-2 code of another subdivision of the country the corpus names
+    most ("LA" is Louisiana, not Los Angeles); else it stays apart. `fixed` keys (the alias file's) are never moved.
     """
+    groups = table.groups(merger)
     by_initials: dict[str, list[str]] = defaultdict(list)
     for key in sorted(merger.parent):
         if len(key.split()) >= 2 and _kind(groups, merger, key) not in (None, "PERSON"):
             by_initials[initials(key)].append(key)
-    for key in sorted(acronym_keys):
-        if _kind(groups, merger, key) == "PERSON":
-            continue
+    several: dict[str, _Spellings] = {}
+    states = subdivision_codes(_main_country(groups))
+    for key in sorted(acronym_keys - fixed):
         spelled = by_initials.get(key, [])
         roots = {merger.find(k) for k in spelled}
         if merger.find(key) in roots or not roots:
             continue
-        if len(roots) == 1:
+        personal = _kind(groups, merger, key) == "PERSON"  # typed so, it joins only where its article spells it
+        if len(roots) == 1 and not personal:
             merger.union(spelled[0], key, "initials of {other}", mirror="spelled out as {other}")
-            continue
-        target, together, total = _named_together(groups, merger, key, roots)
-        if target is not None:
-            head = next(k for k in spelled if merger.find(k) == target)
-            why = f"initials of {{other}}, named beside it in {together} of {total} articles naming a spelling"
-            merger.union(head, key, why, mirror="spelled out as {other}")
+        elif key.lower() not in LEGAL_SUFFIXES:  # "Petróleos de Venezuela, S.A." names no Saudi Arabia
+            spellings = _Spellings(merger, table, spelled, set() if personal else table.articles_of(key))
+            if spellings.by_corpus and key in states and states[key] != spellings.head.get(spellings.dominant or ""):
+                spellings.dominant = None  # "LA" in "(R-LA)" is Louisiana, whatever Los Angeles's articles say
+            several[key] = spellings
+    for entry in table.entries():
+        found = several.get(entry.key)
+        if found is not None:
+            target, why = found.decide(entry.article)
+            if target is not None and merger.allowed(entry.key, target):
+                entry.key, entry.reason = target, why
+                table.moved()
 
 
-def _named_together(groups: dict[str, Group], merger: Merger, key: str, roots: set[str]) -> tuple[str | None, int, int]:
-    """The spelling an acronym is named beside in at least 80% of the articles naming it with one (two at least)."""
-    group = groups.get(merger.find(key))
-    if group is None:
-        return None, 0, 0
-    counts = {r: sum(1 for a in groups[r].articles if a in group.articles) for r in sorted(roots) if r in groups}
-    total = sum(counts.values())
-    if not counts or total < 2:
-        return None, 0, total
-    top = max(counts, key=lambda r: counts[r])
-    return (top if counts[top] >= 0.8 * total else None), counts[top], total
+def _main_country(groups: dict[str, Group]) -> str:
+    """The ISO 3166 code of the country the corpus names most (its mentions, all forms)."""
+    counts: Counter[str] = Counter()
+    for group in groups.values():
+        for key, count in group.keys.items():
+            country = country_of(key)
+            if country is not None:
+                counts[country.code] += count
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+class _Spellings:
+    """The names one acronym spells, by group: the articles naming each and its most used key."""
+
+    def __init__(self, merger: Merger, table: MentionTable, spelled: list[str], acronym_articles: set[str]) -> None:
+        self.named: dict[str, set[str]] = defaultdict(set)  # root -> articles naming it by a spelling
+        self.head: dict[str, str] = {}
+        for spelling in sorted(spelled, key=lambda k: (-table.mentions_of(k), k)):
+            root = merger.find(spelling)
+            self.named[root] |= table.articles_of(spelling)
+            self.head.setdefault(root, spelling)
+        self.form = {root: table.form_of(key) for root, key in self.head.items()}
+        beside = Counter({root: len(articles & acronym_articles) for root, articles in self.named.items()})
+        corpus = Counter({root: len(articles) for root, articles in self.named.items()})
+        self.dominant, self.most, self.total, self.where = _dominant_count(beside), 0, 0, "articles naming it with one"
+        self.by_corpus = False  # the dominant one by the articles naming any spelling, not those naming it too
+        if self.dominant is not None:
+            self.most, self.total = beside[self.dominant], beside.total()
+        elif (
+            acronym_articles
+            and beside.total() <= 1
+            and (top := _dominant_count(corpus)) is not None
+            and beside[top] == beside.total()
+        ):
+            self.dominant, self.most, self.total, self.where = top, corpus[top], corpus.total(), "articles naming one"
+            self.by_corpus = True
+
+    def decide(self, article: str) -> tuple[str | None, str]:
+        """The key an acronym's mention in this article goes to, and why; None when it stays apart."""
+        local = [root for root in self.named if article in self.named[root]]
+        if len(local) == 1:
+            return self.head[local[0]], f"initials of {self.form[local[0]]}, named in the same article"
+        if local or self.dominant is None:
+            return None, ""
+        why = f"initials of {self.form[self.dominant]}, named in {self.most} of the {self.total} {self.where}"
+        return self.head[self.dominant], why
+
+
+def _dominant_count(counts: Counter[str]) -> str | None:
+    """The key with at least two and `DOMINANT_SHARE` of all the counts, if any."""
+    if not counts:
+        return None
+    top, most = counts.most_common(1)[0]
+    return top if most >= 2 and most >= DOMINANT_SHARE * counts.total() else None
 
 
 def join_spelling_variants(merger: Merger, groups: dict[str, Group]) -> None:
