@@ -161,7 +161,7 @@ def test_only_terms_few_articles_share_are_evidence_of_one_story() -> None:
     assert kept.index[:, 0].tolist() == [-1, -1, -1, -1, -1, 6, 5] and kept.score[0, 0] == 0
 
 
-def test_a_small_story_needs_rare_evidence_between_all_its_members() -> None:
+def test_a_small_story_needs_rare_evidence_between_its_members_and_a_pair_more() -> None:
     # rows: a pair sharing a name (0, 1), a pair sharing almost nothing (2, 3), a three whose third
     # member shares nothing with the others (4-6), and a story of five held by links alone (7-11).
     rare = np.zeros((12, 6), dtype=np.float32)
@@ -173,13 +173,18 @@ def test_a_small_story_needs_rare_evidence_between_all_its_members() -> None:
     rare[9] = [0, 0, 0, 0, 1, 0]
     members = ((7, 8, 9, 10, 11), (4, 5, 6), (0, 1), (2, 3))
     labels = [2, 2, 3, 3, 1, 1, 1, 0, 0, 0, 0, 0]
-    kept = supported_stories(StoryGroups(tuple(labels), members), sparse.csr_matrix(rare), size=5, floor=0.14)
+    groups = StoryGroups(tuple(labels), members)
+    kept = supported_stories(groups, sparse.csr_matrix(rare), size=5, floor=0.14, pair_floor=0.3)
     # the three's pairs average 1/3 (one of three pairs shares a term): kept; the five is not small
     assert kept.members == ((7, 8, 9, 10, 11), (4, 5, 6), (0, 1))
     assert kept.labels == (2, 2, -1, -1, 1, 1, 1, 0, 0, 0, 0, 0)
     rare[4] = [0, 0, 0, 0.3, 0, 0.954]  # now the three's pairs average (0.3 + 0 + 0) / 3 = 0.1
-    kept = supported_stories(StoryGroups(tuple(labels), members), sparse.csr_matrix(rare), size=5, floor=0.14)
+    kept = supported_stories(groups, sparse.csr_matrix(rare), size=5, floor=0.14, pair_floor=0.3)
     assert kept.members == ((7, 8, 9, 10, 11), (0, 1)) and kept.labels[4:7] == (-1, -1, -1)
+    rare[1] = [0.25, 0, 0, 0, 0, 0.968]  # a pair sharing 0.25: enough for three articles, not for two
+    kept = supported_stories(groups, sparse.csr_matrix(rare), size=5, floor=0.14, pair_floor=0.3)
+    assert kept.members == ((7, 8, 9, 10, 11),) and kept.labels[:2] == (-1, -1)
+    assert supported_stories(groups, sparse.csr_matrix(rare), size=5, floor=0.14, pair_floor=0.2).members[1] == (0, 1)
 
 
 def test_a_question_headline_gives_way_to_a_nearly_as_central_statement() -> None:

@@ -10,8 +10,9 @@ the days between two articles when both are dated; a link stays only with eviden
 event — at least STORY_EVIDENCE similarity over the terms few articles use (names and rare
 words, `similarity.rare_term_vectors`) — so two comment pieces on the pandemic that share
 its vocabulary are no story. A small story (fewer than SMALL_STORY articles) has few links to
-hold it, so every pair of its members must share that evidence: on average at least
-SMALL_STORY_EVIDENCE, or its articles join no story (`supported_stories`). An article whose
+hold it, so its members must share more of that evidence: on average over its pairs at least
+SMALL_STORY_EVIDENCE, and a story of two, held by its one link, PAIR_EVIDENCE, or its articles
+join no story (`supported_stories`). An article whose
 community is itself alone joins no story: it is listed as such, not as a one-article
 story.
 
@@ -36,6 +37,7 @@ STORY_EVIDENCE = 0.08  # a link needs this much shared rare evidence (`similarit
 HEADLINE_SHARE = 0.5  # a stated headline stands in for a question one at this share of its centrality
 SMALL_STORY = 5  # a story of fewer articles needs SMALL_STORY_EVIDENCE between its members on average
 SMALL_STORY_EVIDENCE = 0.14  # (docs/BENCHMARKS.md, "Sixth pass": pairs of comment pieces were no story)
+PAIR_EVIDENCE = 0.30  # what a story of two articles needs
 STORY_DAYS = 7.0  # similarity of two dated articles × exp(-days apart / STORY_DAYS)
 NO_STORY = -1
 
@@ -69,20 +71,25 @@ def find_stories(neighbours: Neighbours, resolution: float, seed: int = 0) -> St
 
 
 def supported_stories(
-    groups: StoryGroups, rare: sparse.csr_matrix, size: int = SMALL_STORY, floor: float = SMALL_STORY_EVIDENCE
+    groups: StoryGroups,
+    rare: sparse.csr_matrix,
+    size: int = SMALL_STORY,
+    floor: float = SMALL_STORY_EVIDENCE,
+    pair_floor: float = PAIR_EVIDENCE,
 ) -> StoryGroups:
-    """The stories, less those under `size` articles whose members share under `floor` rare evidence on average.
+    """The stories, less those under `size` articles whose members share too little rare evidence.
 
     `rare`: L2-normalised rows (`similarity.rare_term_vectors`); the evidence of a pair is
-    the dot product of their rows, averaged over every pair of the story. A dropped story's
-    articles join no story; the others keep their order and are numbered again.
+    the dot product of their rows, averaged over every pair of the story: at least `floor`,
+    and `pair_floor` for a story of two. A dropped story's articles join no story; the others
+    keep their order and are numbered again.
     """
     kept = []
     for rows in groups.members:
         if len(rows) < size:
             products = (rare[list(rows)] @ rare[list(rows)].T).toarray()
             pairs = products[np.triu_indices(len(rows), k=1)]
-            if float(pairs.mean()) < floor:
+            if float(pairs.mean()) < (pair_floor if len(rows) == 2 else floor):
                 continue
         kept.append(rows)
     labels = [NO_STORY] * len(groups.labels)
