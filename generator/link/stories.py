@@ -23,6 +23,7 @@ question gives way to a nearly as central one that states what happened.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -128,11 +129,11 @@ def leiden_communities(graph: sparse.csr_matrix, objective: str, resolution: flo
 def central_rows(groups: StoryGroups, graph: sparse.csr_matrix, titles: Sequence[str] = ()) -> tuple[int, ...]:
     """Per story, the member most similar to the other members (sum of its links inside the story).
 
-    With `titles` (one per row), a member whose headline asks a question (`is_question`)
-    is passed over for the most central member whose headline states something, when that
-    one's links sum to at least HEADLINE_SHARE of the best: a question names a subject, not
-    what happened. One pass over the graph's links for all stories; ties go to the member
-    first in the corpus.
+    With `titles` (one per row), a member whose headline asks a question or opens a guide
+    (`names_no_event`) is passed over for the most central member whose headline states
+    something, when that one's links sum to at least HEADLINE_SHARE of the best: a question
+    or a guide names a subject, not what happened. One pass over the graph's links for all
+    stories; ties go to the member first in the corpus.
     """
     labels = np.asarray(groups.labels, dtype=np.int64)
     links = graph.tocoo()
@@ -141,8 +142,8 @@ def central_rows(groups: StoryGroups, graph: sparse.csr_matrix, titles: Sequence
     chosen = []
     for rows in groups.members:
         best = rows[int(np.argmax(strength[list(rows)]))]
-        if titles and is_question(titles[best]):
-            statements = [row for row in rows if not is_question(titles[row])]
+        if titles and names_no_event(titles[best]):
+            statements = [row for row in rows if not names_no_event(titles[row])]
             if statements:
                 other = statements[int(np.argmax(strength[statements]))]
                 best = other if strength[other] >= HEADLINE_SHARE * strength[best] else best
@@ -155,13 +156,22 @@ QUESTION_WORDS = frozenset(
 )
 
 
-def is_question(title: str) -> bool:
-    """A headline that asks: it ends with a question mark or opens with a question word ("How ...", "Should ...")."""
+GUIDE_OPENING = re.compile(r"(here's|here is|here are|this is where|this is what|these are|everything)\b", re.I)
+
+
+def names_no_event(title: str) -> bool:
+    """A headline that asks or opens a guide, not one that says what happened.
+
+    It ends with a question mark or opens with a question word ("How ...", "Should ..."),
+    or with a guide's opening ("Here's ...", "This is where ...", "Everything ...").
+    """
     words = title.strip().split()
     if not words:
         return False
     first = words[0].strip("\"'‘’“”").lower()
-    return title.rstrip().rstrip("\"'’”").endswith("?") or first in QUESTION_WORDS
+    opening = title.strip().lstrip("\"'‘’“”").replace("’", "'")
+    asks = title.rstrip().rstrip("\"'’”").endswith("?") or first in QUESTION_WORDS
+    return asks or GUIDE_OPENING.match(opening) is not None
 
 
 def headline_of(article: Article) -> str:
