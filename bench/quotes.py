@@ -34,7 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import ROOT, arguments, data_or_exit, table  # noqa: E402
+from _common import ROOT, arguments, data_or_exit, table, wilson  # noqa: E402
 from _polnear import PolnearArticle, read_polnear  # noqa: E402
 
 _REFERENCE = re.compile(r"“([^“”\n]*)”|\"([^\"\n]*)\"")
@@ -282,16 +282,6 @@ def judged_shares(rows: list[dict[str, str]]) -> tuple[float, float, int]:
     named = [r for r in rows if r["speaker"] != "none"]
     right = sum(r["speaker"] == "right" for r in named) / max(len(named), 1)
     return same, right, len(named)
-
-
-def wilson(successes: int, total: int, z: float = 1.96) -> tuple[float, float]:
-    """The 95 % Wilson score interval of a share (sound at 0 or n successes, unlike the normal one)."""
-    if not total:
-        return 0.0, 1.0
-    share = successes / total
-    centre = (share + z * z / (2 * total)) / (1 + z * z / total)
-    half = z * ((share * (1 - share) / total + z * z / (4 * total * total)) ** 0.5) / (1 + z * z / total)
-    return max(0.0, centre - half), min(1.0, centre + half)
 
 
 CREDITED_VERDICTS = ("right", "description", "wrong", "not-a-quote")

@@ -1,6 +1,7 @@
 """Story benchmark: NMI and adjusted Rand index of the site's stories against hand and corpus labels.
 
-    python bench/stories.py [../shared/data/ecbplus-dev] [--allsides FOLDER] [--labels CSV] [--titles N [--members]]
+    python bench/stories.py [../shared/data/ecbplus-dev] [--allsides FOLDER] [--labels CSV]
+        [--titles N [--members] [--judged CSV]]
 
 ECB+ (dev split, 196 articles rebuilt from its tokens): the story of an article is its topic
 and event (`T_Necb` / `T_Necbplus`: two real events of one topic, e.g. two earthquakes).
@@ -13,8 +14,11 @@ AllSides (`--allsides`, a folder of the allsides-2020-04 records): the whole mon
 linked; the score is over the hand-labelled sample in tests/data/allsides-stories.csv
 (article ID -> story, "-" for an article that shares no story with another sampled one).
 `--titles N` prints the N largest stories with their headline and subtitle, for judging
-whether the headline names the story (tests/data/allsides-story-titles.csv); `--members`
-also lists each story's member headlines, the headline's marked `*`.
+whether the headline names the story; `--members` also lists each story's member headlines,
+the headline's marked `*`. `--judged CSV` (e.g. tests/data/allsides-story-titles-48431eb.csv:
+rank, size, headline_article, verdict, class, reason, members) reuses the hand verdict of every
+printed story whose members and headline article are those judged, prints the share of "yes"
+with its 95% Wilson interval, and names the stories still to be judged.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ import csv
 import re
 from pathlib import Path
 
-from _common import ROOT, arguments, data_or_exit, table, timer
+from _common import ROOT, arguments, data_or_exit, table, timer, wilson
 
 NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", ")", "]", "'s", "'", "n't", "%", "'re", "'ve", "'ll", "'d", "'m"}
 NO_SPACE_AFTER = {"(", "[", "$"}
@@ -117,7 +121,24 @@ def read_labels(path: Path) -> dict[str, str]:
     return {row[0]: row[1] for row in rows if row and row[0] != "id"}
 
 
-def bench_allsides(folder: Path, labels_path: Path, titles: int, members: bool = False) -> None:
+def read_judged(path: Path) -> dict[tuple[frozenset[str], str], tuple[str, str]]:
+    """Hand title verdicts: (member record ids, headline record id) -> (verdict, class)."""
+    rows = csv.DictReader(line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
+    return {(frozenset(r["members"].split()), r["headline_article"]): (r["verdict"], r["class"]) for r in rows}
+
+
+def judged_share(verdicts: list[str]) -> str:
+    """'k of n "the title names the story" (p %, 95 % Wilson low-high %)' over the judged verdicts."""
+    yes, total = verdicts.count("yes"), len(verdicts)
+    low, high = wilson(yes, total)
+    share = 100 * yes / total if total else 0.0
+    interval = f"95 % Wilson {100 * low:.0f}-{100 * high:.0f} %"
+    return f'{yes} of {total} "the title names the story" ({share:.0f} %, {interval})'
+
+
+def bench_allsides(
+    folder: Path, labels_path: Path, titles: int, members: bool = False, judged_path: Path | None = None
+) -> None:
     from generator.analyse import analyse_articles
     from generator.config import Config
     from generator.ingest import read_corpus
@@ -139,13 +160,25 @@ def bench_allsides(folder: Path, labels_path: Path, titles: int, members: bool =
         f"hand-labelled sample: {len(sample)} articles, {len(set(gold))} stories and lone articles"
     )
     print(table([["ours", *scores(gold, [ours[a.id] for a in sample])]], ["method", "NMI", "ARI"]))
-    for topic in corpus.stories[:titles]:
+    judged = read_judged(judged_path) if judged_path else {}
+    verdicts: list[str] = []
+    unjudged: list[int] = []
+    for rank, topic in enumerate(corpus.stories[:titles], 1):
         head = record_id[topic.headline_article] if topic.headline_article else "?"
-        print(f"- [{len(topic.articles)}] {topic.label}  ({head}; {topic.subtitle})")
+        verdict = judged.get((frozenset(record_id[a] for a in topic.articles), head))
+        if verdict:
+            verdicts.append(verdict[0])
+        elif judged_path:
+            unjudged.append(rank)
+        mark = f"  [{verdict[0]}, {verdict[1]}]" if verdict else ""
+        print(f"- [{len(topic.articles)}] {topic.label}  ({head}; {topic.subtitle}){mark}")
         if members:
             for article_id in topic.articles:
                 mark = "*" if article_id == topic.headline_article else " "
                 print(f"    {mark} {record_id[article_id]}  {title_of[article_id]}")
+    if judged_path:
+        print(f"\ntitles judged in {judged_path.name}: {judged_share(verdicts)}")
+        print(f"stories not judged there (members or headline differ): {len(unjudged)}: ranks {unjudged}")
 
 
 def main() -> None:
@@ -154,12 +187,14 @@ def main() -> None:
         parser.add_argument("--labels", default=str(LABELS), help="hand labels of the allsides sample")
         parser.add_argument("--titles", type=int, default=0, help="print the N largest allsides stories' titles")
         parser.add_argument("--members", action="store_true", help="with --titles: list each story's member headlines")
+        parser.add_argument("--judged", default="", help="with --titles: hand title verdicts to reuse (CSV)")
 
     args = arguments("Story NMI/ARI on ECB+ and a hand-labelled allsides sample.", "../shared/data/ecbplus-dev", extra)
     folder = data_or_exit(args.data, "dev_text.txt")
     bench_ecb(folder)
     if args.allsides:
-        bench_allsides(data_or_exit(args.allsides, "."), Path(args.labels), args.titles, args.members)
+        judged = Path(args.judged) if args.judged else None
+        bench_allsides(data_or_exit(args.allsides, "."), Path(args.labels), args.titles, args.members, judged)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,14 @@ from generator.config import Config
 from generator.ingest import read_corpus
 from generator.link import link_corpus
 from generator.link.similarity import Neighbours, nearest_neighbours, pair_products, rare_term_vectors, related_articles
-from generator.link.stories import find_stories, headline_of
+from generator.link.stories import (
+    StoryGroups,
+    central_rows,
+    find_stories,
+    headline_of,
+    names_no_event,
+    supported_stories,
+)
 from generator.link.topics import distinct_phrases, topic_entities
 from generator.model import Article, Entity, LinkedMention
 
@@ -152,6 +159,64 @@ def test_only_terms_few_articles_share_are_evidence_of_one_story() -> None:
     assert evidence[5, 0] > 0.5 and evidence[6, 0] > 0.5 and (evidence[:5] == 0).all()
     kept = neighbours.keep(evidence >= 0.08)
     assert kept.index[:, 0].tolist() == [-1, -1, -1, -1, -1, 6, 5] and kept.score[0, 0] == 0
+
+
+def test_a_small_story_needs_rare_evidence_between_its_members_and_a_pair_more() -> None:
+    # rows: a pair sharing a name (0, 1), a pair sharing almost nothing (2, 3), a three whose third
+    # member shares nothing with the others (4-6), and a story of five held by links alone (7-11).
+    rare = np.zeros((12, 6), dtype=np.float32)
+    rare[0] = rare[1] = [1, 0, 0, 0, 0, 0]
+    rare[2], rare[3] = [0, 1, 0, 0, 0, 0], [0, 0.05, 0.99875, 0, 0, 0]  # the pair's evidence: 0.05
+    rare[4] = rare[5] = [0, 0, 0, 1, 0, 0]
+    rare[6] = [0, 0, 0, 0, 1, 0]
+    rare[7:12] = [0, 0, 0, 0, 0, 1]
+    rare[9] = [0, 0, 0, 0, 1, 0]
+    members = ((7, 8, 9, 10, 11), (4, 5, 6), (0, 1), (2, 3))
+    labels = [2, 2, 3, 3, 1, 1, 1, 0, 0, 0, 0, 0]
+    groups = StoryGroups(tuple(labels), members)
+    kept = supported_stories(groups, sparse.csr_matrix(rare), size=5, floor=0.14, pair_floor=0.3)
+    # the three's pairs average 1/3 (one of three pairs shares a term): kept; the five is not small
+    assert kept.members == ((7, 8, 9, 10, 11), (4, 5, 6), (0, 1))
+    assert kept.labels == (2, 2, -1, -1, 1, 1, 1, 0, 0, 0, 0, 0)
+    rare[4] = [0, 0, 0, 0.3, 0, 0.954]  # now the three's pairs average (0.3 + 0 + 0) / 3 = 0.1
+    kept = supported_stories(groups, sparse.csr_matrix(rare), size=5, floor=0.14, pair_floor=0.3)
+    assert kept.members == ((7, 8, 9, 10, 11), (0, 1)) and kept.labels[4:7] == (-1, -1, -1)
+    rare[1] = [0.25, 0, 0, 0, 0, 0.968]  # a pair sharing 0.25: enough for three articles, not for two
+    kept = supported_stories(groups, sparse.csr_matrix(rare), size=5, floor=0.14, pair_floor=0.3)
+    assert kept.members == ((7, 8, 9, 10, 11),) and kept.labels[:2] == (-1, -1)
+    assert supported_stories(groups, sparse.csr_matrix(rare), size=5, floor=0.14, pair_floor=0.2).members[1] == (0, 1)
+
+
+def test_a_question_headline_gives_way_to_a_nearly_as_central_statement() -> None:
+    # one story of rows 0-3: row 0 links to all (the most central), row 1 to two, rows 2 and 3 to one or two
+    links = {(0, 1): 0.4, (0, 2): 0.4, (0, 3): 0.4, (1, 2): 0.3, (2, 3): 0.1}
+    dense = np.zeros((4, 4), dtype=np.float32)
+    for (a, b), weight in links.items():
+        dense[a, b] = dense[b, a] = weight
+    graph = sparse.csr_matrix(dense)
+    groups = StoryGroups((0, 0, 0, 0), ((0, 1, 2, 3),))
+    statement = ["Court rules the vote goes ahead", "Voters queue for hours", "Poll workers quit", "Ballots run out"]
+    assert central_rows(groups, graph, statement) == (0,) and central_rows(groups, graph) == (0,)
+    asked = ["Should the vote go ahead?", *statement[1:]]
+    assert central_rows(groups, graph, asked) == (2,)  # row 2's links (0.8) are over half of row 0's (1.2)
+    all_asked = ["Should the vote go ahead?", "Why did voters queue?", "How poll workers quit", "What ballots?"]
+    assert central_rows(groups, graph, all_asked) == (0,)  # no statement: the most central question
+    weak = StoryGroups((0, 0, 0, 0), ((0, 1, 2, 3),))
+    far = sparse.csr_matrix(np.array([[0, 1, 1, 0.1], [1, 0, 0, 0], [1, 0, 0, 0], [0.1, 0, 0, 0]], dtype=np.float32))
+    lone_statement = ["Should the vote go ahead?", "Why did voters queue?", "How poll workers quit", "Ballots run out"]
+    assert central_rows(weak, far, lone_statement) == (0,)  # the statement (0.1) is under half of 2.1
+
+
+def test_a_headline_that_asks_or_opens_a_guide_names_no_event() -> None:
+    assert names_no_event("Should rent be canceled because of the coronavirus?")
+    assert names_no_event("How coronavirus school closures could cause 'historic academic regression'")
+    assert names_no_event("‘Is vote-by-mail needed?’")
+    assert names_no_event("This is where all 50 states stand on reopening")
+    assert names_no_event("Here’s how the relief checks work")
+    assert not names_no_event("Wisconsin court rules that primary can proceed on Tuesday")
+    assert not names_no_event("'Believe all women'? Now that Reade has accused Joe Biden, never mind")
+    assert not names_no_event("Whatever happened to the stimulus checks")
+    assert not names_no_event("This island votes by mail")  # "This is" only as a guide's opening
 
 
 def test_a_story_label_says_each_thing_once() -> None:

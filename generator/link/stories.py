@@ -9,16 +9,22 @@ The graph's links are the story similarity (the words two articles share), disco
 the days between two articles when both are dated; a link stays only with evidence of one
 event — at least STORY_EVIDENCE similarity over the terms few articles use (names and rare
 words, `similarity.rare_term_vectors`) — so two comment pieces on the pandemic that share
-its vocabulary are no story. An article whose
+its vocabulary are no story. A small story (fewer than SMALL_STORY articles) has few links to
+hold it, so its members must share more of that evidence: on average over its pairs at least
+SMALL_STORY_EVIDENCE, and a story of two, held by its one link, PAIR_EVIDENCE, or its articles
+join no story (`supported_stories`). An article whose
 community is itself alone joins no story: it is listed as such, not as a one-article
 story.
 
 A story's title is a headline: the title of its most central article (the one most
-similar to the others of the story), which the story records.
+similar to the others of the story), which the story records; a headline that asks a
+question gives way to a nearly as central one that states what happened.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -29,6 +35,10 @@ from generator.model import Article
 
 STORY_NEIGHBOURS = 10  # links per article in the story graph (docs/BENCHMARKS.md, "Stories")
 STORY_EVIDENCE = 0.08  # a link needs this much shared rare evidence (`similarity.rare_term_vectors`)
+HEADLINE_SHARE = 0.5  # a stated headline stands in for a question one at this share of its centrality
+SMALL_STORY = 5  # a story of fewer articles needs SMALL_STORY_EVIDENCE between its members on average
+SMALL_STORY_EVIDENCE = 0.14  # (docs/BENCHMARKS.md, "Sixth pass": pairs of comment pieces were no story)
+PAIR_EVIDENCE = 0.30  # what a story of two articles needs
 STORY_DAYS = 7.0  # similarity of two dated articles × exp(-days apart / STORY_DAYS)
 NO_STORY = -1
 
@@ -61,6 +71,35 @@ def find_stories(neighbours: Neighbours, resolution: float, seed: int = 0) -> St
     return StoryGroups(tuple(labels), tuple(tuple(rows) for rows in stories))
 
 
+def supported_stories(
+    groups: StoryGroups,
+    rare: sparse.csr_matrix,
+    size: int = SMALL_STORY,
+    floor: float = SMALL_STORY_EVIDENCE,
+    pair_floor: float = PAIR_EVIDENCE,
+) -> StoryGroups:
+    """The stories, less those under `size` articles whose members share too little rare evidence.
+
+    `rare`: L2-normalised rows (`similarity.rare_term_vectors`); the evidence of a pair is
+    the dot product of their rows, averaged over every pair of the story: at least `floor`,
+    and `pair_floor` for a story of two. A dropped story's articles join no story; the others
+    keep their order and are numbered again.
+    """
+    kept = []
+    for rows in groups.members:
+        if len(rows) < size:
+            products = (rare[list(rows)] @ rare[list(rows)].T).toarray()
+            pairs = products[np.triu_indices(len(rows), k=1)]
+            if float(pairs.mean()) < (pair_floor if len(rows) == 2 else floor):
+                continue
+        kept.append(rows)
+    labels = [NO_STORY] * len(groups.labels)
+    for number, rows in enumerate(kept):
+        for row in rows:
+            labels[row] = number
+    return StoryGroups(tuple(labels), tuple(kept))
+
+
 def _leiden(graph: sparse.csr_matrix, resolution: float, seed: int) -> list[int]:
     return leiden_communities(graph, "CPM", resolution, seed)
 
@@ -87,16 +126,52 @@ def leiden_communities(graph: sparse.csr_matrix, objective: str, resolution: flo
     return list(found.membership)
 
 
-def central_rows(groups: StoryGroups, graph: sparse.csr_matrix) -> tuple[int, ...]:
+def central_rows(groups: StoryGroups, graph: sparse.csr_matrix, titles: Sequence[str] = ()) -> tuple[int, ...]:
     """Per story, the member most similar to the other members (sum of its links inside the story).
 
-    One pass over the graph's links for all stories; ties go to the member first in the corpus.
+    With `titles` (one per row), a member whose headline asks a question or opens a guide
+    (`names_no_event`) is passed over for the most central member whose headline states
+    something, when that one's links sum to at least HEADLINE_SHARE of the best: a question
+    or a guide names a subject, not what happened. One pass over the graph's links for all
+    stories; ties go to the member first in the corpus.
     """
     labels = np.asarray(groups.labels, dtype=np.int64)
     links = graph.tocoo()
     inside = (labels[links.row] >= 0) & (labels[links.row] == labels[links.col])
     strength = np.bincount(links.row[inside], weights=links.data[inside], minlength=len(labels))
-    return tuple(rows[int(np.argmax(strength[list(rows)]))] for rows in groups.members)
+    chosen = []
+    for rows in groups.members:
+        best = rows[int(np.argmax(strength[list(rows)]))]
+        if titles and names_no_event(titles[best]):
+            statements = [row for row in rows if not names_no_event(titles[row])]
+            if statements:
+                other = statements[int(np.argmax(strength[statements]))]
+                best = other if strength[other] >= HEADLINE_SHARE * strength[best] else best
+        chosen.append(best)
+    return tuple(chosen)
+
+
+QUESTION_WORDS = frozenset(
+    "how why what when where who which whose should shall is are was were can could will would do does did".split()
+)
+
+
+GUIDE_OPENING = re.compile(r"(here's|here is|here are|this is where|this is what|these are|everything)\b", re.I)
+
+
+def names_no_event(title: str) -> bool:
+    """A headline that asks or opens a guide, not one that says what happened.
+
+    It ends with a question mark or opens with a question word ("How ...", "Should ..."),
+    or with a guide's opening ("Here's ...", "This is where ...", "Everything ...").
+    """
+    words = title.strip().split()
+    if not words:
+        return False
+    first = words[0].strip("\"'‘’“”").lower()
+    opening = title.strip().lstrip("\"'‘’“”").replace("’", "'")
+    asks = title.rstrip().rstrip("\"'’”").endswith("?") or first in QUESTION_WORDS
+    return asks or GUIDE_OPENING.match(opening) is not None
 
 
 def headline_of(article: Article) -> str:

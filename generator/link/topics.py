@@ -27,7 +27,15 @@ from generator.link.similarity import (
     sampled_background,
     story_vectors,
 )
-from generator.link.stories import STORY_DAYS, STORY_EVIDENCE, STORY_NEIGHBOURS, central_rows, find_stories, headline_of
+from generator.link.stories import (
+    STORY_DAYS,
+    STORY_EVIDENCE,
+    STORY_NEIGHBOURS,
+    central_rows,
+    find_stories,
+    headline_of,
+    supported_stories,
+)
 from generator.link.subjects import SUBJECT_NEIGHBOURS, find_subjects, subject_vectors
 from generator.model import Article, ArticleAnalysis, Entity, LinkedMention, Subject, Topic
 
@@ -227,11 +235,11 @@ def link_topics(
     # A corpus about one subject (the seeds) has a high background similarity: its stories must stand out of it.
     resolution = max(config.topic_min_similarity, sampled_background(vectors))
     story_links = neighbours.top(STORY_NEIGHBOURS)
-    evidence = pair_products(rare_term_vectors(articles, analyses, mentions), story_links)
-    story_links = story_links.keep(evidence >= STORY_EVIDENCE)
-    groups = find_stories(story_links, resolution)
+    rare = rare_term_vectors(articles, analyses, mentions)
+    story_links = story_links.keep(pair_products(rare, story_links) >= STORY_EVIDENCE)
+    groups = supported_stories(find_stories(story_links, resolution), rare)
     words = corpus_words(analyses, ids)
-    centres = central_rows(groups, story_links.graph())
+    centres = central_rows(groups, story_links.graph(), [a.title for a in articles])
     slugs = SlugRegistry()
     topics: list[Topic] = []
     for rows, centre in zip(groups.members, centres, strict=True):
