@@ -52,7 +52,7 @@ def test_browse_the_site_from_disk(seeds_site: Path, page) -> None:
     page.locator("main a[href*='entities/geng-shuang']").first.click()
     assert page.locator("main h1").inner_text() == "Geng Shuang"
 
-    page.locator("main h3 a").first.click()
+    page.locator("main .mentions li a[href*='articles/']").first.click()
     page.locator("main .byline a[href*='topics/']").first.click()
     assert "/topics/" in page.url and page.get_by_role("heading", name="Headlines", exact=True).count() == 1
     assert page.locator("nav.breadcrumbs a", has_text="Stories").count() == 1

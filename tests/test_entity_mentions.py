@@ -72,7 +72,7 @@ def test_the_articles_it_is_most_central_to_show_a_sentence_and_the_rest_are_lin
     named = [1, 5, 2, 7, 1, 3, 6, 1, 4, 2, 8, 1, 3, 2]
     soup = _entity_page(tmp_path, named)
     section = _mentions_section(soup)
-    shown = next(node for node in section if node.name == "ul").find_all("li", recursive=False)
+    shown = soup.select("div.mentions > ul > li")
     assert len(shown) == MENTION_ARTICLES
     # Most sentences naming it first; equal counts keep the latest article first.
     expected = sorted(range(1, 15), key=lambda n: (-named[n - 1], -n))[:MENTION_ARTICLES]
@@ -95,7 +95,7 @@ def test_the_articles_it_is_most_central_to_show_a_sentence_and_the_rest_are_lin
 
 def test_an_entity_of_few_articles_shows_them_all_and_lists_none(tmp_path: Path) -> None:
     soup = _entity_page(tmp_path, [2, 1, 3])
-    shown = next(node for node in _mentions_section(soup) if node.name == "ul").find_all("li", recursive=False)
+    shown = soup.select("div.mentions > ul > li")
     assert [li.a["href"] for li in shown] == ["../articles/a03.md", "../articles/a01.md", "../articles/a02.md"]
     assert "1 mention" in shown[2].p.get_text() and "sentences" not in shown[2].p.get_text()
     assert soup.select("div.stack-articles") == [] and soup.select("input.table-filter") == []

@@ -509,10 +509,25 @@
 
   // --- The box in the header: a dropdown of the best results per kind --------------------
 
+  // The page carries the form and its input only; the status line and the results box are made here.
+  function headerPart(form, tag, id, className) {
+    var node = document.getElementById(id);
+    if (node) return node;
+    node = document.createElement(tag);
+    node.id = id;
+    node.className = className;
+    form.appendChild(node);
+    return node;
+  }
+
   function setupHeader(form) {
     var input = form.querySelector("input[type=search]");
-    var box = form.querySelector(".search-dropdown");
-    var status = form.querySelector(".search-status");
+    var status = headerPart(form, "span", "site-search-status", "search-status visually-hidden");
+    status.setAttribute("role", "status");
+    var box = headerPart(form, "div", "site-search-results", "search-dropdown");
+    box.hidden = true;
+    input.setAttribute("aria-controls", box.id);
+    input.setAttribute("aria-describedby", status.id);
     function close() {
       box.hidden = true;
     }
