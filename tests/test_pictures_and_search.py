@@ -22,11 +22,13 @@ from generator.pages.search import (
     INDEX_FILE,
     TERMS_CALLBACK,
     TEXT_CALLBACK,
+    pack,
     script_json,
     search_documents,
     search_index,
     shard_key,
     terms,
+    unpack,
 )
 
 HOSTILE = "</script><!--<img src=x onerror=alert(1)>&amp;\u2028"
@@ -128,8 +130,12 @@ def test_search_index_holds_every_kind_with_its_fields(tmp_path: Path) -> None:
             shards[key] = postings
     assert shards[shard_key("spoke")]["spoke"] == [0, 2, 1, 3]  # both articles, with their counts
     assert "the" not in shards.get("th", {}) and "plan" in shards["pl"]
-    texts = _call_arguments(index.files[f"{payload['shards']}/text-0-{payload['texts'][0]}.js"], TEXT_CALLBACK)
-    assert texts[0] == 0 and texts[1][0][1] == corpus.articles[0].text
+    number, summaries, packed = _call_arguments(
+        index.files[f"{payload['shards']}/text-0-{payload['texts'][0]}.js"], TEXT_CALLBACK
+    )
+    assert number == 0 and summaries[0] == corpus.articles[0].text.split(" spoke")[0] + " spoke about the plan."
+    assert unpack(packed) == [a.text for a in corpus.articles]  # the texts, packed
+    assert pack(unpack(packed)) == packed  # the same texts pack to the same bytes
 
 
 def test_search_terms_split_and_fold_as_minisearch_does() -> None:
