@@ -331,3 +331,16 @@ def test_the_neighbour_ring_writes_each_name_once_and_a_cut_name_whole_in_a_titl
     cut = next(a for a in soup.select("a.node") if a.find("title"))
     assert cut.find("title").get_text() == long and cut.find("text").get_text().endswith("…")
     assert not soup.select("line title")
+
+
+def test_each_line_of_the_neighbour_ring_joins_the_centre_to_a_neighbour(tmp_path: Path) -> None:
+    names = [_entity(n) for n in range(1, 6)]
+    corpus = _corpus([(a, names, None, None) for a in ("a", "b", "c")], tmp_path)
+    entity = next(e for e in corpus.entities if e.name == _entity(1))
+    soup = BeautifulSoup(str(EntityGraph(corpus).neighbours_svg(entity, "entities/x.md")), "html.parser")
+    dx, dy = map(float, re.fullmatch(r"translate\((\S+) (\S+)\)", soup.select_one("g.edges")["transform"]).groups())
+    centre = soup.select_one("g.node-self circle")
+    assert (dx, dy) == (float(centre["cx"]), float(centre["cy"]))  # lines start at the centre (x1, y1: 0)
+    ends = {(round(float(line["x2"]) + dx, 1), round(float(line["y2"]) + dy, 1)) for line in soup.select("line")}
+    circles = {(round(float(c["cx"]), 1), round(float(c["cy"]), 1)) for c in soup.select("a.node circle")}
+    assert ends == circles and len(ends) == 4
