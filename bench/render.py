@@ -1,6 +1,7 @@
 """Render benchmark: time and bytes per page at 1,000 and 10,000 articles, our theme beside MkDocs' stock theme.
 
     python bench/render.py ../shared/data/bbc-news-summary/articles [--sizes 1000 10000] [--base 1000] [--no-stock]
+                           [--keep DIR]
 
 Rendering is the pages stage (Markdown from the linked corpus) and MkDocs (HTML); analysis is not
 measured: the BBC articles are analysed once and cached (in .cache/bench-analysis, shared with
@@ -25,7 +26,8 @@ extensions, both clean builds). Per page: seconds over the Markdown pages, HTML 
 HTML pages; the site's bytes (every file MkDocs wrote with our theme: HTML, report.json and its
 companion, search files, assets) in all and per article; the CPU seconds of pages and MkDocs
 (`--no-stock`: our theme only, one MkDocs run instead of two). Peak memory: the process's
-largest resident size (ru_maxrss), spaCy not loaded.
+largest resident size (ru_maxrss), spaCy not loaded. `--keep DIR` copies each size's site (our theme)
+to DIR/SIZE, for `bench/site_size.py`.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ import gc
 import hashlib
 import json
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -176,17 +179,23 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--base", type=int, default=1000, help="BBC articles per world (default 1000)")
     parser.add_argument("--no-stock", action="store_true", help="skip the stock-theme MkDocs run")
+    parser.add_argument("--keep", type=Path, help="copy each size's site (our theme) to KEEP/SIZE")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     data = data_or_exit(args.data, ".")
     if args.one:
         with tempfile.TemporaryDirectory(prefix="perf_bench_render_") as workdir:
-            print(json.dumps(one_size(data, args.one, args.base, Path(workdir), stock=not args.no_stock)))
+            figures = one_size(data, args.one, args.base, Path(workdir), stock=not args.no_stock)
+            if args.keep:
+                shutil.rmtree(args.keep / str(args.one), ignore_errors=True)
+                shutil.copytree(Path(workdir) / "ours", args.keep / str(args.one))
+            print(json.dumps(figures))
         return
     results = []
     for size in args.sizes:
         command = [sys.executable, str(Path(__file__)), str(data), "--one", str(size), "--base", str(args.base)]
         command += ["--no-stock"] if args.no_stock else []
+        command += ["--keep", str(args.keep.resolve())] if args.keep else []
         done = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, text=True, check=True)
         results.append(json.loads(done.stdout.strip().splitlines()[-1]))
         print(f"{size} articles done: {results[-1]}", file=sys.stderr)

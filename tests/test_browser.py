@@ -4,6 +4,7 @@ navigation, filters, search (keyboard included), the graph; and the screenshots 
 from __future__ import annotations
 
 import os
+import re
 import struct
 from pathlib import Path
 
@@ -52,7 +53,7 @@ def test_browse_the_site_from_disk(seeds_site: Path, page) -> None:
     page.locator("main a[href*='entities/geng-shuang']").first.click()
     assert page.locator("main h1").inner_text() == "Geng Shuang"
 
-    page.locator("main h3 a").first.click()
+    page.locator("main .mentions li a[href*='articles/']").first.click()
     page.locator("main .byline a[href*='topics/']").first.click()
     assert "/topics/" in page.url and page.get_by_role("heading", name="Headlines", exact=True).count() == 1
     assert page.locator("nav.breadcrumbs a", has_text="Stories").count() == 1
@@ -184,8 +185,10 @@ def _search_complete(page, results: str = ".search-results") -> None:
     page.locator(f"{results}[data-search-state=complete]").wait_for(state="attached")
 
 
-def _small_site(tmp_path: Path, texts: dict[str, tuple[str, str]]) -> Path:
-    """A site of hand-made articles (id -> (source, text)), each naming "Tony Blair": no spaCy."""
+def _small_site(tmp_path: Path, texts: dict[str, tuple[str, str]], lead_summary: bool = False) -> Path:
+    """A site of hand-made articles (id -> (source, text)), each naming "Tony Blair" in its first sentence: no
+    spaCy. The text is one sentence, its summary; with `lead_summary`, sentences end at each ". " and the
+    summary is the first."""
     from generator.config import Config
     from generator.link import link_corpus
     from generator.mkdocs_adapter import build_site
@@ -197,8 +200,10 @@ def _small_site(tmp_path: Path, texts: dict[str, tuple[str, str]]) -> Path:
         start = text.index("Tony Blair")
         articles.append(Article(id=aid, slug=aid, path=f"{aid}.txt", title=text.split(".")[0][:60], text=text,
                                 source=source))  # fmt: skip
+        ends = [m.end() - 1 for m in re.finditer(r"\. ", text)] if lead_summary else []
+        spans = list(zip([0, *(e + 1 for e in ends)], [*ends, len(text)], strict=True))
         analyses[aid] = ArticleAnalysis(
-            sentences=(Sentence(0, len(text), text),),
+            sentences=tuple(Sentence(a, b, text[a:b]) for a, b in spans),
             summary=(0,),
             keywords=(Keyword("bridge", 0.5),),
             mentions=(Mention("Tony Blair", "PERSON", start, start + 10, 0),),
@@ -248,6 +253,28 @@ def test_search_is_typo_tolerant_and_finds_any_word(tmp_path: Path, browser) -> 
     _search_complete(page)
     assert page.locator(".search-article").count() == 1
     context.close()
+    assert seen.errors == [] and seen.failed == [] and seen.outside() == []
+
+
+def test_a_snippet_shows_the_words_found_deep_in_the_packed_text(tmp_path: Path, browser) -> None:
+    """The texts are shipped gzip-compressed: the snippet of a word found past the summary is the text around it."""
+    filler = " ".join(f"Filler sentence number {n} about the council." for n in range(40))
+    site = _small_site(
+        tmp_path,
+        {"ferry": ("Daily Planet", f"Tony Blair opened the ferry. {filler} The zebrafish tank leaked at noon.")},
+        lead_summary=True,
+    )
+    page = browser.new_page()
+    seen = watch(page)
+    page.goto((site / "search.html").as_uri() + "?q=zebrafish")
+    _search_complete(page)
+    snippet = page.locator(".search-article .search-hit-snippet").inner_text()
+    assert snippet.startswith("…") and "The zebrafish tank leaked at noon." in snippet
+    assert page.locator(".search-article .search-hit-snippet mark").all_inner_texts() == ["zebrafish"]
+    page.locator("#search-page-q").fill("ferry")  # in the summary: its snippet is the summary's start
+    _search_complete(page)
+    assert page.locator(".search-article .search-hit-snippet").inner_text().startswith("Tony Blair opened the ferry.")
+    page.close()
     assert seen.errors == [] and seen.failed == [] and seen.outside() == []
 
 

@@ -134,7 +134,9 @@ def test_text_around_links_and_bold_names_keeps_its_spaces(tmp_path: Path) -> No
     article = markdown.markdown((docs / "articles/a.md").read_text(encoding="utf-8"), extensions=["tables"])
     full_text = BeautifulSoup(article, "html.parser").get_text()
     assert "Mayor <script>alert('t')</script> Quimby spoke. Quimby said" in full_text
-    entity = markdown.markdown((docs / "entities/quimby.md").read_text(encoding="utf-8"), extensions=["tables"])
+    # md_in_html, as every build has it (mkdocs_adapter adds it): the mentions are in a Markdown div
+    entity_md = (docs / "entities/quimby.md").read_text(encoding="utf-8")
+    entity = markdown.markdown(entity_md, extensions=["tables", "md_in_html"])
     assert "Quimby said [x](javascript:alert(1)) things." in BeautifulSoup(entity, "html.parser").get_text()
 
 
@@ -181,3 +183,27 @@ def test_home_page_states_the_configured_threshold(tmp_path: Path) -> None:
     home = BeautifulSoup(markdown.markdown((docs / "index.md").read_text(encoding="utf-8")), "html.parser")
     assert "entities named in one or more articles" in home.get_text()
     assert "two or more" not in home.get_text()
+
+
+def test_the_full_text_links_each_spelling_of_a_name_once(tmp_path: Path) -> None:
+    text = "Joe Quimby spoke. Quimby said no. Later quimby left.\nQuimby came back and Joe Quimby smiled."
+    spans = [(0, 10), (18, 24), (40, 46), (53, 59), (74, 84)]
+    assert [text[a:b] for a, b in spans] == ["Joe Quimby", "Quimby", "quimby", "Quimby", "Joe Quimby"]
+    article = Article(id="a", slug="a", path="a.txt", title="T", text=text, source="S")
+    other = Article(id="b", slug="b", path="b.txt", title="U", text="Joe Quimby.", source="S")
+    mentions = tuple(Mention(text[a:b], "PERSON", a, b, 0) for a, b in spans)
+    analyses = {
+        "a": ArticleAnalysis((Sentence(0, len(text), text),), (0,), (), mentions, (), (), ("quimby",)),
+        "b": ArticleAnalysis(
+            (Sentence(0, 11, "Joe Quimby."),), (0,), (), (Mention("Joe Quimby", "PERSON", 0, 10, 0),), (), (), ()
+        ),
+    }
+    corpus = link_corpus([article, other], analyses, Config(), tmp_path / "none.yml")
+    docs = tmp_path / "docs"
+    write_pages(corpus, Config(), docs, ROOT / "themes/report/pages", BuildInfo("in", 2, [], [], [], {}), "S")
+    html = markdown.markdown((docs / "articles/a.md").read_text(encoding="utf-8"), extensions=["tables", "toc"])
+    full_text = BeautifulSoup(html, "html.parser").find("h2", string="Full text").find_next_siblings("p")
+    assert " ".join(p.get_text() for p in full_text) == text.replace("\n", " ")  # every word is still there
+    links = [a.get_text() for p in full_text for a in p.select("a")]
+    assert links == ["Joe Quimby", "Quimby"]  # "quimby" and the repeats are text: the first of each spelling
+    assert {a["href"] for p in full_text for a in p.select("a")} == {"../entities/joe-quimby.md"}

@@ -22,11 +22,13 @@ from generator.pages.search import (
     INDEX_FILE,
     TERMS_CALLBACK,
     TEXT_CALLBACK,
+    pack,
     script_json,
     search_documents,
     search_index,
     shard_key,
     terms,
+    unpack,
 )
 
 HOSTILE = "</script><!--<img src=x onerror=alert(1)>&amp;\u2028"
@@ -128,8 +130,12 @@ def test_search_index_holds_every_kind_with_its_fields(tmp_path: Path) -> None:
             shards[key] = postings
     assert shards[shard_key("spoke")]["spoke"] == [0, 2, 1, 3]  # both articles, with their counts
     assert "the" not in shards.get("th", {}) and "plan" in shards["pl"]
-    texts = _call_arguments(index.files[f"{payload['shards']}/text-0-{payload['texts'][0]}.js"], TEXT_CALLBACK)
-    assert texts[0] == 0 and texts[1][0][1] == corpus.articles[0].text
+    number, summaries, packed = _call_arguments(
+        index.files[f"{payload['shards']}/text-0-{payload['texts'][0]}.js"], TEXT_CALLBACK
+    )
+    assert number == 0 and summaries[0] == corpus.articles[0].text.split(" spoke")[0] + " spoke about the plan."
+    assert unpack(packed) == [a.text for a in corpus.articles]  # the texts, packed
+    assert pack(unpack(packed)) == packed  # the same texts pack to the same bytes
 
 
 def test_search_terms_split_and_fold_as_minisearch_does() -> None:
@@ -325,3 +331,16 @@ def test_the_neighbour_ring_writes_each_name_once_and_a_cut_name_whole_in_a_titl
     cut = next(a for a in soup.select("a.node") if a.find("title"))
     assert cut.find("title").get_text() == long and cut.find("text").get_text().endswith("…")
     assert not soup.select("line title")
+
+
+def test_each_line_of_the_neighbour_ring_joins_the_centre_to_a_neighbour(tmp_path: Path) -> None:
+    names = [_entity(n) for n in range(1, 6)]
+    corpus = _corpus([(a, names, None, None) for a in ("a", "b", "c")], tmp_path)
+    entity = next(e for e in corpus.entities if e.name == _entity(1))
+    soup = BeautifulSoup(str(EntityGraph(corpus).neighbours_svg(entity, "entities/x.md")), "html.parser")
+    dx, dy = map(float, re.fullmatch(r"translate\((\S+) (\S+)\)", soup.select_one("g.edges")["transform"]).groups())
+    centre = soup.select_one("g.node-self circle")
+    assert (dx, dy) == (float(centre["cx"]), float(centre["cy"]))  # lines start at the centre (x1, y1: 0)
+    ends = {(round(float(line["x2"]) + dx, 1), round(float(line["y2"]) + dy, 1)) for line in soup.select("line")}
+    circles = {(round(float(c["cx"]), 1), round(float(c["cy"]), 1)) for c in soup.select("a.node circle")}
+    assert ends == circles and len(ends) == 4

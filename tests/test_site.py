@@ -40,7 +40,7 @@ def test_geng_shuang_page_lists_each_seed_that_names_him(seeds_site: Path) -> No
     assert len(naming) == 4
     page = _soup(seeds_site / "entities/geng-shuang.html")
     assert page.select_one("main h1").get_text(strip=True) == "Geng Shuang"
-    linked = {Path(a["href"]).stem for a in page.select("main h3 a")}
+    linked = {Path(a["href"]).stem for a in page.select("main .mentions a[href*='articles/']")}
     assert linked == naming
 
 
@@ -125,6 +125,19 @@ def test_report_json_schema_and_offsets(seeds_site: Path) -> None:
     for source in report["sources"]:
         assert {"id", "name", "articles", "page"} <= set(source)
     assert {s["name"] for s in report["sources"]} == {"TRT World", "Unattributed"}
+
+
+def test_quote_group_wordings_point_at_their_article_quote_and_hold_its_text_once(seeds_site: Path) -> None:
+    report = _report(seeds_site)
+    quotes = {a["id"]: a["quotes"] for a in report["articles"]}
+    groups = [g for g in report["quote_groups"] if len(g["wordings"]) > 1]
+    assert groups, "the seeds share quotes across articles"
+    for group in groups:
+        assert sorted(w["article"] for w in group["wordings"]) == sorted(group["articles"])
+        for wording in group["wordings"]:
+            assert set(wording) == {"article", "quote"}  # its text and speaker are the article's quote's
+            assert quotes[wording["article"]][wording["quote"]]["text"]
+        assert group["text"] in {quotes[w["article"]][w["quote"]]["text"] for w in group["wordings"]}
 
 
 def test_the_export_is_compact_and_its_companion_gzipped_without_a_time_stamp(seeds_site: Path) -> None:

@@ -109,14 +109,28 @@ def extra_items(article: Article) -> tuple[tuple[str, str], ...]:
     return tuple(items)
 
 
-def linked_text(corpus: Corpus, text: str, mentions: tuple[LinkedMention, ...], page: str, offset: int = 0) -> MD:
-    """Escaped text with each mention (offsets relative to `offset`) linked to its entity page."""
+def linked_text(
+    corpus: Corpus,
+    text: str,
+    mentions: tuple[LinkedMention, ...],
+    page: str,
+    offset: int = 0,
+    linked: set[tuple[str, str]] | None = None,
+) -> MD:
+    """Escaped text with each mention (offsets relative to `offset`) linked to its entity page. With
+    `linked` (the entity and spelling pairs already linked, updated here), a name is linked the first
+    time it is written that way only: "Trump" again and again is one link, "Donald Trump" another."""
     out: list[str] = []
     cursor = 0
     for mention in sorted(mentions, key=lambda m: m.start):
         start, end = mention.start - offset, mention.end - offset
         if start < cursor or start < 0 or end > len(text):
             continue
+        if linked is not None:
+            spelled = (mention.entity, text[start:end].casefold())
+            if spelled in linked:
+                continue  # left as text, escaped with the rest
+            linked.add(spelled)
         out.append(escape(text[cursor:start], inline=True))
         out.append(link(entity_ref(corpus, mention.entity, text[start:end]), page))
         cursor = end
@@ -125,14 +139,15 @@ def linked_text(corpus: Corpus, text: str, mentions: tuple[LinkedMention, ...], 
 
 
 def paragraphs(corpus: Corpus, article: Article, page: str) -> tuple[MD, ...]:
-    """The article text, paragraph by paragraph, with entity mentions linked."""
+    """The article text, paragraph by paragraph, with the first mention of each name linked (`linked_text`)."""
     mentions = corpus.mentions[article.id]
+    linked: set[tuple[str, str]] = set()
     result: list[MD] = []
     for match in re.finditer(r"[^\n]+", article.text):
         if not match.group().strip():
             continue
         inside = tuple(m for m in mentions if match.start() <= m.start and m.end <= match.end())
-        result.append(linked_text(corpus, match.group(), inside, page, offset=match.start()))
+        result.append(linked_text(corpus, match.group(), inside, page, offset=match.start(), linked=linked))
     return tuple(result)
 
 

@@ -3,30 +3,43 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from generator.model import Article, Corpus, Entity, LinkedMention
 from generator.pages.markdown import MD, escape
 from generator.pages.paths import entity_path
-from generator.pages.refs import ArticleRow, Ref, article_ref, article_rows, entity_ref, source_ref
+from generator.pages.refs import Ref, article_ref, entity_ref, source_ref
 from generator.pages.site import Site
 
 PARTNERS = 10  # entities listed under "Appears with"
 PICTURE_MIN_ARTICLES = 3  # entities named in fewer articles get the table of partners without the picture
-MENTION_ARTICLES = 10  # articles whose sentences naming the entity are shown (the latest); the rest are listed
-SENTENCES_PER_ARTICLE = 2
+MENTION_ARTICLES = (
+    10  # articles whose first sentence naming the entity is shown (the most central); the rest are listed
+)
 QUOTES_SHOWN = 15  # quotes said by the entity, and quotes naming it, shown on its page (the first found)
 
 
 @dataclass(frozen=True)
 class MentionsIn:
-    """The sentences of one article that name the entity."""
+    """One article naming the entity: its first sentence that does, and how often it is named there."""
 
     article: Ref
     source: Ref
     date: str
-    sentences: tuple[MD, ...]  # each sentence, escaped, the mention in bold
+    sentence: MD  # escaped, the mention in bold
+    mentions: int  # mentions of the entity in the article
+    sentences: int  # sentences of the article naming it
+
+
+@dataclass(frozen=True)
+class ArticleNaming:
+    """A further article naming the entity: one line of the list under the sentences shown."""
+
+    article: Ref
+    source: str
+    date: str
+    mentions: int
 
 
 @dataclass(frozen=True)
@@ -60,9 +73,8 @@ class EntityPage:
     related: tuple[Ref, ...]  # entities related but not the same (a demonym and its place)
     ambiguous: tuple[Ref, ...]  # the entities this short name may denote, when the articles do not tell which
     names_by_source: tuple[tuple[Ref, tuple[str, ...]], ...]  # source, the names it uses (most used first)
-    mentions: tuple[MentionsIn, ...]  # the latest MENTION_ARTICLES articles naming it, latest first, undated last
-    more_sentences: int  # sentences naming it in those articles beyond SENTENCES_PER_ARTICLE each
-    other_articles: tuple[ArticleRow, ...]  # the further articles naming it, latest first
+    mentions: tuple[MentionsIn, ...]  # the MENTION_ARTICLES articles it is most central to (`most_central_first`)
+    other_articles: tuple[ArticleNaming, ...]  # the further articles naming it, latest first, undated last
     spoken: tuple[QuoteSeen, ...]  # quotes it speaks (at most QUOTES_SHOWN)
     spoken_total: int
     about: tuple[QuoteSeen, ...]  # quotes that name it (at most QUOTES_SHOWN)
@@ -85,27 +97,51 @@ def latest_first(corpus: Corpus, article_ids: tuple[str, ...]) -> list[str]:
     return [*reversed(dated), *sorted(a for a in article_ids if not corpus.article(a).date)]
 
 
+def _own_mentions(corpus: Corpus, entity: Entity, article_id: str) -> list[LinkedMention]:
+    return [m for m in corpus.mentions[article_id] if m.entity == entity.id]
+
+
+def most_central_first(corpus: Corpus, entity: Entity, article_ids: list[str]) -> list[str]:
+    """The articles the entity is most central to first: most sentences naming it, then the largest
+    share of the article's mentions that are its own; ties keep the order given."""
+
+    def centrality(article_id: str) -> tuple[int, float]:
+        own = _own_mentions(corpus, entity, article_id)
+        return len({m.sentence for m in own}), len(own) / max(1, len(corpus.mentions[article_id]))
+
+    return sorted(article_ids, key=centrality, reverse=True)
+
+
 def mentions_by_article(corpus: Corpus, entity: Entity, article_ids: list[str]) -> tuple[MentionsIn, ...]:
-    """For each of these articles: the sentences naming the entity (mention in bold), in the order given."""
+    """For each of these articles: its first sentence naming the entity (mention in bold), in the order given."""
     rows: list[MentionsIn] = []
     for article_id in article_ids:
-        article = corpus.article(article_id)
-        seen: set[int] = set()
-        sentences: list[MD] = []
-        for mention in corpus.mentions[article_id]:
-            if mention.entity != entity.id or mention.sentence in seen:
-                continue
-            seen.add(mention.sentence)
-            sentences.append(_highlighted(corpus, article, mention))
+        own = _own_mentions(corpus, entity, article_id)
+        if not own:  # not named there after all (no mention linked to it): nothing to show
+            continue
         rows.append(
             MentionsIn(
                 article_ref(corpus, article_id),
                 source_ref(corpus.source_of(article_id)),
-                article.date_label,
-                tuple(sentences),
+                corpus.article(article_id).date_label,
+                _highlighted(corpus, corpus.article(article_id), own[0]),
+                len(own),
+                len({m.sentence for m in own}),
             )
         )
     return tuple(rows)
+
+
+def articles_naming(corpus: Corpus, entity: Entity, article_ids: list[str]) -> tuple[ArticleNaming, ...]:
+    return tuple(
+        ArticleNaming(
+            article_ref(corpus, a),
+            corpus.source_of(a).name,
+            corpus.article(a).date_label,
+            len(_own_mentions(corpus, entity, a)),
+        )
+        for a in article_ids
+    )
 
 
 def names_by_source(corpus: Corpus, entity: Entity) -> tuple[tuple[Ref, tuple[str, ...]], ...]:
@@ -159,7 +195,8 @@ def entity_page(site: Site, entity: Entity) -> EntityPage:
     dated = sorted(d for d in (corpus.article(a).date for a in entity.articles) if d is not None)
     spoken, about = entity_quotes(corpus, entity)
     ordered = latest_first(corpus, entity.articles)
-    shown = mentions_by_article(corpus, entity, ordered[:MENTION_ARTICLES])
+    central = most_central_first(corpus, entity, ordered)[:MENTION_ARTICLES]
+    shown = set(central)
     speaks = [g for g in corpus.quote_groups if g.speaker == entity.id]
     return EntityPage(
         page=page,
@@ -170,9 +207,8 @@ def entity_page(site: Site, entity: Entity) -> EntityPage:
         related=tuple(entity_ref(corpus, r) for r in entity.related),
         ambiguous=tuple(entity_ref(corpus, e) for e in entity.ambiguous_with if e in corpus.index.entities),
         names_by_source=names_by_source(corpus, entity),
-        mentions=tuple(replace(m, sentences=m.sentences[:SENTENCES_PER_ARTICLE]) for m in shown),
-        more_sentences=sum(max(0, len(m.sentences) - SENTENCES_PER_ARTICLE) for m in shown),
-        other_articles=article_rows(corpus, ordered[MENTION_ARTICLES:]),
+        mentions=mentions_by_article(corpus, entity, central),
+        other_articles=articles_naming(corpus, entity, [a for a in ordered if a not in shown]),
         spoken=spoken[:QUOTES_SHOWN],
         spoken_total=len(spoken),
         about=about[:QUOTES_SHOWN],

@@ -18,7 +18,9 @@ from typing import Any
 from generator.model import Article, Corpus, Skipped
 from generator.pages.paths import article_path, entity_path, html_path, source_path, topic_path
 
-SCHEMA_VERSION = 3  # 2: text, mentions and extra moved to the companion file; 3: the site's companion is gzipped
+# 2: text, mentions and extra moved to the companion file; 3: the site's companion is gzipped;
+# 4: a quote group's wordings point at their article's quote without repeating its text and speaker
+SCHEMA_VERSION = 4
 DETAILS_FILE = "report-articles.jsonl.gz"  # the site's companion (`analyse --json` writes it uncompressed)
 DETAIL_FIELDS = ("text", "mentions", "extra")
 
@@ -182,15 +184,8 @@ def cross_article(corpus: Corpus) -> dict[str, Any]:
                 ],
                 "articles": list(g.articles),
                 "outlets": g.outlets,
-                "wordings": [
-                    {
-                        "article": m.article,
-                        "quote": m.index,
-                        "text": corpus.analyses[m.article].quotes[m.index].text,
-                        "speaker": corpus.analyses[m.article].quotes[m.index].speaker,
-                    }
-                    for m in g.members
-                ],
+                # Each wording's text and speaker are in its article's `quotes`: written once, there.
+                "wordings": [{"article": m.article, "quote": m.index} for m in g.members],
                 "repeats": [{"article": m.article, "quote": m.index} for m in g.repeats],
             }
             for g in corpus.quote_groups

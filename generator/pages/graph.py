@@ -325,7 +325,7 @@ class EntityGraph:
             f'<figure class="graph graph-small" id="neighbour-graph">'
             f'<svg class="graph-svg" viewBox="0 0 {width} {height}" aria-labelledby="{title_id}">'
             f'<title id="{title_id}">{esc(entity.name)} and the {len(ties)} entities most often named with it</title>'
-            '<g class="edges">'
+            f'<g class="edges" transform="translate({num(cx)} {num(cy)})">'  # lines from the centre: x1, y1 0
         ]
         spots = []
         for index, (other, shared) in enumerate(ties):
@@ -333,8 +333,7 @@ class EntityGraph:
             x, y = cx + ring * 1.35 * math.cos(angle), cy + ring * math.sin(angle)
             spots.append((other, x, y, angle))
             out.append(
-                f'<line x1="{num(cx)}" y1="{num(cy)}" x2="{num(x)}" y2="{num(y)}" '
-                f'stroke-width="{num(1 + 6 * shared / strongest)}"/>'
+                f'<line x2="{num(x - cx)}" y2="{num(y - cy)}" stroke-width="{num(1 + 6 * shared / strongest)}"/>'
             )
         out.append('</g><g class="nodes">')
         radius = 8 + 16 * math.sqrt(entity.mention_count / most)

@@ -12,7 +12,10 @@ of the index is a JavaScript file that calls one global, loaded with a `<script>
   prefix (the first two characters of a term): a query loads only the shards of its own
   words. Postings are `[document, count, …]`, scored in the browser with BM25.
 - `search/text-<n>-<hash>.js`: the summaries and texts of `TEXT_SHARD` articles, for
-  the snippets and highlights of the articles a query shows.
+  the snippets and highlights of the articles a query shows: the summaries as JSON, the texts
+  as one gzip-compressed JSON array in base64 (`pack`; search.js inflates it with the browser's
+  `DecompressionStream`, and a browser without one shows the summary as the snippet). The texts
+  are the biggest part of the index; packed they take about half the bytes.
 
 `<hash>` is a hash of the shard's content, listed in the first index: a shard's name changes
 exactly when its content does, so each can be cached for good, and a rebuild after one article
@@ -25,6 +28,8 @@ comment, whatever it contains.
 
 from __future__ import annotations
 
+import base64
+import gzip
 import hashlib
 import json
 import re
@@ -191,22 +196,35 @@ def script_json(value: object) -> str:
     return text
 
 
+def pack(value: object) -> str:
+    """`value` as JSON, gzip-compressed (no time stamp: the same value packs to the same bytes), in base64."""
+    data = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return base64.b64encode(gzip.compress(data, compresslevel=9, mtime=0)).decode("ascii")
+
+
+def unpack(packed: str) -> Any:
+    """What `pack` packed."""
+    return json.loads(gzip.decompress(base64.b64decode(packed)).decode("utf-8"))
+
+
 def search_index(corpus: Corpus) -> SearchIndex:
     """The first index and its shards, ready to write."""
     documents = search_documents(corpus)
     postings = text_postings(corpus)
     articles = _indexed_articles(corpus)
-    texts = [
-        [" ".join(corpus.analyses[a.id].sentences[i].text for i in corpus.analyses[a.id].summary), a.text]
-        for a in articles
+    summaries = [
+        " ".join(corpus.analyses[a.id].sentences[i].text for i in corpus.analyses[a.id].summary) for a in articles
     ]
+    texts = [a.text for a in articles]
     terms_files = {
         key: f"window.{TERMS_CALLBACK}({script_json(key)},{script_json(value)});\n" for key, value in postings.items()
     }
-    text_files = {
-        n: f"window.{TEXT_CALLBACK}({n},{script_json(texts[n * TEXT_SHARD : (n + 1) * TEXT_SHARD])});\n"
-        for n in range((len(texts) + TEXT_SHARD - 1) // TEXT_SHARD)
-    }
+    text_files = {}
+    for n in range((len(texts) + TEXT_SHARD - 1) // TEXT_SHARD):
+        part = slice(n * TEXT_SHARD, (n + 1) * TEXT_SHARD)
+        text_files[n] = (
+            f"window.{TEXT_CALLBACK}({n},{script_json(summaries[part])},{script_json(pack(texts[part]))});\n"
+        )
     terms_hashes = {key: _digest(content) for key, content in terms_files.items()}
     text_hashes = [_digest(text_files[n]) for n in range(len(text_files))]
     payload = {

@@ -5,7 +5,8 @@
 //   source, indexed here at once, so these answer before any full text arrives;
 // - search/terms-<key>-<hash>.js, the full text's postings of the terms starting with <key> (their
 //   first two characters): a query loads the shards of its own words, and scores them with BM25;
-// - search/text-<n>-<hash>.js, summaries and texts of a few articles, for the snippets shown.
+// - search/text-<n>-<hash>.js, summaries and texts of a few articles, for the snippets shown (the texts
+//   gzip-compressed in base64, inflated here with DecompressionStream; without it, the summary is the snippet).
 // <hash> (listed in the first index) is the shard's content hash: a shard can be cached for good.
 // <html data-search-index="complete"> says the first index is ready. A query's results come in steps
 // (names and titles, then with the full text, then snippets); when the last is shown, the results
@@ -40,7 +41,8 @@
   var avgLength = 1;
   var articles = 0;
   var termShards = new Map(); // key -> Map(term -> postings), once loaded
-  var textShards = new Map(); // n -> [[summary, text], ...], once loaded
+  var textShards = new Map(); // n -> [[summary, text], ...], once loaded and inflated (text null: not inflated)
+  var inflating = new Map(); // n -> the promise of its texts being inflated
   var pending = new Map(); // script src -> callbacks waiting for it
   var waiting = [];
   var loading = false;
@@ -79,8 +81,26 @@
     Object.keys(postings).forEach(function (term) { map.set(term, postings[term]); });
     termShards.set(key, map);
   };
-  window.REPORT_SEARCH_TEXT = function (n, rows) {
-    textShards.set(n, rows);
+  // The texts of a shard: gzip-compressed JSON in base64 (generator/pages/search.py, `pack`).
+  function inflate(packed) {
+    if (typeof DecompressionStream === "undefined" || typeof Blob === "undefined") return Promise.resolve(null);
+    try {
+      var raw = atob(packed);
+      var bytes = new Uint8Array(raw.length);
+      for (var i = 0; i < raw.length; i += 1) bytes[i] = raw.charCodeAt(i);
+      var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+      return new Response(stream).text().then(JSON.parse).catch(function () { return null; });
+    } catch (error) {
+      return Promise.resolve(null);
+    }
+  }
+
+  window.REPORT_SEARCH_TEXT = function (n, summaries, packed) {
+    inflating.set(n, inflate(packed).then(function (texts) {
+      textShards.set(n, summaries.map(function (summary, i) {
+        return [summary, texts && typeof texts[i] === "string" ? texts[i] : null];
+      }));
+    }));
   };
 
   function whenReady(callback) {
@@ -289,8 +309,12 @@
     if (!left) return done();
     needed.forEach(function (n) {
       loadShard("text-" + n + "-" + meta.texts[n] + ".js", function () {
-        left -= 1;
-        if (!left) done();
+        var step = function () {
+          left -= 1;
+          if (!left) done();
+        };
+        var texts = inflating.get(n);  // none when the shard failed to load
+        if (texts) texts.then(step, step); else step();
       });
     });
   }
@@ -509,10 +533,25 @@
 
   // --- The box in the header: a dropdown of the best results per kind --------------------
 
+  // The page carries the form and its input only; the status line and the results box are made here.
+  function headerPart(form, tag, id, className) {
+    var node = document.getElementById(id);
+    if (node) return node;
+    node = document.createElement(tag);
+    node.id = id;
+    node.className = className;
+    form.appendChild(node);
+    return node;
+  }
+
   function setupHeader(form) {
     var input = form.querySelector("input[type=search]");
-    var box = form.querySelector(".search-dropdown");
-    var status = form.querySelector(".search-status");
+    var status = headerPart(form, "span", "site-search-status", "search-status visually-hidden");
+    status.setAttribute("role", "status");
+    var box = headerPart(form, "div", "site-search-results", "search-dropdown");
+    box.hidden = true;
+    input.setAttribute("aria-controls", box.id);
+    input.setAttribute("aria-describedby", status.id);
     function close() {
       box.hidden = true;
     }
