@@ -456,3 +456,24 @@ def test_a_one_word_person_the_text_mostly_names_as_a_medium_is_not_a_person() -
     assert _holding(entities, "Twitter").type == "PRODUCT"
     assert _holding(entities, "Hannity").type == "PERSON"
     assert _holding(entities, "Zed").type == "PERSON"
+
+
+def test_a_titled_surname_never_joins_a_person_whose_given_name_is_of_the_other_sex() -> None:
+    entities, _ = _link(
+        [
+            ("a", "Tony Blair spoke. Mr Blair left.", [("Tony Blair", "PERSON"), ("Blair", "PERSON")]),
+            ("b", "Tony Blair and Cherie Blair came.", [("Tony Blair", "PERSON"), ("Cherie Blair", "PERSON")]),
+            ("c", "Bill Smith spoke. Mrs Smith left.", [("Bill Smith", "PERSON"), ("Smith", "PERSON")]),
+            ("d", "Bill Smith spoke.", [("Bill Smith", "PERSON")]),
+            ("e", "Later Mrs Blair spoke.", [("Blair", "PERSON")]),
+            ("f", "Pat Jones spoke. Mrs Jones left.", [("Pat Jones", "PERSON"), ("Jones", "PERSON")]),
+            ("g", "Pat Jones spoke.", [("Pat Jones", "PERSON")]),
+        ]
+    )
+    tony, cherie = _holding(entities, "Tony Blair"), _holding(entities, "Cherie Blair")
+    assert "e" in cherie.articles and "e" not in tony.articles  # Mrs Blair: the one woman of that name
+    assert "a" in tony.articles and "Blair" in tony.aliases  # Mr Blair: the man
+    bill = _holding(entities, "Bill Smith")
+    assert set(bill.articles) == {"c", "d"}
+    assert "Smith" not in bill.aliases  # Mrs Smith, beside Bill Smith, is someone else
+    assert "Jones" in _holding(entities, "Pat Jones").aliases  # "Pat": either sex, so the name decides nothing

@@ -213,3 +213,18 @@ def test_header_keeps_the_search_box_beside_the_name_on_a_small_laptop(site: Pat
         assert abs((box["y"] + box["height"] / 2) - (name["y"] + name["height"] / 2)) < 12  # one row
         assert page.evaluate("document.querySelector('.site-header').getBoundingClientRect().height") < 100
         context.close()
+
+
+def test_each_story_page_says_which_article_its_title_comes_from(site: Path) -> None:
+    titles = {a["id"]: (a["title"], a["page"]) for a in _report(site)["articles"]}
+    for story in _stories(site):
+        page = _soup(site / story["page"])
+        line = page.select_one("main .story-title-from")
+        if story["headline_article"] is None:
+            assert line is None
+            continue
+        title, article_page = titles[story["headline_article"]]
+        assert title == story["label"]
+        link = line.select_one("a")
+        assert link.get_text(strip=True) == title
+        assert (site / story["page"]).parent.joinpath(link["href"]).resolve() == (site / article_page).resolve()

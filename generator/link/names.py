@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+import gender_guesser.detector
 from nameparser.config import CONSTANTS as NAME_CONSTANTS
 from nicknames import NickNamer
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -179,6 +180,17 @@ def same_given_name(a: str, b: str) -> bool:
 def known_given_name(word: str) -> bool:
     """A given name of the `nicknames` data (English names and their nicknames)."""
     return bool(_NICKNAMES.nicknames_of(word) or _NICKNAMES.canonicals_of(word))
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> gender_guesser.detector.Detector:
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def given_name_sex(word: str) -> str:
+    """ "m" or "f" when gender_guesser's name data gives the given name as male or female without doubt
+    ("Bill", "Cherie"), else "" ("Pat", "Kim", "Hunter", names it lacks)."""
+    return {"male": "m", "female": "f"}.get(_given_names().get_gender(word.capitalize()), "")
 
 
 def middles_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -24,6 +24,7 @@ from generator.link.merger import Merger
 from generator.link.names import (
     NAME_SUFFIXES,
     PersonName,
+    given_name_sex,
     has_legal_suffix,
     is_particle_surname,
     key_is_acronym,
@@ -92,6 +93,7 @@ class _People:
     present: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # article -> roots named in full
     head: dict[str, str] = field(default_factory=dict)  # root -> its most used full-name key
     name: dict[str, str] = field(default_factory=dict)  # root -> its most used full name as written
+    sex: dict[str, str] = field(default_factory=dict)  # root -> "m"/"f" when its given name says so without doubt
 
     def candidates(self, key: str, titled: bool) -> set[str]:
         """Roots of the people a one-word name (or "surname jr") may be: by surname first, else by given name.
@@ -117,6 +119,8 @@ def _index_people(merger: Merger, table: MentionTable, groups: dict[str, Group])
         if not full:
             continue
         people.head[root] = max(full, key=lambda k: (full[k], k))
+        head = person_name(people.head[root])
+        people.sex[root] = given_name_sex(head.given) if head else ""
         for key in full:
             name = person_name(key)
             assert name is not None
@@ -192,6 +196,8 @@ def resolve_short_names(
             if joined[key]:
                 continue  # already joined to a full name's group (an acronym, a country)
             candidates = people.candidates(key, entry.titled) - {merger.find(key)}
+            if entry.gender:  # "Mrs. de Blasio" is not Bill de Blasio
+                candidates = {r for r in candidates if people.sex[r] in ("", entry.gender)}
             if candidates:
                 local = candidates & people.present.get(article_id, set())
                 pending.append((entry, candidates, local))

@@ -145,6 +145,8 @@ def report_document(
             {
                 "id": t.id,
                 "label": t.label,
+                "subtitle": t.subtitle,
+                "headline_article": t.headline_article,
                 "articles": list(t.articles),
                 "keywords": list(t.keywords),
                 "entities": list(t.entities),

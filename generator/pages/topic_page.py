@@ -60,6 +60,7 @@ class TopicPage:
 
     page: str
     topic: Topic  # label: the headline
+    title_from: tuple[Ref, Ref] | None  # the article whose headline is the title, and its outlet; None: a keyword label
     articles: int  # articles not duplicating another
     duplicates: int  # articles of the topic that duplicate one of those
     coverage: Coverage  # who carried it, as a bar
@@ -89,9 +90,15 @@ def topic_page(site: Site, topic: Topic) -> TopicPage:
     comparison = corpus.comparisons[topic.id]
     links = corpus.keyword_links.topics[topic.id]
     bar = coverage(site, unique)
+    title_article = topic.headline_article
     return TopicPage(
         page=topic_path(topic),
         topic=topic,
+        title_from=(
+            (article_ref(corpus, title_article), source_ref(corpus.source_of(title_article)))
+            if title_article is not None
+            else None
+        ),
         articles=len(unique),
         duplicates=len(topic.articles) - len(unique),
         coverage=bar,
