@@ -16,9 +16,10 @@ printed with each size. `--source DIR` times the generator of another copy of th
 
 `--real` links the data folder itself (every article, default options, its aliases.yml if
 any, analyses cached in .cache/analysis) instead of the synthetic corpus: one size. `--dump
-DIR` writes each linked corpus (as the corpus cache stores it: MessagePack, lookups left
-out) to DIR/corpus-<size>.msgpack, so two revisions' outputs can be compared byte for byte
-(`cmp`; `--compare A B` names the fields that differ). `--profile DIR` writes the cProfile
+DIR` writes each linked corpus (as the corpus cache stores it: MessagePack, its analyses and
+lookups left out) to DIR/corpus-<size>.msgpack; `--compare A B` says whether two dumps (two
+revisions' outputs) are equal, field by field, or names the fields that differ (not `cmp`:
+a set's order changes from process to process). `--profile DIR` writes the cProfile
 statistics of each `link_corpus` call to DIR/link-<size>.prof.
 """
 
@@ -134,22 +135,26 @@ def _encoded(corpus) -> bytes:  # noqa: ANN001 - the Corpus of whichever generat
 
 
 def compare(left: Path, right: Path) -> None:
-    """Name the top-level fields of two dumped corpora that differ, with the first differing item of each."""
+    """Name the fields of two dumped corpora that differ (read as `Corpus`: a set equals itself in any order),
+    with the first differing item of each."""
+    import dataclasses
+
     import msgspec
 
-    a, b = msgspec.msgpack.decode(left.read_bytes()), msgspec.msgpack.decode(right.read_bytes())
-    differing = [name for name in a if a.get(name) != b.get(name)]
+    from generator.model import Corpus
+
+    a, b = (msgspec.msgpack.decode(path.read_bytes(), type=Corpus) for path in (left, right))
+    differing = [f.name for f in dataclasses.fields(Corpus) if getattr(a, f.name) != getattr(b, f.name)]
     for name in differing:
-        x, y = a.get(name), b.get(name)
-        if isinstance(x, list) and isinstance(y, list):
+        x, y = getattr(a, name), getattr(b, name)
+        if isinstance(x, tuple) and isinstance(y, tuple):
             at = next((i for i, (p, q) in enumerate(zip(x, y, strict=False)) if p != q), min(len(x), len(y)))
             print(f"{name}: {len(x)} vs {len(y)} items; first difference at {at}:")
             print(f"  {x[at] if at < len(x) else None!r:.600}\n  {y[at] if at < len(y) else None!r:.600}")
         elif isinstance(x, dict) and isinstance(y, dict):
             keys = [k for k in {**x, **y} if x.get(k) != y.get(k)]
-            print(
-                f"{name}: {len(keys)} keys differ, e.g. {keys[:1]}: {x.get(keys[0])!r:.400} vs {y.get(keys[0])!r:.400}"
-            )
+            first = keys[0]
+            print(f"{name}: {len(keys)} keys differ, e.g. {first!r}: {x.get(first)!r:.400} vs {y.get(first)!r:.400}")
         else:
             print(f"{name}: {x!r:.400} vs {y!r:.400}")
     print("identical" if not differing else f"{len(differing)} fields differ")
