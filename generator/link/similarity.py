@@ -235,6 +235,15 @@ def date_closeness(left: np.ndarray, right: np.ndarray, days: float) -> np.ndarr
     return np.where(known, np.exp(-gap / np.float32(days)), np.float32(1.0)).astype(np.float32)
 
 
+@dataclass(frozen=True)
+class Search:
+    """One neighbour search: the `k` best of each row, similarities × `date_closeness` when `dates` are given."""
+
+    k: int
+    dates: list[date | None] | None = None
+    days: float = 0.0
+
+
 def nearest_neighbours(
     vectors: sparse.csr_matrix,
     k: int,
@@ -247,32 +256,46 @@ def nearest_neighbours(
     With `dates` and `days`, each similarity is multiplied by `date_closeness` before the
     best are chosen: articles a month apart rarely tell the same story.
     """
+    return neighbour_searches(vectors, [Search(k, dates, days)], block)[0]
+
+
+def neighbour_searches(vectors: sparse.csr_matrix, searches: list[Search], block: int = BLOCK_ROWS) -> list[Neighbours]:
+    """`nearest_neighbours` for each search, from one product of each block of rows with all rows."""
     n = vectors.shape[0]
-    k = max(0, min(k, n - 1))
-    index = np.full((n, k), -1, dtype=np.int32)
-    score = np.zeros((n, k), dtype=np.float32)
-    if k == 0:
-        return Neighbours(index, score)
-    transposed = vectors.T.tocsc()
-    ordinals = _ordinals(dates) if dates is not None and days > 0 else None
-    for start in range(0, n, block):
-        stop = min(start + block, n)
-        product = (vectors[start:stop] @ transposed).tocsr()
-        if ordinals is not None:  # only the products that are not zero: the others stay zero whatever the days
-            rows = np.repeat(np.arange(stop - start), np.diff(product.indptr)) + start
-            product.data *= date_closeness(ordinals[rows], ordinals[product.indices], days)
-        part = product.toarray().astype(np.float32, copy=False)
-        local = np.arange(stop - start)
-        part[local, local + start] = -np.inf  # never one's own neighbour
-        np.negative(part, out=part)  # in place: argpartition picks the smallest
-        best = np.argpartition(part, k - 1, axis=1)[:, :k]
-        best_score = -np.take_along_axis(part, best, axis=1)
-        order = np.lexsort((best, -best_score), axis=1)  # best first; ties by row number, so runs repeat
-        best = np.take_along_axis(best, order, axis=1)
-        best_score = np.take_along_axis(best_score, order, axis=1)
-        index[start:stop] = np.where(best_score > 0, best, -1)
-        score[start:stop] = np.where(best_score > 0, best_score, 0.0)
-    return Neighbours(index, score)
+    found = []
+    for search in searches:
+        k = max(0, min(search.k, n - 1))
+        ordinals = _ordinals(search.dates) if search.dates is not None and search.days > 0 else None
+        found.append((k, ordinals, search.days, np.full((n, k), -1, dtype=np.int32), np.zeros((n, k), np.float32)))
+    if any(k for k, *_ in found):
+        transposed = vectors.T.tocsr()  # a CSR right operand: scipy would convert a CSC one for every block
+        for start in range(0, n, block):
+            stop = min(start + block, n)
+            product = (vectors[start:stop] @ transposed).tocsr()
+            rows = np.repeat(np.arange(start, stop), np.diff(product.indptr))
+            for k, ordinals, days, index, score in found:
+                if k:
+                    data = product.data
+                    if ordinals is not None:  # only the products that are not zero: the others stay zero
+                        data = data * date_closeness(ordinals[rows], ordinals[product.indices], days)
+                    _best_of_block(sparse.csr_matrix((data, product.indices, product.indptr), product.shape),
+                                   start, k, index[start:stop], score[start:stop])  # fmt: skip
+    return [Neighbours(index, score) for _, _, _, index, score in found]
+
+
+def _best_of_block(product: sparse.csr_matrix, start: int, k: int, index: np.ndarray, score: np.ndarray) -> None:
+    """Each row's k best other rows (of the block starting at row `start`) into `index` and `score`."""
+    part = product.toarray().astype(np.float32, copy=False)
+    local = np.arange(part.shape[0])
+    part[local, local + start] = -np.inf  # never one's own neighbour
+    np.negative(part, out=part)  # in place: argpartition picks the smallest
+    best = np.argpartition(part, k - 1, axis=1)[:, :k]
+    best_score = -np.take_along_axis(part, best, axis=1)
+    order = np.lexsort((best, -best_score), axis=1)  # best first; ties by row number, so runs repeat
+    best = np.take_along_axis(best, order, axis=1)
+    best_score = np.take_along_axis(best_score, order, axis=1)
+    index[:] = np.where(best_score > 0, best, -1)
+    score[:] = np.where(best_score > 0, best_score, 0.0)
 
 
 def related_articles(neighbours: Neighbours, ids: list[str], top: int, floor: float) -> dict[str, tuple]:

@@ -21,8 +21,10 @@ from generator.analyse.keywords import fold_phrase
 from generator.config import Config
 from generator.ingest.slug import SlugRegistry, slugify
 from generator.link.similarity import (
+    Search,
     lemma_counts,
     nearest_neighbours,
+    neighbour_searches,
     pair_products,
     rare_term_vectors,
     related_articles,
@@ -228,7 +230,12 @@ def link_topics(
     counts = lemma_counts(articles, analyses)  # the lemmas counted once, for the subject and the rare-term rows
     lemmas = subject_vectors(articles, analyses, counts)
     vectors = story_vectors(articles, analyses, mentions, lemmas=lemmas)
-    neighbours = nearest_neighbours(vectors, max(STORY_NEIGHBOURS, config.related_articles), dates, STORY_DAYS)
+    story_search = Search(max(STORY_NEIGHBOURS, config.related_articles), dates, STORY_DAYS)
+    if vectors is lemmas:  # one product of the rows for both searches
+        neighbours, subject_neighbours = neighbour_searches(lemmas, [story_search, Search(SUBJECT_NEIGHBOURS)])
+    else:
+        neighbours = neighbour_searches(vectors, [story_search])[0]
+        subject_neighbours = nearest_neighbours(lemmas, SUBJECT_NEIGHBOURS)
     # A corpus about one subject (the seeds) has a high background similarity: its stories must stand out of it.
     resolution = max(config.topic_min_similarity, sampled_background(vectors))
     story_links = neighbours.top(STORY_NEIGHBOURS)
@@ -248,7 +255,7 @@ def link_topics(
     for article_id in no_story:
         topics.append(_topic([article_id], by_id[article_id], False, analyses, words, mentions, entities, slugs))
     article_topic = {article_id: topic.id for topic in topics for article_id in topic.articles}
-    subject_rows = find_subjects(nearest_neighbours(lemmas, SUBJECT_NEIGHBOURS), lemmas)
+    subject_rows = find_subjects(subject_neighbours, lemmas)
     subjects = _subjects(topics, dict(zip(ids, subject_rows, strict=True)), analyses, words)
     related = related_articles(neighbours, ids, config.related_articles, config.related_min_similarity)
     return TopicLinks(tuple(topics), article_topic, no_story, subjects, related)
