@@ -1,6 +1,7 @@
 """Link-stage speed: wall and CPU seconds of each part of `link_corpus` at 1,000, 10,000 and 13,334 articles.
 
     python bench/link.py ../shared/data/bbc-news-summary/articles [--sizes 1000 5000 13334] [--base 1000] [--source DIR]
+                         [--profile DIR]
 
 The corpus is bench/render.py's synthetic one (worlds of the first `--base` BBC articles,
 each world's letters shifted, outlets and dates given), analysed once and cached in
@@ -12,10 +13,14 @@ outside them (sources, the corpus object). CPU seconds (`time.process_time()`, t
 process only) depend less on the machine's load than wall seconds; the load average is
 printed with each size. `--source DIR` times the generator of another copy of the source
 (e.g. `git archive <commit> generator | tar -x -C DIR`) on the same cached analyses.
+`--profile DIR` writes the cProfile statistics of each size's `link_corpus` call to
+DIR/link-<size>.prof (the profiler slows Python code two to three times: its seconds are not
+the figures). Whether two revisions link the same corpus: bench/link_check.py.
 """
 
 from __future__ import annotations
 
+import cProfile
 import json
 import os
 import subprocess
@@ -54,7 +59,7 @@ def _timed(function: Callable, name: str, spent: dict[str, list[float]]) -> Call
     return wrapper
 
 
-def one_size(data: Path, size: int, base: int) -> dict[str, object]:
+def one_size(data: Path, size: int, base: int, profile: Path | None = None) -> dict[str, object]:
     """Build the synthetic corpus of `size` articles and time one `link_corpus` on it, part by part."""
     import generator.link as link
 
@@ -73,10 +78,18 @@ def one_size(data: Path, size: int, base: int) -> dict[str, object]:
     for name, part in PARTS.items():
         if hasattr(link, name):
             setattr(link, name, _timed(getattr(link, name), part, spent))
+    profiler = cProfile.Profile() if profile else None
     load = os.getloadavg()[0]
     wall, cpu = time.perf_counter(), time.process_time()
+    if profiler:
+        profiler.enable()
     corpus = link.link_corpus(corpus_articles, corpus_analyses, config, Path("/nonexistent-alias-file.yml"))
+    if profiler:
+        profiler.disable()
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    if profiler and profile:
+        profile.mkdir(parents=True, exist_ok=True)
+        profiler.dump_stats(profile / f"link-{size}.prof")
     spent["rest"] = [wall - sum(w for w, _ in spent.values()), cpu - sum(c for _, c in spent.values())]
     spent["link_corpus"] = [wall, cpu]
     return {
@@ -95,6 +108,7 @@ def main() -> None:
         parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 13334])
         parser.add_argument("--base", type=int, default=1000)
         parser.add_argument("--source", type=Path, help="import the generator from this source tree instead")
+        parser.add_argument("--profile", type=Path, help="write cProfile statistics to DIR/link-<size>.prof")
         parser.add_argument("--one", type=int, help="(internal) time one size in this process, print JSON")
 
     args = arguments("Link-stage seconds at several corpus sizes.", "../shared/data/bbc-news-summary/articles", extra)
@@ -102,13 +116,14 @@ def main() -> None:
     if args.source:
         sys.path.insert(0, str(args.source.resolve()))
     if args.one:
-        print(json.dumps(one_size(data, args.one, args.base)))
+        print(json.dumps(one_size(data, args.one, args.base, args.profile)))
         return
     parts = [*dict.fromkeys(PARTS.values()), "rest", "link_corpus"]
     rows = []
     for size in args.sizes:
         command = [sys.executable, str(Path(__file__)), str(data), "--one", str(size), "--base", str(args.base)]
         command += ["--source", str(args.source)] if args.source else []
+        command += ["--profile", str(args.profile.resolve())] if args.profile else []
         done = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, text=True, check=True)
         figures = json.loads(done.stdout.strip().splitlines()[-1])
         spent = figures["spent"]

@@ -324,3 +324,27 @@ def test_comparison_columns_are_bounded_and_unattributed_articles_share_one() ->
         columns[-2].label == f"{20 - OUTLET_COLUMNS} other outlets" and len(columns[-2].articles) == 20 - OUTLET_COLUMNS
     )
     assert len(columns[-1].articles) == 3
+
+
+def test_groups_follow_every_join_and_a_group_not_joined_again_is_the_one_built_before() -> None:
+    from generator.link.mention_table import Entry, MentionTable
+    from generator.link.merger import Merger
+
+    articles = [Article(id=f"a{i}", slug=f"a{i}", path=f"a{i}.txt", title="t", text="x") for i in range(3)]
+    table = MentionTable(articles)
+    for i, (surface, key, label) in enumerate([("Acme", "acme", "ORG"), ("Acme Inc", "acme inc", "ORG"),
+                                                ("ACME", "ACME", "ORG"), ("Zed", "zed", "PERSON")]):  # fmt: skip
+        article = articles[i % 3].id
+        table.by_article[article].append(Entry(article, Mention(surface, label, 0, 4, 0), surface, key, label))
+    merger = Merger([])
+    merger.union("acme", "acme inc", "legal suffix")
+    first = table.groups(merger)
+    assert set(first["acme"].forms) == {"Acme", "Acme Inc"} and list(first["acme"].articles) == ["a0", "a1"]
+    merger.union("zed", "zed", "same")
+    again = table.groups(merger)
+    assert again["acme"] is first["acme"]  # nothing joined it since: not merged again
+    merger.union("ACME", "acme", "initials")
+    joined = table.groups(merger)
+    root = merger.find("acme")
+    assert set(joined[root].forms) == {"Acme", "Acme Inc", "ACME"} and list(joined[root].articles) == ["a0", "a1", "a2"]
+    assert joined[root].keys == {"acme": 1, "acme inc": 1, "ACME": 1}

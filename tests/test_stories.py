@@ -13,7 +13,16 @@ from generator.analyse import analyse_articles
 from generator.config import Config
 from generator.ingest import read_corpus
 from generator.link import link_corpus
-from generator.link.similarity import Neighbours, nearest_neighbours, pair_products, rare_term_vectors, related_articles
+from generator.link.similarity import (
+    Neighbours,
+    Search,
+    lemma_vectors,
+    nearest_neighbours,
+    neighbour_searches,
+    pair_products,
+    rare_term_vectors,
+    related_articles,
+)
 from generator.link.stories import (
     StoryGroups,
     central_rows,
@@ -133,6 +142,55 @@ def test_dates_far_apart_weaken_a_link() -> None:
     dates = [date(2021, 1, 1), date(2021, 1, 2), date(2021, 3, 1)]
     found = nearest_neighbours(rows, k=2, dates=dates, days=7)
     assert found.index[0, 0] == 1 and found.score[0, 0] > 0.8 and found.score[0, 1] < 0.01
+
+
+def test_searches_sharing_one_product_find_what_each_finds_alone() -> None:
+    rng = np.random.default_rng(2)
+    dense = rng.random((30, 12)) * (rng.random((30, 12)) < 0.3)
+    rows = sparse.csr_matrix(dense / np.maximum(np.linalg.norm(dense, axis=1, keepdims=True), 1e-9), dtype=np.float32)
+    dates = [date(2021, 1, 1 + i % 28) if i % 5 else None for i in range(30)]
+    story, subject = neighbour_searches(rows, [Search(3, dates, 7.0), Search(6)], block=8)
+    alone = [nearest_neighbours(rows, 3, dates, 7.0, block=11), nearest_neighbours(rows, 6, block=30)]
+    for shared, single in zip((story, subject), alone, strict=True):
+        assert np.array_equal(shared.index, single.index) and np.array_equal(shared.score, single.score)
+    assert not np.array_equal(story.score, subject.score[:, :3])  # the days changed the story search only
+
+
+def _analysis_with_lemmas(lemmas: tuple[str, ...]):  # noqa: ANN202 - an ArticleAnalysis
+    from generator.model import ArticleAnalysis
+
+    return ArticleAnalysis(sentences=(), summary=(), keywords=(), mentions=(), quotes=(), acronyms=(), lemmas=lemmas)
+
+
+def test_term_rows_are_the_matrices_tfidfvectorizer_makes_value_for_value_and_in_order() -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    lemmas = [("zeta", "alpha", "zeta", "entity:kim"), ("alpha", "beta"), (), ("beta", "zeta", "alpha", "alpha")]
+    articles = [_article(f"a{i}", "text") for i in range(len(lemmas))]
+    analyses = {a.id: _analysis_with_lemmas(words) for a, words in zip(articles, lemmas, strict=True)}
+    mentions = {"a0": (LinkedMention("kim", "Kim", 0, 3, 0),), "a2": (LinkedMention("kim", "Kim", 0, 3, 0),)}
+
+    def expected(documents: list[list[str]]) -> sparse.csr_matrix:
+        vectorizer = TfidfVectorizer(analyzer=lambda d: d, sublinear_tf=True, dtype=np.float32)
+        return vectorizer.fit_transform(documents).tocsr()
+
+    def same(left: sparse.csr_matrix, right: sparse.csr_matrix) -> bool:  # the arrays, so the order too
+        return left.shape == right.shape and all(
+            np.array_equal(getattr(left, f), getattr(right, f)) for f in ("data", "indices", "indptr")
+        )
+
+    assert same(lemma_vectors(articles, analyses), expected([list(words) for words in lemmas]))
+    # "entity:kim" is a lemma of a0 and the entity of a0 and a2: one term, used by two articles
+    joined = [
+        [*words, *("entity:" + m.entity for m in mentions.get(a.id, ()))]
+        for a, words in zip(articles, lemmas, strict=True)
+    ]
+    used = {t: sum(t in d for d in joined) for d in joined for t in d}
+    rare = [[t for t in d if 2 <= used[t] <= 3] for d in joined]
+    assert same(rare_term_vectors(articles, analyses, mentions), expected(rare))
+    assert rare_term_vectors(articles, analyses, {}, share=0.0).shape == (4, 3)  # alpha, beta, zeta: ≤ 3 articles
+    nothing = {a.id: _analysis_with_lemmas(()) for a in articles}
+    assert rare_term_vectors(articles, nothing, {}).shape == (4, 1) and lemma_vectors(articles, nothing).nnz == 0
 
 
 def test_related_articles_keep_the_best_above_the_floor_and_an_article_alone_is_no_story() -> None:

@@ -283,12 +283,14 @@ class MentionTable:
     def __init__(self, articles: list[Article]) -> None:
         self.by_article: dict[str, list[Entry]] = {a.id: [] for a in articles}
         self._tallies: dict[str, Group] | None = None
+        self._joined: dict[str, tuple[list[str], Group]] = {}  # root -> its keys and their group, as last built
 
     def entries(self) -> list[Entry]:
         return [entry for entries in self.by_article.values() for entry in entries]
 
     def moved(self) -> None:
         self._tallies = None
+        self._joined = {}
 
     def _key_tallies(self) -> dict[str, Group]:
         if self._tallies is None:
@@ -324,14 +326,20 @@ class MentionTable:
 
     def groups(self, merger: Merger) -> dict[str, Group]:
         order = {article_id: i for i, article_id in enumerate(self.by_article)}
-        members: dict[str, list[Group]] = defaultdict(list)
-        for key, tally in self._key_tallies().items():
-            members[merger.find(key)].append(tally)
+        key_tallies = self._key_tallies()
+        members: dict[str, list[str]] = defaultdict(list)
+        for key in key_tallies:
+            members[merger.find(key)].append(key)
         groups: dict[str, Group] = {}
-        for root, tallies in members.items():
-            if len(tallies) == 1:
-                groups[root] = tallies[0]
+        for root, keys in members.items():
+            if len(keys) == 1:
+                groups[root] = key_tallies[keys[0]]
                 continue
+            built = self._joined.get(root)
+            if built is not None and built[0] == keys:  # the same keys as last time: the same group (speed only)
+                groups[root] = built[1]
+                continue
+            tallies = [key_tallies[key] for key in keys]
             group = Group()
             articles: set[str] = set()
             for tally in tallies:
@@ -342,6 +350,7 @@ class MentionTable:
                 articles.update(tally.articles)
             group.articles = dict.fromkeys(sorted(articles, key=order.__getitem__))
             groups[root] = group
+            self._joined[root] = (keys, group)
         return groups
 
     def pairs_in_one_article(self) -> dict[tuple[str, str], set[str]]:

@@ -66,6 +66,7 @@ def _fold(name: str) -> str:
     return " ".join(text.split()).strip(_EDGE_PUNCTUATION)
 
 
+@lru_cache(maxsize=200_000)
 def normalise(name: str) -> str:
     """Case-folded comparison key of a name: "the U.S.'s", "U.S" and "us" give the same key."""
     return _fold(name).lower()

@@ -15,7 +15,7 @@ from datetime import date
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.preprocessing import normalize
 
 from generator.model import Article, ArticleAnalysis, LinkedMention
@@ -64,22 +64,106 @@ def _identity(tokens: list[str]) -> list[str]:
     return tokens
 
 
-def _tfidf(documents: list[list[str]], n: int) -> sparse.csr_matrix:
-    """L2-normalised TF-IDF rows (sublinear term frequency: the tenth use of a word says less than the first)."""
-    if not any(documents):
+@dataclass(frozen=True)
+class TermCounts:
+    """How often each article uses each term, counted once: rows are articles, columns the terms numbered in
+    the order the documents first use them, each row's columns in that order (as scikit-learn counts them)."""
+
+    counts: sparse.csr_matrix  # float32, articles × terms
+    terms: list[str]  # in the order first used
+
+    def first_rows(self) -> np.ndarray:
+        """The first article (row) that uses each term."""
+        rows = np.repeat(np.arange(self.counts.shape[0]), np.diff(self.counts.indptr))
+        _, first = np.unique(self.counts.indices, return_index=True)
+        return rows[first]
+
+
+def term_counts(documents: list[list[str]]) -> TermCounts:
+    """Each document's terms counted (a C loop per document; Python only once per distinct term of a document)."""
+    vocabulary: dict[str, int] = {}
+    indices: list[int] = []
+    values: list[int] = []
+    indptr = [0]
+    for document in documents:
+        tally = Counter(document)  # in the order of first use
+        indices.extend([vocabulary.setdefault(term, len(vocabulary)) for term in tally])
+        values.extend(tally.values())
+        indptr.append(len(indices))
+    counts = sparse.csr_matrix(
+        (np.array(values, dtype=np.float32), np.array(indices, dtype=np.int32), np.array(indptr, dtype=np.int32)),
+        shape=(len(documents), len(vocabulary)),
+    )
+    counts.sort_indices()
+    return TermCounts(counts, list(vocabulary))
+
+
+def _weighted(counts: TermCounts) -> sparse.csr_matrix:
+    """L2-normalised TF-IDF rows (sublinear term frequency: the tenth use of a word says less than the first).
+
+    The same matrix, value for value and in the same order, as `TfidfVectorizer(sublinear_tf=True)` makes
+    from the documents: its columns are the terms in sorted order, each row kept in the order of first use.
+    """
+    n, size = counts.counts.shape
+    if size == 0:
         return sparse.csr_matrix((n, 1), dtype=np.float32)
-    vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True, dtype=np.float32)
-    return vectorizer.fit_transform(documents).tocsr()
+    rank = np.empty(size, dtype=np.int32)
+    rank[sorted(range(size), key=counts.terms.__getitem__)] = np.arange(size, dtype=np.int32)
+    matrix = counts.counts.copy()
+    matrix.indices = rank[matrix.indices]
+    matrix.has_sorted_indices = False
+    return TfidfTransformer(sublinear_tf=True).fit(matrix).transform(matrix, copy=False).tocsr()
 
 
-def lemma_vectors(articles: list[Article], analyses: dict[str, ArticleAnalysis]) -> sparse.csr_matrix:
-    """TF-IDF rows of each article's content-word lemmas: what it is about, in its own words."""
-    return _tfidf([list(analyses[a.id].lemmas) for a in articles], len(articles))
+def lemma_counts(articles: list[Article], analyses: dict[str, ArticleAnalysis]) -> TermCounts:
+    """Each article's content-word lemmas, counted."""
+    return term_counts([list(analyses[a.id].lemmas) for a in articles])
+
+
+def lemma_vectors(
+    articles: list[Article], analyses: dict[str, ArticleAnalysis], counts: TermCounts | None = None
+) -> sparse.csr_matrix:
+    """TF-IDF rows of each article's content-word lemmas: what it is about, in its own words.
+    `counts`: the `lemma_counts` of the articles, when already made."""
+    return _weighted(counts or lemma_counts(articles, analyses))
 
 
 def entity_vectors(articles: list[Article], mentions: dict[str, tuple[LinkedMention, ...]]) -> sparse.csr_matrix:
     """TF-IDF rows of the corpus entities each article mentions: who and where, whatever the spelling."""
-    return _tfidf([[m.entity for m in mentions.get(a.id, ())] for a in articles], len(articles))
+    return _weighted(term_counts([[m.entity for m in mentions.get(a.id, ())] for a in articles]))
+
+
+def _followed(first: TermCounts, second: TermCounts) -> TermCounts:
+    """The counts of documents that are each document of `first` followed by the same one of `second`
+    (a term of both counts in both), numbered in the order the joined documents first use the terms."""
+    n = first.counts.shape[0]
+    order: dict[str, tuple[int, int, int]] = {}  # term -> (first row, part, number in its part): first use
+    for part, counts in enumerate((first, second)):
+        for number, (term, row) in enumerate(zip(counts.terms, counts.first_rows().tolist(), strict=True)):
+            key = (row, part, number)
+            if term not in order or key < order[term]:
+                order[term] = key
+    terms = sorted(order, key=order.__getitem__)
+    column = {term: i for i, term in enumerate(terms)}
+    rows, cols, values = [], [], []
+    for counts in (first, second):
+        coo = counts.counts.tocoo()
+        where = np.array([column[t] for t in counts.terms], dtype=np.int64)
+        rows.append(coo.row.astype(np.int64))
+        cols.append(where[coo.col] if len(where) else np.zeros(0, dtype=np.int64))
+        values.append(coo.data)
+    joined = sparse.csr_matrix(
+        (np.concatenate(values), (np.concatenate(rows), np.concatenate(cols))), shape=(n, len(terms)), dtype=np.float32
+    )
+    joined.sum_duplicates()  # sorts each row's columns: the order of first use
+    return TermCounts(joined, terms)
+
+
+def _columns(counts: TermCounts, keep: np.ndarray) -> TermCounts:
+    """Only the terms at the (increasing) numbers `keep`, numbered again in the same order."""
+    matrix = counts.counts[:, keep].tocsr()
+    matrix.sort_indices()
+    return TermCounts(matrix, [counts.terms[i] for i in keep.tolist()])
 
 
 def rare_term_vectors(
@@ -87,17 +171,20 @@ def rare_term_vectors(
     analyses: dict[str, ArticleAnalysis],
     mentions: dict[str, tuple[LinkedMention, ...]],
     share: float = RARE_SHARE,
+    lemmas: TermCounts | None = None,
 ) -> sparse.csr_matrix:
     """TF-IDF rows of the lemmas and entities an article shares with few others (2 to `share` of the corpus).
 
     Their dot product is the evidence that two articles tell one event: names and rare
     words they both use, not the words and people that run through the whole corpus.
+    `lemmas`: the `lemma_counts` of the articles, when already made (the lemmas are not counted again).
     """
     n = len(articles)
-    documents = [[*analyses[a.id].lemmas, *("entity:" + m.entity for m in mentions.get(a.id, ()))] for a in articles]
-    frequency: Counter[str] = Counter(term for document in documents for term in set(document))
+    entities = term_counts([["entity:" + m.entity for m in mentions.get(a.id, ())] for a in articles])
+    joined = _followed(lemmas or lemma_counts(articles, analyses), entities)
+    frequency = np.bincount(joined.counts.indices, minlength=len(joined.terms))  # articles using each term
     limit = max(3, int(share * n))
-    return _tfidf([[t for t in document if 2 <= frequency[t] <= limit] for document in documents], n)
+    return _weighted(_columns(joined, np.flatnonzero((frequency >= 2) & (frequency <= limit))))
 
 
 def pair_products(vectors: sparse.csr_matrix, neighbours: Neighbours) -> np.ndarray:
@@ -148,6 +235,15 @@ def date_closeness(left: np.ndarray, right: np.ndarray, days: float) -> np.ndarr
     return np.where(known, np.exp(-gap / np.float32(days)), np.float32(1.0)).astype(np.float32)
 
 
+@dataclass(frozen=True)
+class Search:
+    """One neighbour search: the `k` best of each row, similarities × `date_closeness` when `dates` are given."""
+
+    k: int
+    dates: list[date | None] | None = None
+    days: float = 0.0
+
+
 def nearest_neighbours(
     vectors: sparse.csr_matrix,
     k: int,
@@ -160,29 +256,46 @@ def nearest_neighbours(
     With `dates` and `days`, each similarity is multiplied by `date_closeness` before the
     best are chosen: articles a month apart rarely tell the same story.
     """
+    return neighbour_searches(vectors, [Search(k, dates, days)], block)[0]
+
+
+def neighbour_searches(vectors: sparse.csr_matrix, searches: list[Search], block: int = BLOCK_ROWS) -> list[Neighbours]:
+    """`nearest_neighbours` for each search, from one product of each block of rows with all rows."""
     n = vectors.shape[0]
-    k = max(0, min(k, n - 1))
-    index = np.full((n, k), -1, dtype=np.int32)
-    score = np.zeros((n, k), dtype=np.float32)
-    if k == 0:
-        return Neighbours(index, score)
-    transposed = vectors.T.tocsc()
-    ordinals = _ordinals(dates) if dates is not None and days > 0 else None
-    for start in range(0, n, block):
-        stop = min(start + block, n)
-        part = (vectors[start:stop] @ transposed).toarray().astype(np.float32, copy=False)
-        local = np.arange(stop - start)
-        part[local, local + start] = -np.inf  # never one's own neighbour
-        if ordinals is not None:
-            part *= date_closeness(ordinals[start:stop, None], ordinals[None, :], days)
-        best = np.argpartition(-part, k - 1, axis=1)[:, :k]
-        best_score = np.take_along_axis(part, best, axis=1)
-        order = np.lexsort((best, -best_score), axis=1)  # best first; ties by row number, so runs repeat
-        best = np.take_along_axis(best, order, axis=1)
-        best_score = np.take_along_axis(best_score, order, axis=1)
-        index[start:stop] = np.where(best_score > 0, best, -1)
-        score[start:stop] = np.where(best_score > 0, best_score, 0.0)
-    return Neighbours(index, score)
+    found = []
+    for search in searches:
+        k = max(0, min(search.k, n - 1))
+        ordinals = _ordinals(search.dates) if search.dates is not None and search.days > 0 else None
+        found.append((k, ordinals, search.days, np.full((n, k), -1, dtype=np.int32), np.zeros((n, k), np.float32)))
+    if any(k for k, *_ in found):
+        transposed = vectors.T.tocsr()  # a CSR right operand: scipy would convert a CSC one for every block
+        for start in range(0, n, block):
+            stop = min(start + block, n)
+            product = (vectors[start:stop] @ transposed).tocsr()
+            rows = np.repeat(np.arange(start, stop), np.diff(product.indptr))
+            for k, ordinals, days, index, score in found:
+                if k:
+                    data = product.data
+                    if ordinals is not None:  # only the products that are not zero: the others stay zero
+                        data = data * date_closeness(ordinals[rows], ordinals[product.indices], days)
+                    _best_of_block(sparse.csr_matrix((data, product.indices, product.indptr), product.shape),
+                                   start, k, index[start:stop], score[start:stop])  # fmt: skip
+    return [Neighbours(index, score) for _, _, _, index, score in found]
+
+
+def _best_of_block(product: sparse.csr_matrix, start: int, k: int, index: np.ndarray, score: np.ndarray) -> None:
+    """Each row's k best other rows (of the block starting at row `start`) into `index` and `score`."""
+    part = product.toarray().astype(np.float32, copy=False)
+    local = np.arange(part.shape[0])
+    part[local, local + start] = -np.inf  # never one's own neighbour
+    np.negative(part, out=part)  # in place: argpartition picks the smallest
+    best = np.argpartition(part, k - 1, axis=1)[:, :k]
+    best_score = -np.take_along_axis(part, best, axis=1)
+    order = np.lexsort((best, -best_score), axis=1)  # best first; ties by row number, so runs repeat
+    best = np.take_along_axis(best, order, axis=1)
+    best_score = np.take_along_axis(best_score, order, axis=1)
+    index[:] = np.where(best_score > 0, best, -1)
+    score[:] = np.where(best_score > 0, best_score, 0.0)
 
 
 def related_articles(neighbours: Neighbours, ids: list[str], top: int, floor: float) -> dict[str, tuple]:

@@ -17,7 +17,7 @@ from scipy import sparse
 from sklearn.cluster import KMeans
 from sklearn.preprocessing import normalize
 
-from generator.link.similarity import Neighbours, lemma_vectors
+from generator.link.similarity import Neighbours, TermCounts, lemma_vectors
 from generator.link.stories import leiden_communities
 from generator.model import Article, ArticleAnalysis
 
@@ -26,9 +26,12 @@ RESOLUTION = 0.5  # modularity resolution: below 1 favours broad groups (docs/BE
 MIN_SHARE = 0.05  # a community under this share of the articles is not a subject
 
 
-def subject_vectors(articles: list[Article], analyses: dict[str, ArticleAnalysis]) -> sparse.csr_matrix:
-    """What an article is about, in content words: the subject level ignores who and when."""
-    return lemma_vectors(articles, analyses)
+def subject_vectors(
+    articles: list[Article], analyses: dict[str, ArticleAnalysis], counts: TermCounts | None = None
+) -> sparse.csr_matrix:
+    """What an article is about, in content words: the subject level ignores who and when.
+    `counts`: the articles' `lemma_counts`, when already made."""
+    return lemma_vectors(articles, analyses, counts)
 
 
 def find_subjects(neighbours: Neighbours, vectors: sparse.csr_matrix, seed: int = 0) -> list[int]:

@@ -15,12 +15,16 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.analyse.keywords import fold_phrase
 from generator.config import Config
 from generator.ingest.slug import SlugRegistry, slugify
 from generator.link.similarity import (
+    Search,
+    lemma_counts,
     nearest_neighbours,
+    neighbour_searches,
     pair_products,
     rare_term_vectors,
     related_articles,
@@ -156,16 +160,17 @@ def _rarity(entity: Entity, corpus_size: int) -> float:
     return math.log(1 + corpus_size / max(len(entity.articles), 1))
 
 
-_STOP = None
+@lru_cache(maxsize=500_000)
+def _content_word(word: str) -> str | None:
+    """A lower-case word's folded form when it is a content word (three letters or more, not a stop word,
+    not a number), else None: a word is folded once, however many sentences of the corpus use it."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return fold_phrase(word) if len(word) > 2 and word not in STOP_WORDS and not word.isdigit() else None
 
 
 def _content_words(text: str) -> set[str]:
-    global _STOP
-    if _STOP is None:
-        from spacy.lang.en.stop_words import STOP_WORDS
-
-        _STOP = STOP_WORDS
-    return {fold_phrase(w) for w in _WORD.findall(text.lower()) if len(w) > 2 and w not in _STOP and not w.isdigit()}
+    return {folded for w in set(_WORD.findall(text.lower())) if (folded := _content_word(w)) is not None}
 
 
 def topic_summary(
@@ -194,7 +199,8 @@ def topic_summary(
                 continue
             shared = sum(spread[w] - 1 for w in words)
             candidates.append((shared / math.sqrt(len(words)), aid, text, words))
-    candidates.sort(key=lambda c: (-c[0], members.index(c[1])))
+    position = {aid: i for i, aid in reversed(list(enumerate(members)))}  # an id's first place, as list.index
+    candidates.sort(key=lambda c: (-c[0], position[c[1]]))
     chosen: list[tuple[str, str, set[str]]] = []
     for one_per_article in (True, False):
         for score, aid, text, words in candidates:
@@ -229,13 +235,19 @@ def link_topics(
     """Stories, the articles that join none, subjects and related articles, from one neighbour search each."""
     ids = [a.id for a in articles]
     dates = [a.date for a in articles]
-    lemmas = subject_vectors(articles, analyses)
+    counts = lemma_counts(articles, analyses)  # the lemmas counted once, for the subject and the rare-term rows
+    lemmas = subject_vectors(articles, analyses, counts)
     vectors = story_vectors(articles, analyses, mentions, lemmas=lemmas)
-    neighbours = nearest_neighbours(vectors, max(STORY_NEIGHBOURS, config.related_articles), dates, STORY_DAYS)
+    story_search = Search(max(STORY_NEIGHBOURS, config.related_articles), dates, STORY_DAYS)
+    if vectors is lemmas:  # one product of the rows for both searches
+        neighbours, subject_neighbours = neighbour_searches(lemmas, [story_search, Search(SUBJECT_NEIGHBOURS)])
+    else:
+        neighbours = neighbour_searches(vectors, [story_search])[0]
+        subject_neighbours = nearest_neighbours(lemmas, SUBJECT_NEIGHBOURS)
     # A corpus about one subject (the seeds) has a high background similarity: its stories must stand out of it.
     resolution = max(config.topic_min_similarity, sampled_background(vectors))
     story_links = neighbours.top(STORY_NEIGHBOURS)
-    rare = rare_term_vectors(articles, analyses, mentions)
+    rare = rare_term_vectors(articles, analyses, mentions, lemmas=counts)
     story_links = story_links.keep(pair_products(rare, story_links) >= STORY_EVIDENCE)
     groups = supported_stories(find_stories(story_links, resolution), rare)
     words = corpus_words(analyses, ids)
@@ -251,7 +263,7 @@ def link_topics(
     for article_id in no_story:
         topics.append(_topic([article_id], by_id[article_id], False, analyses, words, mentions, entities, slugs))
     article_topic = {article_id: topic.id for topic in topics for article_id in topic.articles}
-    subject_rows = find_subjects(nearest_neighbours(lemmas, SUBJECT_NEIGHBOURS), lemmas)
+    subject_rows = find_subjects(subject_neighbours, lemmas)
     subjects = _subjects(topics, dict(zip(ids, subject_rows, strict=True)), analyses, words)
     related = related_articles(neighbours, ids, config.related_articles, config.related_min_similarity)
     return TopicLinks(tuple(topics), article_topic, no_story, subjects, related)
