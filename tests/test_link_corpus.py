@@ -468,6 +468,12 @@ def test_a_titled_surname_never_joins_a_person_whose_given_name_is_of_the_other_
             ("e", "Later Mrs Blair spoke.", [("Blair", "PERSON")]),
             ("f", "Pat Jones spoke. Mrs Jones left.", [("Pat Jones", "PERSON"), ("Jones", "PERSON")]),
             ("g", "Pat Jones spoke.", [("Pat Jones", "PERSON")]),
+            ("h", "Bill de Blasio spoke.", [("Bill de Blasio", "PERSON")]),
+            (
+                "i",
+                "Bill de Blasio named his wife. Mrs. de Blasio agreed.",
+                [("Bill de Blasio", "PERSON"), ("Blasio", "PERSON")],
+            ),
         ]
     )
     tony, cherie = _holding(entities, "Tony Blair"), _holding(entities, "Cherie Blair")
@@ -476,4 +482,5 @@ def test_a_titled_surname_never_joins_a_person_whose_given_name_is_of_the_other_
     bill = _holding(entities, "Bill Smith")
     assert set(bill.articles) == {"c", "d"}
     assert "Smith" not in bill.aliases  # Mrs Smith, beside Bill Smith, is someone else
+    assert "Blasio" not in _holding(entities, "Bill de Blasio").aliases  # the title read past the particle
     assert "Jones" in _holding(entities, "Pat Jones").aliases  # "Pat": either sex, so the name decides nothing

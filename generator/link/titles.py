@@ -15,8 +15,8 @@ from collections import Counter, defaultdict
 
 from nameparser.config import CONSTANTS as NAME_CONSTANTS
 
+from generator.link.names import SURNAME_PARTICLES, name_key
 from generator.link.names import is_title as listed
-from generator.link.names import name_key
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "prof"})
 # Titles that say a person's sex: "Mrs Howard" in an article about Michael Howard is someone else.
@@ -25,6 +25,7 @@ _FEMALE = {"mrs", "ms", "miss", "dame", "lady", "baroness", "queen", "princess",
 _FEMALE |= {"mme", "mlle", "viscountess", "marchioness", "mother", "sister"}
 FIRST_NAME_TITLES = frozenset(NAME_CONSTANTS.first_name_titles) - {"sir", "dame"}  # "Sir Elton John" is Elton John
 _WORD_BEFORE = re.compile(r"([A-Z][A-Za-z]*)(\s?\.)?\s+$")
+_LOWER_WORD_BEFORE = re.compile(r"(?:^|\s)([a-z]+)\s+$")
 _PERSON_SHARE = 0.6
 
 
@@ -48,8 +49,12 @@ def is_first_name_title(word: str) -> bool:
 
 
 def word_before(text: str, start: int) -> str:
-    """The capitalised word just before offset `start` on its line, with its dot ("Sen.", tokenised "Gov .")."""
+    """The capitalised word just before offset `start` on its line, with its dot ("Sen.", tokenised "Gov ."),
+    past a surname particle the model left out of the span ("Mrs." before "de Blasio")."""
     line = text[max(0, start - 30) : start].rsplit("\n", 1)[-1]
+    particle = _LOWER_WORD_BEFORE.search(line)
+    if particle and particle.group(1) in SURNAME_PARTICLES:  # "Mrs. de" before the model's span "Blasio"
+        line = line[: particle.start(1)]
     match = _WORD_BEFORE.search(line)
     if not match:
         return ""
