@@ -275,6 +275,9 @@ def test_a_headline_that_asks_or_opens_a_guide_names_no_event() -> None:
     assert not names_no_event("'Believe all women'? Now that Reade has accused Joe Biden, never mind")
     assert not names_no_event("Whatever happened to the stimulus checks")
     assert not names_no_event("This island votes by mail")  # "This is" only as a guide's opening
+    assert not names_no_event("WHO hails Sweden as a 'model' for fighting coronavirus")  # the acronym, no question
+    assert not names_no_event("WHO Failed")
+    assert names_no_event("HOW THE RELIEF CHECKS WORK")  # a headline in capitals still asks
 
 
 def test_a_story_label_says_each_thing_once() -> None:

@@ -162,15 +162,18 @@ GUIDE_OPENING = re.compile(r"(here's|here is|here are|this is where|this is what
 def names_no_event(title: str) -> bool:
     """A headline that asks or opens a guide, not one that says what happened.
 
-    It ends with a question mark or opens with a question word ("How ...", "Should ..."),
+    It ends with a question mark or opens with a question word ("How ...", "Should ..."; not an
+    acronym in a headline not in capitals: "WHO hails Sweden" states something),
     or with a guide's opening ("Here's ...", "This is where ...", "Everything ...").
     """
     words = title.strip().split()
     if not words:
         return False
-    first = words[0].strip("\"'‘’“”").lower()
+    written = words[0].strip("\"'‘’“”")
+    first = written.lower()
+    acronym = len(written) > 1 and written.isupper() and not title.isupper()  # "WHO hails Sweden": an acronym
     opening = title.strip().lstrip("\"'‘’“”").replace("’", "'")
-    asks = title.rstrip().rstrip("\"'’”").endswith("?") or first in QUESTION_WORDS
+    asks = title.rstrip().rstrip("\"'’”").endswith("?") or (first in QUESTION_WORDS and not acronym)
     return asks or GUIDE_OPENING.match(opening) is not None
 
 
