@@ -310,7 +310,13 @@ def test_hand_judged_quote_groups_are_well_formed(name: str, least: int) -> None
 
 
 @pytest.mark.parametrize(
-    "name", ["bbc_credited_sample_judged.tsv", "bbc_credited_sample2_judged.tsv", "500n_credited_sample_judged.tsv"]
+    "name",
+    [
+        "bbc_credited_sample_judged.tsv",
+        "bbc_credited_sample2_judged.tsv",
+        "500n_credited_sample_judged.tsv",
+        "ecbplus_meantime_credited_sample_judged.tsv",
+    ],
 )
 def test_judged_sample_of_credited_quotes_is_well_formed(name: str) -> None:
     """The read samples of quotes we credit (docs/BENCHMARKS.md, third to fifth pass): offsets and verdicts only."""
