@@ -13,7 +13,8 @@ Articles are numbered 1.. in the order of their sorted addresses (business/001.t
 build reads them (generator.ingest.read_corpus), so the offsets are those of the text the site analyses.
 A corpus shipped one token a line (ECB+ `dev_text.txt`, MEANTIME `*_text.txt`: doc, sentence, token, word)
 is written out first as one tokenised .txt per document (`token_articles`: sentence 0, the headline, on line
-1, then a sentence a line, a sentence that goes on inside an open quote joined to the line before), which
+1, then a sentence a line, a sentence that goes on inside an open quote joined to the line before unless it
+opens with a quote mark of its own), which
 the build detokenises as it does any tokenised export; several data paths are read as one corpus.
 The sample is drawn with random.Random(seed).sample from every quote with a speaker in the range. The
 judgement file (article, start, end, ours, verdict, note: bench/quotes.py --credited) carries no text.
@@ -49,7 +50,9 @@ def token_articles(path: Path, into: Path) -> list[Path]:
     """Write each document of a one-token-a-line file (doc, sentence, token, word; ECB+, MEANTIME) into the
     folder `into` as a tokenised article: the first sentence as the headline, a blank line, then a sentence
     a line, except that a sentence inside a quote left open goes on the line before (a quote of two sentences
-    is one paragraph, as it was printed). Returns the files written."""
+    is one paragraph, as it was printed) unless it opens with a quote mark itself: news style opens each
+    paragraph of a long quote again, and the build's reader carries such a quote over paragraphs. Returns
+    the files written."""
     sentences: dict[str, dict[int, list[str]]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
@@ -60,7 +63,7 @@ def token_articles(path: Path, into: Path) -> list[Path]:
         ordered = [numbered[n] for n in sorted(numbered)]
         lines: list[list[str]] = []
         for tokens in ordered[1:]:
-            if lines and _open_quote(lines[-1]):
+            if lines and _open_quote(lines[-1]) and tokens[0] not in (*_OPENING_MARKS, '"'):
                 lines[-1] = lines[-1] + tokens
             else:
                 lines.append(list(tokens))

@@ -37,7 +37,8 @@ def test_keyword_scores_match_whole_stemmed_phrases() -> None:
 def test_quote_sample_reads_a_one_token_a_line_corpus_as_the_build_reads_articles(tmp_path: Path) -> None:
     """ECB+ and MEANTIME ship their text one token a line (doc, sentence, token, word): quotes_sample.py
     writes each document out as a tokenised article, and the build's reader joins it again as prose; a
-    sentence inside a quote left open stays in the quote's paragraph."""
+    sentence inside a quote left open stays in the quote's paragraph, unless it opens with a quote mark (news
+    style: each paragraph of a long quote opens again)."""
     sys.path.insert(0, str(BENCH))
     try:
         from quotes_sample import _articles, token_articles
@@ -49,6 +50,9 @@ def test_quote_sample_reads_a_one_token_a_line_corpus_as_the_build_reads_article
         "`` I have done my part .",
         "It is time for someone else , '' Doe said .",
         "Her deputy did n't comment .",
+        "`` It was a shock , '' her deputy said later .",
+        "`` We did not expect it .",
+        "`` Nobody did . ''",
     ]
     rows = [
         f"{doc}\t{n}\t{t}\t{word}"
@@ -68,6 +72,9 @@ def test_quote_sample_reads_a_one_token_a_line_corpus_as_the_build_reads_article
         sentences[1],
         f"{sentences[2]} {sentences[3]}",
         sentences[4],
+        sentences[5],
+        sentences[6],
+        sentences[7],
     ]
     articles = _articles([tokens], 2, 0)
     assert [address for address, _ in articles] == ["2_1ecb.txt"]
