@@ -43,7 +43,8 @@ def _spans(field: str) -> Spans:
 
 
 def read_annotation(path: Path) -> tuple[Attribution, ...]:
-    """The attributions of one .ann file; an E line whose spans are missing keeps what it has."""
+    """The attributions of one .ann file; an E line whose spans are missing keeps what it has. A content in
+    several pieces (roles Content, Content2, …) is one attribution's content, every piece of it."""
     spans: dict[str, tuple[str, Spans]] = {}
     events: list[dict[str, str]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -61,8 +62,12 @@ def read_annotation(path: Path) -> tuple[Attribution, ...]:
             ref = roles.get(name)
             return spans[ref][1] if ref in spans else ()
 
-        if role("Content"):
-            attributions.append(Attribution(role("Source"), role("Content"), role("Cue")))
+        # brat numbers a role given twice: "Content:T47 Content2:T51" is one attribution whose content is in
+        # two pieces (two quotes of one paragraph, "“…,” Reid said. “…”"); every piece is its content
+        pieces = sorted((k for k in roles if re.fullmatch(r"Content\d*", k)), key=lambda k: int(k[7:] or 1))
+        content = tuple(span for key in pieces for span in role(key))
+        if content:
+            attributions.append(Attribution(role("Source"), content, role("Cue")))
     return tuple(attributions)
 
 

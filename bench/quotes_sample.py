@@ -6,9 +6,16 @@
         --check tests/data/bbc_credited_sample_judged.tsv          # which judged credits the code now changes
     python bench/quotes_sample.py ../shared/data/500n-kpcrowd-dev/docs --from 1 --to 0 --seed 1515 \
         --docs /tmp/500n.spacy                                     # another corpus: any folder of articles
+    python bench/quotes_sample.py ../shared/data/ecbplus-dev/dev_text.txt ../shared/data/meantime-en/all_text.txt \
+        --from 1 --to 0 --seed 1616 --size 200                     # corpora shipped one token a line
 
 Articles are numbered 1.. in the order of their sorted addresses (business/001.txt first), read as the
 build reads them (generator.ingest.read_corpus), so the offsets are those of the text the site analyses.
+A corpus shipped one token a line (ECB+ `dev_text.txt`, MEANTIME `*_text.txt`: doc, sentence, token, word)
+is written out first as one tokenised .txt per document (`token_articles`: sentence 0, the headline, on line
+1, then a sentence a line, a sentence that goes on inside an open quote joined to the line before unless it
+opens with a quote mark of its own), which
+the build detokenises as it does any tokenised export; several data paths are read as one corpus.
 The sample is drawn with random.Random(seed).sample from every quote with a speaker in the range. The
 judgement file (article, start, end, ours, verdict, note: bench/quotes.py --credited) carries no text.
 With --check, a judged quote whose speaker the current code gives differently (or not at all) is printed:
@@ -19,6 +26,7 @@ from __future__ import annotations
 
 import random
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -29,11 +37,55 @@ from quotes import read_credited_judgements  # noqa: E402
 _CONTEXT = 240  # characters of the article printed on each side of a drawn quote
 
 
-def _articles(folder: Path, first: int, last: int) -> list[tuple[str, str]]:
+_OPENING_MARKS, _CLOSING_MARKS = ("``", "“"), ("''", "”")
+
+
+def _open_quote(tokens: list[str]) -> bool:
+    """Whether a quote opened in these tokens is still open at their end (straight marks by their parity)."""
+    opened = sum(t in _OPENING_MARKS for t in tokens) - sum(t in _CLOSING_MARKS for t in tokens)
+    return opened > 0 or tokens.count('"') % 2 == 1
+
+
+def token_articles(path: Path, into: Path) -> list[Path]:
+    """Write each document of a one-token-a-line file (doc, sentence, token, word; ECB+, MEANTIME) into the
+    folder `into` as a tokenised article: the first sentence as the headline, a blank line, then a sentence
+    a line, except that a sentence inside a quote left open goes on the line before (a quote of two sentences
+    is one paragraph, as it was printed) unless it opens with a quote mark itself: news style opens each
+    paragraph of a long quote again, and the build's reader carries such a quote over paragraphs. Returns
+    the files written."""
+    sentences: dict[str, dict[int, list[str]]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 4 and parts[1].isdigit():
+            sentences.setdefault(parts[0], {}).setdefault(int(parts[1]), []).append(parts[3])
+    written = []
+    for doc, numbered in sorted(sentences.items()):
+        ordered = [numbered[n] for n in sorted(numbered)]
+        lines: list[list[str]] = []
+        for tokens in ordered[1:]:
+            if lines and _open_quote(lines[-1]) and tokens[0] not in (*_OPENING_MARKS, '"'):
+                lines[-1] = lines[-1] + tokens
+            else:
+                lines.append(list(tokens))
+        target = into / (Path(doc).stem + ".txt")
+        target.write_text("\n".join([" ".join(ordered[0]), "", *(" ".join(t) for t in lines)]) + "\n", "utf-8")
+        written.append(target)
+    return written
+
+
+def _articles(folders: list[Path], first: int, last: int) -> list[tuple[str, str]]:
     from generator.config import Config
     from generator.ingest import read_corpus
 
-    articles = sorted(read_corpus(folder, Config()).articles, key=lambda a: a.path)
+    read = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for number, folder in enumerate(folders):
+            if folder.is_file():  # one token a line
+                folder = Path(scratch) / str(number)
+                folder.mkdir()
+                token_articles(folders[number], folder)
+            read += read_corpus(folder, Config()).articles
+    articles = sorted(read, key=lambda a: a.path)
     return [(a.path, a.text) for a in articles[first - 1 : last or None]]
 
 
@@ -54,11 +106,11 @@ def _docs(texts: list[str], names: list[str], cache: str | None):  # noqa: ANN20
     return docs
 
 
-def credited(folder: Path, first: int, last: int, cache: str | None) -> list[tuple[str, str, int, int, str]]:
+def credited(folders: list[Path], first: int, last: int, cache: str | None) -> list[tuple[str, str, int, int, str]]:
     """(article, text, start, end, speaker) of every quote we credit in articles first..last."""
     from generator.analyse.quotes import extract_quotes
 
-    articles = _articles(folder, first, last)
+    articles = _articles(folders, first, last)
     docs = _docs([t for _, t in articles], [a for a, _ in articles], cache)
     found = []
     for (address, text), doc in zip(articles, docs, strict=True):
@@ -76,9 +128,13 @@ def main() -> None:
         parser.add_argument("--docs", default=None, help="a DocBin file caching the parsed articles")
         parser.add_argument("--check", default=None, help="a judged sample: print the credits the code changes")
 
-    args = arguments(__doc__.splitlines()[0], str(ROOT.parent / "shared" / "data" / "bbc-news-summary"), extra)
-    folder = data_or_exit(args.data, "")
-    found = credited(folder, args.first, args.last, args.docs)
+    def more(parser) -> None:  # noqa: ANN001
+        parser.add_argument("more", nargs="*", default=[], help="more data folders or token files, read as one corpus")
+        extra(parser)
+
+    args = arguments(__doc__.splitlines()[0], str(ROOT.parent / "shared" / "data" / "bbc-news-summary"), more)
+    folders = [data_or_exit(path, "") for path in [args.data, *args.more]]
+    found = credited(folders, args.first, args.last, args.docs)
     if args.check:
         rows = read_credited_judgements(Path(args.check))
         now = {(a, s, e): who for a, _, s, e, who in found}

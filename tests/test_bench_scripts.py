@@ -32,3 +32,52 @@ def test_keyword_scores_match_whole_stemmed_phrases() -> None:
     precision, recall, f1 = scores_at(predicted, gold, 2)
     assert (precision, recall) == (0.5, 0.5) and f1 == 0.5
     assert scores_at(predicted, gold, 10)[:2] == (2 / 3, 1.0)
+
+
+def test_quote_sample_reads_a_one_token_a_line_corpus_as_the_build_reads_articles(tmp_path: Path) -> None:
+    """ECB+ and MEANTIME ship their text one token a line (doc, sentence, token, word): quotes_sample.py
+    writes each document out as a tokenised article, and the build's reader joins it again as prose; a
+    sentence inside a quote left open stays in the quote's paragraph, unless it opens with a quote mark (news
+    style: each paragraph of a long quote opens again)."""
+    sys.path.insert(0, str(BENCH))
+    try:
+        from quotes_sample import _articles, token_articles
+    finally:
+        sys.path.remove(str(BENCH))
+    sentences = [
+        "Mayor resigns over budget",
+        "Jane Doe , the mayor , resigned on Monday , officials said .",
+        "`` I have done my part .",
+        "It is time for someone else , '' Doe said .",
+        "Her deputy did n't comment .",
+        "`` It was a shock , '' her deputy said later .",
+        "`` We did not expect it .",
+        "`` Nobody did . ''",
+    ]
+    rows = [
+        f"{doc}\t{n}\t{t}\t{word}"
+        for doc in ("2_1ecb.xml", "1_1ecbplus.xml")
+        for n, sentence in enumerate(sentences)
+        for t, word in enumerate(sentence.split())
+    ]
+    tokens = tmp_path / "dev_text.txt"
+    tokens.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    written = token_articles(tokens, out)
+    assert [p.name for p in written] == ["1_1ecbplus.txt", "2_1ecb.txt"]
+    assert written[0].read_text(encoding="utf-8").splitlines() == [
+        sentences[0],
+        "",
+        sentences[1],
+        f"{sentences[2]} {sentences[3]}",
+        sentences[4],
+        sentences[5],
+        sentences[6],
+        sentences[7],
+    ]
+    articles = _articles([tokens], 2, 0)
+    assert [address for address, _ in articles] == ["2_1ecb.txt"]
+    body = articles[0][1]
+    assert '"I have done my part. It is time for someone else," Doe said.' in body
+    assert "Her deputy didn't comment." in body

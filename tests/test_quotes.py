@@ -267,6 +267,31 @@ def test_quotes_benchmark_reads_polnear_and_matches_surnames(tmp_path: Path) -> 
     assert same_person("Donald Trump Jr.", "Trump") and not same_person("Bernie Sanders", "Hillary Clinton")
 
 
+def test_quotes_benchmark_reads_every_piece_of_a_polnear_content(tmp_path: Path) -> None:
+    """brat's E line names a second content piece "Content2" (two quotes of one paragraph, one attribution):
+    the second quote is that attribution's, not a string no attribution covers."""
+    sys.path.insert(0, str(BENCH))
+    try:
+        from _polnear import read_polnear
+    finally:
+        sys.path.remove(str(BENCH))
+    text = 'Headline\n\n"We will win this state," Smith said. "There could be litigation in that regard."\n'
+    (tmp_path / "data/dev/text").mkdir(parents=True)
+    (tmp_path / "data/dev/attributions").mkdir(parents=True)
+    (tmp_path / "data/dev/text/a.txt").write_text(text, encoding="utf-8")
+    first, second, smith = text.index('"We'), text.index('"There'), text.index("Smith")
+    ann = (
+        f"T1\tSource {smith} {smith + 5}\tSmith\nT2\tCue {smith + 6} {smith + 10}\tsaid\n"
+        f"T3\tContent {first} {first + 25}\tx\nT5\tContent {second} {len(text) - 1}\ty\n"
+        "E1\tAttribution:T2 Cue:T2 Source:T1 Content:T3 Content2:T5\n"
+    )
+    (tmp_path / "data/dev/attributions/a_x1.ann").write_text(ann, encoding="utf-8")
+    (article,) = read_polnear(tmp_path, ("dev",))
+    (attribution,) = article.attributions
+    assert attribution.content == ((first, first + 25), (second, len(text) - 1))
+    assert article.source_text(attribution) == "Smith"
+
+
 def test_a_montage_of_statements_does_not_join_them() -> None:
     said = [
         "we have it totally under control and it is going to be fine",
@@ -310,7 +335,13 @@ def test_hand_judged_quote_groups_are_well_formed(name: str, least: int) -> None
 
 
 @pytest.mark.parametrize(
-    "name", ["bbc_credited_sample_judged.tsv", "bbc_credited_sample2_judged.tsv", "500n_credited_sample_judged.tsv"]
+    "name",
+    [
+        "bbc_credited_sample_judged.tsv",
+        "bbc_credited_sample2_judged.tsv",
+        "500n_credited_sample_judged.tsv",
+        "ecbplus_meantime_credited_sample_judged.tsv",
+    ],
 )
 def test_judged_sample_of_credited_quotes_is_well_formed(name: str) -> None:
     """The read samples of quotes we credit (docs/BENCHMARKS.md, third to fifth pass): offsets and verdicts only."""
