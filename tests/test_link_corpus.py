@@ -484,3 +484,18 @@ def test_a_titled_surname_never_joins_a_person_whose_given_name_is_of_the_other_
     assert "Smith" not in bill.aliases  # Mrs Smith, beside Bill Smith, is someone else
     assert "Blasio" not in _holding(entities, "Bill de Blasio").aliases  # the title read past the particle
     assert "Jones" in _holding(entities, "Pat Jones").aliases  # "Pat": either sex, so the name decides nothing
+
+
+def test_a_surname_typed_org_joins_the_person_its_article_names_where_the_model_spanned_no_name() -> None:
+    """ "Host Jake Tapper asked" with no entity span: the text still names him, so "Tapper" (typed ORG) is his."""
+    items = [(f"j{i}", "Jake Tapper hosts the show.", [("Jake Tapper", "PERSON")]) for i in range(3)]
+    items.append(("t0", "Tapper said it. Host Jake Tapper asked again.", [("Tapper", "ORG")]))
+    items.append(("t1", "He told Tapper no.", [("Tapper", "ORG")]))
+    # A text that does not hold the full name gives no such evidence: "Dover" stays the town.
+    items.append(("d0", "Ben Dover spoke.", [("Ben Dover", "PERSON")]))
+    items += [(f"d{i}", "Ferries left Dover.", [("Dover", "ORG")]) for i in range(1, 3)]
+    entities, linked = _link(items)
+    person = _holding(entities, "Jake Tapper")
+    assert {m.entity for m in linked["t0"]} == {person.id}
+    assert {m.entity for m in linked["t1"]} == {person.id}
+    assert "Dover" not in _holding(entities, "Ben Dover").aliases

@@ -282,6 +282,7 @@ class MentionTable:
 
     def __init__(self, articles: list[Article]) -> None:
         self.by_article: dict[str, list[Entry]] = {a.id: [] for a in articles}
+        self.texts: dict[str, str] = {a.id: a.text for a in articles}  # for names the model did not span
         self._tallies: dict[str, Group] | None = None
         self._joined: dict[str, tuple[list[str], Group]] = {}  # root -> its keys and their group, as last built
 

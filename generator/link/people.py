@@ -15,6 +15,7 @@ is listed as ambiguous between its candidates ("Clinton": Hillary or Bill).
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -187,6 +188,7 @@ def resolve_short_names(
     evidence: Counter[str] = Counter()
     joined: dict[str, bool] = {}
     for article_id, entries in table.by_article.items():
+        spelled: dict[str, bool] = {}  # root -> whether this article's text holds its full name
         for entry in entries:
             key = entry.key
             if key in fixed or key in companies or key_is_acronym(key) or person_name(key) is not None:
@@ -200,6 +202,10 @@ def resolve_short_names(
                 candidates = {r for r in candidates if people.sex[r] in ("", entry.gender)}
             if candidates:
                 local = candidates & people.present.get(article_id, set())
+                if not local:  # the text names one in full where the model spanned no name ("Host Jake Tapper asked")
+                    for root in candidates - spelled.keys():
+                        spelled[root] = _spells(table.texts[article_id], people.name[root])
+                    local = {root for root in candidates if spelled[root]}
                 pending.append((entry, candidates, local))
                 evidence[key] += entry.label == "PERSON" or entry.titled or len(local) == 1
     ambiguous: dict[str, set[str]] = defaultdict(set)
@@ -222,6 +228,11 @@ def resolve_short_names(
             entry.reason = why.format(name=people.name[target])
     _undo_other_sex(moved)
     return ambiguous
+
+
+def _spells(text: str, name: str) -> bool:
+    """Whether the text holds the name as whole words."""
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
 
 
 def _always_beside(pending: list[tuple[Entry, set[str], set[str]]]) -> set[str]:
