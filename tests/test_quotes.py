@@ -245,22 +245,32 @@ def test_quotes_benchmark_without_data_says_so_and_exits_0(tmp_path: Path) -> No
     assert result.returncode == 0 and "benchmark data not found" in result.stdout
 
 
-def test_quotes_benchmark_reads_polnear_and_matches_surnames(tmp_path: Path) -> None:
+def _one_polnear_article(tmp_path: Path, text: str, ann: str):  # noqa: ANN202 - bench/_polnear's article type
+    """Write one PolNeAR dev article (text and brat .ann) under tmp_path and read it with bench/_polnear.py."""
     sys.path.insert(0, str(BENCH))
     try:
         from _polnear import read_polnear
+    finally:
+        sys.path.remove(str(BENCH))
+    (tmp_path / "data/dev/text").mkdir(parents=True)
+    (tmp_path / "data/dev/attributions").mkdir(parents=True)
+    (tmp_path / "data/dev/text/a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "data/dev/attributions/a_x1.ann").write_text(ann, encoding="utf-8")
+    (article,) = read_polnear(tmp_path, ("dev",))
+    return article
+
+
+def test_quotes_benchmark_reads_polnear_and_matches_surnames(tmp_path: Path) -> None:
+    sys.path.insert(0, str(BENCH))
+    try:
         from quotes import reference_strings, same_person
     finally:
         sys.path.remove(str(BENCH))
     text = 'Headline\n\n"We will win this state in November," Smith said. He called it "rigged".\n'
-    (tmp_path / "data/dev/text").mkdir(parents=True)
-    (tmp_path / "data/dev/attributions").mkdir(parents=True)
-    (tmp_path / "data/dev/text/a.txt").write_text(text, encoding="utf-8")
     start, smith = text.index("We"), text.index("Smith")
     ann = f"T1\tSource {smith} {smith + 5}\tSmith\nT2\tCue 53 57\tsaid\nT3\tContent {start} {start + 34}\tx\n"
     ann += "E1\tAttribution:T2 Content:T3 Cue:T2 Source:T1\n"
-    (tmp_path / "data/dev/attributions/a_x1.ann").write_text(ann, encoding="utf-8")
-    (article,) = read_polnear(tmp_path, ("dev",))
+    article = _one_polnear_article(tmp_path, text, ann)
     assert article.source_text(article.attributions[0]) == "Smith"
     assert [text[a:b] for a, b in reference_strings(text)] == ["We will win this state in November,"]
     assert same_person("Donald Trump", "Trump") and same_person("Hillary", "Hillary Clinton")
@@ -270,23 +280,14 @@ def test_quotes_benchmark_reads_polnear_and_matches_surnames(tmp_path: Path) -> 
 def test_quotes_benchmark_reads_every_piece_of_a_polnear_content(tmp_path: Path) -> None:
     """brat's E line names a second content piece "Content2" (two quotes of one paragraph, one attribution):
     the second quote is that attribution's, not a string no attribution covers."""
-    sys.path.insert(0, str(BENCH))
-    try:
-        from _polnear import read_polnear
-    finally:
-        sys.path.remove(str(BENCH))
     text = 'Headline\n\n"We will win this state," Smith said. "There could be litigation in that regard."\n'
-    (tmp_path / "data/dev/text").mkdir(parents=True)
-    (tmp_path / "data/dev/attributions").mkdir(parents=True)
-    (tmp_path / "data/dev/text/a.txt").write_text(text, encoding="utf-8")
     first, second, smith = text.index('"We'), text.index('"There'), text.index("Smith")
     ann = (
         f"T1\tSource {smith} {smith + 5}\tSmith\nT2\tCue {smith + 6} {smith + 10}\tsaid\n"
         f"T3\tContent {first} {first + 25}\tx\nT5\tContent {second} {len(text) - 1}\ty\n"
         "E1\tAttribution:T2 Cue:T2 Source:T1 Content:T3 Content2:T5\n"
     )
-    (tmp_path / "data/dev/attributions/a_x1.ann").write_text(ann, encoding="utf-8")
-    (article,) = read_polnear(tmp_path, ("dev",))
+    article = _one_polnear_article(tmp_path, text, ann)
     (attribution,) = article.attributions
     assert attribution.content == ((first, first + 25), (second, len(text) - 1))
     assert article.source_text(attribution) == "Smith"
