@@ -458,6 +458,34 @@ def test_a_one_word_person_the_text_mostly_names_as_a_medium_is_not_a_person() -
     assert _holding(entities, "Zed").type == "PERSON"
 
 
+def test_a_one_word_person_the_text_names_after_a_company_noun_is_an_organisation() -> None:
+    """spaCy calls "Yukos" a person in most mentions; "oil giant Yukos" and "the firm Yukos" say it is a company."""
+    items = [(f"y{i}", "Yukos said no. Yukos paid.", [("Yukos", "PERSON"), ("Yukos", "PERSON")]) for i in range(8)]
+    items += [
+        ("g0", "Russian oil giant Yukos won.", [("Yukos", "PERSON")]),
+        ("g1", "The firm Yukos lost.", [("Yukos", "PERSON")]),
+    ]
+    # Once is not enough, and a title keeps a person ("Mr Gamble" beside "maker Gamble").
+    items += [(f"s{i}", "Smith spoke.", [("Smith", "PERSON")]) for i in range(3)] + [
+        ("s3", "the maker Smith", [("Smith", "PERSON")])
+    ]
+    items += [("m0", "Mr Gamble spoke. The maker Gamble, and firm Gamble.", [("Gamble", "PERSON")] * 3)]
+    entities, _ = _link(items)
+    assert _holding(entities, "Yukos").type == "ORG"
+    assert _holding(entities, "Smith").type == "PERSON"
+    assert _holding(entities, "Gamble").type == "PERSON"
+
+
+def test_a_subsidiary_named_once_beside_a_company_is_not_its_full_name() -> None:
+    items = [(f"y{i}", "Yukos paid.", [("Yukos", "ORG")]) for i in range(7)]
+    items.append(("u", "Yukos set up Yukos USA.", [("Yukos", "ORG"), ("Yukos USA", "ORG")]))
+    items += [("f0", "Ford and Ford Motor Company.", [("Ford", "ORG"), ("Ford Motor Company", "ORG")])]
+    items += [("f1", "Ford sold cars.", [("Ford", "ORG")])]
+    entities, _ = _link(items)
+    assert "Yukos" not in _holding(entities, "Yukos USA").aliases  # 1 of its 8 articles: a part of Yukos
+    assert "Ford" in _holding(entities, "Ford Motor Company").aliases  # 1 of its 2 articles
+
+
 def test_a_titled_surname_never_joins_a_person_whose_given_name_is_of_the_other_sex() -> None:
     entities, _ = _link(
         [

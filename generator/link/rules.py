@@ -136,6 +136,9 @@ def join_plurals(merger: Merger, groups: dict[str, Group], surnames: set[str]) -
         merger.union(singular, key, "plural of {other}", mirror="singular of {other}")
 
 
+BESIDE_SHARE = 0.25  # a short company name joins a longer one named beside it in at least this share of its articles
+
+
 def join_company_names(merger: Merger, groups: dict[str, Group], together: dict[tuple[str, str], set[str]]) -> None:
     """Organisations under a shorter name: "Apple Inc." is "Apple"; "Northrop" is "Northrop Grumman".
 
@@ -144,7 +147,8 @@ def join_company_names(merger: Merger, groups: dict[str, Group], together: dict[
     Rescue Team") joins the longer organisation name it begins when the two are named in one
     article somewhere in the corpus and that name is the only one, or the clear one (`_clear_company`),
     it is named beside: "Ford" beside "Ford Motor Company" in 4 articles and beside "Ford Taurus",
-    "Ford Australia" in one each is Ford Motor Company.
+    "Ford Australia" in one each is Ford Motor Company. The longer names must be named beside it in
+    a quarter of its articles at least (`BESIDE_SHARE`): a subsidiary named once is not the company.
     """
     keys = sorted(merger.parent)
     for key in keys:
@@ -172,6 +176,9 @@ def join_company_names(merger: Merger, groups: dict[str, Group], together: dict[
                 head.setdefault(root, key)
         counts = Counter({root: len(articles) for root, articles in beside.items()})
         total = len(set().union(*beside.values()))
+        own = groups.get(merger.find(short))
+        if own is not None and total < BESIDE_SHARE * len(own.articles):
+            continue  # "Yukos USA", named beside "Yukos" in 1 of its 16 articles, is a part of it, not its full name
         target = _clear_company(counts, total)
         if target is None:
             continue
