@@ -92,6 +92,18 @@ def test_speaker_is_never_a_pronoun_or_a_fragment(nlp) -> None:
         assert quote.speaker is None
 
 
+def test_an_abbreviated_title_never_cuts_the_speaker_at_its_full_stop(nlp) -> None:
+    """The sentence splitter ends a sentence at "Lt." or "Det.": the speaker is the name after the title,
+    and a title with no name after it is no speaker, never "Troy police Lt" or "Det"."""
+    opening = "Two men were arrested after a fight near the mall on Friday night.\n"
+    quote = "We believe the two men knew each other well before the fight,"
+    said = f'"{quote}" said '
+    assert _speakers(nlp, opening + said + "Troy police Lt. Gerry Scherlinck.") == {quote: "Gerry Scherlinck"}
+    assert _speakers(nlp, opening + said + "Det. Anna Berg.") == {quote: "Anna Berg"}
+    assert _speakers(nlp, opening + said + "Sgt. Earley.") == {quote: "Earley"}  # "Sgt" the tagger's person
+    assert _speakers(nlp, opening + said + "Troy police Lt.") == {quote: None}
+
+
 def test_scare_quotes_slogans_and_titles_are_phrases(nlp) -> None:
     text = (
         'Protesters chanted "Black Lives Matter" and "defund the police" outside the court on Friday.\n'

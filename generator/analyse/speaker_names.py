@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from generator.analyse.coreference import People, tidy_name
-from generator.analyse.titles import in_a_title, is_title_only
+from generator.analyse.titles import ends_in_an_abbreviation, in_a_title, is_title_only
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 
@@ -139,6 +139,10 @@ def from_subject(token: Token, people: People, previous: int | None, quoted: lis
         return named_speaker(_proper_name(token), people, "cue")
     if token.pos_ == "NOUN":
         description = _description(token)
+        if description is not None:  # "Troy police" of "Troy police Lt.", or the description ending in "Lt"
+            for title in (description, token.doc[description.start : description.end + 1]):
+                if ends_in_an_abbreviation(title):
+                    return _named_after_the_title(title, people, "cue")
         if description is None or not can_speak(token):
             return None
         resolved = people.resolve_role(description)
@@ -178,6 +182,8 @@ def named_speaker(span: Span, people: People, via: str) -> Speaker | None:
     """A name as the speaker; None for words the tagger took for a name that are not one ("Air Force 1st",
     "Fools" of "Only Fools and Horses star David Jason");
     a title alone ("the President said") is the person the article gave that title, else a description."""
+    if ends_in_an_abbreviation(span):
+        return _named_after_the_title(span, people, via)
     if not _is_name(span) or in_a_title(span):
         return None
     if is_title_only(span):
@@ -186,3 +192,32 @@ def named_speaker(span: Span, people: People, via: str) -> Speaker | None:
             return Speaker(holder.span, "name", "role", span.text, holder.person)
         return Speaker(span, "description", via)
     return Speaker(span, "name", via, None, people.person_at(span))
+
+
+_MAX_NAME_AFTER = 4  # words of a name after a title's full stop taken without the tagger's say
+
+
+def _named_after_the_title(span: Span, people: People, via: str) -> Speaker | None:
+    """The person named after the abbreviated title that ends `span` ("Troy police Lt" of "said Troy police
+    Lt. Gerry Scherlinck", split at the stop): the name the tagger gave them, else the capitalised proper nouns
+    after the stop; none when no name follows (the title alone is a fragment, never a speaker)."""
+    doc = span.doc
+    start = span.end + (0 if span[-1].text.endswith(".") else 1)
+    if start >= len(doc):
+        return None
+    entity = entity_of(doc[start])
+    if entity is not None:
+        if entity.label_ != "PERSON" or entity.start != start:
+            return None
+        return named_speaker(tidy_name(entity), people, via)
+    end = start
+    while (
+        end < len(doc)
+        and end - start < _MAX_NAME_AFTER
+        and doc[end].pos_ == "PROPN"
+        and doc[end].is_alpha
+        and doc[end].text[:1].isupper()
+        and not doc[end].ent_type_
+    ):
+        end += 1
+    return named_speaker(doc[start:end], people, via) if end > start else None

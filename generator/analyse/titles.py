@@ -19,10 +19,21 @@ TITLE_ROLE = {
     "gen": "general", "lt": "lieutenant", "col": "colonel", "dr": "doctor", "prof": "professor",
     "amb": "ambassador", "atty": "attorney", "supt": "superintendent", "adm": "admiral",
 }  # fmt: skip
+ABBREVIATED = set(TITLE_ROLE) | {"mr", "mrs", "ms", "sgt", "capt", "det", "cpl", "insp", "cmdr", "maj", "rev"}
+"""Titles written as an abbreviation with a full stop ("Lt.", "Sgt.", "Mrs."): no sentence's end before a name."""
 
 
 def word(token: Token) -> str:
     return token.lower_.rstrip(".")
+
+
+def ends_in_an_abbreviation(span: Span) -> bool:
+    """Whether the words end in a title's abbreviation and its full stop ("Troy police Lt" of "Troy police
+    Lt. Gerry Scherlinck"): a fragment cut where the tagger or the sentence splitter took the stop for an end."""
+    last = span[-1]
+    if word(last) not in ABBREVIATED or not last.text[:1].isupper():
+        return False
+    return last.text.endswith(".") or (last.i + 1 < len(last.doc) and last.doc[last.i + 1].text == ".")
 
 
 def in_a_title(span: Span) -> bool:
