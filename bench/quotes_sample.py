@@ -79,11 +79,12 @@ def _articles(folders: list[Path], first: int, last: int) -> list[tuple[str, str
 
     read = []
     with tempfile.TemporaryDirectory() as scratch:
-        for number, folder in enumerate(folders):
-            if folder.is_file():  # one token a line
+        for number, path in enumerate(folders):
+            folder = path
+            if path.is_file():  # one token a line: written out as articles first
                 folder = Path(scratch) / str(number)
                 folder.mkdir()
-                token_articles(folders[number], folder)
+                token_articles(path, folder)
             read += read_corpus(folder, Config()).articles
     articles = sorted(read, key=lambda a: a.path)
     return [(a.path, a.text) for a in articles[first - 1 : last or None]]
