@@ -142,6 +142,9 @@ def _display_name(group: Group, kind: str) -> str:
     nor is a shortened form of another of the entity's names in real use ("Northrop"
     beside "Northrop Grumman"; "Apple" beside "Apple Inc." is not shortened).
     """
+    if len(group.forms) == 1:  # most entities: the one form, whatever the rules below would weigh
+        (form,) = group.forms
+        return form if display_eligible(form, kind == "PERSON") else tidy_display(form)
     forms = [f for f in group.forms if display_eligible(f, kind == "PERSON")]
     if not forms:
         return tidy_display(max(group.forms, key=lambda f: (group.forms[f], -len(f), f)))
@@ -288,9 +291,10 @@ def link_entities(
     entities, id_of = _build_entities(merger, table, aliases, ambiguous)
     related = _related_demonyms(entities)
     entities = [replace(e, related=tuple(sorted(related[e.id]))) if e.id in related else e for e in entities]
+    entity_of = {key: id_of[merger.find(key)] for key in table.keys()}
     linked = {
         article_id: tuple(
-            LinkedMention(id_of[merger.find(e.key)], e.surface, e.mention.start, e.mention.end, e.mention.sentence)
+            LinkedMention(entity_of[e.key], e.surface, e.mention.start, e.mention.end, e.mention.sentence)
             for e in entries
         )
         for article_id, entries in table.by_article.items()

@@ -26,14 +26,16 @@ PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _WORD = re.compile(r"(?<![\w-])[\w-]+")  # a word of a name or text: letters, digits and hyphens
 _WORD_CHAR = re.compile(r"[\w-]")
 _EDGE = ".,;:!?\"'()[]{}“”‘’"
-_MEDIUM_BEFORE = re.compile(r"(?<![\w-])(?:on|via)\s+$")  # "posted on Twitter", "via Coursera": a medium
+_MEDIUM_WORDS = ("on", "via")  # "posted on Twitter", "via Coursera": a medium
+_MEDIUM_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(_MEDIUM_WORDS) + r")\s+$")
 MEDIUM_SHARE = 0.5  # a one-word "person" named this share of the time as a medium is not a person
 # "oil giant Yukos", "the firm Enron", "carmaker Rover": a company noun right before the name
-_COMPANY_BEFORE = re.compile(
-    r"(?<![\w-])(?:firm|company|giant|carmaker|automaker|retailer|insurer|airline|carrier|brewer|conglomerate"
-    r"|bank|lender|group|chain|supermarket|manufacturer|maker|operator|producer|subsidiary)\s+$",
-    re.IGNORECASE,
-)
+_COMPANY_NOUNS = (
+    "firm", "company", "giant", "carmaker", "automaker", "retailer", "insurer", "airline", "carrier", "brewer",
+    "conglomerate", "bank", "lender", "group", "chain", "supermarket", "manufacturer", "maker", "operator",
+    "producer", "subsidiary",
+)  # fmt: skip
+_COMPANY_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(_COMPANY_NOUNS) + r")\s+$", re.IGNORECASE)
 COMPANY_SHARE = 0.1  # a one-word "person" this often after a company noun (and at least twice) is a company
 
 
@@ -219,12 +221,24 @@ def entry_of(article: Article, mention: Mention) -> Entry | None:
     if mention.label == "PERSON" and " " not in surface and is_title(surface):
         return None  # a title alone ("Gov" of a tokenised "Gov . Andrew Cuomo") names no one
     shouted = key_is_acronym(key) and surface.isalpha() and _in_headline(article.text, mention.start, mention.end)
-    before = word_before(article.text, mention.start)
-    medium = _MEDIUM_BEFORE.search(article.text, max(0, mention.start - 5), mention.start) is not None
-    company = _COMPANY_BEFORE.search(article.text, max(0, mention.start - 16), mention.start) is not None
+    before, medium, company = _context(article.text, mention.start)
     return Entry(
         article.id, mention, surface, key, mention.label, before=before, shouted=shouted, medium=medium, company=company
     )
+
+
+def _context(text: str, start: int) -> tuple[str, bool, bool]:
+    """The title word before a mention at `start` (`word_before`), and whether it follows "on"/"via" (a medium)
+    or a company noun. Each pattern needs white space right before the mention and its word before that,
+    so the patterns run only where the text's last word before the mention can be theirs."""
+    if 0 < start <= len(text) and not text[start - 1].isspace():
+        return "", False, False
+    tail = text[max(0, start - 16) : start]
+    last = tail.rstrip().lower()
+    exotic = not tail.isascii()  # letters that match the patterns' ASCII ones when case is ignored ("K", "ſ")
+    medium = (exotic or last.endswith(_MEDIUM_WORDS)) and _MEDIUM_BEFORE.search(text, max(0, start - 5), start)
+    company = (exotic or last.endswith(_COMPANY_NOUNS)) and _COMPANY_BEFORE.search(text, max(0, start - 16), start)
+    return word_before(text, start), bool(medium), bool(company)
 
 
 def read_capitals(entries: list[Entry]) -> None:
@@ -290,41 +304,92 @@ def read_titles(entries: list[Entry]) -> None:
 class MentionTable:
     """Every entry of every article, in corpus order, with the groups their keys form.
 
-    Groups are built from per-key tallies (a few thousand keys rather than every mention),
-    which are kept until `moved()` says entries changed their keys.
+    Groups are built from per-key tallies (a few thousand keys rather than every mention).
+    After `moved()` (entries changed their keys or labels: the only fields of an entry the
+    rules change once the table is read) only the tallies of the keys entries left or joined
+    are counted again; the rest are kept.
     """
 
     def __init__(self, articles: list[Article]) -> None:
         self.by_article: dict[str, list[Entry]] = {a.id: [] for a in articles}
         self.texts: dict[str, str] = {a.id: a.text for a in articles}  # for names the model did not span
         self._tallies: dict[str, Group] | None = None
+        self._stale = False
+        self._flat: list[tuple[str, Entry]] = []  # (article id, entry) in corpus order, as last counted
+        self._counted: list[tuple[str, str]] = []  # each entry's (key, label) when last counted
+        self._members: dict[str, list[int]] = {}  # key -> positions in `_flat` of its entries, in order
         self._joined: dict[str, tuple[list[str], Group]] = {}  # root -> its keys and their group, as last built
+        self._roots_of: Merger | None = None  # the merger `_root` holds roots of
+        self._root: dict[str, str] = {}  # key -> its root when last found
 
     def entries(self) -> list[Entry]:
         return [entry for entries in self.by_article.values() for entry in entries]
 
+    def keys(self) -> list[str]:
+        """Every name key the entries have now, in the order they first occur."""
+        return list(self._key_tallies())
+
     def moved(self) -> None:
-        self._tallies = None
-        self._joined = {}
+        self._stale = True
 
     def _key_tallies(self) -> dict[str, Group]:
-        if self._tallies is None:
-            tallies: dict[str, Group] = defaultdict(Group)
-            for article_id, entries in self.by_article.items():
-                for entry in entries:
-                    tally = tallies[entry.key]
-                    tally.forms[entry.surface] += 1
-                    tally.evidence["title"] += entry.titled
-                    tally.evidence["legal"] += entry.label == "ORG" and has_legal_suffix(entry.key)
-                    tally.evidence["medium"] += entry.medium
-                    tally.evidence["company"] += entry.company
-                    if entry.label != UNTYPED:
-                        tally.labels[entry.label] += 1
-                    tally.articles[article_id] = None
-            for key, tally in tallies.items():
-                tally.keys[key] = sum(tally.forms.values())
-            self._tallies = dict(tallies)
+        if self._tallies is not None and self._stale and len(self._flat) == sum(map(len, self.by_article.values())):
+            self._recount()
+        elif self._tallies is None or self._stale:
+            self._flat = [(article_id, entry) for article_id, entries in self.by_article.items() for entry in entries]
+            self._counted = [(entry.key, entry.label) for _, entry in self._flat]
+            members: dict[str, list[int]] = defaultdict(list)
+            for position, (key, _) in enumerate(self._counted):
+                members[key].append(position)
+            self._members = dict(members)
+            self._tallies = {key: self._tally(key, positions) for key, positions in self._members.items()}
+            self._joined = {}
+        self._stale = False
         return self._tallies
+
+    def _recount(self) -> None:
+        """The tallies of the keys whose entries changed, counted again; keys kept in the order they first occur."""
+        assert self._tallies is not None
+        left: dict[str, set[int]] = defaultdict(set)
+        joined: dict[str, list[int]] = defaultdict(list)
+        for position, ((_, entry), (key, label)) in enumerate(zip(self._flat, self._counted, strict=True)):
+            if entry.key != key or entry.label != label:
+                left[key].add(position)
+                joined[entry.key].append(position)
+                self._counted[position] = (entry.key, entry.label)
+        touched = left.keys() | joined.keys()
+        if not touched:
+            return
+        for key in touched:
+            kept = [p for p in self._members.get(key, ()) if p not in left.get(key, ())]
+            positions = sorted(kept + joined.get(key, []))
+            if positions:
+                self._members[key] = positions
+            else:
+                self._members.pop(key, None)
+        first = {key: positions[0] for key, positions in self._members.items()}
+        tallies = self._tallies
+        self._tallies = {
+            key: tallies[key] if key not in touched else self._tally(key, self._members[key])
+            for key in sorted(first, key=first.__getitem__)
+        }
+        self._joined = {root: built for root, built in self._joined.items() if touched.isdisjoint(built[0])}
+
+    def _tally(self, key: str, positions: list[int]) -> Group:
+        """The group of one key, from its entries."""
+        tally = Group()
+        for position in positions:
+            article_id, entry = self._flat[position]
+            tally.forms[entry.surface] += 1
+            tally.evidence["title"] += entry.titled
+            tally.evidence["legal"] += entry.label == "ORG" and has_legal_suffix(entry.key)
+            tally.evidence["medium"] += entry.medium
+            tally.evidence["company"] += entry.company
+            if entry.label != UNTYPED:
+                tally.labels[entry.label] += 1
+            tally.articles[article_id] = None
+        tally.keys[key] = len(positions)
+        return tally
 
     def articles_of(self, key: str) -> set[str]:
         """The articles with a mention of this key."""
@@ -344,8 +409,14 @@ class MentionTable:
         order = {article_id: i for i, article_id in enumerate(self.by_article)}
         key_tallies = self._key_tallies()
         members: dict[str, list[str]] = defaultdict(list)
+        if merger is not self._roots_of:
+            self._roots_of, self._root = merger, {}
+        root_of, parent = self._root, merger.parent
         for key in key_tallies:
-            members[merger.find(key)].append(key)
+            root = root_of.get(key)
+            if root is None or parent[root] != root:  # a root still a root is still the key's root
+                root = root_of[key] = merger.find(key)
+            members[root].append(key)
         groups: dict[str, Group] = {}
         for root, keys in members.items():
             if len(keys) == 1:

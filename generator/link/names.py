@@ -203,13 +203,20 @@ def middles_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return all(x[0] == y[0] and (len(x) == 1 or len(y) == 1 or x == y) for x, y in zip(a, b, strict=True))
 
 
+_NAME_PUNCTUATION = str.maketrans(dict.fromkeys(" .'’&-"))
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s[.,;:!?']")
+
+
 def display_eligible(form: str, person: bool) -> bool:
     """A form fit to be an entity's display name: no possessive, no edge punctuation; a person's, no title."""
     if not form or clean_name(form) != form or not form[0].isalnum() or form[-1] in _EDGE_PUNCTUATION.replace(".", ""):
         return False
-    if _POSSESSIVE.search(form.translate(_APOSTROPHES)) or any(not (ch.isalnum() or ch in " .'’&-") for ch in form):
+    if _POSSESSIVE.search(form.translate(_APOSTROPHES)):
         return False
-    if re.search(r"\s[.,;:!?']", form) or form.endswith(" ."):
+    letters = form.translate(_NAME_PUNCTUATION)  # every character a letter, a digit or " .'’&-"
+    if letters and not letters.isalnum():
+        return False
+    if _SPACE_BEFORE_PUNCTUATION.search(form) or form.endswith(" ."):
         return False
     return not (person and split_title(form)[0])
 

@@ -15,7 +15,6 @@ is listed as ambiguous between its candidates ("Clinton": Hillary or Bill).
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -231,8 +230,20 @@ def resolve_short_names(
 
 
 def _spells(text: str, name: str) -> bool:
-    """Whether the text holds the name as whole words."""
-    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+    """Whether the text holds the name as whole words: `(?<!\\w)name(?!\\w)`, by `str.find` (a pattern of each
+    name would be compiled anew for almost every article: there are more names than `re` caches)."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        if not (at > 0 and _word_character(text[at - 1])) and not (end < len(text) and _word_character(text[end])):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
+def _word_character(ch: str) -> bool:
+    """What `\\w` matches in a `str` pattern."""
+    return ch.isalnum() or ch == "_"
 
 
 def _always_beside(pending: list[tuple[Entry, set[str], set[str]]]) -> set[str]:

@@ -88,7 +88,8 @@ def supported_stories(
     kept = []
     for rows in groups.members:
         if len(rows) < size:
-            products = (rare[list(rows)] @ rare[list(rows)].T).toarray()
+            members = rare[list(rows)]
+            products = (members @ members.T).toarray()
             pairs = products[np.triu_indices(len(rows), k=1)]
             if float(pairs.mean()) < (pair_floor if len(rows) == 2 else floor):
                 continue

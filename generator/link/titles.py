@@ -52,6 +52,8 @@ def word_before(text: str, start: int) -> str:
     """The capitalised word just before offset `start` on its line, with its dot ("Sen.", tokenised "Gov ."),
     past a surname particle the model left out of the span ("Mrs." before "de Blasio")."""
     line = text[max(0, start - 30) : start].rsplit("\n", 1)[-1]
+    if _cannot_precede(line):
+        return ""
     particle = _LOWER_WORD_BEFORE.search(line)
     if particle and particle.group(1) in SURNAME_PARTICLES:  # "Mrs. de" before the model's span "Blasio"
         line = line[: particle.start(1)]
@@ -59,6 +61,23 @@ def word_before(text: str, start: int) -> str:
     if not match:
         return ""
     return match.group(1) + ("." if match.group(2) else "")
+
+
+def _cannot_precede(line: str) -> bool:
+    """Whether no title word can end `line` (most mentions: after a lower-case word, a comma, a quote mark):
+    both patterns of `word_before` need white space at the end, after a letter or a dot, and a run of
+    lower-case letters there is a title only if it is a surname particle ("de") with a title before it.
+    Checked with string methods so that the patterns run for the few mentions where they can match."""
+    stripped = line.rstrip()
+    if not stripped or len(stripped) == len(line):
+        return True
+    last = stripped[-1]
+    if last == "." or "A" <= last <= "Z":
+        return False
+    if not "a" <= last <= "z":
+        return True
+    word = stripped.rsplit(None, 1)[-1]
+    return word.isascii() and word.isalpha() and word.islower() and word not in SURNAME_PARTICLES
 
 
 class Titles:

@@ -22,6 +22,7 @@ from generator.config import Config
 from generator.ingest.slug import SlugRegistry, slugify
 from generator.link.similarity import (
     Search,
+    TermCounts,
     lemma_counts,
     nearest_neighbours,
     neighbour_searches,
@@ -30,6 +31,7 @@ from generator.link.similarity import (
     related_articles,
     sampled_background,
     story_vectors,
+    term_counts,
 )
 from generator.link.stories import (
     STORY_DAYS,
@@ -59,21 +61,31 @@ class CorpusWords:
         return len(self.words)
 
 
-def corpus_words(analyses: dict[str, ArticleAnalysis], ids: list[str]) -> CorpusWords:
-    """From the analysis's lemmas (no second pass over the text): "ministries" and "Ministry" are one word."""
-    folded: dict[str, str] = {}
-    words: dict[str, frozenset[str]] = {}
+def corpus_words(analyses: dict[str, ArticleAnalysis], ids: list[str], counts: TermCounts | None = None) -> CorpusWords:
+    """From the analysis's lemmas (no second pass over the text): "ministries" and "Ministry" are one word.
+
+    `counts`: the `lemma_counts` of the articles `ids`, in that order, when already made: each distinct
+    lemma of the corpus is then folded once and each article's words read from its row.
+    """
+    if counts is None:
+        counts = term_counts([list(analyses[i].lemmas) for i in ids])
+    folded_terms = [fold_phrase(term) for term in counts.terms]
+    matrix = counts.counts
+    words = {
+        article_id: frozenset(map(folded_terms.__getitem__, matrix.indices[start:stop].tolist()))
+        for article_id, start, stop in zip(ids, matrix.indptr[:-1].tolist(), matrix.indptr[1:].tolist(), strict=True)
+    }
     df: Counter[str] = Counter()
-    for article_id in ids:
-        found = set()
-        for lemma in set(analyses[article_id].lemmas):
-            key = folded.get(lemma)
-            if key is None:
-                key = folded[lemma] = fold_phrase(lemma)
-            found.add(key)
-        words[article_id] = frozenset(found)
+    for found in words.values():
         df.update(found)
-    keywords = {i: tuple((fold_phrase(k.text), k.text) for k in analyses[i].keywords) for i in ids}
+    folded_keywords: dict[str, str] = {}
+    keywords = {
+        i: tuple(
+            (folded_keywords.get(k.text) or folded_keywords.setdefault(k.text, fold_phrase(k.text)), k.text)
+            for k in analyses[i].keywords
+        )
+        for i in ids
+    }
     return CorpusWords(words, df, keywords)
 
 
@@ -134,11 +146,11 @@ def _share_a_word(left: list[str], right: list[str]) -> bool:
 
 
 def _same_stem(a: str, b: str) -> bool:
-    short, long = sorted((a, b), key=len)
-    if long.startswith(short) and len(short) >= 4:
+    """Equal, one the other's start (four letters or more), or the same first six letters."""
+    if a == b:
         return True
-    common = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(short))
-    return a == b or common >= 6
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return (len(short) >= 4 and long.startswith(short)) or (len(short) >= 6 and a[:6] == b[:6])
 
 
 def topic_entities(
@@ -250,7 +262,7 @@ def link_topics(
     rare = rare_term_vectors(articles, analyses, mentions, lemmas=counts)
     story_links = story_links.keep(pair_products(rare, story_links) >= STORY_EVIDENCE)
     groups = supported_stories(find_stories(story_links, resolution), rare)
-    words = corpus_words(analyses, ids)
+    words = corpus_words(analyses, ids, counts)
     centres = central_rows(groups, story_links.graph(), [a.title for a in articles])
     slugs = SlugRegistry()
     topics: list[Topic] = []

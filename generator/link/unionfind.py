@@ -22,10 +22,15 @@ class DisjointSets(Generic[T]):
         self.parent.setdefault(item, item)
 
     def find(self, item: T) -> T:
-        self.add(item)
-        while self.parent[item] != item:
-            self.parent[item] = self.parent[self.parent[item]]
-            item = self.parent[item]
+        parent = self.parent
+        up = parent.get(item)
+        if up is None:  # a new item is a set of its own
+            parent[item] = item
+            return item
+        while up != item:
+            parent[item] = parent[up]
+            item = parent[item]
+            up = parent[item]
         return item
 
     def join(self, keep: T, other: T) -> None:
