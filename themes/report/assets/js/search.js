@@ -546,6 +546,8 @@
 
   function setupHeader(form) {
     var input = form.querySelector("input[type=search]");
+    input.setAttribute("autocomplete", "off");
+    input.setAttribute("spellcheck", "false");
     var status = headerPart(form, "span", "site-search-status", "search-status visually-hidden");
     status.setAttribute("role", "status");
     var box = headerPart(form, "div", "site-search-results", "search-dropdown");
