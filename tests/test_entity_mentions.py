@@ -68,7 +68,7 @@ def _mentions_section(soup: BeautifulSoup) -> list:
 
 
 def test_the_articles_it_is_most_central_to_show_a_sentence_and_the_rest_are_linked(tmp_path: Path) -> None:
-    # Article n names Kim Lee in named[n-1] sentences: 14 articles, so 4 are listed, not quoted.
+    # Article n names Kim Lee in named[n-1] sentences: 14 articles, MENTION_ARTICLES quoted, the rest listed.
     named = [1, 5, 2, 7, 1, 3, 6, 1, 4, 2, 8, 1, 3, 2]
     soup = _entity_page(tmp_path, named)
     section = _mentions_section(soup)
@@ -99,3 +99,11 @@ def test_an_entity_of_few_articles_shows_them_all_and_lists_none(tmp_path: Path)
     assert [li.a["href"] for li in shown] == ["../articles/a03.md", "../articles/a01.md", "../articles/a02.md"]
     assert "1 mention" in shown[2].p.get_text() and "sentences" not in shown[2].p.get_text()
     assert soup.select("div.stack-articles") == [] and soup.select("input.table-filter") == []
+
+
+def test_names_by_source_writes_each_list_of_names_once_with_the_sources_using_it(tmp_path: Path) -> None:
+    soup = _entity_page(tmp_path, [2, 1, 3])
+    heading = soup.find("h2", id="names-by-source")
+    (line,) = heading.find_next_sibling("ul").find_all("li")  # the three outlets all write "Kim Lee"
+    assert line.get_text() == "Kim Lee: Outlet 1, Outlet 2, Outlet 3"
+    assert [a["href"] for a in line.find_all("a")] == [f"../sources/outlet-{n}.md" for n in (1, 2, 3)]
