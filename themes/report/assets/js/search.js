@@ -76,9 +76,21 @@
     loadScript(src, finish, finish);
   }
 
+  // A shard's postings are compact (generator/pages/search.py, `compact_postings`): each document as its
+  // distance from the one before (from -1), negative when its count follows (else the count is 1).
+  function expand(compact) {
+    var out = [];
+    var doc = -1;
+    for (var i = 0; i < compact.length; i += 1) {
+      var gap = compact[i];
+      doc += Math.abs(gap);
+      out.push(doc, gap < 0 ? compact[++i] : 1);
+    }
+    return out;
+  }
   window.REPORT_SEARCH_TERMS = function (key, postings) {
     var map = new Map();
-    Object.keys(postings).forEach(function (term) { map.set(term, postings[term]); });
+    Object.keys(postings).forEach(function (term) { map.set(term, expand(postings[term])); });
     termShards.set(key, map);
   };
   // The texts of a shard: gzip-compressed JSON in base64 (generator/pages/search.py, `pack`).
