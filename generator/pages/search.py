@@ -15,10 +15,11 @@ of the index is a JavaScript file that calls one global, loaded with a `<script>
   document 2 once, document 4 four times, document 5 once; search.js reads them back into
   `[document, count, …]` and scores them with BM25 (a third smaller than the plain pairs on allsides).
 - `search/text-<n>-<hash>.js`: the summaries and texts of `TEXT_SHARD` articles, for
-  the snippets and highlights of the articles a query shows: the summaries as JSON, the texts
-  as one gzip-compressed JSON array in base64 (`pack`; search.js inflates it with the browser's
-  `DecompressionStream`, and a browser without one shows the summary as the snippet). The texts
-  are the biggest part of the index; packed they take about half the bytes.
+  the snippets and highlights of the articles a query shows, as one gzip-compressed JSON value
+  `[summaries, texts]` in base64 (`pack`; search.js inflates it with the browser's
+  `DecompressionStream`; a browser without one shows the keywords or names as the snippet). The texts
+  are the biggest part of the index; packed they take about half the bytes, and the summaries, which
+  are sentences of the texts, almost none.
 
 `<hash>` is a hash of the shard's content, listed in the first index: a shard's name changes
 exactly when its content does, so each can be cached for good, and a rebuild after one article
@@ -254,7 +255,7 @@ def search_index(corpus: Corpus) -> SearchIndex:
     for n in range((len(texts) + TEXT_SHARD - 1) // TEXT_SHARD):
         part = slice(n * TEXT_SHARD, (n + 1) * TEXT_SHARD)
         text_files[n] = (
-            f"window.{TEXT_CALLBACK}({n},{script_json(summaries[part])},{script_json(pack(texts[part]))});\n"
+            f"window.{TEXT_CALLBACK}({n},{script_json(pack([summaries[part], texts[part]]))});\n"
         )
     terms_hashes = {key: _digest(content) for key, content in terms_files.items()}
     text_hashes = [_digest(text_files[n]) for n in range(len(text_files))]
