@@ -70,6 +70,7 @@ class EntityPage:
     last_seen: date | None
     related: tuple[Ref, ...]  # entities related but not the same (a demonym and its place)
     ambiguous: tuple[Ref, ...]  # the entities this short name may denote, when the articles do not tell which
+    reasons: tuple[tuple[str, str], ...]  # each name and why it is this entity; () when its one name is all
     names_by_source: tuple[tuple[tuple[str, ...], tuple[Ref, ...]], ...]  # names (most used first), the sources
     # using just those (`names_by_source`)
     mentions: tuple[MentionsIn, ...]  # the MENTION_ARTICLES articles it is most central to (`most_central_first`)
@@ -143,6 +144,13 @@ def articles_naming(corpus: Corpus, entity: Entity, article_ids: list[str]) -> t
     )
 
 
+def name_reasons(entity: Entity) -> tuple[tuple[str, str], ...]:
+    """Each name seen and why it is this entity, most used first; nothing when the entity has one name,
+    written the same everywhere ("same name"): the page's "Names seen" already says all of it."""
+    reasons = tuple((alias, entity.alias_reasons.get(alias, "")) for alias in entity.aliases)
+    return () if len(reasons) == 1 and reasons[0][1] == "same name" else reasons
+
+
 def names_by_source(corpus: Corpus, entity: Entity) -> tuple[tuple[tuple[str, ...], tuple[Ref, ...]], ...]:
     """The names each source uses for the entity (most used first), the sources using the same names in
     the same order together: each list of names is written once, with every source that uses it (the
@@ -210,6 +218,7 @@ def entity_page(site: Site, entity: Entity) -> EntityPage:
         last_seen=dated[-1] if dated else None,
         related=tuple(entity_ref(corpus, r) for r in entity.related),
         ambiguous=tuple(entity_ref(corpus, e) for e in entity.ambiguous_with if e in corpus.index.entities),
+        reasons=name_reasons(entity),
         names_by_source=names_by_source(corpus, entity),
         mentions=mentions_by_article(corpus, entity, central),
         other_articles=articles_naming(corpus, entity, [a for a in ordered if a not in shown]),
