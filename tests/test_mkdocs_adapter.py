@@ -64,7 +64,9 @@ def test_compact_html_drops_indentation_and_blank_lines_but_keeps_pre_textarea_a
 
 def test_compact_html_drops_line_breaks_before_block_tags_only() -> None:
     """Before `<td>`, `</tr>`, `<p>`: no white space a browser lays out; before `<a>` or after text: a space."""
-    page = "<table>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</table>\n<p>one\n<a href=x>two</a>\nthree</p>\n<dl>\n<dt>a</dt>"
+    page = (
+        "<table>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</table>\n<p>one\n<a href=x>two</a>\nthree</p>\n<dl>\n<dt>a</dt>"
+    )
     assert mkdocs_adapter.compact_html(page) == (
         "<table><tr><td>1</td><td>2</td></tr></table><p>one\n<a href=x>two</a>\nthree</p><dl><dt>a</dt>"
     )

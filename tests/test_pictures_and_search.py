@@ -134,9 +134,7 @@ def test_search_index_holds_every_kind_with_its_fields(tmp_path: Path) -> None:
     assert expand_postings(shards[shard_key("spoke")]["spoke"]) == [0, 2, 1, 3]
     assert shards["pl"]["plan"] == [-1, 2, -1, 3]  # as often as "spoke"
     assert "the" not in shards.get("th", {}) and "plan" in shards["pl"]
-    number, packed = _call_arguments(
-        index.files[f"{payload['shards']}/text-0-{payload['texts'][0]}.js"], TEXT_CALLBACK
-    )
+    number, packed = _call_arguments(index.files[f"{payload['shards']}/text-0-{payload['texts'][0]}.js"], TEXT_CALLBACK)
     summaries, texts = unpack(packed)  # summaries and texts packed together
     assert number == 0 and summaries[0] == corpus.articles[0].text.split(" spoke")[0] + " spoke about the plan."
     assert texts == [a.text for a in corpus.articles]

@@ -254,9 +254,7 @@ def search_index(corpus: Corpus) -> SearchIndex:
     text_files = {}
     for n in range((len(texts) + TEXT_SHARD - 1) // TEXT_SHARD):
         part = slice(n * TEXT_SHARD, (n + 1) * TEXT_SHARD)
-        text_files[n] = (
-            f"window.{TEXT_CALLBACK}({n},{script_json(pack([summaries[part], texts[part]]))});\n"
-        )
+        text_files[n] = f"window.{TEXT_CALLBACK}({n},{script_json(pack([summaries[part], texts[part]]))});\n"
     terms_hashes = {key: _digest(content) for key, content in terms_files.items()}
     text_hashes = [_digest(text_files[n]) for n in range(len(text_files))]
     payload = {
