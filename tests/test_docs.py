@@ -175,3 +175,34 @@ def test_every_companion_file_field_is_documented(tmp_path: Path) -> None:
         if f'"{name}"' not in sections["mentions"]
     ]
     assert missing == [], "companion file fields missing from docs/REPORT_JSON.md"
+
+
+def test_a_quote_quoted_once_is_no_group_of_report_json_but_names_its_group(tmp_path: Path) -> None:
+    """quote_groups lists the quotes carried more than once; a quote quoted once gives its group's id (its
+    anchor on the quotes pages) as `group`, its text and speaker being its own."""
+    alone = "the pier will close for the winter on Monday"
+    text = f"Mayor Quimby said: “{alone}” at the ferry terminal beside the old fish market on the north quay."
+    start, at = text.index("Quimby"), text.index(alone)
+    article = Article(id="c", slug="c", path="c.txt", title="Title c", text=text, source="Pier Post")
+    analysis = ArticleAnalysis(
+        sentences=(Sentence(0, len(text), text),),
+        summary=(0,),
+        keywords=(Keyword("pier", 0.1),),
+        mentions=(Mention("Quimby", "PERSON", start, start + 6, 0),),
+        quotes=(Quote(alone, at, at + len(alone), 0, "Quimby", start, start + 6, "name", "cue"),),
+        acronyms=(),
+        lemmas=("pier", "winter", "quimby"),
+    )
+    pairs = [_article("a", TEXT, "Harbour News"), _article("b", TEXT + " Ferries run hourly.", None)]
+    pairs.append((article, analysis))
+    corpus = link_corpus([a for a, _ in pairs], {a.id: an for a, an in pairs}, Config(), tmp_path / "none.yml")
+    document = report_document(corpus)
+    quotes = {a["id"]: a["quotes"] for a in document["articles"]}
+    listed = {g["id"]: g for g in document["quote_groups"]}
+    assert len(corpus.quote_groups) == 2 and len(listed) == 1  # the harbour quote (four quotes), not the pier's
+    (shared,) = listed.values()
+    for wording in shared["wordings"] + shared["repeats"]:
+        assert quotes[wording["article"]][wording["quote"]]["group"] == shared["id"]
+    (pier,) = quotes["c"]
+    assert pier["group"] not in listed and pier["group"] == corpus.index.quote_group_of[("c", 0)]
+    assert pier["text"] == alone and pier["speaker"] == "Quimby"

@@ -11,9 +11,9 @@ from conftest import ROOT
 
 from generator.config import Config
 from generator.link import link_corpus
-from generator.model import Article, ArticleAnalysis, Mention, Sentence
+from generator.model import Article, ArticleAnalysis, Entity, Mention, Sentence
 from generator.pages import BuildInfo, write_pages
-from generator.pages.entity_page import MENTION_ARTICLES
+from generator.pages.entity_page import MENTION_ARTICLES, name_reasons
 
 HOSTILE = "<script>alert(1)</script> & [x](javascript:alert(1))"
 
@@ -68,7 +68,7 @@ def _mentions_section(soup: BeautifulSoup) -> list:
 
 
 def test_the_articles_it_is_most_central_to_show_a_sentence_and_the_rest_are_linked(tmp_path: Path) -> None:
-    # Article n names Kim Lee in named[n-1] sentences: 14 articles, so 4 are listed, not quoted.
+    # Article n names Kim Lee in named[n-1] sentences: 14 articles, MENTION_ARTICLES quoted, the rest listed.
     named = [1, 5, 2, 7, 1, 3, 6, 1, 4, 2, 8, 1, 3, 2]
     soup = _entity_page(tmp_path, named)
     section = _mentions_section(soup)
@@ -99,3 +99,24 @@ def test_an_entity_of_few_articles_shows_them_all_and_lists_none(tmp_path: Path)
     assert [li.a["href"] for li in shown] == ["../articles/a03.md", "../articles/a01.md", "../articles/a02.md"]
     assert "1 mention" in shown[2].p.get_text() and "sentences" not in shown[2].p.get_text()
     assert soup.select("div.stack-articles") == [] and soup.select("input.table-filter") == []
+
+
+def test_names_by_source_writes_each_list_of_names_once_with_the_sources_using_it(tmp_path: Path) -> None:
+    soup = _entity_page(tmp_path, [2, 1, 3])
+    heading = soup.find("h2", id="names-by-source")
+    (line,) = heading.find_next_sibling("ul").find_all("li")  # the three outlets all write "Kim Lee"
+    assert line.get_text() == "Kim Lee: Outlet 1, Outlet 2, Outlet 3"
+    assert [a["href"] for a in line.find_all("a")] == [f"../sources/outlet-{n}.md" for n in (1, 2, 3)]
+
+
+def test_one_name_written_the_same_everywhere_needs_no_table_of_reasons(tmp_path: Path) -> None:
+    soup = _entity_page(tmp_path, [2, 1, 3])
+    assert soup.find("h2", id="why-these-names-are-one-entity") is None  # "Kim Lee" only: nothing to explain
+    assert "Kim Lee" in soup.find("dt", string="Names seen").find_next_sibling("dd").get_text()
+
+
+def test_names_that_need_a_reason_keep_their_table() -> None:
+    two = Entity("kim", "kim", "Kim Lee", "PERSON", ("Kim Lee", "Lee"), ("a",), 3, {"Kim Lee": "same name", "Lee": "x"})
+    assert name_reasons(two) == (("Kim Lee", "same name"), ("Lee", "x"))
+    odd = Entity("kim", "kim", "Kim", "PERSON", ("Kim",), ("a",), 1, {"Kim": "ambiguous: may be Kim Lee or Kim Bo"})
+    assert name_reasons(odd) == (("Kim", "ambiguous: may be Kim Lee or Kim Bo"),)

@@ -59,7 +59,17 @@ def test_a_parallel_dirty_build_gives_the_clean_site(tmp_path: Path, monkeypatch
 def test_compact_html_drops_indentation_and_blank_lines_but_keeps_pre_textarea_and_script() -> None:
     kept = "<pre>x\n    y\n\n</pre>\n<textarea>\n  t</textarea><script>\n  s()</script>"
     page = "<ul>\n  <li>a</li>\n\n\t <li>b  c</li>\n</ul>\n  " + kept.replace("</pre>\n", "</pre>\n ")
-    assert mkdocs_adapter.compact_html(page) == "<ul>\n<li>a</li>\n<li>b  c</li>\n</ul>\n" + kept
+    assert mkdocs_adapter.compact_html(page) == "<ul><li>a</li><li>b  c</li></ul>\n" + kept
+
+
+def test_compact_html_drops_line_breaks_before_block_tags_only() -> None:
+    """Before `<td>`, `</tr>`, `<p>`: no white space a browser lays out; before `<a>` or after text: a space."""
+    page = (
+        "<table>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</table>\n<p>one\n<a href=x>two</a>\nthree</p>\n<dl>\n<dt>a</dt>"
+    )
+    assert mkdocs_adapter.compact_html(page) == (
+        "<table><tr><td>1</td><td>2</td></tr></table><p>one\n<a href=x>two</a>\nthree</p><dl><dt>a</dt>"
+    )
 
 
 def test_the_built_pages_are_compacted(tmp_path: Path) -> None:

@@ -22,6 +22,8 @@ from generator.pages.search import (
     INDEX_FILE,
     TERMS_CALLBACK,
     TEXT_CALLBACK,
+    compact_postings,
+    expand_postings,
     pack,
     script_json,
     search_documents,
@@ -128,14 +130,21 @@ def test_search_index_holds_every_kind_with_its_fields(tmp_path: Path) -> None:
             key, postings = _call_arguments(content, TERMS_CALLBACK)
             assert name == f"{payload['shards']}/terms-{key}-{payload['terms'][key]}.js"
             shards[key] = postings
-    assert shards[shard_key("spoke")]["spoke"] == [0, 2, 1, 3]  # both articles, with their counts
+    assert shards[shard_key("spoke")]["spoke"] == [-1, 2, -1, 3]  # both articles, with their counts (compact)
+    assert expand_postings(shards[shard_key("spoke")]["spoke"]) == [0, 2, 1, 3]
+    assert shards["pl"]["plan"] == [-1, 2, -1, 3]  # as often as "spoke"
     assert "the" not in shards.get("th", {}) and "plan" in shards["pl"]
-    number, summaries, packed = _call_arguments(
-        index.files[f"{payload['shards']}/text-0-{payload['texts'][0]}.js"], TEXT_CALLBACK
-    )
+    number, packed = _call_arguments(index.files[f"{payload['shards']}/text-0-{payload['texts'][0]}.js"], TEXT_CALLBACK)
+    summaries, texts = unpack(packed)  # summaries and texts packed together
     assert number == 0 and summaries[0] == corpus.articles[0].text.split(" spoke")[0] + " spoke about the plan."
-    assert unpack(packed) == [a.text for a in corpus.articles]  # the texts, packed
+    assert texts == [a.text for a in corpus.articles]
     assert pack(unpack(packed)) == packed  # the same texts pack to the same bytes
+
+
+def test_postings_are_written_as_distances_with_counts_of_one_left_out() -> None:
+    plain = [0, 1, 2, 1, 4, 4, 5, 1, 300, 2]
+    assert compact_postings(plain) == [1, 2, -2, 4, 1, -295, 2]
+    assert expand_postings(compact_postings(plain)) == plain and compact_postings([]) == []
 
 
 def test_search_terms_split_and_fold_as_minisearch_does() -> None:

@@ -14,9 +14,7 @@ from generator.pages.site import Site
 
 PARTNERS = 10  # entities listed under "Appears with"
 PICTURE_MIN_ARTICLES = 3  # entities named in fewer articles get the table of partners without the picture
-MENTION_ARTICLES = (
-    10  # articles whose first sentence naming the entity is shown (the most central); the rest are listed
-)
+MENTION_ARTICLES = 5  # articles whose first sentence naming the entity is shown (the most central); the rest linked
 QUOTES_SHOWN = 15  # quotes said by the entity, and quotes naming it, shown on its page (the first found)
 
 
@@ -72,7 +70,9 @@ class EntityPage:
     last_seen: date | None
     related: tuple[Ref, ...]  # entities related but not the same (a demonym and its place)
     ambiguous: tuple[Ref, ...]  # the entities this short name may denote, when the articles do not tell which
-    names_by_source: tuple[tuple[Ref, tuple[str, ...]], ...]  # source, the names it uses (most used first)
+    reasons: tuple[tuple[str, str], ...]  # each name and why it is this entity; () when its one name is all
+    names_by_source: tuple[tuple[tuple[str, ...], tuple[Ref, ...]], ...]  # names (most used first), the sources
+    # using just those (`names_by_source`)
     mentions: tuple[MentionsIn, ...]  # the MENTION_ARTICLES articles it is most central to (`most_central_first`)
     other_articles: tuple[ArticleNaming, ...]  # the further articles naming it, latest first, undated last
     spoken: tuple[QuoteSeen, ...]  # quotes it speaks (at most QUOTES_SHOWN)
@@ -144,16 +144,28 @@ def articles_naming(corpus: Corpus, entity: Entity, article_ids: list[str]) -> t
     )
 
 
-def names_by_source(corpus: Corpus, entity: Entity) -> tuple[tuple[Ref, tuple[str, ...]], ...]:
+def name_reasons(entity: Entity) -> tuple[tuple[str, str], ...]:
+    """Each name seen and why it is this entity, most used first; nothing when the entity has one name,
+    written the same everywhere ("same name"): the page's "Names seen" already says all of it."""
+    reasons = tuple((alias, entity.alias_reasons.get(alias, "")) for alias in entity.aliases)
+    return () if len(reasons) == 1 and reasons[0][1] == "same name" else reasons
+
+
+def names_by_source(corpus: Corpus, entity: Entity) -> tuple[tuple[tuple[str, ...], tuple[Ref, ...]], ...]:
+    """The names each source uses for the entity (most used first), the sources using the same names in
+    the same order together: each list of names is written once, with every source that uses it (the
+    lists used by the most sources first, then in the order the sources first name the entity)."""
     used: dict[str, Counter[str]] = defaultdict(Counter)
     for article_id in entity.articles:
         source_id = corpus.index.source_of_article[article_id]
         for mention in corpus.mentions[article_id]:
             if mention.entity == entity.id:
                 used[source_id][mention.text] += 1
-    return tuple(
-        (source_ref(corpus.source(sid)), tuple(n for n, _ in counts.most_common())) for sid, counts in used.items()
-    )
+    sources: dict[tuple[str, ...], list[Ref]] = defaultdict(list)
+    for sid, counts in used.items():
+        sources[tuple(n for n, _ in counts.most_common())].append(source_ref(corpus.source(sid)))
+    ranked = sorted(sources.items(), key=lambda item: -len(item[1]))  # stable: first named first among equals
+    return tuple((names, tuple(refs)) for names, refs in ranked)
 
 
 def co_occurring(corpus: Corpus, entity: Entity, top: int = PARTNERS) -> tuple[Partner, ...]:
@@ -206,6 +218,7 @@ def entity_page(site: Site, entity: Entity) -> EntityPage:
         last_seen=dated[-1] if dated else None,
         related=tuple(entity_ref(corpus, r) for r in entity.related),
         ambiguous=tuple(entity_ref(corpus, e) for e in entity.ambiguous_with if e in corpus.index.entities),
+        reasons=name_reasons(entity),
         names_by_source=names_by_source(corpus, entity),
         mentions=mentions_by_article(corpus, entity, central),
         other_articles=articles_naming(corpus, entity, [a for a in ordered if a not in shown]),

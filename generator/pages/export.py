@@ -15,12 +15,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from generator.model import Article, Corpus, Skipped
+from generator.model import Article, Corpus, QuoteGroup, Skipped
 from generator.pages.paths import article_path, entity_path, html_path, source_path, topic_path
 
 # 2: text, mentions and extra moved to the companion file; 3: the site's companion is gzipped;
-# 4: a quote group's wordings point at their article's quote without repeating its text and speaker
-SCHEMA_VERSION = 4
+# 4: a quote group's wordings point at their article's quote without repeating its text and speaker;
+# 5: a quote quoted once is no quote group of its own: its group id is its `group`, its text and speaker its own
+SCHEMA_VERSION = 5
 DETAILS_FILE = "report-articles.jsonl.gz"  # the site's companion (`analyse --json` writes it uncompressed)
 DETAIL_FIELDS = ("text", "mentions", "extra")
 
@@ -34,7 +35,18 @@ def build_block(versions: dict[str, str], skipped: list[Skipped], warnings: list
     }
 
 
-def _article(corpus: Corpus, article: Article) -> dict[str, Any]:
+def group_of_quote(corpus: Corpus) -> dict[tuple[str, int], str]:
+    """(article id, quote index) -> the id of the quote group holding that quote, as a wording or a repeat."""
+    return {(m.article, m.index): g.id for g in corpus.quote_groups for m in (*g.members, *g.repeats)}
+
+
+def _shared_quote(group: QuoteGroup) -> bool:
+    """Whether the group is more than one quote (two articles or more, or a quote repeated in its article):
+    the only groups report.json lists, since one quote alone is all in `articles[].quotes`."""
+    return len(group.members) + len(group.repeats) > 1
+
+
+def _article(corpus: Corpus, article: Article, groups: dict[tuple[str, int], str]) -> dict[str, Any]:
     analysis = corpus.analyses[article.id]
     return {
         "id": article.id,
@@ -62,6 +74,7 @@ def _article(corpus: Corpus, article: Article) -> dict[str, Any]:
                 "speaker_via": q.speaker_via,
                 "speaker_reference": q.speaker_reference,
                 "continues": q.continues,
+                "group": groups.get((article.id, index)),
             }
             for index, q in enumerate(analysis.quotes)
         ],
@@ -117,8 +130,9 @@ def report_document(
     file (relative to report.json), or None to keep text and mentions in the articles themselves (one
     document, for `analyse --json -`); `text`: whether the article texts are exported at all."""
     articles = []
+    groups = group_of_quote(corpus)
     for article in corpus.articles:
-        entry = _article(corpus, article)
+        entry = _article(corpus, article, groups)
         if details is None:
             entry.update({k: v for k, v in article_details(corpus, article, text).items() if k != "id"})
         articles.append(entry)
@@ -191,6 +205,7 @@ def cross_article(corpus: Corpus) -> dict[str, Any]:
                 "repeats": [{"article": m.article, "quote": m.index} for m in g.repeats],
             }
             for g in corpus.quote_groups
+            if _shared_quote(g)
         ],
         "phrases": [
             {

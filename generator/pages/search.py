@@ -10,12 +10,16 @@ of the index is a JavaScript file that calls one global, loaded with a `<script>
   titles answer before any text is loaded; and the list of full-text shards.
 - `search/terms-<key>-<hash>.js`: the full text's inverted index, one shard per term
   prefix (the first two characters of a term): a query loads only the shards of its own
-  words. Postings are `[document, count, …]`, scored in the browser with BM25.
+  words. Postings are written compact (`compact_postings`): each document as its distance from the one
+  before (the first from -1), negative when a count other than 1 follows it, so `[3, -2, 4, 1]` is
+  document 2 once, document 4 four times, document 5 once; search.js reads them back into
+  `[document, count, …]` and scores them with BM25 (a third smaller than the plain pairs on allsides).
 - `search/text-<n>-<hash>.js`: the summaries and texts of `TEXT_SHARD` articles, for
-  the snippets and highlights of the articles a query shows: the summaries as JSON, the texts
-  as one gzip-compressed JSON array in base64 (`pack`; search.js inflates it with the browser's
-  `DecompressionStream`, and a browser without one shows the summary as the snippet). The texts
-  are the biggest part of the index; packed they take about half the bytes.
+  the snippets and highlights of the articles a query shows, as one gzip-compressed JSON value
+  `[summaries, texts]` in base64 (`pack`; search.js inflates it with the browser's
+  `DecompressionStream`; a browser without one shows the keywords or names as the snippet). The texts
+  are the biggest part of the index; packed they take about half the bytes, and the summaries, which
+  are sentences of the texts, almost none.
 
 `<hash>` is a hash of the shard's content, listed in the first index: a shard's name changes
 exactly when its content does, so each can be cached for good, and a rebuild after one article
@@ -184,6 +188,32 @@ def text_postings(corpus: Corpus) -> dict[str, dict[str, list[int]]]:
     return {key: dict(sorted(shards[key].items())) for key in sorted(shards)}
 
 
+def compact_postings(postings: list[int]) -> list[int]:
+    """[document, count, …] (documents ascending) as written in a terms shard: each document as its distance
+    from the previous one (the first from -1, so every distance is at least 1), negated and followed by
+    the count when the count is not 1; a count of 1, most postings, is not written."""
+    out: list[int] = []
+    previous = -1
+    for document, count in zip(postings[::2], postings[1::2], strict=True):
+        gap = document - previous
+        out.extend((gap,) if count == 1 else (-gap, count))
+        previous = document
+    return out
+
+
+def expand_postings(compact: list[int]) -> list[int]:
+    """[document, count, …] from `compact_postings` (what search.js does when a shard loads)."""
+    out: list[int] = []
+    document, index = -1, 0
+    while index < len(compact):
+        gap = compact[index]
+        document += abs(gap)
+        count = compact[index + 1] if gap < 0 else 1
+        out.extend((document, count))
+        index += 2 if gap < 0 else 1
+    return out
+
+
 def _digest(content: str) -> str:
     return hashlib.sha256(content.encode("utf-8")).hexdigest()[:10]
 
@@ -217,14 +247,14 @@ def search_index(corpus: Corpus) -> SearchIndex:
     ]
     texts = [a.text for a in articles]
     terms_files = {
-        key: f"window.{TERMS_CALLBACK}({script_json(key)},{script_json(value)});\n" for key, value in postings.items()
+        key: f"window.{TERMS_CALLBACK}({script_json(key)},"
+        f"{script_json({term: compact_postings(p) for term, p in value.items()})});\n"
+        for key, value in postings.items()
     }
     text_files = {}
     for n in range((len(texts) + TEXT_SHARD - 1) // TEXT_SHARD):
         part = slice(n * TEXT_SHARD, (n + 1) * TEXT_SHARD)
-        text_files[n] = (
-            f"window.{TEXT_CALLBACK}({n},{script_json(summaries[part])},{script_json(pack(texts[part]))});\n"
-        )
+        text_files[n] = f"window.{TEXT_CALLBACK}({n},{script_json(pack([summaries[part], texts[part]]))});\n"
     terms_hashes = {key: _digest(content) for key, content in terms_files.items()}
     text_hashes = [_digest(text_files[n]) for n in range(len(text_files))]
     payload = {

@@ -1,10 +1,17 @@
-// The menu button of the header on narrow screens (without JavaScript the menu is always shown).
+// The menu button of the header on narrow screens, made here (without JavaScript the menu is always shown,
+// so the pages carry no button that would do nothing).
 (function () {
   "use strict";
   document.documentElement.classList.add("js");
-  var button = document.querySelector(".menu-toggle");
   var nav = document.getElementById("site-nav");
-  if (!button || !nav) return;
+  if (!nav) return;
+  var button = document.createElement("button");
+  button.className = "menu-toggle";
+  button.type = "button";
+  button.textContent = "Menu";
+  button.setAttribute("aria-expanded", "false");
+  button.setAttribute("aria-controls", "site-nav");
+  nav.parentNode.insertBefore(button, nav);
   button.addEventListener("click", function () {
     var open = nav.classList.toggle("open");
     button.setAttribute("aria-expanded", open ? "true" : "false");

@@ -6,7 +6,7 @@
 // - search/terms-<key>-<hash>.js, the full text's postings of the terms starting with <key> (their
 //   first two characters): a query loads the shards of its own words, and scores them with BM25;
 // - search/text-<n>-<hash>.js, summaries and texts of a few articles, for the snippets shown (the texts
-//   gzip-compressed in base64, inflated here with DecompressionStream; without it, the summary is the snippet).
+//   gzip-compressed in base64, inflated here with DecompressionStream; without it, keywords or names are the snippet).
 // <hash> (listed in the first index) is the shard's content hash: a shard can be cached for good.
 // <html data-search-index="complete"> says the first index is ready. A query's results come in steps
 // (names and titles, then with the full text, then snippets); when the last is shown, the results
@@ -76,12 +76,24 @@
     loadScript(src, finish, finish);
   }
 
+  // A shard's postings are compact (generator/pages/search.py, `compact_postings`): each document as its
+  // distance from the one before (from -1), negative when its count follows (else the count is 1).
+  function expand(compact) {
+    var out = [];
+    var doc = -1;
+    for (var i = 0; i < compact.length; i += 1) {
+      var gap = compact[i];
+      doc += Math.abs(gap);
+      out.push(doc, gap < 0 ? compact[++i] : 1);
+    }
+    return out;
+  }
   window.REPORT_SEARCH_TERMS = function (key, postings) {
     var map = new Map();
-    Object.keys(postings).forEach(function (term) { map.set(term, postings[term]); });
+    Object.keys(postings).forEach(function (term) { map.set(term, expand(postings[term])); });
     termShards.set(key, map);
   };
-  // The texts of a shard: gzip-compressed JSON in base64 (generator/pages/search.py, `pack`).
+  // A text shard's content: gzip-compressed JSON in base64 (generator/pages/search.py, `pack`).
   function inflate(packed) {
     if (typeof DecompressionStream === "undefined" || typeof Blob === "undefined") return Promise.resolve(null);
     try {
@@ -95,10 +107,13 @@
     }
   }
 
-  window.REPORT_SEARCH_TEXT = function (n, summaries, packed) {
-    inflating.set(n, inflate(packed).then(function (texts) {
+  // [summaries, texts] of a shard's articles, packed together (a summary is sentences of its text).
+  window.REPORT_SEARCH_TEXT = function (n, packed) {
+    inflating.set(n, inflate(packed).then(function (value) {
+      var summaries = value && Array.isArray(value[0]) ? value[0] : [];
+      var texts = value && Array.isArray(value[1]) ? value[1] : [];
       textShards.set(n, summaries.map(function (summary, i) {
-        return [summary, texts && typeof texts[i] === "string" ? texts[i] : null];
+        return [typeof summary === "string" ? summary : null, typeof texts[i] === "string" ? texts[i] : null];
       }));
     }));
   };
@@ -546,6 +561,8 @@
 
   function setupHeader(form) {
     var input = form.querySelector("input[type=search]");
+    input.setAttribute("autocomplete", "off");
+    input.setAttribute("spellcheck", "false");
     var status = headerPart(form, "span", "site-search-status", "search-status visually-hidden");
     status.setAttribute("role", "status");
     var box = headerPart(form, "div", "site-search-results", "search-dropdown");
