@@ -591,3 +591,44 @@ def test_a_name_cut_out_of_a_title_is_nobody(nlp) -> None:
     speakers = _speakers(nlp, text)
     assert speakers["too safe and too cheap"] != "Fools"
     assert speakers["We have got to be careful not to dumb down for the audience,"] != "Fools"
+
+
+def test_a_pronoun_never_stands_for_a_ship_the_tagger_typed_person(nlp) -> None:
+    text = (
+        "Navy ship stops pirates\n\n"
+        "The Indian warship INS Mysore captured 23 pirates in the Gulf of Aden on Saturday.\n"
+        '"The pirates surrendered quite easily once they saw the commandos," said a senior officer.\n'
+        "INS Mysore then opened fire across the bows of the dhow.\n"
+        '"The grenades were thrown overboard because they were unstable," he said.'
+    )
+    speakers = _speakers(nlp, text)
+    assert speakers["The pirates surrendered quite easily once they saw the commandos,"] == "a senior officer"
+    assert speakers["The grenades were thrown overboard because they were unstable,"] is None  # not the ship
+    said = 'Pirates were seen near the coast.\n"We fired two warning shots at the dhow," USS Cole said.'
+    assert _speakers(nlp, said)["We fired two warning shots at the dhow,"] is None
+
+
+def test_an_abbreviated_title_gives_the_person_its_office(nlp) -> None:
+    text = (
+        "Man held after shooting\n\n"
+        "Police arrested a man on Friday after a shooting at a bar in Bloomington.\n"
+        '"We believe the suspect acted alone and there is no danger to the public," said Bloomington Police '
+        "Sgt. Marty Earley.\n"
+        "Officers found the weapon near the scene on Saturday morning.\n"
+        '"The investigation is still going on and we ask witnesses to come forward," the sergeant said.'
+    )
+    (first, second) = _analyse(nlp, text).quotes
+    assert first.speaker == "Marty Earley"
+    assert second.speaker == "Marty Earley" and second.speaker_via == "role"
+    assert second.speaker_reference == "the sergeant"
+    two = (
+        "Two officers speak\n\n"
+        "Police Sgt. Marty Earley and Sgt. Tom Hill spoke to reporters on Friday.\n"
+        '"We believe the suspect acted alone," said Earley.\n'
+        '"The investigation is still going on," the sergeant said.\n'
+        "Lt. Gov. Dan Patrick and Gov. Greg Abbott met on Monday in Austin to talk about the budget.\n"
+        '"We will cut taxes for every family in the state this year," the governor said.'
+    )
+    speakers = _speakers(nlp, two)
+    assert speakers["The investigation is still going on,"] == "the sergeant"  # two sergeants: as written
+    assert speakers["We will cut taxes for every family in the state this year,"] == "Greg Abbott"  # not Lt. Gov.

@@ -33,7 +33,18 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.analyse.titles import FEMALE, MALE, in_a_title, role_phrase, same_role
+from generator.analyse.titles import (
+    FEMALE,
+    MALE,
+    ends_in_an_abbreviation,
+    VESSEL_PREFIXES,
+    in_a_title,
+    names_a_thing,
+    role_phrase,
+    same_role,
+    title_role,
+    titles_before,
+)
 from generator.analyse.titles import HONORIFIC_GENDER as _HONORIFIC_GENDER
 from generator.analyse.titles import TITLE_ROLE as _TITLE_ROLE
 from generator.analyse.titles import word as _word
@@ -104,12 +115,18 @@ class People:
         self.mentions: list[PersonMention] = []
         self._by_token: dict[int, int] = {}
         self.quoted = quoted
+        self.things: list[set[str]] = []  # the words of names the text shows to be things (names_a_thing)
         for ent in doc.ents:
             if ent.label_ != "PERSON" or self._quoted(ent[0]):
                 continue
             name = tidy_name(ent)
             if not any(t.is_alpha and t.text[:1].isupper() for t in name) or in_a_title(name):
                 continue
+            if ends_in_an_abbreviation(name):
+                continue  # "Bloomington Police Sgt" of "… Sgt. Marty Earley": a title cut at its stop, not a person
+            if names_a_thing(name) or self._a_thing_named(name):
+                self.things.append({t.lower_ for t in name if t.is_alpha and t.text not in VESSEL_PREFIXES})
+                continue  # "Indian warship INS Mysore", typed PERSON: no "he" stands for it
             index = self._person_for(name)
             self.mentions.append(PersonMention(name, index, _is_subject(name)))
             for token in name:
@@ -123,6 +140,11 @@ class People:
                     person.gender = MALE
                 elif female > 2 * male and female >= 1:
                     person.gender = FEMALE
+
+    def _a_thing_named(self, name: Span) -> bool:
+        """The name, or a word of it alone ("Mysore" after "INS Mysore"), is a thing the article named before."""
+        words = {t.lower_ for t in name if t.is_alpha}
+        return bool(words) and any(words <= thing for thing in self.things)
 
     def _person_for(self, name: Span) -> int:
         words = [t.lower_ for t in name if t.is_alpha]
@@ -141,16 +163,20 @@ class People:
     def _read_roles(self, name: Span, person: Person) -> None:
         doc = self.doc
         before = doc[name.start - 1] if name.start > 0 else None
-        if before is not None and _word(before) in _HONORIFIC_GENDER:
-            person.gender = person.gender or _HONORIFIC_GENDER[_word(before)]
-        for token in name:
+        abbreviated = titles_before(name)  # "Lt. Gov.", "Sgt" of "Police Sgt. Marty Earley" split at the stop
+        for token in [*abbreviated, *([before] if before is not None else []), *name]:
             if _word(token) in _HONORIFIC_GENDER:
                 person.gender = person.gender or _HONORIFIC_GENDER[_word(token)]
+        office = title_role(abbreviated)
+        if office is not None:
+            person.roles.add(office)
+        chained = {t.i for t in abbreviated}
         root = name.root
         titles = [t for t in root.lefts if t.i < name.start and t.pos_ in ("NOUN", "PROPN") and t.dep_ == "compound"]
         titles += [t for t in name if _word(t) in _TITLE_ROLE]
         if before is not None and _word(before) in _TITLE_ROLE:
             titles.append(before)
+        titles = [t for t in titles if t.i not in chained]  # "Lt. Gov." is a lieutenant governor, not a governor
         described = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
         if root.dep_ == "appos" and root.head.pos_ == "NOUN":
             described.append(root.head)

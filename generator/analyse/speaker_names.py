@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from generator.analyse.coreference import People, tidy_name
-from generator.analyse.titles import ends_in_an_abbreviation, in_a_title, is_title_only
+from generator.analyse.titles import ends_in_an_abbreviation, in_a_title, is_title_only, names_a_thing
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 
@@ -184,8 +184,8 @@ def named_speaker(span: Span, people: People, via: str) -> Speaker | None:
     a title alone ("the President said") is the person the article gave that title, else a description."""
     if ends_in_an_abbreviation(span):
         return _named_after_the_title(span, people, via)
-    if not _is_name(span) or in_a_title(span):
-        return None
+    if not _is_name(span) or in_a_title(span) or names_a_thing(span):
+        return None  # "INS Mysore said", a ship the tagger typed PERSON, is nobody
     if is_title_only(span):
         holder = people.resolve_role(span)
         if holder is not None:
