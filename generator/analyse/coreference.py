@@ -36,8 +36,8 @@ from spacy.tokens import Doc, Span, Token
 from generator.analyse.titles import (
     FEMALE,
     MALE,
-    ends_in_an_abbreviation,
     VESSEL_PREFIXES,
+    ends_in_an_abbreviation,
     in_a_title,
     names_a_thing,
     role_phrase,

@@ -129,7 +129,7 @@ def names_a_thing(span: Span) -> bool:
     root = span.root
     kind = doc[start] if start >= 0 else None
     if kind is not None and kind.pos_ in ("NOUN", "PROPN") and kind.lemma_.lower() in THING_KINDS:
-        if span.start <= kind.head.i < span.end or root.head == kind:  # its own noun phrase, not "left the boat Smith said"
+        if span.start <= kind.head.i < span.end or root.head == kind:  # its noun phrase: not "left the boat Smith said"
             return True
     described = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
