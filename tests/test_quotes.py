@@ -632,3 +632,41 @@ def test_an_abbreviated_title_gives_the_person_its_office(nlp) -> None:
     speakers = _speakers(nlp, two)
     assert speakers["The investigation is still going on,"] == "the sergeant"  # two sergeants: as written
     assert speakers["We will cut taxes for every family in the state this year,"] == "Greg Abbott"  # not Lt. Gov.
+
+
+def test_a_speaker_ending_in_a_known_person_s_full_name_is_that_person() -> None:
+    articles = [_article("a")]
+    quotes = [
+        Quote("when do you think the country will be ready", 0, 40, 0, "Host Jake Tapper", 50, 66, "name"),
+        Quote("we are thrilled to have her back this year", 0, 40, 0, "a Jake Tapper aide", 70, 88, "description"),
+        Quote("she will be a wonderful host for the show", 0, 40, 0, "the wife of Jake Tapper", 90, 113, "description"),
+        Quote("we are delighted to have her host it", 0, 40, 0, "Ann Lee and Jake Tapper", 120, 143, "description"),
+        Quote("we will talk about the testing after this", 0, 40, 0, "CNN anchor Jake Tapper", 150, 172, "description"),
+    ]
+    analyses = {"a": _analysis(*quotes)}
+    entities = [
+        Entity("jake-tapper", "jake-tapper", "Jake Tapper", "PERSON", ("Jake Tapper", "Tapper"), ("a",), 3),
+        Entity("cnn", "cnn", "CNN", "ORG", ("CNN",), ("a",), 1),
+    ]
+    assert link_quote_speakers(articles, analyses, {"a": ()}, entities) == {
+        ("a", 0): "jake-tapper",  # the tagger spanned no mention of the name: title words, then the full name
+        ("a", 4): "jake-tapper",
+    }
+
+
+def test_a_joint_statement_is_not_credited_to_its_first_speaker_alone(nlp) -> None:
+    text = (
+        "DeGeneres to host the Oscars\n\n"
+        "The Academy announced on Friday that Ellen DeGeneres will host the Oscars next year.\n"
+        '"We are thrilled to have Ellen DeGeneres host the Oscars," producers Craig Zadan and Neil Meron said in a '
+        "statement.\n"
+        '"He also has style, elegance and a sense of occasion," Mark and Condon said in a joint statement.\n'
+    )
+    (first, second) = _analyse(nlp, text).quotes
+    assert (first.speaker, first.speaker_kind) == ("Craig Zadan and Neil Meron", "description")  # both, as written
+    assert (second.speaker, second.speaker_kind) == ("Mark and Condon", "description")
+    pronoun = (
+        "Tom Baker and his wife spoke to reporters outside the court in London on Monday.\n"
+        '"We are relieved that this long ordeal is finally over," he and his wife said.'
+    )
+    assert _speakers(nlp, pronoun)["We are relieved that this long ordeal is finally over,"] is None

@@ -117,6 +117,9 @@ def from_subject(token: Token, people: People, previous: int | None, quoted: lis
     """What a speech verb's subject (or the object of "according to") says about the speaker."""
     if inside(token, quoted):
         return None
+    members = _joint_members(token, quoted)
+    if members:
+        return _joint_speaker(members)
     person = _person_in_phrase(token, quoted)
     if person is not None:
         return named_speaker(tidy_name(person), people, "cue")
@@ -150,6 +153,69 @@ def from_subject(token: Token, people: People, previous: int | None, quoted: lis
             return Speaker(resolved.span, "name", "role", description.text, resolved.person)
         return Speaker(description, "description", "cue")
     return None
+
+
+_MAX_JOINT = 16  # tokens of "Academy Award producers Craig Zadan and Neil Meron" kept as written
+
+
+def _joint_members(token: Token, quoted: list[tuple[int, int]]) -> list[Token]:
+    """The speakers a subject joins with "and" ("Zadan and Meron said in a statement", "producers Craig Zadan
+    and Neil Meron said", "Tom Baker and his wife said"): each coordinated word, the first one included, when
+    one of them at least is a name or a pronoun and each other is a name or a person of its own ("his wife").
+    Roles of one person ("president and chief executive Bill Dombrowski", "Rendell, a former governor and mayor")
+    are not several speakers; nor a name the parse hung off a name ("said Miller, … with Gregg and Kennedy")."""
+    anchors = [token]
+    if token.pos_ == "NOUN":
+        anchors += [c for c in token.children if c.dep_ == "appos" and not inside(c, quoted)]
+    for anchor in anchors:
+        if not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in anchor.children):
+            continue
+        members = [anchor]
+        for member in members:
+            members += [c for c in member.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+        names = [m for m in members if _a_name(m)]
+        own = [
+            m
+            for m in members
+            if m.pos_ == "PRON" or (can_speak(m) and any(c.dep_ in ("det", "poss") for c in m.children))
+        ]
+        pronouns = [m for m in members if m.pos_ == "PRON"]  # "he and his wife": nobody named alone
+        if len(members) > 1 and (names or pronouns) and all(m in names or m in own for m in members):
+            return members
+    return []
+
+
+def _a_name(token: Token) -> bool:
+    """A person's name, not a title ("Gov." of "Pennsylvania Gov. and … Chairman Ed Rendell", "Sirius XM Vice
+    President for news and talk Dave Gorab")."""
+    if is_title_only(token.doc[token.i : token.i + 1]):
+        return False
+    entity = entity_of(token)
+    if entity is not None:
+        return entity.label_ == "PERSON" and not is_title_only(entity)
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and not is_title_only(_proper_name(token))
+
+
+def _member_span(member: Token) -> Span:
+    entity = entity_of(member)
+    if entity is not None:
+        return tidy_name(entity)
+    if member.pos_ == "PROPN":
+        return _proper_name(member)
+    return _description(member) or member.doc[member.i : member.i + 1]
+
+
+def _joint_speaker(members: list[Token]) -> Speaker | None:
+    """Words said by several together ("…,” Zadan and Meron said in a joint statement") are not one person's:
+    the speakers as written, a description (no single name, no entity), or nobody when one of them is a
+    pronoun ("he and his wife") or the words run too long to be a speaker."""
+    if any(m.pos_ == "PRON" or m.lower_ in _NO_SPEAKER_PRONOUNS | RELATIVE | {"he", "she"} for m in members):
+        return None
+    spans = [_member_span(m) for m in members]
+    start, end = min(s.start for s in spans), max(s.end for s in spans)
+    if end - start > _MAX_JOINT or not all(m.pos_ == "PROPN" or can_speak(m) for m in members):
+        return None
+    return Speaker(members[0].doc[start:end], "description", "cue")
 
 
 def can_speak(head: Token) -> bool:
