@@ -12,7 +12,12 @@ the Hugging Face hub), so this is a small documented rule set over the spaCy par
   kind is at least twice the other;
 - a person's roles are the titles before the name ("Sen.", "campaign manager", "Deputy Prime
   Minister") and appositions ("Mook, Clinton's campaign manager", "the spokesman, Jason Miller"),
-  each kept as its whole phrase;
+  each kept as its whole phrase; abbreviated titles are spelled out as one office ("Lt. Gov." a
+  lieutenant governor, "Sgt." a sergeant), also when the tagger split the full stop off or the
+  sentence splitter ended a sentence there ("Bloomington Police Sgt." + "Marty Earley");
+- a PERSON name the words around it make a thing is nobody: a ship's prefix ("INS Mysore"), a
+  kind of thing before it ("Indian warship INS Mysore", "the racehorse Secretariat"), and the
+  same words alone later ("Mysore"); so is a title cut at its full stop ("Police Sgt");
 - "he"/"she" is read back sentence by sentence (its own first, three back at most): the
   first sentence whose subject is a person decides (a named person of compatible gender is
   the answer, the same pronoun again is resolved in turn, someone unnamed such as "the

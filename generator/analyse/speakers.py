@@ -10,7 +10,9 @@ colon), or the object of "according to". What that subject is decides what we ke
 - "who"/"that" of a relative clause: the noun the clause hangs from ("Smith, who said");
 - a description ("a White House official", "the senator"): the person it names in this
   article when it is a definite description of a role the text gave ("the senator" after
-  "Sen. Warren"), else the description as written;
+  "Sen. Warren", "the sergeant" after "Sgt. Marty Earley"), else the description as written;
+- several joined by "and" ("Zadan and Meron said in a statement"): all of them as written, a
+  description, never the first alone; with a pronoun among them ("he and his wife"), nobody;
 - anything else ("I", "we", "they", "it", a fragment, a word inside another quote): no speaker.
 """
 
