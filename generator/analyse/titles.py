@@ -91,17 +91,17 @@ def in_a_title(span: Span) -> bool:
 
 
 VESSEL_PREFIXES = {
-    "INS", "USS", "HMS", "HMAS", "HMCS", "HMNZS", "RMS", "SS", "MV", "MT", "USNS", "USCGC", "RFS", "KRI", "HNLMS",
-    "HDMS", "PNS", "BNS", "TCG", "ROKS", "JS", "RV", "SY", "FV", "NRP", "ARA", "BAP", "ITS",
+    "INS", "USS", "HMS", "HMAS", "HMCS", "HMNZS", "RMS", "SS", "MV", "USNS", "USCGC", "RFS", "KRI", "HNLMS",
+    "HDMS", "PNS", "BNS", "TCG", "ROKS", "RV", "FV", "NRP", "BAP",
 }  # fmt: skip
 """Prefixes of a ship's name ("INS Mysore", "USS Cole", "HMS Belfast"), written in capitals: a vessel, never a
 person, whatever the tagger typed it."""
 
 THING_KINDS = {
-    "ship", "warship", "vessel", "boat", "destroyer", "frigate", "cruiser", "corvette", "submarine", "carrier",
-    "tanker", "freighter", "trawler", "ferry", "yacht", "liner", "dhow", "tug", "tugboat", "schooner", "steamer",
-    "barge", "cutter", "battleship", "gunboat", "minesweeper", "icebreaker", "flagship", "supertanker", "aircraft",
-    "plane", "jet", "airliner", "helicopter", "spacecraft", "rocket", "probe", "satellite", "shuttle", "rover",
+    "ship", "warship", "vessel", "boat", "destroyer", "frigate", "cruiser", "corvette", "submarine",
+    "tanker", "freighter", "trawler", "ferry", "yacht", "liner", "dhow", "tugboat", "schooner", "steamer",
+    "barge", "battleship", "gunboat", "minesweeper", "icebreaker", "flagship", "supertanker", "aircraft",
+    "plane", "jet", "airliner", "helicopter", "spacecraft", "rocket", "satellite", "shuttle", "rover",
     "lander", "drone", "locomotive", "hurricane", "storm", "typhoon", "cyclone", "horse", "racehorse", "colt",
     "filly", "mare", "stallion", "gelding", "dog", "puppy", "cat", "kitten", "elephant", "panda", "gorilla",
     "whale", "album", "song", "film", "movie", "novel", "book", "musical", "opera", "painting", "sculpture",
