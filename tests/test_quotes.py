@@ -670,3 +670,20 @@ def test_a_joint_statement_is_not_credited_to_its_first_speaker_alone(nlp) -> No
         '"We are relieved that this long ordeal is finally over," he and his wife said.'
     )
     assert _speakers(nlp, pronoun)["We are relieved that this long ordeal is finally over,"] is None
+
+
+def test_a_title_before_a_person_the_article_named_is_not_part_of_the_name(nlp) -> None:
+    text = (
+        "Fauci on reopening\n\n"
+        "Jake Tapper interviewed Anthony Fauci on CNN on Sunday.\n\n"
+        "Fauci said, “Once we turn that corner, hopefully, we’ll see a sharp decline, and we’ll start thinking "
+        "about how we can keep it that way.”\n\n"
+        "He added, “I spent this week on the phone with a considerable number of governors. I think that "
+        "combination hopefully is going to get us to where we want to be.”\n\n"
+        "Host Jake Tapper asked, “Based on what you know right now, when do you think the country will be ready to "
+        "take some of these steps to reopen?”\n\n"
+        "Fauci said, “You know, Jake, that’s a great question.”\n"
+    )
+    quote = next(q for q in _analyse(nlp, text).quotes if q.text.startswith("Based on what"))
+    assert quote.speaker == "Jake Tapper"  # the tagger spanned no name in "Host Jake Tapper": the person named before
+    assert text[quote.speaker_start : quote.speaker_end] == "Jake Tapper"

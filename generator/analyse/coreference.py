@@ -268,6 +268,25 @@ class People:
                 return self._by_token[token.i]
         return None
 
+    def titled_name(self, span: Span) -> PersonMention | None:
+        """A person the article named, written out in full at the end of these words after title words alone
+        ("Host Jake Tapper" where the tagger spanned no name): that person, the name's words as the span.
+        Not "a Jake Tapper aide", "the wife of Jake Tapper" nor "Ann Lee and Jake Tapper"."""
+        words = [t for t in span if not t.is_punct]
+        for size in range(len(words) - 1, 1, -1):
+            name = words[-size:]
+            found = [
+                n
+                for n, p in enumerate(self.persons)
+                if [t.lower_ for t in p.name if t.is_alpha] == [t.lower_ for t in name]
+            ]
+            if len(found) == 1:
+                before = words[:-size]
+                if all(t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN") and t.tag_ != "POS" for t in before):
+                    return PersonMention(self.doc[name[0].i : span.end], found[0], True)
+                return None
+        return None
+
     def resolve_pronoun(
         self, pronoun: Token, previous_speaker: int | None = None, depth: int = 0
     ) -> PersonMention | None:

@@ -257,7 +257,12 @@ def named_speaker(span: Span, people: People, via: str) -> Speaker | None:
         if holder is not None:
             return Speaker(holder.span, "name", "role", span.text, holder.person)
         return Speaker(span, "description", via)
-    return Speaker(span, "name", via, None, people.person_at(span))
+    person = people.person_at(span)
+    if person is None:
+        titled = people.titled_name(span)  # "Host Jake Tapper", the tagger having missed the name there
+        if titled is not None:
+            return Speaker(titled.span, "name", via, None, titled.person)
+    return Speaker(span, "name", via, None, person)
 
 
 _MAX_NAME_AFTER = 4  # words of a name after a title's full stop taken without the tagger's say
