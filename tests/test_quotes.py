@@ -687,3 +687,17 @@ def test_a_title_before_a_person_the_article_named_is_not_part_of_the_name(nlp) 
     quote = next(q for q in _analyse(nlp, text).quotes if q.text.startswith("Based on what"))
     assert quote.speaker == "Jake Tapper"  # the tagger spanned no name in "Host Jake Tapper": the person named before
     assert text[quote.speaker_start : quote.speaker_end] == "Jake Tapper"
+
+
+def test_a_person_named_in_the_attribution_of_a_resolved_speaker_does_not_stop_the_continuation(nlp) -> None:
+    text = (
+        "Obama looks back on Libya\n\n"
+        "In the April issue of The Atlantic, Pres. Obama admits the military action against Libya did not work.\n\n"
+        "Regarding the military action against Libya, Obama defended the process, though not the results. "
+        "“So we actually executed this plan as well as I could have expected: we got a UN mandate and we built a "
+        "coalition,” the president told The Atlantic’s Jeffrey Goldberg. “We averted large-scale civilian "
+        "casualties, and despite all that, Libya is a mess.”\n"
+    )
+    speakers = {q.text[:20]: q.speaker for q in _analyse(nlp, text).quotes}
+    assert speakers["So we actually execu"] == "Obama"  # "Pres." is a president, the stop split off or not
+    assert speakers["We averted large-sca"] == "Obama"  # Goldberg is named in the attribution, not speaking

@@ -120,7 +120,7 @@ def _continue_speakers(
             continue  # a quote in a parenthesis is an aside, not the speaker going on
         if _other_person_between(doc, gap_start, gap_end, before, people, marked):
             continue
-        speakers[index] = Speaker(before.span, before.kind, "continued", before.reference, before.person)
+        speakers[index] = Speaker(before.span, before.kind, "continued", before.reference, before.person, before.at)
 
 
 def _alone_in_paragraph(text: str, quote: Quote, previous: Quote) -> bool:
@@ -144,7 +144,7 @@ def _other_person_between(
         return False
     if len(between) > _MAX_GAP_TOKENS:
         return True
-    attribution = doc[speaker.span.start].sent
+    attribution = speaker.attribution.sent  # "he told The Atlantic's Jeffrey Goldberg": not the name's sentence
     for ent in between.ents:
         if ent.label_ != "PERSON" or any(a <= ent.start_char < b for a, b in marked):
             continue
@@ -165,7 +165,7 @@ def _another_attribution(token: Token, speaker: Speaker, marked: list[tuple[int,
     claims. In a statement, it said: “…”"): the next quote may be that other's words, not a continuation."""
     if not is_speech_verb(token) or token.pos_ not in ("VERB", "AUX"):
         return False
-    if token.sent == speaker.span[0].sent:
+    if token.sent == speaker.attribution.sent:
         return False  # the attribution of the quote before ("…,” Hunter's chief of staff, Joe Kasper, told POLITICO)
     subject = subject_token(token, marked)
     if subject is None or subject.lower_ in ("he", "she"):

@@ -70,6 +70,12 @@ class Speaker:
     via: str  # "cue", "according-to", "pronoun", "role", "relative", "continued"
     reference: str | None = None  # the words at the speech verb when they differ ("he", "the senator", "who")
     person: int | None = None  # index into the article's People, for "he said" after this quote
+    at: int | None = None  # the token of the words at the speech verb, when the span is a name given elsewhere
+
+    @property
+    def attribution(self) -> Token:
+        """The first token of the words that attribute the quote ("he" of "he said", not the name it stands for)."""
+        return self.span.doc[self.at] if self.at is not None else self.span[0]
 
 
 def inside(token: Token, quoted: list[tuple[int, int]]) -> bool:
@@ -132,11 +138,11 @@ def from_subject(token: Token, people: People, previous: int | None, quoted: lis
             mention = people.resolve_pronoun(token, previous)
             if mention is None:
                 return None
-            return Speaker(mention.span, "name", "pronoun", token.text, mention.person)
+            return Speaker(mention.span, "name", "pronoun", token.text, mention.person, token.i)
         if lower in RELATIVE and token.head.dep_ == "relcl" and token.head.head.pos_ in ("NOUN", "PROPN"):
             found = from_subject(token.head.head, people, previous, quoted)
             if found is not None:
-                return Speaker(found.span, found.kind, "relative", token.text, found.person)
+                return Speaker(found.span, found.kind, "relative", token.text, found.person, token.i)
         return None
     if token.pos_ == "PROPN" and token.text[:1].isupper():
         return named_speaker(_proper_name(token), people, "cue")
@@ -150,7 +156,7 @@ def from_subject(token: Token, people: People, previous: int | None, quoted: lis
             return None
         resolved = people.resolve_role(description)
         if resolved is not None:
-            return Speaker(resolved.span, "name", "role", description.text, resolved.person)
+            return Speaker(resolved.span, "name", "role", description.text, resolved.person, description.start)
         return Speaker(description, "description", "cue")
     return None
 
@@ -255,7 +261,7 @@ def named_speaker(span: Span, people: People, via: str) -> Speaker | None:
     if is_title_only(span):
         holder = people.resolve_role(span)
         if holder is not None:
-            return Speaker(holder.span, "name", "role", span.text, holder.person)
+            return Speaker(holder.span, "name", "role", span.text, holder.person, span.start)
         return Speaker(span, "description", via)
     person = people.person_at(span)
     if person is None:
