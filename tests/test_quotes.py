@@ -701,3 +701,15 @@ def test_a_person_named_in_the_attribution_of_a_resolved_speaker_does_not_stop_t
     speakers = {q.text[:20]: q.speaker for q in _analyse(nlp, text).quotes}
     assert speakers["So we actually execu"] == "Obama"  # "Pres." is a president, the stop split off or not
     assert speakers["We averted large-sca"] == "Obama"  # Goldberg is named in the attribution, not speaking
+
+
+def test_a_person_speaking_in_the_attribution_sentence_stops_the_continuation(nlp) -> None:
+    text = (  # doubled quote marks, as a CSV export leaves them: the parse hangs "Ms. Smith recalled" inside
+        "Photographs found again\n\nMr. Tom Baker lives in Provence, where he has run a small hotel for many years. "
+        "About nine months ago, Ms. Smith said, he mentioned that he also had colour images. "
+        '""He said, ""I think I could get these negatives restored,"" "" Ms. Smith recalled with a light laugh. '
+        '""When we saw the scans, we were bowled over by the colour."" In the last decade, retouching has made '
+        "everything look perfect.\n"
+    )
+    quotes = {q.text.strip('"')[:20]: q.speaker for q in _analyse(nlp, text).quotes}
+    assert quotes["When we saw the scans"] is None  # Ms. Smith's words, not Tom Baker's going on

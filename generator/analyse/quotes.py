@@ -149,7 +149,8 @@ def _other_person_between(
         if ent.label_ != "PERSON" or any(a <= ent.start_char < b for a, b in marked):
             continue
         if attribution.start <= ent.start < attribution.end and not _speaks_on_its_own(ent.root):
-            continue  # named in the attribution itself ("said Soe Min, who ran against Suu Kyi")
+            if not _speaks_itself(ent.root, speaker):
+                continue  # named in the attribution itself ("said Soe Min, who ran against Suu Kyi")
         person = people.person_at(ent)
         if person is None or person != speaker.person:
             if ent.text not in speaker.span.text:
@@ -186,6 +187,15 @@ def _unnamed_subject(token: Token, speaker: Speaker, marked: list[tuple[int, int
     if token.ent_type_ or any(a <= token.idx < b for a, b in marked):
         return False
     return token.lower_ not in {t.lower_ for t in speaker.span}
+
+
+def _speaks_itself(token: Token, speaker: Speaker) -> bool:
+    """The subject of a speech verb of its own in the attribution's sentence ("He said, “…,” Ms. Smith
+    recalled"): another speaker, whose words the next quote may be."""
+    own = speaker.attribution
+    while own.dep_ in ("compound", "flat") and own.head != own:
+        own = own.head
+    return token.dep_ in ("nsubj", "nsubjpass") and is_speech_verb(token.head) and token.head != own.head
 
 
 def _speaks_on_its_own(token: Token) -> bool:
