@@ -191,11 +191,15 @@ def _unnamed_subject(token: Token, speaker: Speaker, marked: list[tuple[int, int
 
 def _speaks_itself(token: Token, speaker: Speaker) -> bool:
     """The subject of a speech verb of its own in the attribution's sentence ("He said, “…,” Ms. Smith
-    recalled"): another speaker, whose words the next quote may be."""
+    recalled"): another speaker, whose words the next quote may be; not in a clause about the attribution
+    ("told the Journal, after de Blasio stated an interest in …")."""
     own = speaker.attribution
     while own.dep_ in ("compound", "flat") and own.head != own:
         own = own.head
-    return token.dep_ in ("nsubj", "nsubjpass") and is_speech_verb(token.head) and token.head != own.head
+    verb = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or not is_speech_verb(verb) or verb == own.head:
+        return False
+    return verb.dep_ not in ("advcl", "relcl", "acl", "pcomp")
 
 
 def _speaks_on_its_own(token: Token) -> bool:
