@@ -713,3 +713,13 @@ def test_a_person_speaking_in_the_attribution_sentence_stops_the_continuation(nl
     )
     (quote,) = [q for q in _analyse(nlp, text).quotes if q.text.strip('"').startswith("When we saw the scans")]
     assert quote.speaker is None  # Ms. Smith's words, not Tom Baker's going on
+
+
+def test_a_name_joined_to_a_pronoun_is_not_the_speaker_alone(nlp) -> None:
+    text = (
+        "Medics on the street\n\nLater in the evening, Tom Toepper pulled up to a street where several tents were set "
+        "up. He and Deyo went from tent to tent, calling out, “Portland Street Medicine! You guys doing OK? Anybody "
+        "need any medical attention?” They were greeted by silence.\n"
+    )
+    (quote,) = _analyse(nlp, text).quotes
+    assert quote.speaker is None  # both called it out: neither Toepper nor Deyo alone

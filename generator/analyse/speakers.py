@@ -45,7 +45,7 @@ from generator.analyse.speech_verbs import (
     subject_token,
 )
 
-_NOT_DANGLING = {"pobj", "dobj", "poss", "nsubj", "nsubjpass", "compound", "iobj"}
+_NOT_DANGLING = {"pobj", "dobj", "poss", "nsubj", "nsubjpass", "compound", "iobj", "conj"}  # "He and Deyo": joint
 _OWN_AGENT = ("acl", "pcomp", "relcl", "amod")  # a speech verb so attached speaks for a noun, not the clause's subject
 _DANGLING_WINDOW = 20  # tokens between a subjectless speech verb and the person named before it
 
