@@ -45,7 +45,7 @@ from generator.analyse.speech_verbs import (
     subject_token,
 )
 
-_NOT_DANGLING = {"pobj", "dobj", "poss", "nsubj", "nsubjpass", "compound", "iobj", "conj"}  # "He and Deyo": joint
+_NOT_DANGLING = {"pobj", "dobj", "poss", "nsubj", "nsubjpass", "compound", "iobj"}
 _OWN_AGENT = ("acl", "pcomp", "relcl", "amod")  # a speech verb so attached speaks for a noun, not the clause's subject
 _DANGLING_WINDOW = 20  # tokens between a subjectless speech verb and the person named before it
 
@@ -106,9 +106,19 @@ def _dangling_person(verb: Token, quoted: list[tuple[int, int]]) -> Span | None:
     for ent in reversed([e for e in verb.doc.ents if sentence.start <= e.start and e.end <= verb.i]):
         if verb.i - ent.end > _DANGLING_WINDOW:
             break
+        if ent.label_ == "PERSON" and not inside(ent[0], quoted) and _joined_to_another(ent.root):
+            return None  # "He and Deyo went …, calling out", "hosts Joe Scarborough and Mika Brzezinski": not one alone
         if ent.label_ == "PERSON" and not inside(ent[0], quoted) and ent.root.dep_ not in _NOT_DANGLING:
             return tidy_name(ent)
     return None
+
+
+def _joined_to_another(token: Token) -> bool:
+    """A name coordinated with "and" to another person ("He and Deyo", "Joe Scarborough and Mika Brzezinski")."""
+    head = token.head
+    if token.dep_ != "conj" or not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in head.children):
+        return False
+    return head.ent_type_ == "PERSON" or head.lower_ in ("he", "she")
 
 
 def _according_to(tokens: list[Token], people: People, previous: int | None, quoted: list[tuple[int, int]]):
