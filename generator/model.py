@@ -144,7 +144,8 @@ class Quote:
     """A direct quote, with its speaker as written when the text names one.
 
     `speaker` is a name (`speaker_kind` "name") or a description kept as written ("a White
-    House official", kind "description"), never a pronoun or a fragment; `speaker_start`/`end`
+    House official", kind "description"; also the speakers of words said jointly, "Craig Zadan
+    and Neil Meron"), never a pronoun or a fragment; `speaker_start`/`end`
     locate those words in the text. `speaker_via` says how it was found: "cue" (the subject of
     the speech verb), "according-to", "pronoun" ("he said", resolved to the person named
     earlier), "role" ("the senator said", resolved to the one senator the article names),

@@ -12,7 +12,12 @@ the Hugging Face hub), so this is a small documented rule set over the spaCy par
   kind is at least twice the other;
 - a person's roles are the titles before the name ("Sen.", "campaign manager", "Deputy Prime
   Minister") and appositions ("Mook, Clinton's campaign manager", "the spokesman, Jason Miller"),
-  each kept as its whole phrase;
+  each kept as its whole phrase; abbreviated titles are spelled out as one office ("Lt. Gov." a
+  lieutenant governor, "Sgt." a sergeant), also when the tagger split the full stop off or the
+  sentence splitter ended a sentence there ("Bloomington Police Sgt." + "Marty Earley");
+- a PERSON name the words around it make a thing is nobody: a ship's prefix ("INS Mysore"), a
+  kind of thing before it ("Indian warship INS Mysore", "the racehorse Secretariat"), and the
+  same words alone later ("Mysore"); so is a title cut at its full stop ("Police Sgt");
 - "he"/"she" is read back sentence by sentence (its own first, three back at most): the
   first sentence whose subject is a person decides (a named person of compatible gender is
   the answer, the same pronoun again is resolved in turn, someone unnamed such as "the
@@ -33,7 +38,18 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.analyse.titles import FEMALE, MALE, in_a_title, role_phrase, same_role
+from generator.analyse.titles import (
+    FEMALE,
+    MALE,
+    VESSEL_PREFIXES,
+    ends_in_an_abbreviation,
+    in_a_title,
+    names_a_thing,
+    role_phrase,
+    same_role,
+    title_role,
+    titles_before,
+)
 from generator.analyse.titles import HONORIFIC_GENDER as _HONORIFIC_GENDER
 from generator.analyse.titles import TITLE_ROLE as _TITLE_ROLE
 from generator.analyse.titles import word as _word
@@ -104,12 +120,18 @@ class People:
         self.mentions: list[PersonMention] = []
         self._by_token: dict[int, int] = {}
         self.quoted = quoted
+        self.things: list[set[str]] = []  # the words of names the text shows to be things (names_a_thing)
         for ent in doc.ents:
             if ent.label_ != "PERSON" or self._quoted(ent[0]):
                 continue
             name = tidy_name(ent)
             if not any(t.is_alpha and t.text[:1].isupper() for t in name) or in_a_title(name):
                 continue
+            if ends_in_an_abbreviation(name):
+                continue  # "Bloomington Police Sgt" of "… Sgt. Marty Earley": a title cut at its stop, not a person
+            if names_a_thing(name) or self._a_thing_named(name):
+                self.things.append({t.lower_ for t in name if t.is_alpha and t.text not in VESSEL_PREFIXES})
+                continue  # "Indian warship INS Mysore", typed PERSON: no "he" stands for it
             index = self._person_for(name)
             self.mentions.append(PersonMention(name, index, _is_subject(name)))
             for token in name:
@@ -123,6 +145,11 @@ class People:
                     person.gender = MALE
                 elif female > 2 * male and female >= 1:
                     person.gender = FEMALE
+
+    def _a_thing_named(self, name: Span) -> bool:
+        """The name, or a word of it alone ("Mysore" after "INS Mysore"), is a thing the article named before."""
+        words = {t.lower_ for t in name if t.is_alpha}
+        return bool(words) and any(words <= thing for thing in self.things)
 
     def _person_for(self, name: Span) -> int:
         words = [t.lower_ for t in name if t.is_alpha]
@@ -141,16 +168,20 @@ class People:
     def _read_roles(self, name: Span, person: Person) -> None:
         doc = self.doc
         before = doc[name.start - 1] if name.start > 0 else None
-        if before is not None and _word(before) in _HONORIFIC_GENDER:
-            person.gender = person.gender or _HONORIFIC_GENDER[_word(before)]
-        for token in name:
+        abbreviated = titles_before(name)  # "Lt. Gov.", "Sgt" of "Police Sgt. Marty Earley" split at the stop
+        for token in [*abbreviated, *([before] if before is not None else []), *name]:
             if _word(token) in _HONORIFIC_GENDER:
                 person.gender = person.gender or _HONORIFIC_GENDER[_word(token)]
+        office = title_role(abbreviated)
+        if office is not None:
+            person.roles.add(office)
+        chained = {t.i for t in abbreviated}
         root = name.root
         titles = [t for t in root.lefts if t.i < name.start and t.pos_ in ("NOUN", "PROPN") and t.dep_ == "compound"]
         titles += [t for t in name if _word(t) in _TITLE_ROLE]
         if before is not None and _word(before) in _TITLE_ROLE:
             titles.append(before)
+        titles = [t for t in titles if t.i not in chained]  # "Lt. Gov." is a lieutenant governor, not a governor
         described = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
         if root.dep_ == "appos" and root.head.pos_ == "NOUN":
             described.append(root.head)
@@ -235,6 +266,25 @@ class People:
         for token in span:
             if token.i in self._by_token:
                 return self._by_token[token.i]
+        return None
+
+    def titled_name(self, span: Span) -> PersonMention | None:
+        """A person the article named, written out in full at the end of these words after title words alone
+        ("Host Jake Tapper" where the tagger spanned no name): that person, the name's words as the span.
+        Not "a Jake Tapper aide", "the wife of Jake Tapper" nor "Ann Lee and Jake Tapper"."""
+        words = [t for t in span if not t.is_punct]
+        for size in range(len(words) - 1, 1, -1):
+            name = words[-size:]
+            found = [
+                n
+                for n, p in enumerate(self.persons)
+                if [t.lower_ for t in p.name if t.is_alpha] == [t.lower_ for t in name]
+            ]
+            if len(found) == 1:
+                before = words[:-size]
+                if all(t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN") and t.tag_ != "POS" for t in before):
+                    return PersonMention(self.doc[name[0].i : span.end], found[0], True)
+                return None
         return None
 
     def resolve_pronoun(

@@ -120,7 +120,7 @@ def _continue_speakers(
             continue  # a quote in a parenthesis is an aside, not the speaker going on
         if _other_person_between(doc, gap_start, gap_end, before, people, marked):
             continue
-        speakers[index] = Speaker(before.span, before.kind, "continued", before.reference, before.person)
+        speakers[index] = Speaker(before.span, before.kind, "continued", before.reference, before.person, before.at)
 
 
 def _alone_in_paragraph(text: str, quote: Quote, previous: Quote) -> bool:
@@ -144,12 +144,13 @@ def _other_person_between(
         return False
     if len(between) > _MAX_GAP_TOKENS:
         return True
-    attribution = doc[speaker.span.start].sent
+    attribution = speaker.attribution.sent  # "he told The Atlantic's Jeffrey Goldberg": not the name's sentence
     for ent in between.ents:
         if ent.label_ != "PERSON" or any(a <= ent.start_char < b for a, b in marked):
             continue
         if attribution.start <= ent.start < attribution.end and not _speaks_on_its_own(ent.root):
-            continue  # named in the attribution itself ("said Soe Min, who ran against Suu Kyi")
+            if not _speaks_itself(ent.root, speaker):
+                continue  # named in the attribution itself ("said Soe Min, who ran against Suu Kyi")
         person = people.person_at(ent)
         if person is None or person != speaker.person:
             if ent.text not in speaker.span.text:
@@ -165,7 +166,7 @@ def _another_attribution(token: Token, speaker: Speaker, marked: list[tuple[int,
     claims. In a statement, it said: “…”"): the next quote may be that other's words, not a continuation."""
     if not is_speech_verb(token) or token.pos_ not in ("VERB", "AUX"):
         return False
-    if token.sent == speaker.span[0].sent:
+    if token.sent == speaker.attribution.sent:
         return False  # the attribution of the quote before ("…,” Hunter's chief of staff, Joe Kasper, told POLITICO)
     subject = subject_token(token, marked)
     if subject is None or subject.lower_ in ("he", "she"):
@@ -186,6 +187,19 @@ def _unnamed_subject(token: Token, speaker: Speaker, marked: list[tuple[int, int
     if token.ent_type_ or any(a <= token.idx < b for a, b in marked):
         return False
     return token.lower_ not in {t.lower_ for t in speaker.span}
+
+
+def _speaks_itself(token: Token, speaker: Speaker) -> bool:
+    """The subject of a speech verb of its own in the attribution's sentence ("He said, “…,” Ms. Smith
+    recalled"): another speaker, whose words the next quote may be; not in a clause about the attribution
+    ("told the Journal, after de Blasio stated an interest in …")."""
+    own = speaker.attribution
+    while own.dep_ in ("compound", "flat") and own.head != own:
+        own = own.head
+    verb = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass") or not is_speech_verb(verb) or verb == own.head:
+        return False
+    return verb.dep_ not in ("advcl", "relcl", "acl", "pcomp")
 
 
 def _speaks_on_its_own(token: Token) -> bool:

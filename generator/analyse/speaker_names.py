@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from generator.analyse.coreference import People, tidy_name
-from generator.analyse.titles import ends_in_an_abbreviation, in_a_title, is_title_only
+from generator.analyse.titles import ends_in_an_abbreviation, in_a_title, is_title_only, names_a_thing
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 
@@ -70,6 +70,12 @@ class Speaker:
     via: str  # "cue", "according-to", "pronoun", "role", "relative", "continued"
     reference: str | None = None  # the words at the speech verb when they differ ("he", "the senator", "who")
     person: int | None = None  # index into the article's People, for "he said" after this quote
+    at: int | None = None  # the token of the words at the speech verb, when the span is a name given elsewhere
+
+    @property
+    def attribution(self) -> Token:
+        """The first token of the words that attribute the quote ("he" of "he said", not the name it stands for)."""
+        return self.span.doc[self.at] if self.at is not None else self.span[0]
 
 
 def inside(token: Token, quoted: list[tuple[int, int]]) -> bool:
@@ -117,6 +123,9 @@ def from_subject(token: Token, people: People, previous: int | None, quoted: lis
     """What a speech verb's subject (or the object of "according to") says about the speaker."""
     if inside(token, quoted):
         return None
+    members = _joint_members(token, quoted)
+    if members:
+        return _joint_speaker(members)
     person = _person_in_phrase(token, quoted)
     if person is not None:
         return named_speaker(tidy_name(person), people, "cue")
@@ -129,11 +138,11 @@ def from_subject(token: Token, people: People, previous: int | None, quoted: lis
             mention = people.resolve_pronoun(token, previous)
             if mention is None:
                 return None
-            return Speaker(mention.span, "name", "pronoun", token.text, mention.person)
+            return Speaker(mention.span, "name", "pronoun", token.text, mention.person, token.i)
         if lower in RELATIVE and token.head.dep_ == "relcl" and token.head.head.pos_ in ("NOUN", "PROPN"):
             found = from_subject(token.head.head, people, previous, quoted)
             if found is not None:
-                return Speaker(found.span, found.kind, "relative", token.text, found.person)
+                return Speaker(found.span, found.kind, "relative", token.text, found.person, token.i)
         return None
     if token.pos_ == "PROPN" and token.text[:1].isupper():
         return named_speaker(_proper_name(token), people, "cue")
@@ -147,9 +156,72 @@ def from_subject(token: Token, people: People, previous: int | None, quoted: lis
             return None
         resolved = people.resolve_role(description)
         if resolved is not None:
-            return Speaker(resolved.span, "name", "role", description.text, resolved.person)
+            return Speaker(resolved.span, "name", "role", description.text, resolved.person, description.start)
         return Speaker(description, "description", "cue")
     return None
+
+
+_MAX_JOINT = 16  # tokens of "Academy Award producers Craig Zadan and Neil Meron" kept as written
+
+
+def _joint_members(token: Token, quoted: list[tuple[int, int]]) -> list[Token]:
+    """The speakers a subject joins with "and" ("Zadan and Meron said in a statement", "producers Craig Zadan
+    and Neil Meron said", "Tom Baker and his wife said"): each coordinated word, the first one included, when
+    one of them at least is a name or a pronoun and each other is a name or a person of its own ("his wife").
+    Roles of one person ("president and chief executive Bill Dombrowski", "Rendell, a former governor and mayor")
+    are not several speakers; nor a name the parse hung off a name ("said Miller, … with Gregg and Kennedy")."""
+    anchors = [token]
+    if token.pos_ == "NOUN":
+        anchors += [c for c in token.children if c.dep_ == "appos" and not inside(c, quoted)]
+    for anchor in anchors:
+        if not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in anchor.children):
+            continue
+        members = [anchor]
+        for member in members:
+            members += [c for c in member.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON")]
+        names = [m for m in members if _a_name(m)]
+        own = [
+            m
+            for m in members
+            if m.pos_ == "PRON" or (can_speak(m) and any(c.dep_ in ("det", "poss") for c in m.children))
+        ]
+        pronouns = [m for m in members if m.pos_ == "PRON"]  # "he and his wife": nobody named alone
+        if len(members) > 1 and (names or pronouns) and all(m in names or m in own for m in members):
+            return members
+    return []
+
+
+def _a_name(token: Token) -> bool:
+    """A person's name, not a title ("Gov." of "Pennsylvania Gov. and … Chairman Ed Rendell", "Sirius XM Vice
+    President for news and talk Dave Gorab")."""
+    if is_title_only(token.doc[token.i : token.i + 1]):
+        return False
+    entity = entity_of(token)
+    if entity is not None:
+        return entity.label_ == "PERSON" and not is_title_only(entity)
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and not is_title_only(_proper_name(token))
+
+
+def _member_span(member: Token) -> Span:
+    entity = entity_of(member)
+    if entity is not None:
+        return tidy_name(entity)
+    if member.pos_ == "PROPN":
+        return _proper_name(member)
+    return _description(member) or member.doc[member.i : member.i + 1]
+
+
+def _joint_speaker(members: list[Token]) -> Speaker | None:
+    """Words said by several together ("…,” Zadan and Meron said in a joint statement") are not one person's:
+    the speakers as written, a description (no single name, no entity), or nobody when one of them is a
+    pronoun ("he and his wife") or the words run too long to be a speaker."""
+    if any(m.pos_ == "PRON" or m.lower_ in _NO_SPEAKER_PRONOUNS | RELATIVE | {"he", "she"} for m in members):
+        return None
+    spans = [_member_span(m) for m in members]
+    start, end = min(s.start for s in spans), max(s.end for s in spans)
+    if end - start > _MAX_JOINT or not all(m.pos_ == "PROPN" or can_speak(m) for m in members):
+        return None
+    return Speaker(members[0].doc[start:end], "description", "cue")
 
 
 def can_speak(head: Token) -> bool:
@@ -184,14 +256,19 @@ def named_speaker(span: Span, people: People, via: str) -> Speaker | None:
     a title alone ("the President said") is the person the article gave that title, else a description."""
     if ends_in_an_abbreviation(span):
         return _named_after_the_title(span, people, via)
-    if not _is_name(span) or in_a_title(span):
-        return None
+    if not _is_name(span) or in_a_title(span) or names_a_thing(span):
+        return None  # "INS Mysore said", a ship the tagger typed PERSON, is nobody
     if is_title_only(span):
         holder = people.resolve_role(span)
         if holder is not None:
-            return Speaker(holder.span, "name", "role", span.text, holder.person)
+            return Speaker(holder.span, "name", "role", span.text, holder.person, span.start)
         return Speaker(span, "description", via)
-    return Speaker(span, "name", via, None, people.person_at(span))
+    person = people.person_at(span)
+    if person is None:
+        titled = people.titled_name(span)  # "Host Jake Tapper", the tagger having missed the name there
+        if titled is not None:
+            return Speaker(titled.span, "name", via, None, titled.person)
+    return Speaker(span, "name", via, None, person)
 
 
 _MAX_NAME_AFTER = 4  # words of a name after a title's full stop taken without the tagger's say

@@ -10,7 +10,9 @@ colon), or the object of "according to". What that subject is decides what we ke
 - "who"/"that" of a relative clause: the noun the clause hangs from ("Smith, who said");
 - a description ("a White House official", "the senator"): the person it names in this
   article when it is a definite description of a role the text gave ("the senator" after
-  "Sen. Warren"), else the description as written;
+  "Sen. Warren", "the sergeant" after "Sgt. Marty Earley"), else the description as written;
+- several joined by "and" ("Zadan and Meron said in a statement"): all of them as written, a
+  description, never the first alone; with a pronoun among them ("he and his wife"), nobody;
 - anything else ("I", "we", "they", "it", a fragment, a word inside another quote): no speaker.
 """
 
@@ -104,9 +106,19 @@ def _dangling_person(verb: Token, quoted: list[tuple[int, int]]) -> Span | None:
     for ent in reversed([e for e in verb.doc.ents if sentence.start <= e.start and e.end <= verb.i]):
         if verb.i - ent.end > _DANGLING_WINDOW:
             break
+        if ent.label_ == "PERSON" and not inside(ent[0], quoted) and _joined_to_another(ent.root):
+            return None  # "He and Deyo went …, calling out", "hosts Joe Scarborough and Mika Brzezinski": not one alone
         if ent.label_ == "PERSON" and not inside(ent[0], quoted) and ent.root.dep_ not in _NOT_DANGLING:
             return tidy_name(ent)
     return None
+
+
+def _joined_to_another(token: Token) -> bool:
+    """A name coordinated with "and" to another person ("He and Deyo", "Joe Scarborough and Mika Brzezinski")."""
+    head = token.head
+    if token.dep_ != "conj" or not any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in head.children):
+        return False
+    return head.ent_type_ == "PERSON" or head.lower_ in ("he", "she")
 
 
 def _according_to(tokens: list[Token], people: People, previous: int | None, quoted: list[tuple[int, int]]):
