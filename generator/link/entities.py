@@ -34,12 +34,11 @@ from dataclasses import replace
 from generator.ingest.slug import SlugRegistry, slugify
 from generator.link.aliases import AliasFile, AliasFileError
 from generator.link.countries import country_of
+from generator.link.known_names import find_known_names, known_names
 from generator.link.mention_table import (
     Group,
     MentionTable,
     entry_of,
-    find_known_names,
-    known_names,
     read_capitals,
     read_titles,
 )
