@@ -207,3 +207,25 @@ def test_the_full_text_links_each_spelling_of_a_name_once(tmp_path: Path) -> Non
     links = [a.get_text() for p in full_text for a in p.select("a")]
     assert links == ["Joe Quimby", "Quimby"]  # "quimby" and the repeats are text: the first of each spelling
     assert {a["href"] for p in full_text for a in p.select("a")} == {"../entities/joe-quimby.md"}
+
+
+def test_home_lists_outlets_by_the_articles_it_shows_for_them(tmp_path: Path) -> None:
+    """The count shown beside an outlet leaves its duplicates out, and so does the order (allsides: AP 31 was
+    listed before USA TODAY 32, ranked by its 32 articles with one duplicate)."""
+    words = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa".split()
+
+    def text(n: int) -> str:
+        return " ".join(f"{w}{n}" for w in words + words) + "."
+
+    items = [("w1", "Wire", 1), ("w2", "Wire", 1), ("w3", "Wire", 1), ("w4", "Wire", 2)]
+    items += [("p1", "Post", 3), ("p2", "Post", 4), ("p3", "Post", 5)]
+    articles = [Article(id=a, slug=a, path=f"{a}.txt", title=a.upper(), text=text(n), source=s) for a, s, n in items]
+    analyses = {a.id: ArticleAnalysis((Sentence(0, len(a.text), a.text),), (0,), (), (), (), (), ()) for a in articles}
+    config = Config()
+    corpus = link_corpus(articles, analyses, config, tmp_path / "none.yml")
+    assert [s.name for s in corpus.sources[:2]] == ["Wire", "Post"]  # by all their articles
+    docs = tmp_path / "docs"
+    write_pages(corpus, config, docs, ROOT / "themes/report/pages", BuildInfo("in", 7, [], [], [], {}), "S")
+    home = BeautifulSoup(markdown.markdown((docs / "index.md").read_text(encoding="utf-8")), "html.parser")
+    outlets = next(h for h in home.find_all("h2") if h.get_text() == "Outlets").find_next("p")
+    assert " ".join(outlets.get_text().split()).startswith("Post 3 · Wire 2")

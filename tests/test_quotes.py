@@ -654,6 +654,41 @@ def test_a_speaker_ending_in_a_known_person_s_full_name_is_that_person() -> None
     }
 
 
+def test_a_speaker_is_no_shorter_person_whose_name_ends_theirs() -> None:
+    """Review of issue-14-h: "&" joins two speakers; a name two people share, or a longer name (a given name
+    before it), is not the person whose full name ends it."""
+    articles = [_article("a")]
+    quotes = [
+        Quote("we are thrilled to have her host again", 0, 40, 0, "Craig Zadan & Neil Meron", 50, 74, "description"),
+        Quote("i am so proud of this film and its cast", 0, 40, 0, "Mary Ann Smith", 80, 94, "name"),
+        Quote("it was the best summer of my whole life", 0, 40, 0, "Sarah Jessica Parker", 100, 120, "name"),
+    ]
+    entities = [
+        Entity("neil-meron", "neil-meron", "Neil Meron", "PERSON", ("Neil Meron",), ("a",), 2),
+        Entity("mary-ann-smith", "mary-ann-smith", "Mary Ann Smith", "PERSON", ("Mary Ann Smith",), ("a",), 2),
+        Entity("mary-ann-smith-2", "mary-ann-smith-2", "Mary Ann Smith", "PERSON", ("Mary Ann Smith",), ("a",), 2),
+        Entity("ann-smith", "ann-smith", "Ann Smith", "PERSON", ("Ann Smith",), ("a",), 2),
+        Entity("jessica-parker", "jessica-parker", "Jessica Parker", "PERSON", ("Jessica Parker",), ("a",), 2),
+    ]
+    assert link_quote_speakers(articles, {"a": _analysis(*quotes)}, {"a": ()}, entities) == {}
+
+
+def test_a_person_who_shares_words_with_a_ship_or_a_storm_is_still_a_person(nlp) -> None:
+    ship = (
+        "Destroyer collides with tanker\n\n"
+        "The destroyer USS John McCain collided with a tanker east of Singapore on Monday.\n"
+        "Sen. John McCain, who chairs the armed services committee, spoke in Arizona on Monday.\n"
+        '"This is completely unacceptable and the Navy must explain it," he said.'
+    )
+    assert _speakers(nlp, ship)["This is completely unacceptable and the Navy must explain it,"] == "John McCain"
+    storm = (
+        "Actress safe after crash\n\n"
+        "Police said Storm Reid was not hurt when her car was hit on Sunday in Los Angeles.\n"
+        '"I am fine and I thank everyone who has reached out to me," Storm Reid said.'
+    )
+    assert _speakers(nlp, storm)["I am fine and I thank everyone who has reached out to me,"] == "Storm Reid"
+
+
 def test_a_joint_statement_is_not_credited_to_its_first_speaker_alone(nlp) -> None:
     text = (
         "DeGeneres to host the Oscars\n\n"

@@ -109,7 +109,7 @@ THING_KINDS = {
 """Kinds of things the noun before a name can make of it ("Indian warship INS Mysore", "the destroyer Mysore",
 "the racehorse Secretariat", "Hurricane Katrina"): not a person, whom "he" or "she" could stand for."""
 
-_STORMS = {"hurricane", "typhoon", "cyclone", "storm"}
+_STORMS = {"hurricane", "typhoon", "cyclone"}  # not "storm": a given name too ("Storm Reid")
 
 
 def names_a_thing(span: Span) -> bool:

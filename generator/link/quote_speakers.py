@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from generator.link.names import known_given_name
 from generator.link.quote_groups import shared_phrases, split_groups
 from generator.model import Article, ArticleAnalysis, Entity, LinkedMention, PhraseGroup, QuoteGroup
 
@@ -71,16 +72,19 @@ def _people_by_full_name(entities: tuple[Entity, ...] | list[Entity]) -> dict[tu
 def _titled_full_name(speaker: str, full_names: dict[tuple[str, ...], str | None]) -> str | None:
     """The person whose full name ends the speaker's words after title words alone ("Host Jake Tapper"):
     nothing before the name that makes the phrase someone else ("of", "and", a possessive, a comma)."""
-    if "," in speaker or "'s " in speaker or "’s " in speaker:
-        return None
+    if "," in speaker or "'s " in speaker or "’s " in speaker or any(ch in speaker for ch in "&/+"):
+        return None  # "Craig Zadan & Neil Meron" said it together: not Meron alone
     words = _WORD.findall(speaker)
     for size in range(len(words), 1, -1):
-        entity = full_names.get(tuple(words[-size:]))
-        if entity is not None:
-            before = words[:-size]
-            if any(w.lower() in _NOT_A_TITLE for w in before):
-                return None
-            return entity
+        name = tuple(words[-size:])
+        if name not in full_names:
+            continue
+        before = words[:-size]
+        if full_names[name] is None or any(w.lower() in _NOT_A_TITLE for w in before):
+            return None  # two people of that name; or "the wife of John Smith"
+        if before and known_given_name(before[-1].lower()):
+            return None  # "Sarah Jessica Parker" is not the corpus's Jessica Parker
+        return full_names[name]
     return None
 
 

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from generator.model import Corpus, IndexedKeyword
+from generator.model import Corpus, IndexedKeyword, Source
 from generator.pages.long_lists import Pager, first_page_or, lone_first, split
 from generator.pages.markdown import MD
 from generator.pages.paths import HOME, KEYWORDS, NAV, SOURCES, TOPICS, anchor
@@ -91,6 +91,12 @@ def _most_mentioned(site: Site, kind: str) -> tuple[EntitySummary, ...]:
     )
 
 
+def _top_sources(corpus: Corpus, named: list[Source]) -> tuple[Counted, ...]:
+    """The outlets with the most articles, counted and ranked without duplicates, as the home page shows them."""
+    counted = [Counted(source_ref(s), len(corpus.unique_articles(s.articles))) for s in named]
+    return tuple(sorted(counted, key=lambda c: -c.articles)[:HOME_TOPICS])  # stable: ties keep the sources' order
+
+
 def home_page(site: Site) -> HomePage:
     corpus = site.corpus
     dates = sorted(a.date for a in corpus.articles if a.date)
@@ -120,7 +126,7 @@ def home_page(site: Site) -> HomePage:
         skipped=len(site.info.skipped),
         warnings=len(site.info.warnings),
         chart=site.charts.timeline(tuple(a.id for a in corpus.articles), "timeline") if dates else MD(""),
-        top_sources=tuple(Counted(source_ref(s), len(corpus.unique_articles(s.articles))) for s in named[:HOME_TOPICS]),
+        top_sources=_top_sources(corpus, named),
         people=_most_mentioned(site, "PERSON"),
         organisations=_most_mentioned(site, "ORG"),
     )
