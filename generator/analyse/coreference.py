@@ -147,12 +147,9 @@ class People:
                     person.gender = FEMALE
 
     def _a_thing_named(self, name: Span) -> bool:
-        """A word alone of a thing the article named before ("Mysore" after "INS Mysore"), with no title: a
-        name of two words or more, or a titled one, is a person's ("Sen. John McCain" after "USS John McCain")."""
+        """An untitled word alone of a thing named before ("Mysore" after "INS Mysore"; not "Sen. John McCain")."""
         words = {t.lower_ for t in name if t.is_alpha}
-        if len(words) != 1 or titles_before(name):
-            return False
-        return any(words <= thing for thing in self.things)
+        return len(words) == 1 and not titles_before(name) and any(words <= thing for thing in self.things)
 
     def _person_for(self, name: Span) -> int:
         words = [t.lower_ for t in name if t.is_alpha]
