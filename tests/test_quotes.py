@@ -689,6 +689,22 @@ def test_a_person_who_shares_words_with_a_ship_or_a_storm_is_still_a_person(nlp)
     assert _speakers(nlp, storm)["I am fine and I thank everyone who has reached out to me,"] == "Storm Reid"
 
 
+def test_a_name_before_an_office_is_not_the_speaker(nlp) -> None:
+    """ "said Sirius XM Vice President for news and talk Dave Gorab": the tagger parses "President" as the
+    subject with "Sirius XM" (typed PERSON) compounding it; the company is not the speaker, the office is a
+    description."""
+    text = (
+        "Radio host leaves\n\n"
+        "The network said on Monday that the host will leave at the end of the month.\n"
+        '"We thank him for his many years of great work on the channel," said Sirius XM Vice President for news and '
+        "talk Dave Gorab."
+    )
+    (quote,) = _analyse(nlp, text).quotes
+    assert (quote.speaker, quote.speaker_kind) == ("Sirius XM Vice President", "description")
+    named = 'Talks\n\nThe talks began on Monday.\n"We will not give up," said Senate Majority Leader Mitch McConnell.'
+    assert _speakers(nlp, named)["We will not give up,"] == "Mitch McConnell"
+
+
 def test_a_joint_statement_is_not_credited_to_its_first_speaker_alone(nlp) -> None:
     text = (
         "DeGeneres to host the Oscars\n\n"

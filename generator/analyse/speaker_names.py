@@ -11,7 +11,13 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from generator.analyse.coreference import People, tidy_name
-from generator.analyse.titles import ends_in_an_abbreviation, in_a_title, is_title_only, names_a_thing
+from generator.analyse.titles import (
+    ends_in_an_abbreviation,
+    in_a_title,
+    is_title_only,
+    names_a_thing,
+    word,
+)
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 
@@ -224,6 +230,13 @@ def _joint_speaker(members: list[Token]) -> Speaker | None:
     return Speaker(members[0].doc[start:end], "description", "cue")
 
 
+OFFICES = {
+    "president", "senator", "governor", "mayor", "secretary", "minister", "chairman", "chairwoman", "leader",
+    "premier", "spokesman", "spokeswoman", "director", "commissioner",
+}  # fmt: skip
+"""Head nouns of an office that no one is named after ("King", "Bishop", "Major" are surnames too)."""
+
+
 def can_speak(head: Token) -> bool:
     """Whether a description's head noun can name a speaker: a person, a body of people or a document
     ("an aide", "the committee", "the statement"), not "the promise" or "the footage", nor a quantity
@@ -238,7 +251,13 @@ def _person_in_phrase(token: Token, quoted: list[tuple[int, int]]) -> Span | Non
     """A person named in the subject's own noun phrase: the word itself, a title's name ("spokesman
     Navy Capt. Jeff Davis") or an apposition ("the shadow secretary, Theresa May")."""
     kinds = ("appos", "compound") if token.pos_ == "PROPN" else ("appos",)  # "one Uighur militant" is a militant
-    candidates = [token] + [c for c in token.children if c.dep_ in kinds and not inside(c, quoted)]
+    # A title heading the phrase ("Sirius XM Vice President …") is not the name that modifies it before it.
+    title = entity_of(token) is None and word(token) in OFFICES
+    candidates = [token] + [
+        c
+        for c in token.children
+        if c.dep_ in kinds and not inside(c, quoted) and not (title and c.dep_ == "compound" and c.i < token.i)
+    ]
     for candidate in candidates:
         entity = entity_of(candidate)
         if entity is not None and entity.label_ == "PERSON":
@@ -262,6 +281,8 @@ def named_speaker(span: Span, people: People, via: str) -> Speaker | None:
         holder = people.resolve_role(span)
         if holder is not None:
             return Speaker(holder.span, "name", "role", span.text, holder.person, span.start)
+        return Speaker(span, "description", via)
+    if word(span[-1]) in OFFICES:  # "Sirius XM Vice President": an office, as written, is no one's name
         return Speaker(span, "description", via)
     person = people.person_at(span)
     if person is None:
