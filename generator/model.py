@@ -334,7 +334,7 @@ class Corpus:
     topic_summaries: dict[str, tuple[SummarySentence, ...]] = field(default_factory=dict)  # by topic id
     keyword_index: tuple[IndexedKeyword, ...] = ()  # most shared first
     keyword_links: KeywordLinks = field(default_factory=lambda: KeywordLinks({}, {}))
-    comparisons: dict[str, Comparison] = field(default_factory=dict)  # by topic id
+    comparisons: dict[str, Comparison] = field(default_factory=dict)  # by story id (stories only)
     source_profiles: dict[str, SourceProfile] = field(default_factory=dict)  # by source id
 
     @property

@@ -11,12 +11,15 @@ from __future__ import annotations
 import itertools
 import re
 
+import numpy as np
 import pytest
+from scipy import sparse
 
 from generator.link.mention_table import MentionTable, _context, entry_of
 from generator.link.merger import Merger
 from generator.link.names import SURNAME_PARTICLES, display_eligible
 from generator.link.people import _spells
+from generator.link.similarity import _best_of_block
 from generator.link.titles import word_before
 from generator.link.topics import _same_stem
 from generator.model import Article, Mention
@@ -169,3 +172,35 @@ def test_tallies_counted_again_after_moves_equal_a_fresh_count() -> None:
             entry.key = "biden" if "Biden" in entry.surface else entry.key
     table.moved()
     assert _state(table.groups(merger)) == _state(_fresh(table).groups(merger))
+
+
+def _best_by_sorting(dense: np.ndarray, start: int, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's k best other columns by a full sort: best first, ties by column, zeros no neighbour."""
+    index = np.full((dense.shape[0], k), -1, dtype=np.int32)
+    score = np.zeros((dense.shape[0], k), dtype=np.float32)
+    for row, values in enumerate(dense.astype(np.float32)):
+        found = sorted((-v, col) for col, v in enumerate(values) if v > 0 and col != row + start)[:k]
+        for rank, (negated, col) in enumerate(found):
+            index[row, rank], score[row, rank] = col, -negated
+    return index, score
+
+
+@pytest.mark.parametrize("width", [5, 70, 300, 1000])
+@pytest.mark.parametrize("k", [1, 3, 10])
+def test_the_bounded_selection_gives_each_rows_k_best_as_a_full_sort_does(width: int, k: int) -> None:
+    rng = np.random.default_rng(width * 31 + k)
+    rows = min(24, width)  # a block of the square matrix's rows, starting at row `start`
+    dense = rng.random((rows, width)) * (rng.random((rows, width)) < 0.3)
+    dense[3] = 0.0  # a row with no neighbour
+    dense[4, :2] = 0.5  # a row with fewer than k
+    dense[4, 2:] = 0.0
+    dense[-2] = np.round(dense[-2], 1)  # ties, broken by column
+    dense[-1, :] = 0.25  # every column tied
+    start = min(7, width - rows)
+    k = min(k, width - 1)
+    index = np.zeros((rows, k), dtype=np.int32)
+    score = np.zeros((rows, k), dtype=np.float32)
+    _best_of_block(sparse.csr_matrix(dense), start, k, index, score)
+    expected_index, expected_score = _best_by_sorting(dense, start, k)
+    assert index.tolist() == expected_index.tolist()
+    assert score.tolist() == expected_score.tolist()

@@ -112,7 +112,8 @@ def compare_sources(topic: Topic, corpus: Corpus) -> Comparison:
 
 
 def compare_topics(corpus: Corpus) -> dict[str, Comparison]:
-    return {topic.id: compare_sources(topic, corpus) for topic in corpus.topics}
+    """The comparison of every story (only a story page shows one: an article in no story has none)."""
+    return {topic.id: compare_sources(topic, corpus) for topic in corpus.topics if topic.is_story}
 
 
 def profile_sources(corpus: Corpus) -> dict[str, SourceProfile]:
