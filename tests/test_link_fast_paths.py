@@ -204,3 +204,28 @@ def test_the_bounded_selection_gives_each_rows_k_best_as_a_full_sort_does(width:
     expected_index, expected_score = _best_by_sorting(dense, start, k)
     assert index.tolist() == expected_index.tolist()
     assert score.tolist() == expected_score.tolist()
+
+
+def test_tallies_counted_again_for_the_entries_a_rule_names_equal_a_fresh_count() -> None:
+    table = _table()
+    merger = Merger([])
+    table.groups(merger)
+    changed = []
+    for entry in table.entries():
+        if entry.key == "trump" and entry.article != "a":
+            entry.key, entry.label = "donald trump", "PERSON"
+            changed.append(entry)
+        elif entry.key == "biden":
+            entry.key = "joe biden"
+            changed.append(entry)
+    assert len(changed) >= 3
+    table.moved(changed[:1])
+    table.moved(changed[1:])  # two rules' moves before the next count
+    assert _state(table.groups(merger)) == _state(_fresh(table).groups(merger))
+    moved_back = [e for e in table.entries() if e.key in ("donald trump", "joe biden") and e.article == "c"]
+    for entry in moved_back:
+        entry.key = entry.surface.lower()
+    table.moved(moved_back)
+    table.moved()  # and any entry: every one looked at
+    assert _state(table.groups(merger)) == _state(_fresh(table).groups(merger))
+    assert table.keys() == _fresh(table).keys()

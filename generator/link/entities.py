@@ -123,8 +123,7 @@ def _join_all(merger: Merger, table: MentionTable, fixed: set[str]) -> dict[str,
     join_countries(merger, table.groups(merger))
     join_country_prefixed(merger, table.groups(merger))
     join_name_variants(merger, table.groups(merger))
-    ambiguous = resolve_short_names(merger, table, table.groups(merger), fixed)
-    table.moved()
+    ambiguous = resolve_short_names(merger, table, table.groups(merger), fixed)  # tells the table what moved
     groups = table.groups(merger)
     join_plurals(merger, groups, _surnames(groups))
     join_company_names(merger, table.groups(merger), table.pairs_in_one_article())
@@ -192,8 +191,10 @@ def _related_demonyms(entities: list[Entity]) -> dict[str, set[str]]:
             places[normalise(entity.name)[:4]].append(entity)
     related: dict[str, set[str]] = defaultdict(set)
     for entity in entities:
+        if entity.type != "NORP":
+            continue
         key = normalise(entity.name)
-        if entity.type != "NORP" or " " in key:
+        if " " in key:
             continue
         for place in places.get(key[:4], []):
             place_key = normalise(place.name)

@@ -219,7 +219,8 @@ class MentionTable:
     Groups are built from per-key tallies (a few thousand keys rather than every mention).
     After `moved()` (entries changed their keys or labels: the only fields of an entry the
     rules change once the table is read) only the tallies of the keys entries left or joined
-    are counted again; the rest are kept.
+    are counted again; the rest are kept. `moved(entries)` names the entries a rule changed,
+    so that only they are looked at, not every entry of the corpus.
     """
 
     def __init__(self, articles: list[Article]) -> None:
@@ -227,8 +228,10 @@ class MentionTable:
         self.texts: dict[str, str] = {a.id: a.text for a in articles}  # for names the model did not span
         self._tallies: dict[str, Group] | None = None
         self._stale = False
+        self._changed: list[Entry] | None = None  # the entries `moved` named since the last count; None: any
         self._flat: list[tuple[str, Entry]] = []  # (article id, entry) in corpus order, as last counted
         self._counted: list[tuple[str, str]] = []  # each entry's (key, label) when last counted
+        self._position: dict[int, int] = {}  # id() of each entry -> its position in `_flat`
         self._members: dict[str, list[int]] = {}  # key -> positions in `_flat` of its entries, in order
         self._joined: dict[str, tuple[list[str], Group]] = {}  # root -> its keys and their group, as last built
         self._roots_of: Merger | None = None  # the merger `_root` holds roots of
@@ -241,7 +244,14 @@ class MentionTable:
         """Every name key the entries have now, in the order they first occur."""
         return list(self._key_tallies())
 
-    def moved(self) -> None:
+    def moved(self, entries: list[Entry] | None = None) -> None:
+        """Entries changed key or label: `entries`, or any when not given."""
+        if entries is None or (self._stale and self._changed is None):
+            self._changed = None
+        else:
+            if not self._stale or self._changed is None:
+                self._changed = []
+            self._changed.extend(entries)
         self._stale = True
 
     def _key_tallies(self) -> dict[str, Group]:
@@ -250,6 +260,7 @@ class MentionTable:
         elif self._tallies is None or self._stale:
             self._flat = [(article_id, entry) for article_id, entries in self.by_article.items() for entry in entries]
             self._counted = [(entry.key, entry.label) for _, entry in self._flat]
+            self._position = {id(entry): position for position, (_, entry) in enumerate(self._flat)}
             members: dict[str, list[int]] = defaultdict(list)
             for position, (key, _) in enumerate(self._counted):
                 members[key].append(position)
@@ -257,6 +268,7 @@ class MentionTable:
             self._tallies = {key: self._tally(key, positions) for key, positions in self._members.items()}
             self._joined = {}
         self._stale = False
+        self._changed = None
         return self._tallies
 
     def _recount(self) -> None:
@@ -264,7 +276,13 @@ class MentionTable:
         assert self._tallies is not None
         left: dict[str, set[int]] = defaultdict(set)
         joined: dict[str, list[int]] = defaultdict(list)
-        for position, ((_, entry), (key, label)) in enumerate(zip(self._flat, self._counted, strict=True)):
+        if self._changed is None:
+            positions: list[int] | range = range(len(self._flat))
+        else:
+            positions = sorted({self._position[id(entry)] for entry in self._changed})
+        for position in positions:
+            entry = self._flat[position][1]
+            key, label = self._counted[position]
             if entry.key != key or entry.label != label:
                 left[key].add(position)
                 joined[entry.key].append(position)

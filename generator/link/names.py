@@ -53,6 +53,7 @@ def clean_name(text: str) -> str:
     return " ".join(kept.split())
 
 
+@lru_cache(maxsize=200_000)
 def _fold(name: str) -> str:
     """Accents, apostrophes and white space folded; leading "the", a possessive and edge punctuation dropped."""
     text = unicodedata.normalize("NFKD", clean_name(name).translate(_APOSTROPHES))

@@ -131,10 +131,15 @@ def _index_people(merger: Merger, table: MentionTable, groups: dict[str, Group])
                 people.by_surname[f"{name.suffix}:"].add(root)
         spelled = [f for f in group.forms if " " in f]
         people.name[root] = max(spelled, key=lambda f: (group.forms[f], f)) if spelled else people.head[root]
+    person_root: dict[str, str] = {}  # key -> the root of the full-name person it names, "" if none
     for article_id, entries in table.by_article.items():
         for entry in entries:
-            root = merger.find(entry.key)
-            if root in people.head and person_name(entry.key) is not None:
+            root = person_root.get(entry.key)
+            if root is None:
+                found = merger.find(entry.key)
+                named = found in people.head and person_name(entry.key) is not None
+                root = person_root[entry.key] = found if named else ""
+            if root:
                 people.present[article_id].add(root)
     for roots in people.present.values():
         people.articles.update(roots)
@@ -185,17 +190,17 @@ def resolve_short_names(
     companies = {strip_legal_suffix(k) for g in groups.values() for k in g.keys if has_legal_suffix(k)}
     pending: list[tuple[Entry, set[str], set[str]]] = []
     evidence: Counter[str] = Counter()
-    joined: dict[str, bool] = {}
+    skip: dict[str, bool] = {}  # key -> whether its mentions are no short name to resolve
     for article_id, entries in table.by_article.items():
         spelled: dict[str, bool] = {}  # root -> whether this article's text holds its full name
         for entry in entries:
             key = entry.key
-            if key in fixed or key in companies or key_is_acronym(key) or person_name(key) is not None:
-                continue  # "Twitter" beside "Twitter Inc." is the company, not "part of the name Will Twitter"
-            if key not in joined:
-                joined[key] = any(" " in k for k in groups[merger.find(key)].keys if k != key and k not in fixed)
-            if joined[key]:
-                continue  # already joined to a full name's group (an acronym, a country)
+            if key not in skip:  # "Twitter" beside "Twitter Inc." is the company, not "part of the name Will Twitter"
+                skip[key] = (
+                    key in fixed or key in companies or key_is_acronym(key) or person_name(key) is not None
+                ) or any(" " in k for k in groups[merger.find(key)].keys if k != key and k not in fixed)
+            if skip[key]:
+                continue  # a full name, fixed, or already joined to a full name's group (an acronym, a country)
             candidates = people.candidates(key, entry.titled) - {merger.find(key)}
             if entry.gender:  # "Mrs. de Blasio" is not Bill de Blasio
                 candidates = {r for r in candidates if people.sex[r] in ("", entry.gender)}
@@ -226,6 +231,7 @@ def resolve_short_names(
             entry.key, entry.label = people.head[target], "PERSON"
             entry.reason = why.format(name=people.name[target])
     _undo_other_sex(moved)
+    table.moved([entry for entry, _ in moved])
     return ambiguous
 
 

@@ -238,7 +238,7 @@ def join_initialisms(merger: Merger, table: MentionTable, acronym_keys: set[str]
             target, why = found.decide(entry.article)
             if target is not None and merger.allowed(entry.key, target):
                 entry.key, entry.reason = target, why
-                table.moved()
+                table.moved([entry])
 
 
 def _main_country(groups: dict[str, Group]) -> str:

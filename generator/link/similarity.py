@@ -24,7 +24,7 @@ RARE_SHARE = 0.10  # a term is rare evidence when at most this share of the corp
 LEMMA_WEIGHT = 1.0  # share of the story similarity from content words; the rest from shared entities (measured:
 # entities helped ECB+ a little and split the seeds' story, docs/BENCHMARKS.md "Stories")
 BLOCK_ROWS = 512
-TOP_K_CHUNK = 64  # columns whose maximum bounds a row's k best from below (`_best_of_block`)
+TOP_K_CHUNK = 32  # columns whose maximum bounds a row's k best from below (`_best_of_block`)
 
 
 @dataclass(frozen=True)
