@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 from scipy import sparse
 
+from generator.link.known_names import _WORD, _WORDS
 from generator.link.mention_table import MentionTable, _context, entry_of
 from generator.link.merger import Merger
 from generator.link.names import SURNAME_PARTICLES, display_eligible
@@ -229,3 +230,10 @@ def test_tallies_counted_again_for_the_entries_a_rule_names_equal_a_fresh_count(
     table.moved()  # and any entry: every one looked at
     assert _state(table.groups(merger)) == _state(_fresh(table).groups(merger))
     assert table.keys() == _fresh(table).keys()
+
+
+@pytest.mark.parametrize(
+    "text", ["Jean-Luc Picard", "-Trump said", "a--b -c- d-", "Élysée—Paris", "x_y 3-4 «Nato»", "", "  - -  "]
+)
+def test_words_found_without_the_lookbehind_are_the_words_the_pattern_finds(text: str) -> None:
+    assert _WORDS.findall(text) == _WORD.findall(text)

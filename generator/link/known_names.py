@@ -15,6 +15,7 @@ from generator.model import Article, ArticleAnalysis, Mention
 UNTYPED = ""  # label of a mention found by name rather than by the model: it casts no type vote
 _WORD = re.compile(r"(?<![\w-])[\w-]+")  # a word of a name or text: letters, digits and hyphens
 _WORD_CHAR = re.compile(r"[\w-]")
+_WORDS = re.compile(r"[\w-]+")  # `_WORD` for findall: each match ends a run, so the next needs no lookbehind
 
 
 class KnownNames:
@@ -55,7 +56,7 @@ class KnownNames:
     def _first_words(self, text: str) -> list[tuple[int, str]]:
         """(offset, word) of every word of the text (a `_WORD` match) that is the first word of a name."""
         found = []
-        for word in self.by_first.keys() & set(_WORD.findall(text)):
+        for word in self.by_first.keys() & set(_WORDS.findall(text)):
             at = text.find(word)
             while at >= 0:
                 end = at + len(word)
