@@ -774,3 +774,54 @@ def test_a_name_joined_to_a_pronoun_is_not_the_speaker_alone(nlp) -> None:
     )
     (quote,) = _analyse(nlp, text).quotes
     assert quote.speaker is None  # both called it out: neither Toepper nor Deyo alone
+
+
+def test_two_titles_of_one_person_joined_by_and_credit_the_person_and_the_quote_after(nlp) -> None:
+    """ "Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell" is one man with two offices:
+    his name, not the words cut before it, and his next quote goes on being his."""
+    text = (
+        "The party met in Philadelphia on Monday to choose its nominee.\n"
+        "“We will win this state in November and we will win it big,” said Pennsylvania Gov. and Democratic "
+        "National Committee Chairman Ed Rendell. “Turnout is what decides an election like this one.”"
+    )
+    speakers = _speakers(nlp, text)
+    assert speakers["We will win this state in November and we will win it big,"] == "Ed Rendell"
+    assert speakers["Turnout is what decides an election like this one."] == "Ed Rendell"
+
+
+def test_a_title_and_an_honorific_joined_by_and_are_two_people(nlp) -> None:
+    """ "President and Mrs. Obama said": a couple, as written; never "Obama" alone."""
+    text = (
+        "The couple visited the school in Chicago on Friday.\n"
+        "“We are so proud of every one of these students and their teachers,” said President and Mrs. Obama."
+    )
+    (speaker,) = _speakers(nlp, text).values()
+    assert speaker == "President and Mrs. Obama"
+    (quote,) = _analyse(nlp, text).quotes
+    assert quote.speaker_kind == "description"
+
+
+def test_an_organisation_cut_at_its_own_and_is_not_the_speaker_the_person_with_its_title_is(nlp) -> None:
+    """The tagger spans "National Institute of Allergy" and leaves "and Infectious Diseases director Anthony
+    Fauci": the director speaks, not a fragment of the institute's name."""
+    text = (
+        "Health officials warned on Tuesday that the virus was spreading fast.\n"
+        "“We are not going to have a vaccine for at least a year and a half,” National Institute of Allergy "
+        "and Infectious Diseases director Anthony Fauci said."
+    )
+    assert list(_speakers(nlp, text).values()) == ["Anthony Fauci"]
+
+
+def test_the_latter_and_the_former_are_the_second_and_the_first_of_two_people_named(nlp) -> None:
+    """ "Hosts Laura Ingraham and Sean Hannity have praised …, with the latter suggesting: “…”" is Hannity's;
+    "the former" is Ingraham; of three people named, nobody for sure."""
+    pair = "Hosts Laura Ingraham and Sean Hannity have praised the president's performance, with the {} suggesting: "
+    words = "“He has done a better job than anyone could have done in this crisis.”"
+    assert list(_speakers(nlp, pair.format("latter") + words).values()) == ["Sean Hannity"]
+    assert list(_speakers(nlp, pair.format("former") + words).values()) == ["Laura Ingraham"]
+    three = "Tom Baker, Jane Doe and Bill Green visited the plant on Monday, with the latter saying: "
+    assert list(_speakers(nlp, three + "“The plant needs the money before the winter comes.”").values()) == [None]
+    after = "Senators Tom Baker and Jane Doe visited the plant.\n“The plant needs the money now,” the latter said."
+    assert list(_speakers(nlp, after).values()) == ["Jane Doe"]
+    other = "Senators Tom Baker and Jane Doe met; the latter has said she will run, and Mayor Bill Green said: "
+    assert list(_speakers(nlp, other + "“The city needs the money this winter.”").values()) == ["Bill Green"]

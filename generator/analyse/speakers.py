@@ -21,15 +21,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from generator.analyse.coreference import People, tidy_name
-from generator.analyse.speaker_names import (
-    RELATIVE,
-    Speaker,
-    can_speak,
-    entity_of,
-    from_subject,
-    inside,
-    named_speaker,
-)
+from generator.analyse.speaker_names import Speaker, from_subject, named_speaker
+from generator.analyse.speaker_pairs import names_latter_or_former
+from generator.analyse.speaker_words import RELATIVE, can_speak, entity_of, inside
 from generator.analyse.speech_verbs import (
     ATTITUDE_VERBS,
     QUOTE_NOUNS,
@@ -181,6 +175,9 @@ def find_speaker(
     decided, speaker = _possessor(first, people, spans)
     if decided:
         return True, speaker
+    latter = next((t for t in outside if t.i < first.start and names_latter_or_former(t, speaking=True)), None)
+    if latter is not None and latter.sent == first[0].sent:  # "…, with the latter suggesting: “…”"
+        return True, from_subject(latter, people, previous, spans)
     if in_rejected_words(first, quoted):
         return True, None  # "he brushed off Labour suggestions … “by the back door”": not his words
     governing = governing_verbs(first, verbs + attitude, quoted)

@@ -1,0 +1,125 @@
+"""Two names joined by "and" where the text means one speaker: the titles of one person ("Pennsylvania Gov.
+and Democratic National Committee Chairman Ed Rendell said"), an organisation's name the tagger cut at its
+own "and" before the title of the person who speaks ("National Institute of Allergy and Infectious Diseases
+director Anthony Fauci said"), and "the latter" or "the former" of two people named before ("Hosts Laura
+Ingraham and Sean Hannity have praised Trump, with the latter suggesting: …").
+
+speaker_names.py reads a speech verb's subject; this module settles these joined subjects first, so that
+they are neither a name cut before the person ("Pennsylvania Gov. and Democratic National Committee"), an
+organisation's fragment ("National Institute of Allergy") nor both people for the words of one.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from generator.analyse.speaker_words import OFFICES, can_speak, entity_of
+from generator.analyse.speech_verbs import SPEECH_VERBS
+from generator.analyse.titles import HONORIFIC_GENDER, TITLE_ROLE, TITLE_WORDS, is_title_only, word
+
+_NOT_AN_OFFICE = set(HONORIFIC_GENDER) | {"the", "former", "vice", "prime", "chief"}
+"""Title words that are no office on their own: "President and Mrs. Obama" are two people."""
+
+_ORDER = {"latter": -1, "former": 0}
+
+
+def _person(token: Token) -> Span | None:
+    entity = entity_of(token)
+    return entity if entity is not None and entity.label_ == "PERSON" else None
+
+
+def _joined(token: Token) -> tuple[Token, Span] | None:
+    """The "and" of a subject and the person it joins, when the subject has no determiner of its own."""
+    if any(c.dep_ in ("det", "poss") for c in token.children):
+        return None  # "the President and Senator Smith", "his wife and Smith": two people
+    conjunction = next((c for c in token.children if c.dep_ == "cc" and c.lower_ == "and"), None)
+    people = [p for p in (_person(c) for c in token.children if c.dep_ == "conj") if p is not None]
+    if conjunction is None or len(people) != 1 or people[0].start <= conjunction.i:
+        return None
+    return conjunction, people[0]
+
+
+def _an_office(token: Token) -> bool:
+    name = word(token)
+    return (name in TITLE_ROLE or name in TITLE_WORDS or name in OFFICES) and name not in _NOT_AN_OFFICE
+
+
+def one_of_a_pair(token: Token) -> Span | None:
+    """The one person a subject joined by "and" names, for the two readings above; None otherwise.
+
+    Titles of one person: the subject is a title alone ("Gov."), and the words between "and" and the name
+    hold an office ("… Chairman Ed Rendell"), not an honorific alone ("Mrs."). An organisation cut at "and":
+    the subject is the tagger's organisation (or place) ending right before that "and", and the words after
+    it are capitalised words of the name going on, then a role in lower case right before the person's name
+    ("Infectious Diseases director Anthony Fauci"), as news writes a title; "the Pentagon and Defense
+    Secretary Ash Carter" (a capitalised title) stays two."""
+    found = _joined(token)
+    if found is None:
+        return None
+    conjunction, person = found
+    between = list(token.doc[conjunction.i + 1 : person.start])
+    refused = ("DET", "PRON", "CCONJ", "VERB", "AUX")
+    if not between or any(t.is_punct or t.pos_ in refused or t.ent_type_ == "PERSON" for t in between):
+        return None
+    if entity_of(token) is None and is_title_only(token.doc[token.i : token.i + 1]):
+        return person if any(_an_office(t) for t in between) else None
+    entity = entity_of(token)
+    if entity is None or entity.label_ == "PERSON" or entity.end != conjunction.i:
+        return None
+    role = between[-1]
+    capitalised = [t for t in between[:-1] if t.text[:1].isupper()]
+    if role.text[:1].islower() and role.pos_ == "NOUN" and can_speak(role) and len(capitalised) == len(between) - 1:
+        return person if capitalised else None
+    return None
+
+
+def titled_couple(token: Token) -> Span | None:
+    """ "President and Mrs. Obama", "the Duke and Duchess of Sussex": a title alone joined by "and" to a name
+    with an honorific of its own; two people, so the words as written (a description), never "Obama" alone."""
+    found = _joined(token) if is_title_only(token.doc[token.i : token.i + 1]) else None
+    if found is None or entity_of(token) is not None:
+        return None
+    conjunction, person = found
+    between = [word(t) for t in token.doc[conjunction.i + 1 : person.start] if not t.is_punct]
+    if not between or not all(w in HONORIFIC_GENDER for w in between):
+        return None
+    return token.doc[token.left_edge.i : person.end]
+
+
+def names_latter_or_former(token: Token, speaking: bool = False) -> bool:
+    """ "the latter" or "the former" standing for a person ("the latter said", "with the latter suggesting"),
+    not a title ("the former president", "a former aide"); with `speaking`, only right before a speech verb
+    ("the latter has said he will run, and Brown said: “…”" leaves the quote to Brown)."""
+    if token.lower_ not in _ORDER or token.i == 0 or token.doc[token.i - 1].lower_ != "the":
+        return False
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if after is None:
+        return not speaking
+    lower = after.lower_
+    if lower.endswith("ing") and any(lower[:-3] + e in SPEECH_VERBS for e in ("", "e")):
+        return True  # "suggesting", "noting", which the tagger may take for a noun
+    if speaking:
+        return after.pos_ in ("VERB", "AUX") and after.lemma_.lower() in SPEECH_VERBS
+    return after.pos_ in ("VERB", "AUX", "PUNCT")
+
+
+def latter_or_former(token: Token) -> Span | None:
+    """The person "the latter" / "the former" stands for, of the two people joined by "and" that are the last
+    people named before it, in its sentence or the one before ("Hosts Laura Ingraham and Sean Hannity …, with
+    the latter suggesting"); None when the last person named is not the second of such a pair (three
+    people, or one named after the pair: the reference is then the reader's guess)."""
+    doc = token.doc
+    sentence = token.sent
+    start = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    before = [e for e in doc.ents if start <= e.start and e.end <= token.i and e.label_ == "PERSON"]
+    if not before or before[-1].root.dep_ != "conj":
+        return None
+    second = before[-1]
+    first = _person(second.root.head)
+    found = _joined(second.root.head) if first is not None else None
+    if first is None or found is None or found[1] != second:
+        return None
+    listed = first.root.dep_ in ("conj", "appos") or any(c.dep_ == "appos" for c in first.root.children)
+    if listed or any(c.dep_ == "conj" for c in second.root.children):
+        return None  # "Tom Baker, Jane Doe and Bill Green": three people
+    return (first, second)[_ORDER[token.lower_]]
