@@ -74,7 +74,7 @@ def one_of_a_pair(token: Token) -> Span | None:
 
 
 def titled_couple(token: Token) -> Span | None:
-    """ "President and Mrs. Obama", "the Duke and Duchess of Sussex": a title alone joined by "and" to a name
+    """ "President and Mrs. Obama", "Sen. and Mrs. Smith": a title alone joined by "and" to a name
     with an honorific of its own; two people, so the words as written (a description), never "Obama" alone."""
     found = _joined(token) if is_title_only(token.doc[token.i : token.i + 1]) else None
     if found is None or entity_of(token) is not None:
