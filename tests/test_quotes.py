@@ -825,3 +825,74 @@ def test_the_latter_and_the_former_are_the_second_and_the_first_of_two_people_na
     assert list(_speakers(nlp, after).values()) == ["Jane Doe"]
     other = "Senators Tom Baker and Jane Doe met; the latter has said she will run, and Mayor Bill Green said: "
     assert list(_speakers(nlp, other + "“The city needs the money this winter.”").values()) == ["Bill Green"]
+
+
+def test_the_latter_speaking_leaves_the_quote_to_a_speaker_named_nearer_it(nlp) -> None:
+    """ "with the latter saying she would not run, while Mayor Bill Green told reporters: “…”": the words after
+    the colon are Green's, not the second senator's; so with "the former suggested …, while … said:"."""
+    pair = "Senators Tom Baker and Jane Doe visited the plant"
+    words = "“The plant needs the money before the winter comes.”"
+    latter = pair + ", with the latter saying she would not run, while Mayor Bill Green told reporters: " + words
+    assert list(_speakers(nlp, latter).values()) == ["Bill Green"]
+    former = pair + "; the former suggested the plan was dead, while Mayor Bill Green said: " + words
+    assert list(_speakers(nlp, former).values()) == ["Bill Green"]
+
+
+@pytest.mark.parametrize(
+    "pair",
+    [
+        "The unions and the employers were split",
+        "Ford and General Motors disagreed",
+        "The mayor and the governor disagreed",
+    ],
+)
+def test_the_latter_of_a_pair_that_is_not_people_is_not_the_last_person_named(nlp, pair: str) -> None:
+    """ "the latter" is the second of the pair joined just before it; when that pair is not two people named
+    ("The unions and the employers"), the senators of the sentence before are not who it stands for."""
+    text = (
+        "Senators Tom Baker and Jane Doe visited the plant on Monday. "
+        f"{pair}, with the latter saying: “The plant needs the money before the winter comes.”"
+    )
+    assert list(_speakers(nlp, text).values()) == [None]
+
+
+@pytest.mark.parametrize(
+    "couple", ["President and Dr. Jill Biden", "President and Dr. Biden", "Governor and Dr. Jill Baker"]
+)
+def test_a_title_and_a_doctor_joined_by_and_are_two_people(nlp, couple: str) -> None:
+    """ "said President and Dr. Biden": "Dr." is the honorific of a second person, as "Mrs." is: the couple as
+    written, never the doctor alone."""
+    text = f"“We are so proud of every one of these students and their teachers,” said {couple}."
+    (quote,) = _analyse(nlp, text).quotes
+    assert (quote.speaker, quote.speaker_kind) == (couple, "description")
+
+
+@pytest.mark.parametrize(
+    "subject", ["Hamas and Hezbollah leader Hassan Nasrallah", "Britain and Labour leader Keir Starmer"]
+)
+def test_two_names_joined_by_and_before_a_role_are_not_one_organisation_cut(nlp, subject: str) -> None:
+    """ "Hamas and Hezbollah leader Hassan Nasrallah said": "Hamas" is a whole name and "Hezbollah" one of its
+    own, so not an organisation cut at its own "and" (as "National Institute of Allergy and Infectious
+    Diseases" is); two speakers or one, the text does not say: nobody, not the leader nor "Hamas" alone."""
+    text = f"“We will keep working on the deal until it is done,” {subject} said."
+    assert list(_speakers(nlp, text).values()) == [None]
+
+
+def test_two_titles_joined_by_and_in_a_joint_statement_are_not_one_person(nlp) -> None:
+    """ "Gov. and Sen. Tom Baker said in a joint statement": a joint statement is two people's, so not the
+    senator alone (nor "Gov. and Sen. Tom")."""
+    for text in (
+        "“We need the jobs here,” Gov. and Sen. Tom Baker said in a joint statement.",
+        "“We need the jobs here,” said Gov. and Sen. Tom Baker in a joint statement.",
+    ):
+        assert list(_speakers(nlp, text).values()) == [None]
+
+
+def test_titles_joined_by_and_before_one_name_in_a_joint_statement_are_not_that_person(nlp) -> None:
+    """ "President and Vice President Joe Biden said in a joint statement": the words of two people, however
+    the parse hangs the titles, so not Biden alone."""
+    for text in (
+        "“We need the jobs here,” President and Vice President Joe Biden said in a joint statement.",
+        "“We need the jobs here,” said President and Vice President Joe Biden in a joint statement.",
+    ):
+        assert list(_speakers(nlp, text).values()) == [None]

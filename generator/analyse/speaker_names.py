@@ -90,9 +90,9 @@ def from_subject(token: Token, people: People, previous: int | None, quoted: lis
     couple = titled_couple(token)
     if couple is not None:
         return Speaker(couple, "description", "cue")
-    one = one_of_a_pair(token)
-    if one is not None:  # "Pennsylvania Gov. and … Chairman Ed Rendell": one person's titles
-        return named_speaker(tidy_name(one), people, "cue")
+    paired, one = one_of_a_pair(token)
+    if paired:  # "Pennsylvania Gov. and … Chairman Ed Rendell": one person's titles; or nobody for sure
+        return named_speaker(tidy_name(one), people, "cue") if one is not None else None
     members = _joint_members(token, quoted)
     if members:
         return _joint_speaker(members)

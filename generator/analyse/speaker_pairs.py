@@ -17,8 +17,17 @@ from generator.analyse.speaker_words import OFFICES, can_speak, entity_of
 from generator.analyse.speech_verbs import SPEECH_VERBS
 from generator.analyse.titles import HONORIFIC_GENDER, TITLE_ROLE, TITLE_WORDS, is_title_only, word
 
-_NOT_AN_OFFICE = set(HONORIFIC_GENDER) | {"the", "former", "vice", "prime", "chief"}
+_COUPLE_HONORIFICS = set(HONORIFIC_GENDER) | {"dr", "doctor"}
+"""Honorifics of a second person after a title and "and": "President and Mrs. Obama", "President and Dr. Biden"."""
+
+_NOT_AN_OFFICE = _COUPLE_HONORIFICS | {"the", "former", "vice", "prime", "chief"}
 """Title words that are no office on their own: "President and Mrs. Obama" are two people."""
+
+_JOINT = {"joint", "jointly", "together"}
+"""Words that make a subject joined by "and" several speakers ("Gov. and Sen. Tom Baker said in a joint
+statement"): never the one-person readings below."""
+
+_COORDINATORS = {"and", "or", "nor", "&"}
 
 _ORDER = {"latter": -1, "former": 0}
 
@@ -44,33 +53,67 @@ def _an_office(token: Token) -> bool:
     return (name in TITLE_ROLE or name in TITLE_WORDS or name in OFFICES) and name not in _NOT_AN_OFFICE
 
 
-def one_of_a_pair(token: Token) -> Span | None:
-    """The one person a subject joined by "and" names, for the two readings above; None otherwise.
+def one_of_a_pair(token: Token) -> tuple[bool, Span | None]:
+    """(whether a subject joined by "and" has one of the two readings above, the one person it names).
 
     Titles of one person: the subject is a title alone ("Gov."), and the words between "and" and the name
     hold an office ("… Chairman Ed Rendell"), not an honorific alone ("Mrs."). An organisation cut at "and":
     the subject is the tagger's organisation (or place) ending right before that "and", and the words after
     it are capitalised words of the name going on, then a role in lower case right before the person's name
     ("Infectious Diseases director Anthony Fauci"), as news writes a title; "the Pentagon and Defense
-    Secretary Ash Carter" (a capitalised title) stays two."""
+    Secretary Ash Carter" (a capitalised title) stays two. (True, None) when the subject has that shape but
+    the text does not make it one person ("… said in a joint statement", "Hamas and Hezbollah leader Hassan
+    Nasrallah"): neither the person alone nor the words cut before "and" ("Hamas", "Gov. and Sen. Tom")."""
+    if _titles_said_jointly(token):
+        return True, None
     found = _joined(token)
     if found is None:
-        return None
+        return False, None
     conjunction, person = found
     between = list(token.doc[conjunction.i + 1 : person.start])
     refused = ("DET", "PRON", "CCONJ", "VERB", "AUX")
     if not between or any(t.is_punct or t.pos_ in refused or t.ent_type_ == "PERSON" for t in between):
-        return None
+        return False, None
+    joint = any(t.lower_ in _JOINT for t in token.sent)
     if entity_of(token) is None and is_title_only(token.doc[token.i : token.i + 1]):
-        return person if any(_an_office(t) for t in between) else None
+        if not any(_an_office(t) for t in between):
+            return False, None
+        return True, None if joint else person
     entity = entity_of(token)
     if entity is None or entity.label_ == "PERSON" or entity.end != conjunction.i:
-        return None
+        return False, None
     role = between[-1]
     capitalised = [t for t in between[:-1] if t.text[:1].isupper()]
     if role.text[:1].islower() and role.pos_ == "NOUN" and can_speak(role) and len(capitalised) == len(between) - 1:
-        return person if capitalised else None
-    return None
+        one = capitalised and not joint and _name_goes_on(entity, capitalised)
+        return True, person if one else None
+    return False, None
+
+
+def _titles_said_jointly(token: Token) -> bool:
+    """ "President and Vice President Joe Biden said in a joint statement": titles joined by "and", on the
+    subject or before its name, in a sentence that says the words are joint, are two people's."""
+    if not any(t.lower_ in _JOINT for t in token.sent) or any(c.dep_ in ("det", "poss") for c in token.children):
+        return False
+    titles = [token, *(c for c in token.lefts if c.dep_ in ("nmod", "compound"))]
+    return any(
+        is_title_only(token.doc[t.i : t.i + 1]) and any(c.dep_ == "cc" and c.lower_ == "and" for c in t.children)
+        for t in titles
+    )
+
+
+def _name_goes_on(entity: Span, rest: list[Token]) -> bool:
+    """Whether the capitalised words after an organisation's "and" are more of its name, not a second name:
+    the text writes the whole name as one elsewhere, or the organisation stops inside its "of" phrase
+    ("National Institute of Allergy" + "Infectious Diseases") and the tagger gave the words after "and" no
+    entity of their own. "Hamas and Hezbollah leader", "Britain and Labour leader": two names, so nobody."""
+    doc = entity.doc
+    whole = doc[entity.start : rest[-1].i + 1].text
+    if any(e.text == whole for e in doc.ents):
+        return True
+    if entity.label_ != "ORG" or not any(t.lower_ == "of" for t in entity[1:]):
+        return False
+    return not any(t.ent_type_ for t in rest)
 
 
 def titled_couple(token: Token) -> Span | None:
@@ -81,7 +124,7 @@ def titled_couple(token: Token) -> Span | None:
         return None
     conjunction, person = found
     between = [word(t) for t in token.doc[conjunction.i + 1 : person.start] if not t.is_punct]
-    if not between or not all(w in HONORIFIC_GENDER for w in between):
+    if not between or not all(w in _COUPLE_HONORIFICS for w in between):
         return None
     return token.doc[token.left_edge.i : person.end]
 
@@ -107,7 +150,8 @@ def latter_or_former(token: Token) -> Span | None:
     """The person "the latter" / "the former" stands for, of the two people joined by "and" that are the last
     people named before it, in its sentence or the one before ("Hosts Laura Ingraham and Sean Hannity …, with
     the latter suggesting"); None when the last person named is not the second of such a pair (three
-    people, or one named after the pair: the reference is then the reader's guess)."""
+    people, or one named after the pair: the reference is then the reader's guess), or when anything else is
+    joined after the pair ("The unions and the employers were split, with the latter saying": not people)."""
     doc = token.doc
     sentence = token.sent
     start = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
@@ -119,6 +163,8 @@ def latter_or_former(token: Token) -> Span | None:
     found = _joined(second.root.head) if first is not None else None
     if first is None or found is None or found[1] != second:
         return None
+    if any(t.lower_ in _COORDINATORS or t.dep_ == "cc" for t in doc[found[0].i + 1 : token.i]):
+        return None  # "Tom Baker and Jane Doe … The unions and the employers split, with the latter saying"
     listed = first.root.dep_ in ("conj", "appos") or any(c.dep_ == "appos" for c in first.root.children)
     if listed or any(c.dep_ == "conj" for c in second.root.children):
         return None  # "Tom Baker, Jane Doe and Bill Green": three people

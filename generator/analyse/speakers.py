@@ -175,8 +175,8 @@ def find_speaker(
     decided, speaker = _possessor(first, people, spans)
     if decided:
         return True, speaker
-    latter = next((t for t in outside if t.i < first.start and names_latter_or_former(t, speaking=True)), None)
-    if latter is not None and latter.sent == first[0].sent:  # "…, with the latter suggesting: “…”"
+    latter = _latter_speaking(first, outside, verbs)
+    if latter is not None:  # "…, with the latter suggesting: “…”"
         return True, from_subject(latter, people, previous, spans)
     if in_rejected_words(first, quoted):
         return True, None  # "he brushed off Labour suggestions … “by the back door”": not his words
@@ -198,6 +198,19 @@ def find_speaker(
         return True, speaker
     own = (first[0].sent, first[-1].sent)
     return any(v.pos_ == "VERB" and v.sent in own for v in verbs), None  # "after tweeting that “…”": someone
+
+
+def _latter_speaking(quote: Span, outside: list[Token], verbs: list[Token]) -> Token | None:
+    """The "latter" of "with the latter suggesting: “…”" in the quote's sentence, when its speech verb is the
+    last one before the quote: "with the latter saying she would not run, while Mayor Bill Green told
+    reporters: “…”" leaves the quote to the verbs nearer it (Green)."""
+    found = [t for t in outside if t.i < quote.start and names_latter_or_former(t, speaking=True)]
+    if not found or found[-1].sent != quote[0].sent:
+        return None
+    latter = found[-1]
+    if any(latter.i + 1 < verb.i < quote.start for verb in verbs):
+        return None
+    return latter
 
 
 def _from_governing(
