@@ -896,3 +896,30 @@ def test_titles_joined_by_and_before_one_name_in_a_joint_statement_are_not_that_
         "“We need the jobs here,” said President and Vice President Joe Biden in a joint statement.",
     ):
         assert list(_speakers(nlp, text).values()) == [None]
+
+
+def test_a_title_and_a_first_lady_joined_by_and_are_two_people_not_a_cut_name(nlp) -> None:
+    """ "said President and First Lady Michelle Obama": the couple as written, never the cut "name"
+    "President and First Lady Michelle"."""
+    words = "“We are so proud of every one of these students and their teachers,”"
+    text = f"{words} said President and First Lady Michelle Obama."
+    (quote,) = _analyse(nlp, text).quotes
+    assert (quote.speaker, quote.speaker_kind) == ("President and First Lady Michelle Obama", "description")
+
+
+@pytest.mark.parametrize(
+    "subject", ["Prime Minister and Chancellor Gordon Brown", "Governor and Judge Jane Doe", "Mayor and Rev. Jane Doe"]
+)
+def test_a_title_joined_by_and_to_a_name_with_a_title_of_no_office_is_nobody(nlp, subject: str) -> None:
+    """ "Prime Minister and Chancellor Gordon Brown said": the Prime Minister and his Chancellor, or one man?
+    The text does not say: nobody, and never the cut "name" "Prime Minister and Chancellor Gordon"."""
+    text = f"“We are so proud of every one of these students and their teachers,” {subject} said."
+    assert list(_speakers(nlp, text).values()) == [None]
+
+
+def test_president_and_chief_executive_before_a_name_are_that_persons_titles(nlp) -> None:
+    """ "said Acme president and chief executive Tom Baker", "said Acme President and CEO Jane Doe": one person's
+    two offices, the person (a rank or a calling after "and" is not, as above)."""
+    words = "“With the completion of our restatements we have a solid foundation to move forward,”"
+    for title, name in (("president and chief executive", "Tom Baker"), ("President and CEO", "Jane Doe")):
+        assert list(_speakers(nlp, f"{words} said Acme {title} {name}.").values()) == [name]

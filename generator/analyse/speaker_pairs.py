@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from generator.analyse.speaker_words import OFFICES, can_speak, entity_of
 from generator.analyse.speech_verbs import SPEECH_VERBS
-from generator.analyse.titles import HONORIFIC_GENDER, TITLE_ROLE, TITLE_WORDS, is_title_only, word
+from generator.analyse.titles import HONORIFIC_GENDER, TITLE_ROLE, is_title_only, word
 
 _COUPLE_HONORIFICS = set(HONORIFIC_GENDER) | {"dr", "doctor"}
 """Honorifics of a second person after a title and "and": "President and Mrs. Obama", "President and Dr. Biden"."""
@@ -48,16 +48,26 @@ def _joined(token: Token) -> tuple[Token, Span] | None:
     return conjunction, people[0]
 
 
+_ONE_PERSONS_OFFICES = OFFICES | {
+    "representative", "ambassador", "congressman", "congresswoman", "speaker", "ceo", "executive", "officer",
+    "founder", "chair", "treasurer", "publisher", "editor",
+}  # fmt: skip
+"""Offices a second title of the same person holds ("Gov. and … Chairman Ed Rendell", "Nortel president and chief
+executive Bill Owens", "GLAAD President and CEO Sarah Kate Ellis"); not a rank or a calling
+("Gen.", "Rev.", "Professor", "Judge", "Chancellor"), which as often names a second person."""
+
+
 def _an_office(token: Token) -> bool:
     name = word(token)
-    return (name in TITLE_ROLE or name in TITLE_WORDS or name in OFFICES) and name not in _NOT_AN_OFFICE
+    return name not in _NOT_AN_OFFICE and TITLE_ROLE.get(name, name) in _ONE_PERSONS_OFFICES
 
 
 def one_of_a_pair(token: Token) -> tuple[bool, Span | None]:
     """(whether a subject joined by "and" has one of the two readings above, the one person it names).
 
     Titles of one person: the subject is a title alone ("Gov."), and the words between "and" and the name
-    hold an office ("… Chairman Ed Rendell"), not an honorific alone ("Mrs."). An organisation cut at "and":
+    hold an office ("… Chairman Ed Rendell"), not an honorific alone ("Mrs.", a couple, `titled_couple`) nor a
+    word of no office ("Prime Minister and Chancellor Gordon Brown": nobody). An organisation cut at "and":
     the subject is the tagger's organisation (or place) ending right before that "and", and the words after
     it are capitalised words of the name going on, then a role in lower case right before the person's name
     ("Infectious Diseases director Anthony Fauci"), as news writes a title; "the Pentagon and Defense
@@ -77,7 +87,7 @@ def one_of_a_pair(token: Token) -> tuple[bool, Span | None]:
     joint = any(t.lower_ in _JOINT for t in token.sent)
     if entity_of(token) is None and is_title_only(token.doc[token.i : token.i + 1]):
         if not any(_an_office(t) for t in between):
-            return False, None
+            return True, None  # "Prime Minister and Chancellor Gordon Brown": two people, or one? Nobody
         return True, None if joint else person
     entity = entity_of(token)
     if entity is None or entity.label_ == "PERSON" or entity.end != conjunction.i:
@@ -117,13 +127,15 @@ def _name_goes_on(entity: Span, rest: list[Token]) -> bool:
 
 
 def titled_couple(token: Token) -> Span | None:
-    """ "President and Mrs. Obama", "Sen. and Mrs. Smith": a title alone joined by "and" to a name
-    with an honorific of its own; two people, so the words as written (a description), never "Obama" alone."""
+    """ "President and Mrs. Obama", "Sen. and Mrs. Smith", "President and First Lady Michelle Obama": a title
+    alone joined by "and" to a name with an honorific of its own; two people, so the words as written (a
+    description), never "Obama" alone nor the cut name "President and First Lady Michelle"."""
     found = _joined(token) if is_title_only(token.doc[token.i : token.i + 1]) else None
     if found is None or entity_of(token) is not None:
         return None
     conjunction, person = found
     between = [word(t) for t in token.doc[conjunction.i + 1 : person.start] if not t.is_punct]
+    between = " ".join(between).replace("first lady", "lady").split()  # "President and First Lady Michelle Obama"
     if not between or not all(w in _COUPLE_HONORIFICS for w in between):
         return None
     return token.doc[token.left_edge.i : person.end]
