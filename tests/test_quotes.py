@@ -923,3 +923,31 @@ def test_president_and_chief_executive_before_a_name_are_that_persons_titles(nlp
     words = "“With the completion of our restatements we have a solid foundation to move forward,”"
     for title, name in (("president and chief executive", "Tom Baker"), ("President and CEO", "Jane Doe")):
         assert list(_speakers(nlp, f"{words} said Acme {title} {name}.").values()) == [name]
+
+
+def test_a_title_joined_to_another_persons_title_is_not_one_person(nlp) -> None:
+    """ "Gov. and former Gov. Jane Doe", "Gov. and Lt. Gov. Jane Doe", "Senator and Rep. Jane Doe": the second
+    title has a rank of its own, repeats the office, or both are offices of government, which one person does not
+    hold at once: two people, so not Jane Doe (nor a cut name). Two titles of one person still are."""
+    for text in (
+        "“We will keep the plant open,” Gov. and former Gov. Jane Doe said.",
+        "“We will keep the plant open,” Gov. and Lt. Gov. Jane Doe said.",
+        "“We will keep the plant open,” Senator and Rep. Jane Doe said.",
+    ):
+        assert list(_speakers(nlp, text).values()) == [None], text
+    one = (
+        "“We will keep the plant open,” former Pennsylvania Gov. and Democratic National Committee Chairman "
+        "Ed Rendell said."
+    )
+    assert list(_speakers(nlp, one).values()) == ["Ed Rendell"]
+
+
+def test_together_outside_the_attribution_does_not_make_the_words_joint(nlp) -> None:
+    """ "in a joint statement" makes titles joined by "and" two people's; "together" in the quote or in a clause
+    of its own ("adding that staff had worked together") does not: GLAAD's president and CEO is one person."""
+    for text in (
+        "“We are working hard together,” GLAAD President and CEO Sarah Kate Ellis said.",
+        "“The plant will stay open,” GLAAD President and CEO Sarah Kate Ellis said, adding that staff had worked "
+        "together for months.",
+    ):
+        assert list(_speakers(nlp, text).values()) == ["Sarah Kate Ellis"], text

@@ -27,6 +27,18 @@ _JOINT = {"joint", "jointly", "together"}
 """Words that make a subject joined by "and" several speakers ("Gov. and Sen. Tom Baker said in a joint
 statement"): never the one-person readings below."""
 
+_RANKS = {"former", "vice", "deputy", "lt", "lieutenant", "assistant", "acting", "associate", "interim", "ex", "co"}
+"""Words that make the second title another person's ("Gov. and Lt. Gov. Jane Doe", "Mayor and Deputy Mayor")."""
+
+_GOVERNMENT = {
+    "president", "senator", "governor", "mayor", "secretary", "minister", "premier", "representative",
+    "congressman", "congresswoman", "speaker", "ambassador", "commissioner",
+}  # fmt: skip
+"""Offices of government, of which one person holds one at a time ("Senator and Rep. Jane Doe": two people)."""
+
+_CLAUSES = {"ccomp", "advcl", "xcomp", "conj", "parataxis", "acl", "relcl", "csubj"}
+"""Dependents that are clauses of their own (the quote, "adding that …"): not the words of the attribution."""
+
 _COORDINATORS = {"and", "or", "nor", "&"}
 
 _ORDER = {"latter": -1, "former": 0}
@@ -82,11 +94,12 @@ def one_of_a_pair(token: Token) -> tuple[bool, Span | None]:
     conjunction, person = found
     between = list(token.doc[conjunction.i + 1 : person.start])
     refused = ("DET", "PRON", "CCONJ", "VERB", "AUX")
+    between = [t for t in between if not _abbreviation_stop(t)]  # "Lt ." of a tokenised "Lt. Gov."
     if not between or any(t.is_punct or t.pos_ in refused or t.ent_type_ == "PERSON" for t in between):
         return False, None
-    joint = any(t.lower_ in _JOINT for t in token.sent)
+    joint = _said_jointly(token)
     if entity_of(token) is None and is_title_only(token.doc[token.i : token.i + 1]):
-        if not any(_an_office(t) for t in between):
+        if not any(_an_office(t) for t in between) or _two_offices(token, between):
             return True, None  # "Prime Minister and Chancellor Gordon Brown": two people, or one? Nobody
         return True, None if joint else person
     entity = entity_of(token)
@@ -100,10 +113,43 @@ def one_of_a_pair(token: Token) -> tuple[bool, Span | None]:
     return False, None
 
 
+def _abbreviation_stop(token: Token) -> bool:
+    """A full stop the tokeniser split from the title abbreviation before it ("Lt" "." of "Lt. Gov.")."""
+    return token.text == "." and token.i > 0 and word(token.doc[token.i - 1]) in TITLE_ROLE
+
+
+def _role(token: Token) -> str:
+    return TITLE_ROLE.get(word(token), word(token))
+
+
+def _two_offices(title: Token, between: list[Token]) -> bool:
+    """Whether the titles are two people's: the second has a rank of its own ("Gov. and former Gov.", "Gov. and
+    Lt. Gov.", "Chairman and Vice Chairman"), repeats the first's office, or both are offices of government
+    ("Senator and Rep. Jane Doe"), which one person does not hold at once; "Gov. and … Chairman" may be one."""
+    if any(word(t) in _RANKS for t in between):
+        return True
+    offices = {_role(t) for t in between if _an_office(t)}
+    first = _role(title)
+    return first in offices or (first in _GOVERNMENT and not offices.isdisjoint(_GOVERNMENT))
+
+
+def _said_jointly(subject: Token) -> bool:
+    """Whether the clause of the subject's verb says the words are joint ("… said in a joint statement",
+    "said together"); a "together" in the quote or in a clause of its own ("adding that staff had worked
+    together") says nothing of who speaks."""
+    stack = [c for c in subject.head.children if c.dep_ not in _CLAUSES]
+    while stack:
+        token = stack.pop()
+        if token.lower_ in _JOINT:
+            return True
+        stack.extend(c for c in token.children if c.dep_ not in _CLAUSES)
+    return False
+
+
 def _titles_said_jointly(token: Token) -> bool:
     """ "President and Vice President Joe Biden said in a joint statement": titles joined by "and", on the
     subject or before its name, in a sentence that says the words are joint, are two people's."""
-    if not any(t.lower_ in _JOINT for t in token.sent) or any(c.dep_ in ("det", "poss") for c in token.children):
+    if not _said_jointly(token) or any(c.dep_ in ("det", "poss") for c in token.children):
         return False
     titles = [token, *(c for c in token.lefts if c.dep_ in ("nmod", "compound"))]
     return any(
