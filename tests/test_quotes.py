@@ -933,6 +933,7 @@ def test_a_title_joined_to_another_persons_title_is_not_one_person(nlp) -> None:
         "“We will keep the plant open,” Gov. and former Gov. Jane Doe said.",
         "“We will keep the plant open,” Gov. and Lt. Gov. Jane Doe said.",
         "“We will keep the plant open,” Senator and Rep. Jane Doe said.",
+        "“We will keep the plant open,” Mayor and Deputy Mayor Jane Doe said.",  # the titles parsed before the name
     ):
         assert list(_speakers(nlp, text).values()) == [None], text
     one = (

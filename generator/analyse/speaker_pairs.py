@@ -86,7 +86,7 @@ def one_of_a_pair(token: Token) -> tuple[bool, Span | None]:
     Secretary Ash Carter" (a capitalised title) stays two. (True, None) when the subject has that shape but
     the text does not make it one person ("… said in a joint statement", "Hamas and Hezbollah leader Hassan
     Nasrallah"): neither the person alone nor the words cut before "and" ("Hamas", "Gov. and Sen. Tom")."""
-    if _titles_said_jointly(token):
+    if _titles_said_jointly(token) or _two_peoples_titles(token):
         return True, None
     found = _joined(token)
     if found is None:
@@ -146,16 +146,30 @@ def _said_jointly(subject: Token) -> bool:
     return False
 
 
+def _titles_with_and(token: Token) -> list[Token]:
+    """The titles, on the subject or before its name, that an "and" joins to another ("Mayor and Deputy Mayor")."""
+    titles = [token, *(c for c in token.lefts if c.dep_ in ("nmod", "compound"))]
+    return [
+        t
+        for t in titles
+        if is_title_only(t.doc[t.i : t.i + 1]) and any(c.dep_ == "cc" and c.lower_ == "and" for c in t.children)
+    ]
+
+
+def _two_peoples_titles(token: Token) -> bool:
+    """ "Mayor and Deputy Mayor Jane Doe said", however the parse hangs the titles: two people's (`_two_offices`)."""
+    if any(c.dep_ in ("det", "poss") for c in token.children):
+        return False
+    joined = [(title, other) for title in _titles_with_and(token) for other in title.children if other.dep_ == "conj"]
+    return any(_two_offices(title, list(other.subtree)) for title, other in joined)
+
+
 def _titles_said_jointly(token: Token) -> bool:
     """ "President and Vice President Joe Biden said in a joint statement": titles joined by "and", on the
     subject or before its name, in a sentence that says the words are joint, are two people's."""
     if not _said_jointly(token) or any(c.dep_ in ("det", "poss") for c in token.children):
         return False
-    titles = [token, *(c for c in token.lefts if c.dep_ in ("nmod", "compound"))]
-    return any(
-        is_title_only(token.doc[t.i : t.i + 1]) and any(c.dep_ == "cc" and c.lower_ == "and" for c in t.children)
-        for t in titles
-    )
+    return bool(_titles_with_and(token))
 
 
 def _name_goes_on(entity: Span, rest: list[Token]) -> bool:
