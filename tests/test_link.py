@@ -348,3 +348,18 @@ def test_groups_follow_every_join_and_a_group_not_joined_again_is_the_one_built_
     root = merger.find("acme")
     assert set(joined[root].forms) == {"Acme", "Acme Inc", "ACME"} and list(joined[root].articles) == ["a0", "a1", "a2"]
     assert joined[root].keys == {"acme": 1, "acme inc": 1, "ACME": 1}
+
+
+def test_a_demonym_stays_apart_from_its_country_but_is_related_to_it_under_any_of_its_names() -> None:
+    """ "Americans" (a people) are not the United States (a country), but the country's page points to them:
+    the demonym is named after "America", one of the country's names, though the page shows "United States"."""
+    entities, _ = _entities(
+        {
+            "a": _analysis([("United States", "GPE"), ("America", "GPE"), ("American", "NORP")]),
+            "b": _analysis([("United States", "GPE"), ("American", "NORP"), ("Japan", "GPE"), ("Japanese", "NORP")]),
+        }
+    )
+    country, people = entities["United States"], entities["American"]
+    assert "America" in country.aliases and "American" not in country.aliases
+    assert country.related == (people.id,) and people.related == (country.id,)
+    assert entities["Japanese"].related == (entities["Japan"].id,)

@@ -774,3 +774,181 @@ def test_a_name_joined_to_a_pronoun_is_not_the_speaker_alone(nlp) -> None:
     )
     (quote,) = _analyse(nlp, text).quotes
     assert quote.speaker is None  # both called it out: neither Toepper nor Deyo alone
+
+
+def test_two_titles_of_one_person_joined_by_and_credit_the_person_and_the_quote_after(nlp) -> None:
+    """ "Pennsylvania Gov. and Democratic National Committee Chairman Ed Rendell" is one man with two offices:
+    his name, not the words cut before it, and his next quote goes on being his."""
+    text = (
+        "The party met in Philadelphia on Monday to choose its nominee.\n"
+        "“We will win this state in November and we will win it big,” said Pennsylvania Gov. and Democratic "
+        "National Committee Chairman Ed Rendell. “Turnout is what decides an election like this one.”"
+    )
+    speakers = _speakers(nlp, text)
+    assert speakers["We will win this state in November and we will win it big,"] == "Ed Rendell"
+    assert speakers["Turnout is what decides an election like this one."] == "Ed Rendell"
+
+
+def test_a_title_and_an_honorific_joined_by_and_are_two_people(nlp) -> None:
+    """ "President and Mrs. Obama said": a couple, as written; never "Obama" alone."""
+    text = (
+        "The couple visited the school in Chicago on Friday.\n"
+        "“We are so proud of every one of these students and their teachers,” said President and Mrs. Obama."
+    )
+    (speaker,) = _speakers(nlp, text).values()
+    assert speaker == "President and Mrs. Obama"
+    (quote,) = _analyse(nlp, text).quotes
+    assert quote.speaker_kind == "description"
+
+
+def test_an_organisation_cut_at_its_own_and_is_not_the_speaker_the_person_with_its_title_is(nlp) -> None:
+    """The tagger spans "National Institute of Allergy" and leaves "and Infectious Diseases director Anthony
+    Fauci": the director speaks, not a fragment of the institute's name."""
+    text = (
+        "Health officials warned on Tuesday that the virus was spreading fast.\n"
+        "“We are not going to have a vaccine for at least a year and a half,” National Institute of Allergy "
+        "and Infectious Diseases director Anthony Fauci said."
+    )
+    assert list(_speakers(nlp, text).values()) == ["Anthony Fauci"]
+
+
+def test_the_latter_and_the_former_are_the_second_and_the_first_of_two_people_named(nlp) -> None:
+    """ "Hosts Laura Ingraham and Sean Hannity have praised …, with the latter suggesting: “…”" is Hannity's;
+    "the former" is Ingraham; of three people named, nobody for sure."""
+    pair = "Hosts Laura Ingraham and Sean Hannity have praised the president's performance, with the {} suggesting: "
+    words = "“He has done a better job than anyone could have done in this crisis.”"
+    assert list(_speakers(nlp, pair.format("latter") + words).values()) == ["Sean Hannity"]
+    assert list(_speakers(nlp, pair.format("former") + words).values()) == ["Laura Ingraham"]
+    three = "Tom Baker, Jane Doe and Bill Green visited the plant on Monday, with the latter saying: "
+    assert list(_speakers(nlp, three + "“The plant needs the money before the winter comes.”").values()) == [None]
+    after = "Senators Tom Baker and Jane Doe visited the plant.\n“The plant needs the money now,” the latter said."
+    assert list(_speakers(nlp, after).values()) == ["Jane Doe"]
+    other = "Senators Tom Baker and Jane Doe met; the latter has said she will run, and Mayor Bill Green said: "
+    assert list(_speakers(nlp, other + "“The city needs the money this winter.”").values()) == ["Bill Green"]
+
+
+def test_the_latter_speaking_leaves_the_quote_to_a_speaker_named_nearer_it(nlp) -> None:
+    """ "with the latter saying she would not run, while Mayor Bill Green told reporters: “…”": the words after
+    the colon are Green's, not the second senator's; so with "the former suggested …, while … said:"."""
+    pair = "Senators Tom Baker and Jane Doe visited the plant"
+    words = "“The plant needs the money before the winter comes.”"
+    latter = pair + ", with the latter saying she would not run, while Mayor Bill Green told reporters: " + words
+    assert list(_speakers(nlp, latter).values()) == ["Bill Green"]
+    former = pair + "; the former suggested the plan was dead, while Mayor Bill Green said: " + words
+    assert list(_speakers(nlp, former).values()) == ["Bill Green"]
+
+
+@pytest.mark.parametrize(
+    "pair",
+    [
+        "The unions and the employers were split",
+        "Ford and General Motors disagreed",
+        "The mayor and the governor disagreed",
+    ],
+)
+def test_the_latter_of_a_pair_that_is_not_people_is_not_the_last_person_named(nlp, pair: str) -> None:
+    """ "the latter" is the second of the pair joined just before it; when that pair is not two people named
+    ("The unions and the employers"), the senators of the sentence before are not who it stands for."""
+    text = (
+        "Senators Tom Baker and Jane Doe visited the plant on Monday. "
+        f"{pair}, with the latter saying: “The plant needs the money before the winter comes.”"
+    )
+    assert list(_speakers(nlp, text).values()) == [None]
+
+
+@pytest.mark.parametrize(
+    "couple", ["President and Dr. Jill Biden", "President and Dr. Biden", "Governor and Dr. Jill Baker"]
+)
+def test_a_title_and_a_doctor_joined_by_and_are_two_people(nlp, couple: str) -> None:
+    """ "said President and Dr. Biden": "Dr." is the honorific of a second person, as "Mrs." is: the couple as
+    written, never the doctor alone."""
+    text = f"“We are so proud of every one of these students and their teachers,” said {couple}."
+    (quote,) = _analyse(nlp, text).quotes
+    assert (quote.speaker, quote.speaker_kind) == (couple, "description")
+
+
+@pytest.mark.parametrize(
+    "subject", ["Hamas and Hezbollah leader Hassan Nasrallah", "Britain and Labour leader Keir Starmer"]
+)
+def test_two_names_joined_by_and_before_a_role_are_not_one_organisation_cut(nlp, subject: str) -> None:
+    """ "Hamas and Hezbollah leader Hassan Nasrallah said": "Hamas" is a whole name and "Hezbollah" one of its
+    own, so not an organisation cut at its own "and" (as "National Institute of Allergy and Infectious
+    Diseases" is); two speakers or one, the text does not say: nobody, not the leader nor "Hamas" alone."""
+    text = f"“We will keep working on the deal until it is done,” {subject} said."
+    assert list(_speakers(nlp, text).values()) == [None]
+
+
+def test_two_titles_joined_by_and_in_a_joint_statement_are_not_one_person(nlp) -> None:
+    """ "Gov. and Sen. Tom Baker said in a joint statement": a joint statement is two people's, so not the
+    senator alone (nor "Gov. and Sen. Tom")."""
+    for text in (
+        "“We need the jobs here,” Gov. and Sen. Tom Baker said in a joint statement.",
+        "“We need the jobs here,” said Gov. and Sen. Tom Baker in a joint statement.",
+    ):
+        assert list(_speakers(nlp, text).values()) == [None]
+
+
+def test_titles_joined_by_and_before_one_name_in_a_joint_statement_are_not_that_person(nlp) -> None:
+    """ "President and Vice President Joe Biden said in a joint statement": the words of two people, however
+    the parse hangs the titles, so not Biden alone."""
+    for text in (
+        "“We need the jobs here,” President and Vice President Joe Biden said in a joint statement.",
+        "“We need the jobs here,” said President and Vice President Joe Biden in a joint statement.",
+    ):
+        assert list(_speakers(nlp, text).values()) == [None]
+
+
+def test_a_title_and_a_first_lady_joined_by_and_are_two_people_not_a_cut_name(nlp) -> None:
+    """ "said President and First Lady Michelle Obama": the couple as written, never the cut "name"
+    "President and First Lady Michelle"."""
+    words = "“We are so proud of every one of these students and their teachers,”"
+    text = f"{words} said President and First Lady Michelle Obama."
+    (quote,) = _analyse(nlp, text).quotes
+    assert (quote.speaker, quote.speaker_kind) == ("President and First Lady Michelle Obama", "description")
+
+
+@pytest.mark.parametrize(
+    "subject", ["Prime Minister and Chancellor Gordon Brown", "Governor and Judge Jane Doe", "Mayor and Rev. Jane Doe"]
+)
+def test_a_title_joined_by_and_to_a_name_with_a_title_of_no_office_is_nobody(nlp, subject: str) -> None:
+    """ "Prime Minister and Chancellor Gordon Brown said": the Prime Minister and his Chancellor, or one man?
+    The text does not say: nobody, and never the cut "name" "Prime Minister and Chancellor Gordon"."""
+    text = f"“We are so proud of every one of these students and their teachers,” {subject} said."
+    assert list(_speakers(nlp, text).values()) == [None]
+
+
+def test_president_and_chief_executive_before_a_name_are_that_persons_titles(nlp) -> None:
+    """ "said Acme president and chief executive Tom Baker", "said Acme President and CEO Jane Doe": one person's
+    two offices, the person (a rank or a calling after "and" is not, as above)."""
+    words = "“With the completion of our restatements we have a solid foundation to move forward,”"
+    for title, name in (("president and chief executive", "Tom Baker"), ("President and CEO", "Jane Doe")):
+        assert list(_speakers(nlp, f"{words} said Acme {title} {name}.").values()) == [name]
+
+
+def test_a_title_joined_to_another_persons_title_is_not_one_person(nlp) -> None:
+    """ "Gov. and former Gov. Jane Doe", "Gov. and Lt. Gov. Jane Doe", "Senator and Rep. Jane Doe": the second
+    title has a rank of its own, repeats the office, or both are offices of government, which one person does not
+    hold at once: two people, so not Jane Doe (nor a cut name). Two titles of one person still are."""
+    for text in (
+        "“We will keep the plant open,” Gov. and former Gov. Jane Doe said.",
+        "“We will keep the plant open,” Gov. and Lt. Gov. Jane Doe said.",
+        "“We will keep the plant open,” Senator and Rep. Jane Doe said.",
+        "“We will keep the plant open,” Mayor and Deputy Mayor Jane Doe said.",  # the titles parsed before the name
+    ):
+        assert list(_speakers(nlp, text).values()) == [None], text
+    one = (
+        "“We will keep the plant open,” former Pennsylvania Gov. and Democratic National Committee Chairman "
+        "Ed Rendell said."
+    )
+    assert list(_speakers(nlp, one).values()) == ["Ed Rendell"]
+
+
+def test_together_outside_the_attribution_does_not_make_the_words_joint(nlp) -> None:
+    """ "in a joint statement" makes titles joined by "and" two people's; "together" in the quote or in a clause
+    of its own ("adding that staff had worked together") does not: GLAAD's president and CEO is one person."""
+    for text in (
+        "“We are working hard together,” GLAAD President and CEO Sarah Kate Ellis said.",
+        "“The plant will stay open,” GLAAD President and CEO Sarah Kate Ellis said, adding that staff had worked "
+        "together for months.",
+    ):
+        assert list(_speakers(nlp, text).values()) == ["Sarah Kate Ellis"], text

@@ -186,6 +186,8 @@ def _unnamed_subject(token: Token, speaker: Speaker, marked: list[tuple[int, int
         return False
     if token.ent_type_ or any(a <= token.idx < b for a, b in marked):
         return False
+    if token.i <= speaker.span.root.i and speaker.span.root in token.subtree:
+        return False  # the phrase that names the speaker ("Pennsylvania Gov. and … Chairman Ed Rendell")
     return token.lower_ not in {t.lower_ for t in speaker.span}
 
 

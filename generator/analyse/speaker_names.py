@@ -11,6 +11,20 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from generator.analyse.coreference import People, tidy_name
+from generator.analyse.speaker_pairs import (
+    latter_or_former,
+    names_latter_or_former,
+    one_of_a_pair,
+    titled_couple,
+)
+from generator.analyse.speaker_words import (
+    NO_SPEAKER_PRONOUNS,
+    OFFICES,
+    RELATIVE,
+    can_speak,
+    entity_of,
+    inside,
+)
 from generator.analyse.titles import (
     ends_in_an_abbreviation,
     in_a_title,
@@ -18,51 +32,6 @@ from generator.analyse.titles import (
     names_a_thing,
     word,
 )
-
-NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
-
-
-SPEAKER_NOUNS = {
-    "official", "aide", "source", "expert", "analyst", "spokesperson", "spokesman", "spokeswoman", "adviser",
-    "advisor", "staff", "staffer", "person", "people", "man", "woman", "campaign", "committee", "group", "agency",
-    "department", "ministry", "office", "government", "administration", "company", "firm", "statement", "report",
-    "police", "witness", "critic", "activist", "author", "scientist", "economist", "historian", "strategist",
-    "pollster", "consultant", "insider", "friend", "family", "mother", "father", "son", "daughter", "wife",
-    "husband", "child", "parent", "doctor", "nurse", "judge", "prosecutor", "agent", "diplomat", "envoy",
-    "general", "commander", "soldier", "militant", "fighter", "narration", "video", "message", "letter", "post",
-    "tweet", "newspaper", "network", "channel", "outlet", "paper", "magazine", "website", "union", "party",
-    "organization", "organisation", "association", "council", "board", "court", "lawmaker", "legislator",
-    "congressman", "congresswoman", "chairman", "chairwoman", "chair", "executive", "chief", "head", "ceo",
-    "host", "anchor", "crowd", "audience", "coalition", "alliance", "team", "panel", "commission",
-    "senate", "house", "congress", "parliament", "cabinet", "military", "army", "navy", "regime", "state",
-    "country", "nation", "city", "county", "district", "school", "university", "college", "institute",
-    "foundation", "charity", "lobby", "industry", "bank", "hospital", "study", "survey", "poll",
-    "memo", "filing", "lawsuit", "complaint", "document", "email", "release", "notice", "announcement",
-    "mayor", "governor", "senator", "president", "minister", "secretary", "candidate", "nominee", "leader",
-    "member", "director", "manager", "representative", "professor", "lawyer", "attorney", "officer", "resident",
-    "voter", "supporter", "protester", "protestor", "student", "teacher", "worker", "employee", "owner",
-    "founder", "organizer", "journalist", "reporter", "editor", "columnist", "writer", "commentator", "ally",
-    "opponent", "rival", "delegate", "democrat", "republican", "conservative", "liberal", "progressive",
-}  # fmt: skip
-
-
-_SPEAKER_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ant", "ee")
-
-
-QUANTITY_NOUNS = {
-    "quarter", "third", "half", "fifth", "tenth", "fraction", "majority", "minority", "plurality", "percent",
-    "%", "proportion", "share", "number", "dozen", "hundred", "thousand", "million", "billion", "handful",
-    "bulk", "rest", "total", "lot", "score", "most", "many", "few", "some", "all", "none", "each", "either",
-}  # fmt: skip
-"""Nouns of a quantity: "around one quarter said they “neither support nor oppose”" is a survey's count,
-never a speaker (and "quarter" and "number" would pass the suffix test)."""
-
-
-_NO_SPEAKER_PRONOUNS = {"i", "we", "you", "they", "it", "this", "that", "these", "those", "one", "me", "us", "them"}
-
-
-RELATIVE = {"who", "that", "which", "whom"}
-
 
 _MAX_DESCRIPTION = 10  # tokens
 
@@ -82,19 +51,6 @@ class Speaker:
     def attribution(self) -> Token:
         """The first token of the words that attribute the quote ("he" of "he said", not the name it stands for)."""
         return self.span.doc[self.at] if self.at is not None else self.span[0]
-
-
-def inside(token: Token, quoted: list[tuple[int, int]]) -> bool:
-    return any(a <= token.idx < b for a, b in quoted)
-
-
-def entity_of(token: Token) -> Span | None:
-    ent_iob = token.ent_iob_
-    if ent_iob in ("B", "I") and token.ent_type_ in NAME_LABELS:
-        for ent in token.doc.ents:
-            if ent.start <= token.i < ent.end:
-                return ent
-    return None
 
 
 def _proper_name(token: Token) -> Span:
@@ -129,6 +85,14 @@ def from_subject(token: Token, people: People, previous: int | None, quoted: lis
     """What a speech verb's subject (or the object of "according to") says about the speaker."""
     if inside(token, quoted):
         return None
+    if names_latter_or_former(token):
+        return _the_latter(token, people)
+    couple = titled_couple(token)
+    if couple is not None:
+        return Speaker(couple, "description", "cue")
+    paired, one = one_of_a_pair(token)
+    if paired:  # "Pennsylvania Gov. and … Chairman Ed Rendell": one person's titles; or nobody for sure
+        return named_speaker(tidy_name(one), people, "cue") if one is not None else None
     members = _joint_members(token, quoted)
     if members:
         return _joint_speaker(members)
@@ -139,7 +103,7 @@ def from_subject(token: Token, people: People, previous: int | None, quoted: lis
     if entity is not None:
         return named_speaker(tidy_name(entity), people, "cue")
     lower = token.lower_
-    if token.pos_ == "PRON" or lower in _NO_SPEAKER_PRONOUNS | RELATIVE | {"he", "she"}:
+    if token.pos_ == "PRON" or lower in NO_SPEAKER_PRONOUNS | RELATIVE | {"he", "she"}:
         if lower in ("he", "she"):
             mention = people.resolve_pronoun(token, previous)
             if mention is None:
@@ -165,6 +129,15 @@ def from_subject(token: Token, people: People, previous: int | None, quoted: lis
             return Speaker(resolved.span, "name", "role", description.text, resolved.person, description.start)
         return Speaker(description, "description", "cue")
     return None
+
+
+def _the_latter(token: Token, people: People) -> Speaker | None:
+    """ "the latter said": the second of the two people just named, as a name found elsewhere; else nobody."""
+    person = latter_or_former(token)
+    found = named_speaker(tidy_name(person), people, "role") if person is not None else None
+    if found is None or found.kind != "name":
+        return None
+    return Speaker(found.span, "name", "role", f"the {token.lower_}", found.person, token.i - 1)
 
 
 _MAX_JOINT = 16  # tokens of "Academy Award producers Craig Zadan and Neil Meron" kept as written
@@ -221,30 +194,13 @@ def _joint_speaker(members: list[Token]) -> Speaker | None:
     """Words said by several together ("…,” Zadan and Meron said in a joint statement") are not one person's:
     the speakers as written, a description (no single name, no entity), or nobody when one of them is a
     pronoun ("he and his wife") or the words run too long to be a speaker."""
-    if any(m.pos_ == "PRON" or m.lower_ in _NO_SPEAKER_PRONOUNS | RELATIVE | {"he", "she"} for m in members):
+    if any(m.pos_ == "PRON" or m.lower_ in NO_SPEAKER_PRONOUNS | RELATIVE | {"he", "she"} for m in members):
         return None
     spans = [_member_span(m) for m in members]
     start, end = min(s.start for s in spans), max(s.end for s in spans)
     if end - start > _MAX_JOINT or not all(m.pos_ == "PROPN" or can_speak(m) for m in members):
         return None
     return Speaker(members[0].doc[start:end], "description", "cue")
-
-
-OFFICES = {
-    "president", "senator", "governor", "mayor", "secretary", "minister", "chairman", "chairwoman", "leader",
-    "premier", "spokesman", "spokeswoman", "director", "commissioner",
-}  # fmt: skip
-"""Head nouns of an office that no one is named after ("King", "Bishop", "Major" are surnames too)."""
-
-
-def can_speak(head: Token) -> bool:
-    """Whether a description's head noun can name a speaker: a person, a body of people or a document
-    ("an aide", "the committee", "the statement"), not "the promise" or "the footage", nor a quantity
-    ("one quarter", "a majority", "47 per cent")."""
-    lemma = head.lemma_.lower()
-    if lemma in QUANTITY_NOUNS or head.like_num:
-        return False
-    return lemma in SPEAKER_NOUNS or lemma.endswith(_SPEAKER_SUFFIXES)
 
 
 def _person_in_phrase(token: Token, quoted: list[tuple[int, int]]) -> Span | None:

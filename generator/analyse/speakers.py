@@ -21,15 +21,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from generator.analyse.coreference import People, tidy_name
-from generator.analyse.speaker_names import (
-    RELATIVE,
-    Speaker,
-    can_speak,
-    entity_of,
-    from_subject,
-    inside,
-    named_speaker,
-)
+from generator.analyse.speaker_names import Speaker, from_subject, named_speaker
+from generator.analyse.speaker_pairs import names_latter_or_former
+from generator.analyse.speaker_words import RELATIVE, can_speak, entity_of, inside
 from generator.analyse.speech_verbs import (
     ATTITUDE_VERBS,
     QUOTE_NOUNS,
@@ -181,6 +175,9 @@ def find_speaker(
     decided, speaker = _possessor(first, people, spans)
     if decided:
         return True, speaker
+    latter = _latter_speaking(first, outside, verbs)
+    if latter is not None:  # "…, with the latter suggesting: “…”"
+        return True, from_subject(latter, people, previous, spans)
     if in_rejected_words(first, quoted):
         return True, None  # "he brushed off Labour suggestions … “by the back door”": not his words
     governing = governing_verbs(first, verbs + attitude, quoted)
@@ -201,6 +198,19 @@ def find_speaker(
         return True, speaker
     own = (first[0].sent, first[-1].sent)
     return any(v.pos_ == "VERB" and v.sent in own for v in verbs), None  # "after tweeting that “…”": someone
+
+
+def _latter_speaking(quote: Span, outside: list[Token], verbs: list[Token]) -> Token | None:
+    """The "latter" of "with the latter suggesting: “…”" in the quote's sentence, when its speech verb is the
+    last one before the quote: "with the latter saying she would not run, while Mayor Bill Green told
+    reporters: “…”" leaves the quote to the verbs nearer it (Green)."""
+    found = [t for t in outside if t.i < quote.start and names_latter_or_former(t, speaking=True)]
+    if not found or found[-1].sent != quote[0].sent:
+        return None
+    latter = found[-1]
+    if any(latter.i + 1 < verb.i < quote.start for verb in verbs):
+        return None
+    return latter
 
 
 def _from_governing(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from generator.analyse.speaker_names import RELATIVE, can_speak, entity_of, inside
+from generator.analyse.speaker_words import RELATIVE, can_speak, entity_of, inside
 
 SPEECH_VERBS = {
     "say", "tell", "add", "warn", "explain", "state", "declare", "claim", "note", "write", "insist",

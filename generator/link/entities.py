@@ -184,11 +184,17 @@ def _alias_reasons(
 
 
 def _related_demonyms(entities: list[Entity]) -> dict[str, set[str]]:
-    """NORP entities and the place they are named after ("Chinese" ~ "China"): related, not merged."""
-    places: dict[str, list[Entity]] = defaultdict(list)
+    """NORP entities and the place they are named after ("Chinese" ~ "China"): related, not merged.
+
+    A place is known by every one-word name it has, not only the one it is shown under: "American" is
+    named after "America", one of the names of the entity shown as "United States"."""
+    places: dict[str, list[tuple[str, Entity]]] = defaultdict(list)
     for entity in entities:
-        if entity.type in ("GPE", "LOC") and " " not in entity.name and len(entity.name) >= 4:
-            places[normalise(entity.name)[:4]].append(entity)
+        if entity.type not in ("GPE", "LOC"):
+            continue
+        for place_key in {normalise(name) for name in (entity.name, *entity.aliases)}:
+            if " " not in place_key and len(place_key) >= 4:
+                places[place_key[:4]].append((place_key, entity))
     related: dict[str, set[str]] = defaultdict(set)
     for entity in entities:
         if entity.type != "NORP":
@@ -196,10 +202,9 @@ def _related_demonyms(entities: list[Entity]) -> dict[str, set[str]]:
         key = normalise(entity.name)
         if " " in key:
             continue
-        for place in places.get(key[:4], []):
-            place_key = normalise(place.name)
+        for place_key, place in places.get(key[:4], []):
             common = len(_common_prefix(key, place_key))
-            if place_key != key and common >= max(4, len(place_key) - 1):
+            if place_key != key and place.id != entity.id and common >= max(4, len(place_key) - 1):
                 related[entity.id].add(place.id)
                 related[place.id].add(entity.id)
     return related
