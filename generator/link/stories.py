@@ -12,7 +12,9 @@ words, `similarity.rare_term_vectors`) — so two comment pieces on the pandemic
 its vocabulary are no story. A small story (fewer than SMALL_STORY articles) has few links to
 hold it, so its members must share more of that evidence: on average over its pairs at least
 SMALL_STORY_EVIDENCE, and a story of two, held by its one link, PAIR_EVIDENCE, or its articles
-join no story (`supported_stories`). An article whose
+join no story (`supported_stories`). Before that, a member that shares less than MEMBER_EVIDENCE
+with the rest of its story on average leaves it (`cohesive_stories`): a chain of links is no
+story. An article whose
 community is itself alone joins no story: it is listed as such, not as a one-article
 story.
 
@@ -39,6 +41,7 @@ HEADLINE_SHARE = 0.5  # a stated headline stands in for a question one at this s
 SMALL_STORY = 5  # a story of fewer articles needs SMALL_STORY_EVIDENCE between its members on average
 SMALL_STORY_EVIDENCE = 0.14  # (docs/BENCHMARKS.md, "Sixth pass": pairs of comment pieces were no story)
 PAIR_EVIDENCE = 0.30  # what a story of two articles needs
+MEMBER_EVIDENCE = 0.10  # a member's mean evidence with the rest of its story (docs/BENCHMARKS.md, "Seventh pass")
 STORY_DAYS = 7.0  # similarity of two dated articles × exp(-days apart / STORY_DAYS)
 NO_STORY = -1
 
@@ -94,11 +97,43 @@ def supported_stories(
             if float(pairs.mean()) < (pair_floor if len(rows) == 2 else floor):
                 continue
         kept.append(rows)
-    labels = [NO_STORY] * len(groups.labels)
-    for number, rows in enumerate(kept):
+    return _numbered(kept, len(groups.labels))
+
+
+def cohesive_stories(groups: StoryGroups, rare: sparse.csr_matrix, floor: float = MEMBER_EVIDENCE) -> StoryGroups:
+    """The stories less their members that share too little rare evidence with the rest of their story.
+
+    A community holds together along a chain of links: A shares a name with B, B a drug with
+    C, and A and C nothing (the Navarro memo and a hydroxychloroquine exchange, docs/BENCHMARKS.md
+    "Seventh pass"). Of a story of three or more, the member whose mean evidence (the dot products
+    of `rare` rows, `similarity.rare_term_vectors`) with the other members is the lowest leaves it
+    while that mean is under `floor`, and the rest are weighed again; a member that left joins no
+    story, and a story left with one member is none. The others keep their order and are numbered again.
+    """
+    kept = []
+    for story in groups.members:
+        rows = list(story)
+        while len(rows) > 2:
+            members = rare[rows]
+            products = (members @ members.T).toarray()
+            np.fill_diagonal(products, 0.0)
+            mean = products.sum(axis=1) / (len(rows) - 1)
+            weakest = int(np.argmin(mean))
+            if mean[weakest] >= floor:
+                break
+            del rows[weakest]
+        if len(rows) > 1:
+            kept.append(tuple(rows))
+    return _numbered(sorted(kept, key=lambda rows: (-len(rows), rows[0])), len(groups.labels))
+
+
+def _numbered(stories: Sequence[tuple[int, ...]], size: int) -> StoryGroups:
+    """Story groups from the member rows of each story, in the order given."""
+    labels = [NO_STORY] * size
+    for number, rows in enumerate(stories):
         for row in rows:
             labels[row] = number
-    return StoryGroups(tuple(labels), tuple(kept))
+    return StoryGroups(tuple(labels), tuple(stories))
 
 
 def _leiden(graph: sparse.csr_matrix, resolution: float, seed: int) -> list[int]:

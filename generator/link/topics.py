@@ -38,6 +38,7 @@ from generator.link.stories import (
     STORY_EVIDENCE,
     STORY_NEIGHBOURS,
     central_rows,
+    cohesive_stories,
     find_stories,
     headline_of,
     supported_stories,
@@ -261,7 +262,7 @@ def link_topics(
     story_links = neighbours.top(STORY_NEIGHBOURS)
     rare = rare_term_vectors(articles, analyses, mentions, lemmas=counts)
     story_links = story_links.keep(pair_products(rare, story_links) >= STORY_EVIDENCE)
-    groups = supported_stories(find_stories(story_links, resolution), rare)
+    groups = supported_stories(cohesive_stories(find_stories(story_links, resolution), rare), rare)
     words = corpus_words(analyses, ids, counts)
     centres = central_rows(groups, story_links.graph(), [a.title for a in articles])
     slugs = SlugRegistry()
