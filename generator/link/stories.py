@@ -14,7 +14,8 @@ hold it, so its members must share more of that evidence: on average over its pa
 SMALL_STORY_EVIDENCE, and a story of two, held by its one link, PAIR_EVIDENCE, or its articles
 join no story (`supported_stories`). Before that, a member that shares less than MEMBER_EVIDENCE
 with the rest of its story on average leaves it (`cohesive_stories`): a chain of links is no
-story. An article whose
+story. An article and its copies are one article: a story of nothing else is none
+(`told_by_several`). An article whose
 community is itself alone joins no story: it is listed as such, not as a one-article
 story.
 
@@ -127,6 +128,13 @@ def cohesive_stories(groups: StoryGroups, rare: sparse.csr_matrix, floor: float 
     return _numbered(sorted(kept, key=lambda rows: (-len(rows), rows[0])), len(groups.labels))
 
 
+def told_by_several(groups: StoryGroups, original: Sequence[int]) -> StoryGroups:
+    """The stories less those whose members are all one article and its copies (`original[row]`: the row
+    of the article that row copies, or the row itself): one article told twice is no story."""
+    kept = [rows for rows in groups.members if len({original[row] for row in rows}) > 1]
+    return _numbered(kept, len(groups.labels))
+
+
 def _numbered(stories: Sequence[tuple[int, ...]], size: int) -> StoryGroups:
     """Story groups from the member rows of each story, in the order given."""
     labels = [NO_STORY] * size
@@ -192,6 +200,7 @@ QUESTION_WORDS = frozenset(
 )
 
 
+ROUND_UP_ITEMS = 3  # a headline of this many parts between semicolons lists a round-up's items
 GUIDE_OPENING = re.compile(r"(here's|here is|here are|this is where|this is what|these are|everything)\b", re.I)
 
 
@@ -200,7 +209,9 @@ def names_no_event(title: str) -> bool:
 
     It ends with a question mark or opens with a question word ("How ...", "Should ..."; not an
     acronym in a headline not in capitals: "WHO hails Sweden" states something),
-    or with a guide's opening ("Here's ...", "This is where ...", "Everything ...").
+    or with a guide's opening ("Here's ...", "This is where ...", "Everything ..."), or lists a
+    round-up's items (ROUND_UP_ITEMS or more parts between semicolons: "US deaths hit 40,000;
+    lockdown protests heat up; NY begins mass antibody testing": a day's news, not one story's).
     """
     words = title.strip().split()
     if not words:
@@ -210,7 +221,8 @@ def names_no_event(title: str) -> bool:
     acronym = len(written) > 1 and written.isupper() and not title.isupper()  # "WHO hails Sweden": an acronym
     opening = title.strip().lstrip("\"'‘’“”").replace("’", "'")
     asks = title.rstrip().rstrip("\"'’”").endswith("?") or (first in QUESTION_WORDS and not acronym)
-    return asks or GUIDE_OPENING.match(opening) is not None
+    round_up = len([part for part in title.split(";") if part.strip()]) >= ROUND_UP_ITEMS
+    return asks or round_up or GUIDE_OPENING.match(opening) is not None
 
 
 def headline_of(article: Article) -> str:

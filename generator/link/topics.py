@@ -42,6 +42,7 @@ from generator.link.stories import (
     find_stories,
     headline_of,
     supported_stories,
+    told_by_several,
 )
 from generator.link.subjects import SUBJECT_NEIGHBOURS, find_subjects, subject_vectors
 from generator.model import Article, ArticleAnalysis, Entity, LinkedMention, Subject, Topic
@@ -244,8 +245,13 @@ def link_topics(
     mentions: dict[str, tuple[LinkedMention, ...]],
     entities: dict[str, Entity],
     config: Config,
+    duplicate_of: dict[str, str] | None = None,
 ) -> TopicLinks:
-    """Stories, the articles that join none, subjects and related articles, from one neighbour search each."""
+    """Stories, the articles that join none, subjects and related articles, from one neighbour search each.
+
+    `duplicate_of`: article id -> the article it copies; an article and its copies are one article, so
+    a story of nothing else is none (`stories.told_by_several`).
+    """
     ids = [a.id for a in articles]
     dates = [a.date for a in articles]
     counts = lemma_counts(articles, analyses)  # the lemmas counted once, for the subject and the rare-term rows
@@ -263,6 +269,8 @@ def link_topics(
     rare = rare_term_vectors(articles, analyses, mentions, lemmas=counts)
     story_links = story_links.keep(pair_products(rare, story_links) >= STORY_EVIDENCE)
     groups = supported_stories(cohesive_stories(find_stories(story_links, resolution), rare), rare)
+    row_of = {article_id: row for row, article_id in enumerate(ids)}
+    groups = told_by_several(groups, [row_of[(duplicate_of or {}).get(i, i)] for i in ids])
     words = corpus_words(analyses, ids, counts)
     centres = central_rows(groups, story_links.graph(), [a.title for a in articles])
     slugs = SlugRegistry()
