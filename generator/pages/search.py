@@ -166,6 +166,8 @@ def search_documents(corpus: Corpus) -> list[dict[str, Any]]:
                 _document("entity", entity.name, entity_path(entity), f"{entity.type} · {mentions}", names=aliases)
             )
     for topic in corpus.topics:
+        if not topic.is_story and topic.articles and topic.articles[0] in corpus.duplicate_of:
+            continue  # a copy in no story: its topic opens the copy, found through its original instead
         sources = Counter(corpus.source_of(a).name for a in topic.articles)
         meta = f"{_plural(len(topic.articles), 'article')} from {_plural(len(sources), 'source')}"
         names = " · ".join(corpus.entity(e).name for e in topic.entities if e in corpus.index.entities)
