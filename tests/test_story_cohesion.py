@@ -3,12 +3,16 @@ and a round-up's headline names no story (docs/BENCHMARKS.md, stories, "Seventh 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 from scipy import sparse
 
-from generator.link.boilerplate import template_free
+from generator.config import Config
+from generator.link import link_corpus
+from generator.link.boilerplate import outlet_keys, template_free
 from generator.link.similarity import rare_term_vectors
-from generator.link.stories import StoryGroups, central_rows, cohesive_stories, names_no_event, told_by_several
+from generator.link.stories import StoryGroups, central_rows, cohesive_stories, names_no_event, supported_stories
 from generator.model import Article, ArticleAnalysis
 
 
@@ -96,7 +100,94 @@ def test_a_round_up_headline_names_no_story_and_gives_way_to_a_member_that_state
 
 def test_an_article_and_its_copies_are_no_story() -> None:
     # rows 0-1: an article and its copy; rows 2-4: two articles and a copy of the first
+    rare = sparse.csr_matrix(np.array([[1, 0], [1, 0], [0, 1], [0, 1], [0, 1]], dtype=np.float32))
     groups = StoryGroups((1, 1, 0, 0, 0), ((2, 3, 4), (0, 1)))
-    kept = told_by_several(groups, [0, 0, 2, 3, 2])
+    kept = supported_stories(groups, rare, original=[0, 0, 2, 3, 2])
     assert kept.members == ((2, 3, 4),) and kept.labels == (-1, -1, 0, 0, 0)
-    assert told_by_several(groups, list(range(5))) == groups
+    assert supported_stories(groups, rare, original=list(range(5))) == groups
+
+
+def _copy_props_up() -> tuple[StoryGroups, sparse.csr_matrix, list[int]]:
+    """Rows 0 (X) and 1 (its copy) alike; row 2 (Z) shares 0.2 with them; rows 3-5 a memo story, row 6 its
+    chain member (0.45 with row 5 alone), row 7 a copy of row 6."""
+    rare = np.zeros((8, 4), dtype=np.float32)
+    rare[0] = rare[1] = [1, 0, 0, 0]
+    rare[2] = [0.2, np.sqrt(1 - 0.04), 0, 0]
+    rare[3] = rare[4] = [0, 0, 1, 0]
+    rare[5] = [0, 0, np.sqrt(1 - 0.45**2), 0.45]
+    rare[6] = rare[7] = [0, 0, 0, 1]
+    groups = StoryGroups((1, 1, 1, 0, 0, 0, 0, 0), ((3, 4, 5, 6, 7), (0, 1, 2)))
+    return groups, sparse.csr_matrix(rare), [0, 0, 2, 3, 4, 5, 6, 6]
+
+
+def test_a_copy_props_up_no_weak_pair_nor_a_weak_member() -> None:
+    groups, rare, original = _copy_props_up()
+    # {X, copy, Z} is judged as {X, Z}: 0.2 is under the pair's floor (with the copy, the mean is 0.47)
+    assert supported_stories(groups, rare, original=original).members == ((3, 4, 5, 6, 7),)
+    assert supported_stories(groups, rare).members == groups.members
+    # the chain member's mean with the others is 0.45 / 3 (its copy lifted it to 1.45 / 4): it leaves, copy and all
+    kept = cohesive_stories(groups, rare, floor=0.2, original=original)
+    assert kept.members == ((0, 1, 2), (3, 4, 5)) and kept.labels[6:] == (-1, -1)
+    assert cohesive_stories(groups, rare, floor=0.2).members == groups.members
+
+
+def test_what_is_rare_is_counted_before_an_outlets_template_leaves_its_articles() -> None:
+    # the wire names itself in its 60 articles, 12 other outlets cite it: 72 of 200, a common word
+    specs = [(f"wire{i}", "Wire", ("say", "reuters", f"wx{i}")) for i in range(60)]
+    specs += [(f"cite{i}", f"Other {i}", ("say", "reuters", f"cx{i}")) for i in range(12)]
+    specs += [(f"alone{i}", f"Outlet {i % 5}", ("say", f"zx{i}")) for i in range(128)]
+    articles = [_article(aid, source) for aid, source, _ in specs]
+    rare = rare_term_vectors(articles, {aid: _analysis(words) for aid, _, words in specs}, {})
+    assert (rare @ rare.T).toarray()[60, 61] == 0.0  # two citing articles share no rare word (1.0 counted after)
+
+
+def test_an_outlet_is_one_however_its_name_is_cased_and_unattributed_articles_are_none() -> None:
+    articles = [_article(f"r{i}", "Reuters" if i % 2 else "reuters") for i in range(4)]
+    articles += [_article("u0", None), _article("u1", "Unattributed"), _article("u2", "unattributed")]
+    assert outlet_keys(articles) == ["reuters"] * 4 + [None] * 3
+    counts = sparse.csr_matrix(np.ones((7, 1), dtype=np.float32))
+    # four of one outlet (two spellings) use the term: its template; the three Unattributed keep it
+    assert (
+        template_free(counts, outlet_keys(articles), share=0.5, least=3).toarray().ravel().tolist() == [0] * 4 + [1] * 3
+    )
+
+
+def _linked_corpus() -> tuple[list[Article], dict[str, ArticleAnalysis]]:
+    """A memo story of five, and an article on a drug sharing its two words (and common ones) with the fifth
+    only; an article on a quake and its copy; a veto article, its copy and one sharing only the governor's name;
+    100 articles alone."""
+    memo, common = tuple(f"memoword{k}" for k in range(20)), ("white", "house", "official", "report", "week", "state")
+    specs = [
+        (f"memo{i}", f"Outlet {i}", memo + (("quinine", "drug", *common) if i == 4 else (f"m{i}",))) for i in range(5)
+    ]
+    specs.append(("drug", "Outlet 9", ("quinine", "drug", *common)))
+    quake, veto = (
+        ("velmora", "bridge", "quake", "rubble", "rescuers"),
+        ("ortega", "veto", *(f"bill{k}" for k in range(13))),
+    )
+    specs += [
+        ("quake", "Wire", quake),
+        ("quake-copy", "Paper", quake),
+        ("veto", "Wire", veto),
+        ("veto-copy", "Paper", veto),
+    ]
+    specs.append(("teachers", "Outlet 7", ("ortega", "teachers", "union", "strike", "salary", "classroom", "pay")))
+    specs += [
+        (f"alone{i}", f"Outlet {i % 5}", ("say", f"alone{i}", f"solo{i}", *(common if i < 15 else ())))
+        for i in range(100)
+    ]
+    texts = {"quake-copy": "quake", "veto-copy": "veto"}  # a copy has its original's text
+    articles = [
+        Article(id=a, slug=a, path=f"{a}.txt", title=a, text=f"text of {texts.get(a, a)}", source=s)
+        for a, s, _ in specs
+    ]
+    return articles, {aid: _analysis(words) for aid, _, words in specs}
+
+
+def test_the_link_stage_finds_copies_before_stories_and_weighs_members_and_copies(tmp_path: Path) -> None:
+    articles, analyses = _linked_corpus()
+    corpus = link_corpus(articles, analyses, Config(), tmp_path / "no-aliases.yml")
+    assert corpus.duplicate_of == {"quake-copy": "quake", "veto-copy": "veto"}
+    # the drug article leaves the memo story (`cohesive_stories`); the quake and its copy are no story, nor
+    # the veto, its copy and the article sharing only a name (`supported_stories` with the copies found first)
+    assert [t.articles for t in corpus.stories] == [tuple(f"memo{i}" for i in range(5))]

@@ -27,7 +27,7 @@ def build_sources(articles: list[Article]) -> tuple[Source, ...]:
     by_key: dict[str, list[Article]] = defaultdict(list)
     names: dict[str, Counter[str]] = defaultdict(Counter)
     for article in articles:
-        key = article.source_name.casefold()
+        key = article.source_key
         by_key[key].append(article)
         names[key][article.source_name] += 1
     slugs = SlugRegistry()

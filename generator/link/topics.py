@@ -42,7 +42,6 @@ from generator.link.stories import (
     find_stories,
     headline_of,
     supported_stories,
-    told_by_several,
 )
 from generator.link.subjects import SUBJECT_NEIGHBOURS, find_subjects, subject_vectors
 from generator.model import Article, ArticleAnalysis, Entity, LinkedMention, Subject, Topic
@@ -250,7 +249,7 @@ def link_topics(
     """Stories, the articles that join none, subjects and related articles, from one neighbour search each.
 
     `duplicate_of`: article id -> the article it copies; an article and its copies are one article, so
-    a story of nothing else is none (`stories.told_by_several`).
+    a story of nothing else is none and a copy adds no evidence (`stories.supported_stories`).
     """
     ids = [a.id for a in articles]
     dates = [a.date for a in articles]
@@ -268,9 +267,10 @@ def link_topics(
     story_links = neighbours.top(STORY_NEIGHBOURS)
     rare = rare_term_vectors(articles, analyses, mentions, lemmas=counts)
     story_links = story_links.keep(pair_products(rare, story_links) >= STORY_EVIDENCE)
-    groups = supported_stories(cohesive_stories(find_stories(story_links, resolution), rare), rare)
     row_of = {article_id: row for row, article_id in enumerate(ids)}
-    groups = told_by_several(groups, [row_of[(duplicate_of or {}).get(i, i)] for i in ids])
+    original = [row_of[(duplicate_of or {}).get(i, i)] for i in ids]  # an article and its copies are one
+    groups = cohesive_stories(find_stories(story_links, resolution), rare, original=original)
+    groups = supported_stories(groups, rare, original=original)
     words = corpus_words(analyses, ids, counts)
     centres = central_rows(groups, story_links.graph(), [a.title for a in articles])
     slugs = SlugRegistry()
