@@ -89,6 +89,11 @@ class Article:
         return self.source or UNATTRIBUTED
 
     @property
+    def source_key(self) -> str:
+        """The outlet as the site groups it (`link.build_sources`): its name, case-insensitive."""
+        return self.source_name.casefold()
+
+    @property
     def date_label(self) -> str:
         return self.date.isoformat() if self.date else UNDATED
 

@@ -353,3 +353,16 @@ def test_each_line_of_the_neighbour_ring_joins_the_centre_to_a_neighbour(tmp_pat
     ends = {(round(float(line["x2"]) + dx, 1), round(float(line["y2"]) + dy, 1)) for line in soup.select("line")}
     circles = {(round(float(c["cx"]), 1), round(float(c["cy"]), 1)) for c in soup.select("a.node circle")}
     assert ends == circles and len(ends) == 4
+
+
+def test_a_copy_in_no_story_is_found_by_its_own_headline_and_not_twice_by_its_originals(tmp_path: Path) -> None:
+    corpus = _corpus([("one", [_entity(1)], "Daily Planet", None), ("two", [_entity(2)], "Daily Star", None)], tmp_path)
+    assert set(corpus.no_story) == {"one", "two"}
+    corpus = dataclasses.replace(corpus, duplicate_of={"two": "one"})
+    topics = [d["title"] for d in search_documents(corpus) if d["kind"] == "topic"]
+    assert topics == ["Story one", "Story two"]  # the copy's own headline finds its page
+    retitled = dataclasses.replace(corpus.article("two"), title="Story  ONE")
+    index = dataclasses.replace(corpus.index, articles={**corpus.index.articles, "two": retitled})
+    corpus = dataclasses.replace(corpus, index=index)
+    topics = [d["title"] for d in search_documents(corpus) if d["kind"] == "topic"]
+    assert topics.count("Story one") == 1 and "Story two" not in topics  # its original's headline finds it

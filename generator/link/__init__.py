@@ -27,7 +27,7 @@ def build_sources(articles: list[Article]) -> tuple[Source, ...]:
     by_key: dict[str, list[Article]] = defaultdict(list)
     names: dict[str, Counter[str]] = defaultdict(Counter)
     for article in articles:
-        key = article.source_name.casefold()
+        key = article.source_key
         by_key[key].append(article)
         names[key][article.source_name] += 1
     slugs = SlugRegistry()
@@ -68,10 +68,10 @@ def link_corpus(
 
 def _link(articles: list[Article], analyses: dict[str, ArticleAnalysis], config: Config, alias_file: Path) -> Corpus:
     entities, mentions = link_entities(articles, analyses, load_aliases(alias_file))
-    topics = link_topics(articles, analyses, mentions, {e.id: e for e in entities}, config)
-    quote_speakers, quote_groups, quote_phrases = link_quotes(articles, analyses, mentions, entities)
     shared = tuple(find_shared_text(articles))
-    duplicate_of = find_duplicates(articles, list(shared))
+    duplicate_of = find_duplicates(articles, list(shared))  # before the stories: a story needs two articles
+    topics = link_topics(articles, analyses, mentions, {e.id: e for e in entities}, config, duplicate_of)
+    quote_speakers, quote_groups, quote_phrases = link_quotes(articles, analyses, mentions, entities)
     sources = build_sources(articles)
     corpus = Corpus(
         articles=tuple(articles),

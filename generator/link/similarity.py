@@ -18,6 +18,7 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.preprocessing import normalize
 
+from generator.link.boilerplate import outlet_keys, template_free
 from generator.model import Article, ArticleAnalysis, LinkedMention
 
 RARE_SHARE = 0.10  # a term is rare evidence when at most this share of the corpus uses it (docs/BENCHMARKS.md)
@@ -177,13 +178,17 @@ def rare_term_vectors(
     """TF-IDF rows of the lemmas and entities an article shares with few others (2 to `share` of the corpus).
 
     Their dot product is the evidence that two articles tell one event: names and rare
-    words they both use, not the words and people that run through the whole corpus.
+    words they both use, not the words and people that run through the whole corpus, nor an
+    outlet's boilerplate in its own articles (`boilerplate.template_free`).
     `lemmas`: the `lemma_counts` of the articles, when already made (the lemmas are not counted again).
     """
     n = len(articles)
     entities = term_counts([["entity:" + m.entity for m in mentions.get(a.id, ())] for a in articles])
     joined = _followed(lemmas or lemma_counts(articles, analyses), entities)
+    # what is rare is counted on the whole corpus: taking an outlet's template out of its own articles
+    # makes the term no rarer for the others that use it (docs/BENCHMARKS.md, "Seventh pass", review)
     frequency = np.bincount(joined.counts.indices, minlength=len(joined.terms))  # articles using each term
+    joined = TermCounts(template_free(joined.counts, outlet_keys(articles)), joined.terms)
     limit = max(3, int(share * n))
     return _weighted(_columns(joined, np.flatnonzero((frequency >= 2) & (frequency <= limit))))
 

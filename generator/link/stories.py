@@ -12,9 +12,11 @@ words, `similarity.rare_term_vectors`) — so two comment pieces on the pandemic
 its vocabulary are no story. A small story (fewer than SMALL_STORY articles) has few links to
 hold it, so its members must share more of that evidence: on average over its pairs at least
 SMALL_STORY_EVIDENCE, and a story of two, held by its one link, PAIR_EVIDENCE, or its articles
-join no story (`supported_stories`). An article whose
-community is itself alone joins no story: it is listed as such, not as a one-article
-story.
+join no story (`supported_stories`). Before that, a member that shares less than MEMBER_EVIDENCE
+with the rest of its story on average leaves it (`cohesive_stories`): a chain of links is no
+story. An article and its copies are one article: in both checks they count as one, and a
+story of nothing else is none (`supported_stories`). An article whose community is itself alone
+joins no story: it is listed as such, not as a one-article story.
 
 A story's title is a headline: the title of its most central article (the one most
 similar to the others of the story), which the story records; a headline that asks a
@@ -39,6 +41,7 @@ HEADLINE_SHARE = 0.5  # a stated headline stands in for a question one at this s
 SMALL_STORY = 5  # a story of fewer articles needs SMALL_STORY_EVIDENCE between its members on average
 SMALL_STORY_EVIDENCE = 0.14  # (docs/BENCHMARKS.md, "Sixth pass": pairs of comment pieces were no story)
 PAIR_EVIDENCE = 0.30  # what a story of two articles needs
+MEMBER_EVIDENCE = 0.10  # a member's mean evidence with the rest of its story (docs/BENCHMARKS.md, "Seventh pass")
 STORY_DAYS = 7.0  # similarity of two dated articles × exp(-days apart / STORY_DAYS)
 NO_STORY = -1
 
@@ -77,28 +80,82 @@ def supported_stories(
     size: int = SMALL_STORY,
     floor: float = SMALL_STORY_EVIDENCE,
     pair_floor: float = PAIR_EVIDENCE,
+    original: Sequence[int] | None = None,
 ) -> StoryGroups:
     """The stories, less those under `size` articles whose members share too little rare evidence.
 
     `rare`: L2-normalised rows (`similarity.rare_term_vectors`); the evidence of a pair is
     the dot product of their rows, averaged over every pair of the story: at least `floor`,
-    and `pair_floor` for a story of two. A dropped story's articles join no story; the others
-    keep their order and are numbered again.
+    and `pair_floor` for a story of two. An article and its copies (`original[row]`: the row of
+    the article that row copies, or the row itself) count as one article, so a copy adds no pair
+    that shares everything, and a story of one article and its copies is none. A dropped story's
+    articles join no story; the others keep their order and are numbered again.
     """
     kept = []
     for rows in groups.members:
-        if len(rows) < size:
-            members = rare[list(rows)]
+        distinct = _one_per_article(rows, original)
+        if len(distinct) < 2:
+            continue  # one article told twice is no story
+        if len(distinct) < size:
+            members = rare[distinct]
             products = (members @ members.T).toarray()
-            pairs = products[np.triu_indices(len(rows), k=1)]
-            if float(pairs.mean()) < (pair_floor if len(rows) == 2 else floor):
+            pairs = products[np.triu_indices(len(distinct), k=1)]
+            if float(pairs.mean()) < (pair_floor if len(distinct) == 2 else floor):
                 continue
         kept.append(rows)
-    labels = [NO_STORY] * len(groups.labels)
-    for number, rows in enumerate(kept):
+    return _numbered(kept, len(groups.labels))
+
+
+def _one_per_article(rows: Sequence[int], original: Sequence[int] | None) -> list[int]:
+    """The rows less the copies of an article already among them (the first row of each article stays)."""
+    if original is None:
+        return list(rows)
+    first: dict[int, int] = {}
+    for row in rows:
+        first.setdefault(original[row], row)
+    return list(first.values())
+
+
+def cohesive_stories(
+    groups: StoryGroups, rare: sparse.csr_matrix, floor: float = MEMBER_EVIDENCE, original: Sequence[int] | None = None
+) -> StoryGroups:
+    """The stories less their members that share too little rare evidence with the rest of their story.
+
+    A community holds together along a chain of links: A shares a name with B, B a drug with
+    C, and A and C nothing (the Navarro memo and a hydroxychloroquine exchange, docs/BENCHMARKS.md
+    "Seventh pass"). Of a story of three or more articles, the one whose mean evidence (the dot
+    products of `rare` rows, `similarity.rare_term_vectors`) with the other articles is the lowest
+    leaves it while that mean is under `floor`, and the rest are weighed again. An article and its
+    copies (`original`, as for `supported_stories`) are weighed as one and leave together: a copy
+    props up no weak member. A member that left joins no story, and a story left with one member is
+    none. The others keep their order and are numbered again.
+    """
+    kept = []
+    for story in groups.members:
+        rows = list(story)
+        distinct = _one_per_article(rows, original)
+        while len(distinct) > 2:
+            members = rare[distinct]
+            products = (members @ members.T).toarray()
+            np.fill_diagonal(products, 0.0)
+            mean = products.sum(axis=1) / (len(distinct) - 1)
+            weakest = int(np.argmin(mean))
+            if mean[weakest] >= floor:
+                break
+            gone = distinct.pop(weakest)
+            rows = [row for row in rows if row != gone and (original is None or original[row] != original[gone])]
+        if len(rows) > 1:
+            kept.append(tuple(rows))
+    return _numbered(sorted(kept, key=lambda rows: (-len(rows), rows[0])), len(groups.labels))
+
+
+def _numbered(stories: Sequence[tuple[int, ...]], size: int) -> StoryGroups:
+    """Story groups from the member rows of each story, in the order given."""
+    labels = [NO_STORY] * size
+    for number, rows in enumerate(stories):
         for row in rows:
             labels[row] = number
-    return StoryGroups(tuple(labels), tuple(kept))
+    return StoryGroups(tuple(labels), tuple(stories))
 
 
 def _leiden(graph: sparse.csr_matrix, resolution: float, seed: int) -> list[int]:
@@ -157,6 +214,7 @@ QUESTION_WORDS = frozenset(
 )
 
 
+ROUND_UP_ITEMS = 3  # a headline of this many parts between semicolons lists a round-up's items
 GUIDE_OPENING = re.compile(r"(here's|here is|here are|this is where|this is what|these are|everything)\b", re.I)
 
 
@@ -165,7 +223,9 @@ def names_no_event(title: str) -> bool:
 
     It ends with a question mark or opens with a question word ("How ...", "Should ..."; not an
     acronym in a headline not in capitals: "WHO hails Sweden" states something),
-    or with a guide's opening ("Here's ...", "This is where ...", "Everything ...").
+    or with a guide's opening ("Here's ...", "This is where ...", "Everything ..."), or lists a
+    round-up's items (ROUND_UP_ITEMS or more parts between semicolons: "US deaths hit 40,000;
+    lockdown protests heat up; NY begins mass antibody testing": a day's news, not one story's).
     """
     words = title.strip().split()
     if not words:
@@ -175,7 +235,8 @@ def names_no_event(title: str) -> bool:
     acronym = len(written) > 1 and written.isupper() and not title.isupper()  # "WHO hails Sweden": an acronym
     opening = title.strip().lstrip("\"'‘’“”").replace("’", "'")
     asks = title.rstrip().rstrip("\"'’”").endswith("?") or (first in QUESTION_WORDS and not acronym)
-    return asks or GUIDE_OPENING.match(opening) is not None
+    round_up = len([part for part in title.split(";") if part.strip()]) >= ROUND_UP_ITEMS
+    return asks or round_up or GUIDE_OPENING.match(opening) is not None
 
 
 def headline_of(article: Article) -> str:

@@ -38,6 +38,7 @@ from generator.link.stories import (
     STORY_EVIDENCE,
     STORY_NEIGHBOURS,
     central_rows,
+    cohesive_stories,
     find_stories,
     headline_of,
     supported_stories,
@@ -243,8 +244,13 @@ def link_topics(
     mentions: dict[str, tuple[LinkedMention, ...]],
     entities: dict[str, Entity],
     config: Config,
+    duplicate_of: dict[str, str] | None = None,
 ) -> TopicLinks:
-    """Stories, the articles that join none, subjects and related articles, from one neighbour search each."""
+    """Stories, the articles that join none, subjects and related articles, from one neighbour search each.
+
+    `duplicate_of`: article id -> the article it copies; an article and its copies are one article, so
+    a story of nothing else is none and a copy adds no evidence (`stories.supported_stories`).
+    """
     ids = [a.id for a in articles]
     dates = [a.date for a in articles]
     counts = lemma_counts(articles, analyses)  # the lemmas counted once, for the subject and the rare-term rows
@@ -261,7 +267,10 @@ def link_topics(
     story_links = neighbours.top(STORY_NEIGHBOURS)
     rare = rare_term_vectors(articles, analyses, mentions, lemmas=counts)
     story_links = story_links.keep(pair_products(rare, story_links) >= STORY_EVIDENCE)
-    groups = supported_stories(find_stories(story_links, resolution), rare)
+    row_of = {article_id: row for row, article_id in enumerate(ids)}
+    original = [row_of[(duplicate_of or {}).get(i, i)] for i in ids]  # an article and its copies are one
+    groups = cohesive_stories(find_stories(story_links, resolution), rare, original=original)
+    groups = supported_stories(groups, rare, original=original)
     words = corpus_words(analyses, ids, counts)
     centres = central_rows(groups, story_links.graph(), [a.title for a in articles])
     slugs = SlugRegistry()

@@ -128,6 +128,17 @@ def _indexed_articles(corpus: Corpus) -> list[Any]:
     return [a for a in corpus.articles if a.id not in corpus.duplicate_of]
 
 
+def _found_through_its_original(corpus: Corpus, topic: Any) -> bool:
+    """Whether a topic is a copy's own (a copy in no story) under the headline of the article it copies:
+    that headline finds the original, so the entry would repeat it. A copy under a headline of its own
+    keeps its entry (which opens the copy's page): no article may be unfound by its own headline."""
+    if topic.is_story or not topic.articles or topic.articles[0] not in corpus.duplicate_of:
+        return False
+    copy = corpus.article(topic.articles[0])
+    original = corpus.article(corpus.duplicate_of[copy.id])
+    return " ".join(copy.title.split()).casefold() == " ".join(original.title.split()).casefold()
+
+
 def search_documents(corpus: Corpus) -> list[dict[str, Any]]:
     """The first index's documents, articles first (in corpus order); `url` is relative to the site root.
 
@@ -166,6 +177,8 @@ def search_documents(corpus: Corpus) -> list[dict[str, Any]]:
                 _document("entity", entity.name, entity_path(entity), f"{entity.type} · {mentions}", names=aliases)
             )
     for topic in corpus.topics:
+        if _found_through_its_original(corpus, topic):
+            continue
         sources = Counter(corpus.source_of(a).name for a in topic.articles)
         meta = f"{_plural(len(topic.articles), 'article')} from {_plural(len(sources), 'source')}"
         names = " · ".join(corpus.entity(e).name for e in topic.entities if e in corpus.index.entities)
