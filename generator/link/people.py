@@ -134,13 +134,13 @@ def _index_people(merger: Merger, table: MentionTable, groups: dict[str, Group])
     person_root: dict[str, str] = {}  # key -> the root of the full-name person it names, "" if none
     for article_id, entries in table.by_article.items():
         for entry in entries:
-            root = person_root.get(entry.key)
-            if root is None:
+            person = person_root.get(entry.key)
+            if person is None:
                 found = merger.find(entry.key)
                 named = found in people.head and person_name(entry.key) is not None
-                root = person_root[entry.key] = found if named else ""
-            if root:
-                people.present[article_id].add(root)
+                person = person_root[entry.key] = found if named else ""
+            if person:
+                people.present[article_id].add(person)
     for roots in people.present.values():
         people.articles.update(roots)
     return people
