@@ -952,3 +952,21 @@ def test_together_outside_the_attribution_does_not_make_the_words_joint(nlp) -> 
         "together for months.",
     ):
         assert list(_speakers(nlp, text).values()) == ["Sarah Kate Ellis"], text
+
+
+def test_organisations_joined_by_and_are_credited_together_never_the_first_alone(nlp) -> None:
+    """ "the World Bank and the IMF said", "the Pentagon and Defense Secretary Ash Carter said", "the company and
+    its lawyers said": several speakers, as written (a description), not the first of them alone."""
+    for text, together in (
+        ("“The recovery will be slow,” the World Bank and the IMF said in a statement.", "World Bank and the IMF"),
+        (
+            "“We will not send more troops,” the Pentagon and Defense Secretary Ash Carter said.",
+            "Pentagon and Defense Secretary Ash Carter",
+        ),
+        ("“The recovery will be slow,” Google and Apple said in a joint statement.", "Google and Apple"),
+        ("“The recovery will be slow,” the company and its lawyers said.", "the company and its lawyers"),
+    ):
+        (quote,) = _analyse(nlp, text).quotes
+        assert (quote.speaker, quote.speaker_kind) == (together, "description"), text
+    (alone,) = _analyse(nlp, "“The recovery will be slow,” the World Bank said.").quotes
+    assert (alone.speaker, alone.speaker_kind) == ("World Bank", "name")

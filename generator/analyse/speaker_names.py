@@ -145,8 +145,9 @@ _MAX_JOINT = 16  # tokens of "Academy Award producers Craig Zadan and Neil Meron
 
 def _joint_members(token: Token, quoted: list[tuple[int, int]]) -> list[Token]:
     """The speakers a subject joins with "and" ("Zadan and Meron said in a statement", "producers Craig Zadan
-    and Neil Meron said", "Tom Baker and his wife said"): each coordinated word, the first one included, when
-    one of them at least is a name or a pronoun and each other is a name or a person of its own ("his wife").
+    and Neil Meron said", "Tom Baker and his wife said", "the World Bank and the IMF said", "the company and its
+    lawyers said"): each coordinated word, the first one included, when each is a name, an organisation, country
+    or group the tagger named, or a speaker of its own ("his wife", "the mayor"): never the first one alone.
     Roles of one person ("president and chief executive Bill Dombrowski", "Rendell, a former governor and mayor")
     are not several speakers; nor a name the parse hung off a name ("said Miller, … with Gregg and Kennedy")."""
     anchors = [token]
@@ -164,10 +165,18 @@ def _joint_members(token: Token, quoted: list[tuple[int, int]]) -> list[Token]:
             for m in members
             if m.pos_ == "PRON" or (can_speak(m) and any(c.dep_ in ("det", "poss") for c in m.children))
         ]
-        pronouns = [m for m in members if m.pos_ == "PRON"]  # "he and his wife": nobody named alone
-        if len(members) > 1 and (names or pronouns) and all(m in names or m in own for m in members):
+        bodies = [m for m in members if _a_body(m)]  # "the World Bank and the IMF said": neither alone
+        if len(members) > 1 and all(m in names or m in own or m in bodies for m in members):
+            if len({entity_of(m) for m in members} - {None}) == 1 and all(entity_of(m) for m in members):
+                continue  # one name the parse cut at its own "and" ("Johnson & Johnson")
             return members
     return []
+
+
+def _a_body(token: Token) -> bool:
+    """An organisation, a country or a group the tagger named ("the IMF", "China", "Democrats"), that can speak."""
+    entity = entity_of(token)
+    return entity is not None and entity.label_ in ("ORG", "GPE", "NORP")
 
 
 def _a_name(token: Token) -> bool:
