@@ -103,7 +103,7 @@ def from_subject(token: Token, people: People, previous: int | None, quoted: lis
     if entity is not None:
         return named_speaker(tidy_name(entity), people, "cue")
     lower = token.lower_
-    if token.pos_ == "PRON" or lower in NO_SPEAKER_PRONOUNS | RELATIVE | {"he", "she"}:
+    if token.pos_ == "PRON" or lower in _NO_NAME_WORDS:
         if lower in ("he", "she"):
             mention = people.resolve_pronoun(token, previous)
             if mention is None:
@@ -140,6 +140,7 @@ def _the_latter(token: Token, people: People) -> Speaker | None:
     return Speaker(found.span, "name", "role", f"the {token.lower_}", found.person, token.i - 1)
 
 
+_NO_NAME_WORDS = NO_SPEAKER_PRONOUNS | RELATIVE | {"he", "she"}  # pronouns and relatives: no name
 _MAX_JOINT = 16  # tokens of "Academy Award producers Craig Zadan and Neil Meron" kept as written
 
 
@@ -167,7 +168,8 @@ def _joint_members(token: Token, quoted: list[tuple[int, int]]) -> list[Token]:
         ]
         bodies = [m for m in members if _a_body(m)]  # "the World Bank and the IMF said": neither alone
         if len(members) > 1 and all(m in names or m in own or m in bodies for m in members):
-            if len({entity_of(m) for m in members} - {None}) == 1 and all(entity_of(m) for m in members):
+            entities = [entity_of(m) for m in members]
+            if None not in entities and len(set(entities)) == 1:
                 continue  # one name the parse cut at its own "and" ("Johnson & Johnson")
             return members
     return []
@@ -203,7 +205,7 @@ def _joint_speaker(members: list[Token]) -> Speaker | None:
     """Words said by several together ("…,” Zadan and Meron said in a joint statement") are not one person's:
     the speakers as written, a description (no single name, no entity), or nobody when one of them is a
     pronoun ("he and his wife") or the words run too long to be a speaker."""
-    if any(m.pos_ == "PRON" or m.lower_ in NO_SPEAKER_PRONOUNS | RELATIVE | {"he", "she"} for m in members):
+    if any(m.pos_ == "PRON" or m.lower_ in _NO_NAME_WORDS for m in members):
         return None
     spans = [_member_span(m) for m in members]
     start, end = min(s.start for s in spans), max(s.end for s in spans)

@@ -60,9 +60,8 @@ def _joined(token: Token) -> tuple[Token, Span] | None:
     return conjunction, people[0]
 
 
-_ONE_PERSONS_OFFICES = OFFICES | {
-    "representative", "ambassador", "congressman", "congresswoman", "speaker", "ceo", "executive", "officer",
-    "founder", "chair", "treasurer", "publisher", "editor",
+_ONE_PERSONS_OFFICES = OFFICES | _GOVERNMENT | {
+    "ceo", "executive", "officer", "founder", "chair", "treasurer", "publisher", "editor",
 }  # fmt: skip
 """Offices a second title of the same person holds ("Gov. and … Chairman Ed Rendell", "Nortel president and chief
 executive Bill Owens", "GLAAD President and CEO Sarah Kate Ellis"); not a rank or a calling
@@ -70,8 +69,7 @@ executive Bill Owens", "GLAAD President and CEO Sarah Kate Ellis"); not a rank o
 
 
 def _an_office(token: Token) -> bool:
-    name = word(token)
-    return name not in _NOT_AN_OFFICE and TITLE_ROLE.get(name, name) in _ONE_PERSONS_OFFICES
+    return word(token) not in _NOT_AN_OFFICE and _role(token) in _ONE_PERSONS_OFFICES
 
 
 def one_of_a_pair(token: Token) -> tuple[bool, Span | None]:

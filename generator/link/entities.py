@@ -204,7 +204,7 @@ def _related_demonyms(entities: list[Entity]) -> dict[str, set[str]]:
             continue
         for place_key, place in places.get(key[:4], []):
             common = len(_common_prefix(key, place_key))
-            if place_key != key and place.id != entity.id and common >= max(4, len(place_key) - 1):
+            if place_key != key and common >= max(4, len(place_key) - 1):
                 related[entity.id].add(place.id)
                 related[place.id].add(entity.id)
     return related

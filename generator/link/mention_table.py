@@ -247,11 +247,11 @@ class MentionTable:
     def moved(self, entries: list[Entry] | None = None) -> None:
         """Entries changed key or label: `entries`, or any when not given."""
         if entries is None or (self._stale and self._changed is None):
-            self._changed = None
-        else:
-            if not self._stale or self._changed is None:
-                self._changed = []
+            self._changed = None  # any entry: every one is looked at
+        elif self._stale and self._changed is not None:
             self._changed.extend(entries)
+        else:
+            self._changed = list(entries)
         self._stale = True
 
     def _key_tallies(self) -> dict[str, Group]:

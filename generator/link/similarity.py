@@ -275,7 +275,6 @@ def neighbour_searches(vectors: sparse.csr_matrix, searches: list[Search], block
         found.append((k, ordinals, search.days, np.full((n, k), -1, dtype=np.int32), np.zeros((n, k), np.float32)))
     if any(k for k, *_ in found):
         transposed = vectors.T.tocsr()  # a CSR right operand: scipy would convert a CSC one for every block
-        transposed.resize((transposed.shape[0], -(-n // TOP_K_CHUNK) * TOP_K_CHUNK))  # whole chunks of columns
         for start in range(0, n, block):
             stop = min(start + block, n)
             product = (vectors[start:stop] @ transposed).tocsr()
@@ -300,7 +299,7 @@ def _best_of_block(product: sparse.csr_matrix, start: int, k: int, index: np.nda
     """
     rows, width = product.shape
     chunks = -(-width // TOP_K_CHUNK)
-    padded = (rows, chunks * TOP_K_CHUNK)  # zero columns after the last: no neighbour (`neighbour_searches` pads)
+    padded = (rows, chunks * TOP_K_CHUNK)  # whole chunks: zero columns after the last (no neighbour)
     part = sparse.csr_matrix((product.data.astype(np.float32), product.indices, product.indptr), padded).toarray()
     local = np.arange(rows)
     part[local, local + start] = 0.0  # never one's own neighbour

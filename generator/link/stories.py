@@ -97,13 +97,17 @@ def supported_stories(
         if len(distinct) < 2:
             continue  # one article told twice is no story
         if len(distinct) < size:
-            members = rare[distinct]
-            products = (members @ members.T).toarray()
-            pairs = products[np.triu_indices(len(distinct), k=1)]
+            pairs = _products(rare, distinct)[np.triu_indices(len(distinct), k=1)]
             if float(pairs.mean()) < (pair_floor if len(distinct) == 2 else floor):
                 continue
         kept.append(rows)
     return _numbered(kept, len(groups.labels))
+
+
+def _products(rare: sparse.csr_matrix, rows: list[int]) -> np.ndarray:
+    """The rare-evidence products of every pair of the rows (dense: a story is small)."""
+    members = rare[rows]
+    return (members @ members.T).toarray()
 
 
 def _one_per_article(rows: Sequence[int], original: Sequence[int] | None) -> list[int]:
@@ -134,15 +138,18 @@ def cohesive_stories(
     for story in groups.members:
         rows = list(story)
         distinct = _one_per_article(rows, original)
-        while len(distinct) > 2:
-            members = rare[distinct]
-            products = (members @ members.T).toarray()
-            np.fill_diagonal(products, 0.0)
-            mean = products.sum(axis=1) / (len(distinct) - 1)
+        products = _products(rare, distinct)  # once a story: a member that leaves takes its column from the sums
+        np.fill_diagonal(products, 0.0)
+        sums = products.sum(axis=1)
+        alive = np.ones(len(distinct), dtype=bool)
+        while alive.sum() > 2:
+            mean = np.where(alive, sums / (alive.sum() - 1), np.inf)
             weakest = int(np.argmin(mean))
             if mean[weakest] >= floor:
                 break
-            gone = distinct.pop(weakest)
+            alive[weakest] = False
+            sums -= products[:, weakest]
+            gone = distinct[weakest]
             rows = [row for row in rows if row != gone and (original is None or original[row] != original[gone])]
         if len(rows) > 1:
             kept.append(tuple(rows))

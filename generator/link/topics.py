@@ -244,7 +244,7 @@ def link_topics(
     mentions: dict[str, tuple[LinkedMention, ...]],
     entities: dict[str, Entity],
     config: Config,
-    duplicate_of: dict[str, str] | None = None,
+    duplicate_of: dict[str, str],
 ) -> TopicLinks:
     """Stories, the articles that join none, subjects and related articles, from one neighbour search each.
 
@@ -268,7 +268,7 @@ def link_topics(
     rare = rare_term_vectors(articles, analyses, mentions, lemmas=counts)
     story_links = story_links.keep(pair_products(rare, story_links) >= STORY_EVIDENCE)
     row_of = {article_id: row for row, article_id in enumerate(ids)}
-    original = [row_of[(duplicate_of or {}).get(i, i)] for i in ids]  # an article and its copies are one
+    original = [row_of[duplicate_of.get(i, i)] for i in ids]  # an article and its copies are one
     groups = cohesive_stories(find_stories(story_links, resolution), rare, original=original)
     groups = supported_stories(groups, rare, original=original)
     words = corpus_words(analyses, ids, counts)

@@ -45,7 +45,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from generator.model import Corpus
+from generator.model import Corpus, Topic
 from generator.pages.paths import article_path, entity_path, html_path, source_path, topic_path
 
 INDEX_FILE = "search-index.js"
@@ -128,7 +128,7 @@ def _indexed_articles(corpus: Corpus) -> list[Any]:
     return [a for a in corpus.articles if a.id not in corpus.duplicate_of]
 
 
-def _found_through_its_original(corpus: Corpus, topic: Any) -> bool:
+def _found_through_its_original(corpus: Corpus, topic: Topic) -> bool:
     """Whether a topic is a copy's own (a copy in no story) under the headline of the article it copies:
     that headline finds the original, so the entry would repeat it. A copy under a headline of its own
     keeps its entry (which opens the copy's page): no article may be unfound by its own headline."""
