@@ -86,7 +86,9 @@ class Config:
             "false leaves the texts out of the export (the pages still show them). --no-text sets it false."
         },
     )
-    workers: int = field(default=0, metadata={"doc": "Analysis processes; 0 means one per core."})
+    workers: int = field(
+        default=0, metadata={"doc": "Processes for analysis, linking's side work and pages; 0: one per core."}
+    )
     scheduler: str | None = field(
         default=None,
         metadata={

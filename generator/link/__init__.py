@@ -4,22 +4,40 @@ shared text, and the lookups, indexes and comparisons the pages read (all on the
 from __future__ import annotations
 
 import gc
+import os
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from generator.config import Config
 from generator.ingest.slug import SlugRegistry, slugify
 from generator.link.aliases import load_aliases
+from generator.link.background import Background
 from generator.link.coverage import compare_topics, profile_sources
 from generator.link.entities import link_entities
 from generator.link.indexes import KeywordResolver, build_index, keyword_index, keyword_links, paged_entities
 from generator.link.overlap import find_duplicates, find_shared_text
 from generator.link.quote_speakers import link_quotes
-from generator.link.topics import link_topics, topic_summary
-from generator.model import UNATTRIBUTED, Article, ArticleAnalysis, Corpus, Source, SummarySentence
+from generator.link.topics import WordNeighbours, link_topics, topic_summary, word_neighbours
+from generator.model import (
+    UNATTRIBUTED,
+    Article,
+    ArticleAnalysis,
+    Corpus,
+    Entity,
+    IndexedKeyword,
+    LinkedMention,
+    PhraseGroup,
+    QuoteGroup,
+    SharedText,
+    Source,
+    SummarySentence,
+)
+
+QuoteLinks = tuple[dict[tuple[str, int], str], tuple[QuoteGroup, ...], tuple[PhraseGroup, ...]]  # `link_quotes`
 
 
 def build_sources(articles: list[Article]) -> tuple[Source, ...]:
@@ -67,11 +85,18 @@ def link_corpus(
 
 
 def _link(articles: list[Article], analyses: dict[str, ArticleAnalysis], config: Config, alias_file: Path) -> Corpus:
-    entities, mentions = link_entities(articles, analyses, load_aliases(alias_file))
-    shared = tuple(find_shared_text(articles))
-    duplicate_of = find_duplicates(articles, list(shared))  # before the stories: a story needs two articles
-    topics = link_topics(articles, analyses, mentions, {e.id: e for e in entities}, config, duplicate_of)
-    quote_speakers, quote_groups, quote_phrases = link_quotes(articles, analyses, mentions, entities)
+    """The stage as a chain with work beside it (`background`): what needs no entity beside entity linking,
+    then the quotes and the keyword index beside the stories."""
+    workers = config.workers or os.cpu_count() or 1
+    aliases = load_aliases(alias_file)  # before the fork: an alias file's error is the build's, raised here
+    without_entities = Background(partial(_without_entities, articles, analyses, config), workers)
+    entities, mentions = link_entities(articles, analyses, aliases)
+    paged = paged_entities(entities, config.entity_min_articles)
+    resolver = KeywordResolver(entities, paged, mentions)
+    beside_topics = Background(partial(_beside_topics, articles, analyses, mentions, entities, resolver), workers)
+    shared, duplicate_of, words_alone = without_entities.result()
+    topics = link_topics(articles, analyses, mentions, {e.id: e for e in entities}, duplicate_of, words_alone)
+    (quote_speakers, quote_groups, quote_phrases), indexed_keywords = beside_topics.result()
     sources = build_sources(articles)
     corpus = Corpus(
         articles=tuple(articles),
@@ -90,16 +115,36 @@ def _link(articles: list[Article], analyses: dict[str, ArticleAnalysis], config:
         duplicate_of=duplicate_of,
         subjects=topics.subjects,
         no_story=topics.no_story,
-        paged_entities=paged_entities(entities, config.entity_min_articles),
+        paged_entities=paged,
+        keyword_index=indexed_keywords,
     )
-    return _with_views(corpus)
+    return _with_views(corpus, resolver)
 
 
-def _with_views(corpus: Corpus) -> Corpus:
-    """The corpus with what its pages show across articles: topic summaries, the keyword index and the
-    entities keywords name, each topic's sources compared, each source's profile."""
+def _without_entities(
+    articles: list[Article], analyses: dict[str, ArticleAnalysis], config: Config
+) -> tuple[tuple[SharedText, ...], dict[str, str], WordNeighbours]:
+    """What needs no entity, found beside entity linking: the text articles share, the copies among them
+    (before the stories: a story needs two articles), and the articles' neighbours by their words."""
+    shared = tuple(find_shared_text(articles))
+    return shared, find_duplicates(articles, list(shared)), word_neighbours(articles, analyses, config)
+
+
+def _beside_topics(
+    articles: list[Article],
+    analyses: dict[str, ArticleAnalysis],
+    mentions: dict[str, tuple[LinkedMention, ...]],
+    entities: tuple[Entity, ...],
+    resolver: KeywordResolver,
+) -> tuple[QuoteLinks, tuple[IndexedKeyword, ...]]:
+    """What needs the entities but not the stories, found beside them: quotes across articles, the keyword index."""
+    return link_quotes(articles, analyses, mentions, entities), keyword_index(articles, analyses, resolver)
+
+
+def _with_views(corpus: Corpus, resolver: KeywordResolver) -> Corpus:
+    """The corpus with what its pages show across articles: topic summaries, the entities keywords name, each
+    topic's sources compared, each source's profile."""
     articles = list(corpus.articles)
-    resolver = KeywordResolver(corpus.entities, corpus.paged_entities, corpus.mentions)
     summaries = {
         topic.id: tuple(SummarySentence(a, text) for a, text in topic_summary(list(topic.articles), corpus.analyses))
         for topic in corpus.topics
@@ -107,7 +152,6 @@ def _with_views(corpus: Corpus) -> Corpus:
     return replace(
         corpus,
         topic_summaries=summaries,
-        keyword_index=keyword_index(articles, corpus.analyses, resolver),
         keyword_links=keyword_links(articles, corpus.analyses, corpus.topics, resolver),
         comparisons=compare_topics(corpus),
         source_profiles=profile_sources(corpus),

@@ -17,20 +17,21 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from scipy import sparse
+
 from generator.analyse.keywords import fold_phrase
 from generator.config import Config
 from generator.ingest.slug import SlugRegistry, slugify
 from generator.link.similarity import (
+    Neighbours,
     Search,
     TermCounts,
     lemma_counts,
-    nearest_neighbours,
     neighbour_searches,
     pair_products,
     rare_term_vectors,
     related_articles,
     sampled_background,
-    story_vectors,
     term_counts,
 )
 from generator.link.stories import (
@@ -238,38 +239,59 @@ class TopicLinks:
     related: dict[str, tuple[tuple[str, float], ...]]
 
 
+@dataclass(frozen=True)
+class WordNeighbours:
+    """What the articles' content words alone tell, before any entity is linked (so the link stage can find it
+    beside entity linking, `link.background`): the lemmas counted and weighted, each article's nearest
+    neighbours for stories, the background similarity stories must stand out of, subjects and related articles."""
+
+    counts: TermCounts  # the lemmas counted once, for the subject and the rare-term rows
+    lemmas: sparse.csr_matrix  # TF-IDF rows of the lemmas: the story and the subject similarity
+    neighbours: Neighbours  # the story search: each article's best by words × closeness in date
+    resolution: float
+    subject_rows: list[int]  # subject number per article
+    related: dict[str, tuple[tuple[str, float], ...]]
+
+
+def word_neighbours(articles: list[Article], analyses: dict[str, ArticleAnalysis], config: Config) -> WordNeighbours:
+    """Both neighbour searches from one product of the lemma rows; the subjects and related articles from them.
+
+    Stories are found on the words (`similarity.LEMMA_WEIGHT`: entities as a share of the similarity split
+    the seeds' story); the entities they share count as rare-term evidence in `link_topics`.
+    """
+    counts = lemma_counts(articles, analyses)
+    lemmas = subject_vectors(articles, analyses, counts)
+    story_search = Search(max(STORY_NEIGHBOURS, config.related_articles), [a.date for a in articles], STORY_DAYS)
+    neighbours, subject_neighbours = neighbour_searches(lemmas, [story_search, Search(SUBJECT_NEIGHBOURS)])
+    # A corpus about one subject (the seeds) has a high background similarity: its stories must stand out of it.
+    resolution = max(config.topic_min_similarity, sampled_background(lemmas))
+    ids = [a.id for a in articles]
+    related = related_articles(neighbours, ids, config.related_articles, config.related_min_similarity)
+    return WordNeighbours(counts, lemmas, neighbours, resolution, find_subjects(subject_neighbours, lemmas), related)
+
+
 def link_topics(
     articles: list[Article],
     analyses: dict[str, ArticleAnalysis],
     mentions: dict[str, tuple[LinkedMention, ...]],
     entities: dict[str, Entity],
-    config: Config,
     duplicate_of: dict[str, str],
+    words_alone: WordNeighbours,
 ) -> TopicLinks:
-    """Stories, the articles that join none, subjects and related articles, from one neighbour search each.
+    """Stories, the articles that join none, subjects and related articles, from `word_neighbours`.
 
-    `duplicate_of`: article id -> the article it copies; an article and its copies are one article, so
-    a story of nothing else is none and a copy adds no evidence (`stories.supported_stories`).
+    The story links are the word neighbours that share enough rare words and entities. `duplicate_of`:
+    article id -> the article it copies; an article and its copies are one article, so a story of nothing
+    else is none and a copy adds no evidence (`stories.supported_stories`).
     """
     ids = [a.id for a in articles]
-    dates = [a.date for a in articles]
-    counts = lemma_counts(articles, analyses)  # the lemmas counted once, for the subject and the rare-term rows
-    lemmas = subject_vectors(articles, analyses, counts)
-    vectors = story_vectors(articles, analyses, mentions, lemmas=lemmas)
-    story_search = Search(max(STORY_NEIGHBOURS, config.related_articles), dates, STORY_DAYS)
-    if vectors is lemmas:  # one product of the rows for both searches
-        neighbours, subject_neighbours = neighbour_searches(lemmas, [story_search, Search(SUBJECT_NEIGHBOURS)])
-    else:
-        neighbours = neighbour_searches(vectors, [story_search])[0]
-        subject_neighbours = nearest_neighbours(lemmas, SUBJECT_NEIGHBOURS)
-    # A corpus about one subject (the seeds) has a high background similarity: its stories must stand out of it.
-    resolution = max(config.topic_min_similarity, sampled_background(vectors))
-    story_links = neighbours.top(STORY_NEIGHBOURS)
+    counts = words_alone.counts
+    story_links = words_alone.neighbours.top(STORY_NEIGHBOURS)
     rare = rare_term_vectors(articles, analyses, mentions, lemmas=counts)
     story_links = story_links.keep(pair_products(rare, story_links) >= STORY_EVIDENCE)
     row_of = {article_id: row for row, article_id in enumerate(ids)}
     original = [row_of[duplicate_of.get(i, i)] for i in ids]  # an article and its copies are one
-    groups = cohesive_stories(find_stories(story_links, resolution), rare, original=original)
+    groups = cohesive_stories(find_stories(story_links, words_alone.resolution), rare, original=original)
     groups = supported_stories(groups, rare, original=original)
     words = corpus_words(analyses, ids, counts)
     centres = central_rows(groups, story_links.graph(), [a.title for a in articles])
@@ -284,10 +306,8 @@ def link_topics(
     for article_id in no_story:
         topics.append(_topic([article_id], by_id[article_id], False, analyses, words, mentions, entities, slugs))
     article_topic = {article_id: topic.id for topic in topics for article_id in topic.articles}
-    subject_rows = find_subjects(subject_neighbours, lemmas)
-    subjects = _subjects(topics, dict(zip(ids, subject_rows, strict=True)), analyses, words)
-    related = related_articles(neighbours, ids, config.related_articles, config.related_min_similarity)
-    return TopicLinks(tuple(topics), article_topic, no_story, subjects, related)
+    subjects = _subjects(topics, dict(zip(ids, words_alone.subject_rows, strict=True)), analyses, words)
+    return TopicLinks(tuple(topics), article_topic, no_story, subjects, words_alone.related)
 
 
 def _topic(

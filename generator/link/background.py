@@ -1,0 +1,80 @@
+"""One piece of the link stage run in a forked process while this one goes on with another.
+
+The link stage is a chain (entities, then the stories and quotes that read them), but some
+of its work needs no entity: the text articles share, and the articles' nearest neighbours
+by their words. On a machine with two cores or more that work runs beside entity linking
+in a child forked from this process, which shares the corpus without copying it; the result
+comes back pickled through a pipe. Same functions, same inputs: the same result as running
+them here, which is what happens with one core, without `fork`, or when the child dies
+before it answers (killed, out of memory). An error raised in the child is raised here.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import traceback
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class Background(Generic[T]):
+    """The result of `function`, computed in a forked process when `workers` allows a second one."""
+
+    def __init__(self, function: Callable[[], T], workers: int) -> None:
+        self._function = function
+        self._done: tuple[T] | None = None
+        self._process: Any = None
+        self._receiver: Connection | None = None
+        if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            self._done = (function(),)
+            return
+        context = multiprocessing.get_context("fork")
+        receiver, sender = context.Pipe(duplex=False)
+        self._process = context.Process(target=_answer, args=(function, sender), daemon=True)
+        self._process.start()
+        sender.close()  # the child holds its own end: reading sees the end of the pipe when the child is gone
+        self._receiver = receiver
+
+    @property
+    def forked(self) -> bool:
+        """Whether the work runs (or ran) in a child process."""
+        return self._process is not None
+
+    def result(self) -> T:
+        """The function's result (waits for the child); the child's error raised here, with its traceback noted."""
+        if self._done is not None:
+            return self._done[0]
+        assert self._receiver is not None
+        try:
+            answer = self._receiver.recv()
+        except EOFError:  # the child died without answering: the work is done here
+            answer = None
+        finally:
+            self._receiver.close()
+            self._process.join()
+        if answer is None:
+            self._done = (self._function(),)
+            return self._done[0]
+        value, error, trace = answer
+        if error is not None:
+            error.add_note(f"raised in the link stage's forked process:\n{trace}")
+            raise error
+        self._done = (value,)
+        return value
+
+
+def _answer(function: Callable[[], Any], sender: Connection) -> None:
+    """In the child: run the function and send (result, None, "") or (None, error, traceback)."""
+    try:
+        answer: tuple[Any, BaseException | None, str] = (function(), None, "")
+    except Exception as error:  # noqa: BLE001 - every error goes back to the parent, which raises it
+        answer = (None, error, traceback.format_exc())
+    try:
+        sender.send(answer)
+    except Exception as error:  # noqa: BLE001 - an unpicklable result or error: its description goes back
+        sender.send((None, RuntimeError(f"the result could not be sent back: {error!r}"), traceback.format_exc()))
+    finally:
+        sender.close()

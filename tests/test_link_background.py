@@ -1,0 +1,74 @@
+"""Link stage: work run in a forked process beside the chain (`generator.link.background`).
+
+The forked work must give what running it here gives: the same value, the same error, and the
+work done here when the child dies without answering. And a whole link of the seeds with a
+second process must be the link with one.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SEEDS
+
+from generator.link.background import Background
+
+
+def _pid_and_sum() -> tuple[int, int]:
+    return os.getpid(), sum(range(1000))
+
+
+def test_a_second_worker_computes_in_a_child_and_gives_the_same_value() -> None:
+    forked = Background(_pid_and_sum, workers=2)
+    here = Background(_pid_and_sum, workers=1)
+    assert forked.forked and not here.forked
+    (child_pid, total), (own_pid, same_total) = forked.result(), here.result()
+    assert total == same_total == 499500
+    assert own_pid == os.getpid() and child_pid != os.getpid()
+    assert forked.result() == (child_pid, total)  # asked again: the same answer, no second child
+
+
+def _fails() -> None:
+    raise ValueError("bad alias line 3")
+
+
+def test_an_error_in_the_child_is_raised_here_with_its_traceback() -> None:
+    with pytest.raises(ValueError, match="bad alias line 3") as raised:
+        Background(_fails, workers=2).result()
+    assert any("forked process" in note and "_fails" in note for note in raised.value.__notes__)
+
+
+def test_a_child_that_dies_without_answering_leaves_the_work_to_this_process() -> None:
+    parent = os.getpid()
+
+    def dies_in_a_child() -> int:
+        if os.getpid() != parent:
+            os._exit(9)  # killed, out of memory: no answer
+        return 42
+
+    assert Background(dies_in_a_child, workers=2).result() == 42
+
+
+def _unpicklable() -> object:
+    return lambda: None
+
+
+def test_a_result_that_cannot_be_sent_back_is_an_error_that_says_so() -> None:
+    with pytest.raises(RuntimeError, match="could not be sent back"):
+        Background(_unpicklable, workers=2).result()
+
+
+def test_the_seeds_link_the_same_with_one_process_and_with_two(tmp_path: Path) -> None:
+    from generator.analyse import analyse_articles
+    from generator.config import Config
+    from generator.ingest import read_corpus
+    from generator.link import link_corpus
+
+    articles = read_corpus(SEEDS, Config()).articles
+    analyses, _ = analyse_articles(articles, Config(), ROOT / ".cache" / "analysis")
+    alone = link_corpus(articles, analyses, Config(workers=1), tmp_path / "none.yml")
+    beside = link_corpus(articles, analyses, Config(workers=2), tmp_path / "none.yml")
+    assert alone.shared_text and alone.topics and alone.quote_groups is not None  # the forked parts found something
+    assert beside == alone
