@@ -72,3 +72,41 @@ def test_the_seeds_link_the_same_with_one_process_and_with_two(tmp_path: Path) -
     beside = link_corpus(articles, analyses, Config(workers=2), tmp_path / "none.yml")
     assert alone.shared_text and alone.topics and alone.quote_groups is not None  # the forked parts found something
     assert beside == alone
+
+
+_OPENMP_THEN_LINK = """
+from pathlib import Path
+from scipy import sparse
+from sklearn.cluster import KMeans
+from generator.config import Config
+from generator.link import link_corpus
+from generator.model import Article, ArticleAnalysis
+
+# OpenMP's threads started in this process, as a build that found subjects before (or a test session) has them
+KMeans(n_clusters=2, n_init=1, random_state=0).fit(sparse.random(200, 20, density=0.3, format="csr", random_state=0))
+vocabularies = [
+    "harbour ferry boat quay tide crew sail port".split(),
+    "vote ballot party poll seat campaign mayor council".split(),
+]
+articles, analyses = [], {}
+for i in range(24):  # two subjects with no word in common: two large communities, so k-means places the articles
+    lemmas = tuple(vocabularies[i % 2][j % 8] for j in range(i, i + 12))
+    articles.append(Article(id=f"a{i}", slug=f"a{i}", path=f"a{i}.txt", title=f"Article {i}", text=" ".join(lemmas)))
+    analyses[f"a{i}"] = ArticleAnalysis((), (), (), (), (), (), lemmas)
+corpus = link_corpus(articles, analyses, Config(workers=2), Path("/nonexistent-aliases.yml"))
+print(len(corpus.subjects))
+"""
+
+
+def test_linking_beside_a_fork_does_not_hang_after_this_process_ran_openmp() -> None:
+    """scikit-learn's k-means runs GNU OpenMP threads, which hang in a child forked after the parent ran them:
+    the subjects' k-means must run in this process, never in the forked one (a hang fails by the timeout)."""
+    import subprocess
+    import sys
+
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-c", _OPENMP_THEN_LINK], env=environment, capture_output=True, text=True, timeout=180
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["2"]

@@ -7,6 +7,9 @@ in a child forked from this process, which shares the corpus without copying it;
 comes back pickled through a pipe. Same functions, same inputs: the same result as running
 them here, which is what happens with one core, without `fork`, or when the child dies
 before it answers (killed, out of memory). An error raised in the child is raised here.
+
+What runs in the child must not start OpenMP threads (scikit-learn's k-means does): GNU
+libgomp hangs in a process forked from one that has run them, so such work stays in the parent.
 """
 
 from __future__ import annotations

@@ -243,18 +243,20 @@ class TopicLinks:
 class WordNeighbours:
     """What the articles' content words alone tell, before any entity is linked (so the link stage can find it
     beside entity linking, `link.background`): the lemmas counted and weighted, each article's nearest
-    neighbours for stories, the background similarity stories must stand out of, subjects and related articles."""
+    neighbours for stories and for subjects, the background similarity stories must stand out of, related
+    articles. Not the subjects themselves: their k-means runs OpenMP threads, which hang in a process forked
+    from one that has run them (GNU libgomp is not fork-safe), so `link_topics` finds them here."""
 
     counts: TermCounts  # the lemmas counted once, for the subject and the rare-term rows
     lemmas: sparse.csr_matrix  # TF-IDF rows of the lemmas: the story and the subject similarity
     neighbours: Neighbours  # the story search: each article's best by words × closeness in date
+    subject_neighbours: Neighbours
     resolution: float
-    subject_rows: list[int]  # subject number per article
     related: dict[str, tuple[tuple[str, float], ...]]
 
 
 def word_neighbours(articles: list[Article], analyses: dict[str, ArticleAnalysis], config: Config) -> WordNeighbours:
-    """Both neighbour searches from one product of the lemma rows; the subjects and related articles from them.
+    """Both neighbour searches from one product of the lemma rows; related articles from the story search.
 
     Stories are found on the words (`similarity.LEMMA_WEIGHT`: entities as a share of the similarity split
     the seeds' story); the entities they share count as rare-term evidence in `link_topics`.
@@ -267,7 +269,7 @@ def word_neighbours(articles: list[Article], analyses: dict[str, ArticleAnalysis
     resolution = max(config.topic_min_similarity, sampled_background(lemmas))
     ids = [a.id for a in articles]
     related = related_articles(neighbours, ids, config.related_articles, config.related_min_similarity)
-    return WordNeighbours(counts, lemmas, neighbours, resolution, find_subjects(subject_neighbours, lemmas), related)
+    return WordNeighbours(counts, lemmas, neighbours, subject_neighbours, resolution, related)
 
 
 def link_topics(
@@ -306,7 +308,8 @@ def link_topics(
     for article_id in no_story:
         topics.append(_topic([article_id], by_id[article_id], False, analyses, words, mentions, entities, slugs))
     article_topic = {article_id: topic.id for topic in topics for article_id in topic.articles}
-    subjects = _subjects(topics, dict(zip(ids, words_alone.subject_rows, strict=True)), analyses, words)
+    subject_rows = find_subjects(words_alone.subject_neighbours, words_alone.lemmas)
+    subjects = _subjects(topics, dict(zip(ids, subject_rows, strict=True)), analyses, words)
     return TopicLinks(tuple(topics), article_topic, no_story, subjects, words_alone.related)
 
 
