@@ -26,6 +26,7 @@ from generator.model import (
     UNATTRIBUTED,
     Article,
     ArticleAnalysis,
+    Comparison,
     Corpus,
     Entity,
     IndexedKeyword,
@@ -34,6 +35,7 @@ from generator.model import (
     QuoteGroup,
     SharedText,
     Source,
+    SourceProfile,
     SummarySentence,
 )
 
@@ -86,7 +88,7 @@ def link_corpus(
 
 def _link(articles: list[Article], analyses: dict[str, ArticleAnalysis], config: Config, alias_file: Path) -> Corpus:
     """The stage as a chain with work beside it (`background`): what needs no entity beside entity linking,
-    then the quotes and the keyword index beside the stories."""
+    the quotes and the keyword index beside the stories, the sources' coverage beside the summaries."""
     workers = config.workers or os.cpu_count() or 1
     aliases = load_aliases(alias_file)  # before the fork: an alias file's error is the build's, raised here
     without_entities = Background(partial(_without_entities, articles, analyses, config), workers)
@@ -118,7 +120,7 @@ def _link(articles: list[Article], analyses: dict[str, ArticleAnalysis], config:
         paged_entities=paged,
         keyword_index=indexed_keywords,
     )
-    return _with_views(corpus, resolver)
+    return _with_views(corpus, resolver, workers)
 
 
 def _without_entities(
@@ -141,18 +143,22 @@ def _beside_topics(
     return link_quotes(articles, analyses, mentions, entities), keyword_index(articles, analyses, resolver)
 
 
-def _with_views(corpus: Corpus, resolver: KeywordResolver) -> Corpus:
+def _coverage(corpus: Corpus) -> tuple[dict[str, Comparison], dict[str, SourceProfile]]:
+    """How the sources cover each story, and each source's profile: found beside the summaries."""
+    return compare_topics(corpus), profile_sources(corpus)
+
+
+def _with_views(corpus: Corpus, resolver: KeywordResolver, workers: int) -> Corpus:
     """The corpus with what its pages show across articles: topic summaries, the entities keywords name, each
     topic's sources compared, each source's profile."""
+    coverage = Background(partial(_coverage, corpus), workers)
     articles = list(corpus.articles)
     summaries = {
         topic.id: tuple(SummarySentence(a, text) for a, text in topic_summary(list(topic.articles), corpus.analyses))
         for topic in corpus.topics
     }
+    links = keyword_links(articles, corpus.analyses, corpus.topics, resolver)
+    comparisons, profiles = coverage.result()
     return replace(
-        corpus,
-        topic_summaries=summaries,
-        keyword_links=keyword_links(articles, corpus.analyses, corpus.topics, resolver),
-        comparisons=compare_topics(corpus),
-        source_profiles=profile_sources(corpus),
+        corpus, topic_summaries=summaries, keyword_links=links, comparisons=comparisons, source_profiles=profiles
     )

@@ -15,6 +15,7 @@ libgomp hangs in a process forked from one that has run them, so such work stays
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import traceback
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -70,7 +71,11 @@ class Background(Generic[T]):
 
 
 def _answer(function: Callable[[], Any], sender: Connection) -> None:
-    """In the child: run the function and send (result, None, "") or (None, error, traceback)."""
+    """In the child: run the function and send (result, None, "") or (None, error, traceback).
+
+    Ctrl-C is the parent's to handle (it stops the build; this daemon process ends with it), so the child
+    does not print a second traceback of its own."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         answer: tuple[Any, BaseException | None, str] = (function(), None, "")
     except Exception as error:  # noqa: BLE001 - every error goes back to the parent, which raises it
