@@ -9,7 +9,7 @@ each world's letters shifted, outlets and dates given), analysed once and cached
 do not slow the next), one after the other. The parts are timed inside one real
 `link_corpus` call: the functions it calls (entities, topics, quotes, shared text,
 duplicates) are wrapped with a timer for that call, and "rest" is what the call spends
-outside them (sources, the corpus object, the wait for the forked process: `generator.link.background`,
+outside them (sources, the corpus object, the waits for the forked processes: `generator.link.background`,
 whose CPU seconds are printed apart). CPU seconds (`time.process_time()`, this
 process only) depend less on the machine's load than wall seconds; the load average is
 printed with each size. `--source DIR` times the generator of another copy of the source
@@ -36,6 +36,7 @@ from render import CACHE, synthetic
 PARTS = {  # name in generator.link's namespace -> the part it is
     "link_entities": "entities",
     "link_topics": "topics",
+    "word_neighbours": "word neighbours",
     "find_shared_text": "shared text",
     "find_duplicates": "duplicates",
     "link_quotes": "quotes",
@@ -56,6 +57,7 @@ def _timed(function: Callable, name: str, spent: dict[str, list[float]]) -> Call
         finally:
             spent[name][0] += time.perf_counter() - wall
             spent[name][1] += time.process_time() - cpu
+            spent[name][2] += 1  # a call in this process (a call in a forked child counts in the child's copy)
 
     return wrapper
 
@@ -80,7 +82,7 @@ def one_size(data: Path, size: int, base: int, profile: Path | None = None) -> d
     analyses, _ = analyse_articles(articles[:base], config, CACHE, Reporter(stream=sys.stderr))
     corpus_articles, corpus_analyses = synthetic(articles, analyses, size, base)
     present = {part for name, part in PARTS.items() if hasattr(link, name)}  # older trees lack some parts
-    spent = {part: [0.0, 0.0] for part in PARTS.values() if part in present}
+    spent = {part: [0.0, 0.0, 0] for part in PARTS.values() if part in present}
     for name, part in PARTS.items():
         if hasattr(link, name):
             setattr(link, name, _timed(getattr(link, name), part, spent))
@@ -96,8 +98,8 @@ def one_size(data: Path, size: int, base: int, profile: Path | None = None) -> d
     if profiler and profile:
         profile.mkdir(parents=True, exist_ok=True)
         profiler.dump_stats(profile / f"link-{size}.prof")
-    spent["rest"] = [wall - sum(w for w, _ in spent.values()), cpu - sum(c for _, c in spent.values())]
-    spent["link_corpus"] = [wall, cpu]
+    spent["rest"] = [wall - sum(w for w, _, _ in spent.values()), cpu - sum(c for _, c, _ in spent.values()), 1]
+    spent["link_corpus"] = [wall, cpu, 1]
     return {
         "articles": size,
         "load": (load + os.getloadavg()[0]) / 2,
@@ -108,6 +110,13 @@ def one_size(data: Path, size: int, base: int, profile: Path | None = None) -> d
         "quote_groups": len(corpus.quote_groups),
         "shared": len(corpus.shared_text),
     }
+
+
+def _cell(spent: list[float] | None) -> str:
+    if spent is None:
+        return "-"  # an older tree without this part
+    wall, cpu, calls = spent
+    return f"{wall:.1f} / {cpu:.1f}" if calls else "forked"
 
 
 def main() -> None:
@@ -134,14 +143,14 @@ def main() -> None:
         done = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, text=True, check=True)
         figures = json.loads(done.stdout.strip().splitlines()[-1])
         spent = figures["spent"]
-        cells = [f"{spent[p][0]:.1f} / {spent[p][1]:.1f}" if p in spent else "-" for p in parts]
+        cells = [_cell(spent.get(p)) for p in parts]
         forked = f"{figures['forked']:.1f}"
         rows.append([f"{size:,}", *cells, forked, f"{figures['load']:.1f}", str(figures["stories"])])
         print(table(rows, ["articles", *(f"{p} s" for p in parts), "forked CPU s", "load", "stories"]), flush=True)
     print(
-        "each cell: wall seconds / CPU seconds of this process; forked CPU s: CPU seconds of the process the link\n"
-        "stage forks for the work that needs no entity (shared text, duplicates, the word neighbours), whose parts\n"
-        "are then timed there and not in their cells; the wait for it is in rest; load: 1-minute load average"
+        "each cell: wall seconds / CPU seconds of this process; forked: the part ran in a process the link stage\n"
+        "forked (generator/link/background.py), timed only in the forked CPU s column, the CPU seconds of all of\n"
+        "them; a wait for one is in rest; load: 1-minute load average"
     )
 
 

@@ -51,6 +51,50 @@ def test_a_child_that_dies_without_answering_leaves_the_work_to_this_process() -
     assert Background(dies_in_a_child, workers=2).result() == 42
 
 
+class _TwoPartError(Exception):
+    """An error whose pickle cannot be rebuilt (its class needs two arguments, its pickle holds one)."""
+
+    def __init__(self, what: str, where: str) -> None:
+        super().__init__(f"{what} in {where}")
+
+
+def _fails_unreadably() -> None:
+    raise _TwoPartError("bad key", "aliases.yml")
+
+
+def test_an_answer_that_cannot_be_read_leaves_the_work_here_and_its_real_error() -> None:
+    with pytest.raises(_TwoPartError, match="bad key in aliases.yml"):
+        Background(_fails_unreadably, workers=2).result()
+
+
+def _sleeps() -> None:
+    import time
+
+    time.sleep(120)
+
+
+def test_closing_stops_a_child_whose_result_is_not_wanted() -> None:
+    background = Background(_sleeps, workers=2)
+    background.close()
+    assert background._process.exitcode is not None  # ended and reaped, not left running for two minutes
+
+
+def test_a_failing_chain_leaves_no_child_running(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import multiprocessing
+
+    import generator.link as link
+    from generator.config import Config
+
+    def entity_linking_fails(*_: object) -> None:
+        raise RuntimeError("entity linking failed")
+
+    monkeypatch.setattr(link, "link_entities", entity_linking_fails)
+    monkeypatch.setattr(link, "_without_entities", lambda *_: _sleeps())  # the child still at work when it fails
+    with pytest.raises(RuntimeError, match="entity linking failed"):
+        link.link_corpus([], {}, Config(workers=2), tmp_path / "none.yml")
+    assert multiprocessing.active_children() == []
+
+
 def _unpicklable() -> object:
     return lambda: None
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 import gc
 import os
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from generator.config import Config
 from generator.ingest.slug import SlugRegistry, slugify
@@ -39,6 +40,7 @@ from generator.model import (
     SummarySentence,
 )
 
+T = TypeVar("T")
 QuoteLinks = tuple[dict[tuple[str, int], str], tuple[QuoteGroup, ...], tuple[PhraseGroup, ...]]  # `link_quotes`
 
 
@@ -91,14 +93,19 @@ def _link(articles: list[Article], analyses: dict[str, ArticleAnalysis], config:
     the quotes and the keyword index beside the stories, the sources' coverage beside the summaries."""
     workers = config.workers or os.cpu_count() or 1
     aliases = load_aliases(alias_file)  # before the fork: an alias file's error is the build's, raised here
-    without_entities = Background(partial(_without_entities, articles, analyses, config), workers)
-    entities, mentions = link_entities(articles, analyses, aliases)
-    paged = paged_entities(entities, config.entity_min_articles)
-    resolver = KeywordResolver(entities, paged, mentions)
-    beside_topics = Background(partial(_beside_topics, articles, analyses, mentions, entities, resolver), workers)
-    shared, duplicate_of, words_alone = without_entities.result()
-    topics = link_topics(articles, analyses, mentions, {e.id: e for e in entities}, duplicate_of, words_alone)
-    (quote_speakers, quote_groups, quote_phrases), indexed_keywords = beside_topics.result()
+    started: list[Background] = []  # stopped if the chain fails, so no child outlives the error
+    try:
+        without_entities = _started(started, partial(_without_entities, articles, analyses, config), workers)
+        entities, mentions = link_entities(articles, analyses, aliases)
+        paged = paged_entities(entities, config.entity_min_articles)
+        resolver = KeywordResolver(entities, paged, mentions)
+        beside = _started(started, partial(_beside_topics, articles, analyses, mentions, entities, resolver), workers)
+        shared, duplicate_of, words_alone = without_entities.result()
+        topics = link_topics(articles, analyses, mentions, {e.id: e for e in entities}, duplicate_of, words_alone)
+        (quote_speakers, quote_groups, quote_phrases), indexed_keywords = beside.result()
+    finally:
+        for background in started:
+            background.close()
     sources = build_sources(articles)
     corpus = Corpus(
         articles=tuple(articles),
@@ -121,6 +128,12 @@ def _link(articles: list[Article], analyses: dict[str, ArticleAnalysis], config:
         keyword_index=indexed_keywords,
     )
     return _with_views(corpus, resolver, workers)
+
+
+def _started(started: list[Background], function: Callable[[], T], workers: int) -> Background[T]:
+    background = Background(function, workers)
+    started.append(background)
+    return background
 
 
 def _without_entities(
@@ -152,13 +165,16 @@ def _with_views(corpus: Corpus, resolver: KeywordResolver, workers: int) -> Corp
     """The corpus with what its pages show across articles: topic summaries, the entities keywords name, each
     topic's sources compared, each source's profile."""
     coverage = Background(partial(_coverage, corpus), workers)
-    articles = list(corpus.articles)
-    summaries = {
-        topic.id: tuple(SummarySentence(a, text) for a, text in topic_summary(list(topic.articles), corpus.analyses))
-        for topic in corpus.topics
-    }
-    links = keyword_links(articles, corpus.analyses, corpus.topics, resolver)
-    comparisons, profiles = coverage.result()
+    try:
+        articles = list(corpus.articles)
+        summaries = {
+            topic.id: tuple(SummarySentence(a, t) for a, t in topic_summary(list(topic.articles), corpus.analyses))
+            for topic in corpus.topics
+        }
+        links = keyword_links(articles, corpus.analyses, corpus.topics, resolver)
+        comparisons, profiles = coverage.result()
+    finally:
+        coverage.close()
     return replace(
         corpus, topic_summaries=summaries, keyword_links=links, comparisons=comparisons, source_profiles=profiles
     )

@@ -48,17 +48,19 @@ class Background(Generic[T]):
         return self._process is not None
 
     def result(self) -> T:
-        """The function's result (waits for the child); the child's error raised here, with its traceback noted."""
+        """The function's result (waits for the child); the child's error raised here, with its traceback noted.
+
+        An answer that cannot be read (the child died; an error whose class cannot be rebuilt from its
+        pickle) leaves the work to this process, which then raises the real error if there is one."""
         if self._done is not None:
             return self._done[0]
         assert self._receiver is not None
         try:
             answer = self._receiver.recv()
-        except EOFError:  # the child died without answering: the work is done here
+        except Exception:  # noqa: BLE001 - EOFError (the child is gone) or an unreadable answer: done here
             answer = None
         finally:
-            self._receiver.close()
-            self._process.join()
+            self._reap(stop=False)
         if answer is None:
             self._done = (self._function(),)
             return self._done[0]
@@ -68,6 +70,19 @@ class Background(Generic[T]):
             raise error
         self._done = (value,)
         return value
+
+    def close(self) -> None:
+        """Stop a child whose result is not wanted (the chain failed before it asked) and reap it."""
+        self._reap(stop=True)
+
+    def _reap(self, stop: bool) -> None:
+        if self._receiver is not None:
+            self._receiver.close()
+            self._receiver = None
+        if self._process is not None and self._process.exitcode is None:
+            if stop:
+                self._process.terminate()
+            self._process.join()
 
 
 def _answer(function: Callable[[], Any], sender: Connection) -> None:

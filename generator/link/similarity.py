@@ -22,8 +22,9 @@ from generator.link.boilerplate import outlet_keys, template_free
 from generator.model import Article, ArticleAnalysis, LinkedMention
 
 RARE_SHARE = 0.10  # a term is rare evidence when at most this share of the corpus uses it (docs/BENCHMARKS.md)
-LEMMA_WEIGHT = 1.0  # share of the story similarity from content words; the rest from shared entities (measured:
-# entities helped ECB+ a little and split the seeds' story, docs/BENCHMARKS.md "Stories")
+LEMMA_WEIGHT = 1.0  # share of `story_vectors`' similarity from content words, the rest from shared entities; only
+# bench/stories.py weighs them otherwise: the link stage searches stories on the words alone (`topics.word_neighbours`,
+# before any entity is linked; measured: entities helped ECB+ a little and split the seeds' story, BENCHMARKS "Stories")
 BLOCK_ROWS = 512
 TOP_K_CHUNK = 32  # columns whose maximum bounds a row's k best from below (`_best_of_block`)
 

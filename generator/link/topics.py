@@ -258,8 +258,8 @@ class WordNeighbours:
 def word_neighbours(articles: list[Article], analyses: dict[str, ArticleAnalysis], config: Config) -> WordNeighbours:
     """Both neighbour searches from one product of the lemma rows; related articles from the story search.
 
-    Stories are found on the words (`similarity.LEMMA_WEIGHT`: entities as a share of the similarity split
-    the seeds' story); the entities they share count as rare-term evidence in `link_topics`.
+    Stories are searched on the words alone (entities as a share of the similarity split the seeds' story,
+    `similarity.LEMMA_WEIGHT`); the entities articles share count as rare-term evidence in `link_topics`.
     """
     counts = lemma_counts(articles, analyses)
     lemmas = subject_vectors(articles, analyses, counts)
