@@ -9,7 +9,7 @@
   var nav = document.getElementById("site-nav");
   var header = document.querySelector(".site-header");
   var script = document.currentScript;
-  if (!nav && header && script) {
+  if (!nav && header && script && script.getAttribute("src")) {
     var base = script.getAttribute("src").replace(/assets\/js\/report\.js$/, "");  // "../" from a page one folder down
     var here = location.href.split("#")[0].split("?")[0];
     nav = document.createElement("nav");
