@@ -152,18 +152,13 @@ def paragraphs(corpus: Corpus, article: Article, page: str) -> tuple[MD, ...]:
 
 
 def _quotes(site: Site, article: Article) -> tuple[QuoteRow, ...]:
-    """The article's quotes in its order; a speaker with a page is linked at its first quote only (the
-    same name, unlinked, at the others)."""
+    """The article's quotes in its order, each speaker with a page linked at every quote (a reader looks for
+    the link at the quote they read)."""
     corpus = site.corpus
     rows = []
-    linked: set[str] = set()
     for index, quote in enumerate(corpus.analyses[article.id].quotes):
         entity = corpus.quote_speakers.get((article.id, index))
         speaker = entity_ref(corpus, entity) if entity else Ref(quote.speaker) if quote.speaker else None
-        if speaker is not None and speaker.path is not None:
-            if speaker.path in linked:
-                speaker = Ref(speaker.label)
-            linked.add(speaker.path or "")
         group_id = corpus.index.quote_group_of.get((article.id, index))
         others = len(corpus.quote_group(group_id).articles) - 1 if group_id else 0
         wordings = site.quotes.ref("see the wordings", group_id) if group_id and others > 0 else None

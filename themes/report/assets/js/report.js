@@ -1,4 +1,5 @@
-{#- A static template (mkdocs.yml's theme.static_templates): MkDocs writes its nav in below. -#}
+{#- A static template (mkdocs.yml's theme.static_templates): MkDocs writes its nav in below. Jinja reads this
+    whole file: a double brace, a brace and percent sign, or a brace and hash sign starts Jinja here. -#}
 // The header's section links, written here on every page but the home page (whose HTML has them: without
 // JavaScript the site's name and the breadcrumbs lead there), and the menu button on narrow screens
 // (without JavaScript the menu is always shown, so the pages carry no button that would do nothing).
