@@ -82,12 +82,16 @@ def _config(mkdocs_yml: Path | None, docs_dir: Path, site_dir: Path | None, site
     config = load_config(str(mkdocs_yml) if mkdocs_yml else None, **overrides)
     if "md_in_html" not in config.markdown_extensions:  # the pages' cards and collapsible blocks need it
         config.markdown_extensions.append("md_in_html")
+    if any((Path(folder) / REPORT_JS).is_file() for folder in config.theme.dirs):
+        config.theme.static_templates.add(REPORT_JS)  # it holds the nav: the section links it writes on the pages
     if not config.nav:
         # The generator's section pages, unless mkdocs.yml sets a nav. Never every page: that makes
         # the build quadratic.
         config.nav = [{title: page} for title, page in NAV]
     return config
 
+
+REPORT_JS = "assets/js/report.js"  # the theme's shared script, a template that MkDocs renders with the nav
 
 # Blocks whose whitespace is content (or code): `compact_html` leaves them as they are.
 _KEPT_BLOCKS = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.IGNORECASE | re.DOTALL)

@@ -3,6 +3,7 @@ navigation, filters, search (keyboard included), the graph; and the screenshots 
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import struct
@@ -145,6 +146,75 @@ def test_graph_nodes_open_entity_pages(seeds_site: Path, page) -> None:
     assert neighbours.count() >= 3
     neighbours.first.click()
     assert "/entities/" in page.url and not page.url.endswith("geng-shuang.html")
+
+
+def test_the_neighbour_ring_is_drawn_from_the_appears_with_table(seeds_site: Path, tmp_path: Path, page) -> None:
+    """report.js draws the ring from the table under it: a linked circle per row with a page (the row
+    without one is left out), sized by the placeholder's mentions, a line from the centre as wide as the
+    row's shared articles; each name written once, a cut one whole in a <title>, every name as text."""
+    (tmp_path / "assets/js").mkdir(parents=True)
+    (tmp_path / "assets/js/report.js").write_bytes((seeds_site / "assets/js/report.js").read_bytes())
+    long = "Entity With A Name Far Longer Than Any Label"
+    hostile = '<b id="x">"q"</b>'
+    rows = [("a.html", "Alpha", "PERSON", 4), ("b.html", long, "ORG", 2), (None, "No Page", "GPE", 3)]
+    rows.append(("c.html", hostile, "WORK_OF_ART", 1))
+    body = "".join(
+        f"<tr><td>{f'<a href={href!r}>{html.escape(name)}</a>' if href else html.escape(name)}</td>"
+        f"<td>{kind}</td><td>1</td><td>{shared}</td></tr>"
+        for href, name, kind, shared in rows
+    )
+    (tmp_path / "entities").mkdir()
+    (tmp_path / "entities/x.html").write_text(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>x</title></head><body><main>'
+        '<h1>Centre &amp; Co</h1><h2>Appears with</h2><div class="neighbour-ring" data-type="GPE" '
+        'data-mentions="9 5 3 7 1"></div><table><thead><tr><th>Entity</th><th>Type</th><th>Shared sentences</th>'
+        f"<th>Shared articles</th></tr></thead><tbody>{body}</tbody></table></main>"
+        '<script src="../assets/js/report.js"></script></body></html>',
+        encoding="utf-8",
+    )
+    page.goto((tmp_path / "entities/x.html").as_uri())
+    ring = page.locator("#neighbour-graph")
+    assert ring.locator("svg > title").text_content() == "Centre & Co and the 3 entities most often named with it"
+    nodes = ring.locator("a.node")
+    assert [n.get_attribute("href") for n in nodes.all()] == ["a.html", "b.html", "c.html"]
+    assert [n.locator("text").text_content() for n in nodes.all()] == ["Alpha", "Entity With A Name…", hostile]
+    assert nodes.nth(1).locator("title").text_content() == long and nodes.nth(0).locator("title").count() == 0
+    assert page.locator("#x").count() == 0  # a name is text, never markup
+    assert [float(r) for r in ring.locator("a.node circle").evaluate_all("cs => cs.map(c => c.getAttribute('r'))")] == [
+        round(5 + 14 * (m / 9) ** 0.5, 1) for m in (5, 3, 1)
+    ]
+    assert ring.locator("g.node-self circle").get_attribute("r") == "24"  # the most mentioned: 8 + 16
+    widths = ring.locator("line").evaluate_all("ls => ls.map(l => l.getAttribute('stroke-width'))")
+    assert widths == ["7", "4", "2.5"]  # 1 + 6 x shared articles / the most shared
+    ends = ring.evaluate(
+        """f => { const [dx, dy] = f.querySelector('g.edges').getAttribute('transform').match(/[\\d.]+/g).map(Number);
+        return [...f.querySelectorAll('line')].map(l => [+l.getAttribute('x2') + dx, +l.getAttribute('y2') + dy]); }"""
+    )
+    centres = ring.locator("a.node circle").evaluate_all(
+        "cs => cs.map(c => [+c.getAttribute('cx'), +c.getAttribute('cy')])"
+    )
+    assert [[round(v, 1) for v in e] for e in ends] == centres
+    assert ring.locator(".chart-legend li").all_inner_texts() == [
+        "Countries, cities and states (1)",
+        "Organisations (1)",
+        "People (1)",
+        "Works of art (1)",
+    ]
+    assert page.locator("div.neighbour-ring").count() == 0  # the placeholder is replaced
+
+
+def test_pages_get_the_section_links_from_the_script(seeds_site: Path, page) -> None:
+    """The home page's HTML lists the sections; on every other page report.js writes the same links."""
+    page.goto((seeds_site / "index.html").as_uri())
+    home = page.locator("#site-nav a").evaluate_all("as => as.map(a => [a.textContent, a.href])")
+    assert len(home) == 10
+    for path in ("articles/index.html", "entities/geng-shuang.html", "search.html"):
+        assert 'id="site-nav"' not in (seeds_site / path).read_text(encoding="utf-8")
+        page.goto((seeds_site / path).as_uri())
+        nav = page.get_by_role("navigation", name="Sections")
+        assert nav.locator("a").evaluate_all("as => as.map(a => [a.textContent, a.href])") == home
+        current = nav.locator("a[aria-current=page]").all_inner_texts()
+        assert current == (["Articles"] if path == "articles/index.html" else [])
 
 
 def test_search_shows_hostile_text_as_text(tmp_path: Path, browser) -> None:

@@ -80,3 +80,20 @@ def test_the_built_pages_are_compacted(tmp_path: Path) -> None:
     page = (tmp_path / "site" / "notes" / "n3.html").read_text(encoding="utf-8")
     assert "<td>1</td>" in page
     assert "\n " not in page and "\n\n" not in page
+
+
+def test_a_mkdocs_yml_without_the_static_template_still_gets_the_nav_in_report_js(tmp_path: Path) -> None:
+    """report.js holds the section links, from MkDocs' nav: a project's mkdocs.yml that predates it
+    (static_templates: [404.html] only) still has it rendered, never copied with its template tags."""
+    import yaml
+
+    config = project_config(tmp_path)
+    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    data["theme"]["static_templates"] = ["404.html"]
+    config.write_text(yaml.safe_dump(data), encoding="utf-8")
+    docs = tmp_path / ".build" / "docs"
+    _docs(docs)
+    build_site(config, docs, tmp_path / "site", incremental=False, workers=1)
+    script = (tmp_path / "site" / "assets" / "js" / "report.js").read_text(encoding="utf-8")
+    assert "{%" not in script and "{{" not in script
+    assert 'var sections = [["Home", "index.html"]' in script

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from generator.config import Config
 from generator.link import link_corpus
-from generator.model import Article, ArticleAnalysis, Corpus, Keyword, Mention, Sentence
+from generator.model import ENTITY_TYPE_LABELS, Article, ArticleAnalysis, Corpus, Keyword, Mention, Sentence
 from generator.pages.charts import Charts, bin_dates, nice_step
 from generator.pages.graph import LABELLED, LEVELS, PHONE, WIDE, EntityGraph, force_layout, place_labels, separate
 from generator.pages.search import (
@@ -279,24 +279,25 @@ def test_graph_page_shows_the_most_mentioned_with_their_strongest_ties(tmp_path:
             assert 0 <= float(text["x"]) <= canvas.width and 0 <= float(text["y"]) <= canvas.height
 
 
-def test_graph_and_neighbours_escape_names_and_link_only_to_entity_pages(tmp_path: Path) -> None:
+def test_graph_escapes_names_and_links_only_to_entity_pages(tmp_path: Path) -> None:
     bad = '<script>alert(1)</script> "q" 2'
     corpus = _corpus(
         [("a", [bad, _entity(4), _entity(5)], None, None), ("b", [bad, _entity(4), _entity(5)], None, None)],
         tmp_path,
     )
-    graph = EntityGraph(corpus)
-    for markup in (graph.page_svg(0, "graph.md"), graph.neighbours_svg(corpus.entities[0], "entities/x.md")):
-        soup = BeautifulSoup(markup, "html.parser")
-        assert soup.find("script") is None
-        assert all(re.fullmatch(r"(entities/|\.\./entities/|)[a-z0-9-]+\.html", a["href"]) for a in soup.select("a"))
-        assert any(bad in t.get_text() for t in soup.select("title"))
-    entity = next(e for e in corpus.entities if e.name == _entity(4))
-    soup = BeautifulSoup(graph.neighbours_svg(entity, "entities/x.md"), "html.parser")
-    assert len(soup.select("a.node")) == 2
-    assert {a["href"] for a in soup.select("a.node")} == {
-        f"{e.slug}.html" for e in corpus.entities if e.id != entity.id and e.id in corpus.paged_entities
-    }
+    soup = BeautifulSoup(EntityGraph(corpus).page_svg(0, "graph.md"), "html.parser")
+    assert soup.find("script") is None
+    assert all(re.fullmatch(r"entities/[a-z0-9-]+\.html", a["href"]) for a in soup.select("a"))
+    assert any(bad in t.get_text() for t in soup.select("title"))
+
+
+def test_the_ring_script_names_each_type_as_the_generator_does() -> None:
+    """report.js draws the entity page's ring and its legend; its type names are the generator's."""
+    script = (Path(__file__).parent.parent / "themes/report/assets/js/report.js").read_text(encoding="utf-8")
+    body = re.search(r"var LABELS = \{(.*?)\};", script, re.DOTALL)
+    assert body is not None
+    labels = dict(re.findall(r'(\w+): "([^"]*)"', body.group(1)))
+    assert labels == ENTITY_TYPE_LABELS
 
 
 def test_circles_are_pushed_apart_and_labels_never_overlap() -> None:
@@ -324,35 +325,6 @@ def test_circles_are_pushed_apart_and_labels_never_overlap() -> None:
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
             assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
-
-
-def test_the_neighbour_ring_writes_each_name_once_and_a_cut_name_whole_in_a_title(tmp_path: Path) -> None:
-    long = "Entity With A Name Far Longer Than Any Label 3"
-    names = [_entity(1), _entity(2), long]
-    corpus = _corpus([(a, names, None, None) for a in ("a", "b", "c")], tmp_path)
-    graph = EntityGraph(corpus)
-    entity = next(e for e in corpus.entities if e.name == _entity(1))
-    markup = str(graph.neighbours_svg(entity, "entities/x.md"))
-    soup = BeautifulSoup(markup, "html.parser")
-    assert len(soup.select("a.node")) == 2
-    assert markup.count(_entity(2)) == 1  # its label only: no per-line or per-circle description
-    assert markup.count(_entity(1)) == 2  # the picture's title and the centre's label
-    cut = next(a for a in soup.select("a.node") if a.find("title"))
-    assert cut.find("title").get_text() == long and cut.find("text").get_text().endswith("…")
-    assert not soup.select("line title")
-
-
-def test_each_line_of_the_neighbour_ring_joins_the_centre_to_a_neighbour(tmp_path: Path) -> None:
-    names = [_entity(n) for n in range(1, 6)]
-    corpus = _corpus([(a, names, None, None) for a in ("a", "b", "c")], tmp_path)
-    entity = next(e for e in corpus.entities if e.name == _entity(1))
-    soup = BeautifulSoup(str(EntityGraph(corpus).neighbours_svg(entity, "entities/x.md")), "html.parser")
-    dx, dy = map(float, re.fullmatch(r"translate\((\S+) (\S+)\)", soup.select_one("g.edges")["transform"]).groups())
-    centre = soup.select_one("g.node-self circle")
-    assert (dx, dy) == (float(centre["cx"]), float(centre["cy"]))  # lines start at the centre (x1, y1: 0)
-    ends = {(round(float(line["x2"]) + dx, 1), round(float(line["y2"]) + dy, 1)) for line in soup.select("line")}
-    circles = {(round(float(c["cx"]), 1), round(float(c["cy"]), 1)) for c in soup.select("a.node circle")}
-    assert ends == circles and len(ends) == 4
 
 
 def test_a_copy_in_no_story_is_found_by_its_own_headline_and_not_twice_by_its_originals(tmp_path: Path) -> None:

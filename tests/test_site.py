@@ -5,11 +5,13 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 from conftest import SEEDS
 
+from generator.model import type_label
 from generator.pages.export import load_report
 
 SEED_FILES = sorted(p.name for p in SEEDS.glob("*.txt"))
@@ -230,3 +232,72 @@ def test_full_text_reads_as_written_around_entity_links(seeds_site: Path) -> Non
     text = " ".join(p.get_text() for p in heading.find_next_siblings("p"))
     assert "following the purported release by Islamic State (IS) of a video showing Chinese Uyghur fighters" in text
     assert "Geng Shuang, a spokesperson for China's foreign ministry, told" in text
+
+
+def test_article_pages_list_each_entity_under_its_type_with_its_counts(seeds_site: Path) -> None:
+    report = _report(seeds_site)
+    entities = {e["id"]: e for e in report["entities"]}
+    for article in report["articles"]:
+        counts = Counter(m["entity"] for m in article["mentions"])
+        listed = _soup(seeds_site / article["page"]).select_one("main dl.entity-types")
+        shown = {}
+        for term in listed.select("dt"):
+            for name, here, naming in re.findall(
+                r"(.+?) \((\d+) here, (\d+) articles?\)(?: · |$)", term.find_next_sibling("dd").get_text()
+            ):
+                shown[name] = (term.get_text(), int(here), int(naming))
+        assert shown == {
+            entities[e]["name"]: (type_label(entities[e]["type"]), n, len(entities[e]["articles"]))
+            for e, n in counts.items()
+        }
+        linked = {a.get_text() for a in listed.select("a")}
+        assert linked == {entities[e]["name"] for e in counts if entities[e].get("page")}
+
+
+def test_an_article_page_links_the_speaker_at_every_quote(seeds_site: Path) -> None:
+    """A reader looks for the speaker's link at the quote they read, not only at the first of theirs."""
+    report = _report(seeds_site)
+    entities = {e["id"]: e for e in report["entities"]}
+    checked = 0
+    for article in report["articles"]:
+        heading = _soup(seeds_site / article["page"]).select_one("main h2#quotes")
+        if heading is None:
+            continue
+        quotes = []
+        for sibling in heading.find_next_siblings():
+            if sibling.name == "h2":
+                break
+            if sibling.name == "blockquote":
+                quotes.append(sibling)
+        expected = [
+            entities[q["speaker_entity"]]["name"]
+            for q in article["quotes"]
+            if entities.get(q["speaker_entity"] or "", {}).get("page")
+        ]
+        shown = [a.get_text() for q in quotes for a in q.select("a[href$='.html']") if "quotes/" not in a["href"]]
+        assert shown == expected
+        checked += len(expected) > len(set(expected))
+    assert checked  # a seed article quotes one named speaker twice or more
+
+
+def test_entity_pages_carry_the_ring_as_data_and_every_neighbour_in_the_table(seeds_site: Path) -> None:
+    """No picture in the HTML (report.js draws it): the mentions that size its circles, and the table a
+    reader without JavaScript has, with every neighbour."""
+    entities = {e["page"]: e for e in _report(seeds_site)["entities"] if e.get("page")}
+    by_name = {e["name"]: e for e in entities.values()}
+    drawn = 0
+    for page, entity in entities.items():
+        soup = _soup(seeds_site / page)
+        assert soup.select_one("main svg") is None
+        spot = soup.select_one("main div.neighbour-ring")
+        if spot is None:
+            continue
+        drawn += 1
+        rows = spot.find_next_sibling().select("tbody tr")
+        mentions = [int(n) for n in spot["data-mentions"].split()]
+        assert spot["data-type"] == entity["type"] and mentions[0] == entity["mentions"]
+        assert len(mentions) == 1 + len(rows)
+        for row, count in zip(rows, mentions[1:], strict=True):
+            if row.select_one("a"):
+                assert by_name[row.select_one("a").get_text()]["mentions"] == count
+    assert drawn >= 3

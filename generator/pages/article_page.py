@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from generator.ingest.language import language_name
-from generator.model import Article, Corpus, LinkedMention, Topic
+from generator.model import Article, Corpus, LinkedMention, Topic, type_label
 from generator.pages.markdown import MD, escape
 from generator.pages.paths import article_path
 from generator.pages.refs import Ref, article_ref, entity_ref, keyword_ref, link, source_ref, topic_ref
@@ -75,7 +75,7 @@ class ArticlePage:
     cut_from: int | None  # the text's length before it was cut (max_article_chars), None when not cut
     summary: tuple[str, ...]
     keywords: tuple[Ref, ...]
-    entities: tuple[EntityRow, ...]  # most mentioned here first
+    entities: tuple[tuple[str, tuple[EntityRow, ...]], ...]  # by type (in words), most mentioned here first
     quotes: tuple[QuoteRow, ...]
     shared: tuple[SharedRow, ...]  # most shared first
     related: tuple[RelatedRow, ...]
@@ -152,6 +152,8 @@ def paragraphs(corpus: Corpus, article: Article, page: str) -> tuple[MD, ...]:
 
 
 def _quotes(site: Site, article: Article) -> tuple[QuoteRow, ...]:
+    """The article's quotes in its order, each speaker with a page linked at every quote (a reader looks for
+    the link at the quote they read)."""
     corpus = site.corpus
     rows = []
     for index, quote in enumerate(corpus.analyses[article.id].quotes):
@@ -220,6 +222,16 @@ def _unknown(article: Article) -> tuple[str, ...]:
     return tuple(name for name, value in values.items() if not value)
 
 
+def by_type(rows: tuple[EntityRow, ...]) -> tuple[tuple[str, tuple[EntityRow, ...]], ...]:
+    """The rows grouped by entity type, in words ("People"), each group in the order given; the groups in
+    the order of their first row (the type of the most mentioned entity first): one line per type on the
+    page instead of a table row per entity, the type written once."""
+    groups: dict[str, list[EntityRow]] = {}
+    for row in rows:
+        groups.setdefault(type_label(row.type), []).append(row)
+    return tuple((label, tuple(group)) for label, group in groups.items())
+
+
 def article_page(site: Site, article: Article) -> ArticlePage:
     corpus = site.corpus
     topic = corpus.topic_of(article.id)
@@ -250,7 +262,7 @@ def article_page(site: Site, article: Article) -> ArticlePage:
         cut_from=site.info.cut.get(article.id),
         summary=tuple(analysis.sentences[i].text for i in analysis.summary),
         keywords=tuple(keyword_ref(corpus, k.text, e) for k, e in zip(analysis.keywords, links, strict=True)),
-        entities=entity_rows,
+        entities=by_type(entity_rows),
         quotes=_quotes(site, article),
         shared=_shared(corpus, article.id),
         related=tuple(

@@ -57,6 +57,7 @@ class Partner:
     type: str
     sentences: int  # sentences naming both
     articles: int  # articles naming both
+    mentions: int  # its own mentions in the corpus (the size of its circle in the picture)
 
 
 @dataclass(frozen=True)
@@ -80,8 +81,8 @@ class EntityPage:
     about: tuple[QuoteSeen, ...]  # quotes that name it (at most QUOTES_SHOWN)
     about_total: int
     quotes_page: Ref | None  # its section of the quotes pages, when it speaks any
-    neighbours: MD  # picture of the entities most often named with it ("" when none)
     partners: tuple[Partner, ...]  # most shared sentences first
+    ring: bool  # report.js draws the partners with a page as a ring around the entity, from the table
 
 
 def _highlighted(corpus: Corpus, article: Article, mention: LinkedMention) -> MD:
@@ -181,7 +182,10 @@ def co_occurring(corpus: Corpus, entity: Entity, top: int = PARTNERS) -> tuple[P
         for other in {m.entity for m in mentions if m.entity != entity.id}:
             articles[other] += 1
     ranked = sorted(articles, key=lambda e: (-sentences[e], -articles[e], corpus.entity(e).name))
-    return tuple(Partner(entity_ref(corpus, e), corpus.entity(e).type, sentences[e], articles[e]) for e in ranked[:top])
+    return tuple(
+        Partner(entity_ref(corpus, e), corpus.entity(e).type, sentences[e], articles[e], corpus.entity(e).mention_count)
+        for e in ranked[:top]
+    )
 
 
 def entity_quotes(corpus: Corpus, entity: Entity) -> tuple[tuple[QuoteSeen, ...], tuple[QuoteSeen, ...]]:
@@ -210,6 +214,7 @@ def entity_page(site: Site, entity: Entity) -> EntityPage:
     central = most_central_first(corpus, entity, ordered)[:MENTION_ARTICLES]
     shown = set(central)
     speaks = [g for g in corpus.quote_groups if g.speaker == entity.id]
+    partners = co_occurring(corpus, entity)
     return EntityPage(
         page=page,
         entity=entity,
@@ -227,6 +232,6 @@ def entity_page(site: Site, entity: Entity) -> EntityPage:
         about=about[:QUOTES_SHOWN],
         about_total=len(about),
         quotes_page=site.quotes.ref("all its quotes, with every wording", speaks[0].id) if speaks else None,
-        neighbours=site.graph.neighbours_svg(entity, page) if len(entity.articles) >= PICTURE_MIN_ARTICLES else MD(""),
-        partners=co_occurring(corpus, entity),
+        partners=partners,
+        ring=len(entity.articles) >= PICTURE_MIN_ARTICLES and any(p.entity.path for p in partners),
     )

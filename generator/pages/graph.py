@@ -9,7 +9,8 @@ smaller one for a phone, picked by CSS, so the graph always fits its column. Eac
 entity page. The layout is a force layout (Fruchterman-Reingold with a pull to the centre) in numpy from a fixed
 seed, so the same corpus always gives the same picture.
 
-Each entity page also gets a small picture of its strongest neighbours.
+An entity page's small ring of neighbours is drawn in the browser by report.js, from the page's
+"Appears with" table (see `entity_page.co_occurring`).
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ from generator.pages.svg import css_class, esc, html_href, num, short
 
 LEVELS = GRAPH_LEVELS  # nodes on the graph page, then on each wider page
 EDGES_PER_NODE = 3  # strongest ties kept per node
-NEIGHBOURS = 10  # on an entity page
 LABELLED = 40  # nodes that show their name (the others: on hover and to screen readers)
 
 
@@ -304,69 +304,3 @@ class EntityGraph:
         table under it."""
         drawn = self.select(self.levels[level])
         return sorted(drawn.edges, key=lambda e: (-e[2], self.rank[e[0]], self.rank[e[1]]))[:limit]
-
-    # --- the small picture on each entity page --------------------------------------------
-
-    def neighbours_svg(self, entity: Entity, page: str) -> MD:
-        """The ring of the entities most often named with `entity`, each a link to its page.
-
-        Every name is written once (its circle's label; a `<title>` only where the label is cut
-        short): the table under the picture ("Appears with") gives each one's type and shared
-        articles, so the lines and circles carry no descriptions of their own."""
-        ties = self._strongest(entity.id, set(self.neighbours))[:NEIGHBOURS]
-        if not ties:
-            return MD("")
-        width, height = 640, 400
-        cx, cy, ring = width / 2, height / 2, 140
-        strongest = ties[0][1]
-        most = max([entity.mention_count] + [self.corpus.entity(o).mention_count for o, _ in ties])
-        title_id = "neighbour-graph-title"
-        out = [
-            f'<figure class="graph graph-small" id="neighbour-graph">'
-            f'<svg class="graph-svg" viewBox="0 0 {width} {height}" aria-labelledby="{title_id}">'
-            f'<title id="{title_id}">{esc(entity.name)} and the {len(ties)} entities most often named with it</title>'
-            f'<g class="edges" transform="translate({num(cx)} {num(cy)})">'  # lines from the centre: x1, y1 0
-        ]
-        spots = []
-        for index, (other, shared) in enumerate(ties):
-            angle = -math.pi / 2 + 2 * math.pi * index / len(ties)
-            x, y = cx + ring * 1.35 * math.cos(angle), cy + ring * math.sin(angle)
-            spots.append((other, x, y, angle))
-            out.append(
-                f'<line x2="{num(x - cx)}" y2="{num(y - cy)}" stroke-width="{num(1 + 6 * shared / strongest)}"/>'
-            )
-        out.append('</g><g class="nodes">')
-        radius = 8 + 16 * math.sqrt(entity.mention_count / most)
-        out.append(
-            f'<g class="node node-self t-{css_class(entity.type)}">{_tip(entity.name, 26)}'
-            f'<circle cx="{num(cx)}" cy="{num(cy)}" '
-            f'r="{num(radius)}"/><text x="{num(cx)}" y="{num(cy + radius + 14)}" text-anchor="middle">'
-            f"{esc(short(entity.name, 26))}</text></g>"
-        )
-        for other, x, y, angle in spots:
-            neighbour = self.corpus.entity(other)
-            r = 5 + 14 * math.sqrt(neighbour.mention_count / most)
-            cos = math.cos(angle)
-            anchor = "middle" if abs(cos) < 0.3 else "start" if cos > 0 else "end"
-            tx = x + (0 if anchor == "middle" else (r + 5) * (1 if cos > 0 else -1))
-            ty = y + (r + 14 if math.sin(angle) > 0.3 else -(r + 6) if math.sin(angle) < -0.3 else 5)
-            href = html_href(entity_path(neighbour), page)
-            out.append(
-                f'<a href="{esc(href)}" class="node t-{css_class(neighbour.type)}">{_tip(neighbour.name, 22)}'
-                f'<circle cx="{num(x)}" cy="{num(y)}" r="{num(r)}"/>'
-                f'<text x="{num(tx)}" y="{num(ty)}" text-anchor="{anchor}">{esc(short(neighbour.name, 22))}</text></a>'
-            )
-        out.append("</g></svg>")
-        out.append(self._legend([entity] + [self.corpus.entity(o) for o, _ in ties]))
-        out.append(
-            "<figcaption>Circles are sized by mentions and coloured by type; a line's width is the number of "
-            "articles naming both (the table below gives the figures). Select a circle to open that entity."
-            "</figcaption></figure>"
-        )
-        return MD("".join(out))
-
-
-def _tip(name: str, limit: int) -> str:
-    """A `<title>` (tooltip, accessible name) with the whole name when its label, cut to `limit`
-    characters, does not show all of it; otherwise nothing."""
-    return "" if short(name, limit) == " ".join(name.split()) else f"<title>{esc(name)}</title>"
