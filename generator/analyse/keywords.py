@@ -13,13 +13,17 @@ names and phrases, so the units are:
 - noun phrases: a noun with its adjective and noun modifiers ("foreign ministry"); a
   phrase said at least twice stands for its head noun when it accounts for at least
   half of the noun's uses, so "foreign ministry" replaces "ministry";
-- nouns: every other common or proper noun, singular and plural as one.
+- nouns: every other common or proper noun, singular and plural as one; nouns of one word
+  family (one Porter stem: "protest" and "protesters") are one unit, shown as the article
+  writes it most, and every verb or adjective of that family counts as a use ("the election",
+  "elected"), so a noun the article keeps coming back to in other words still counts.
 
 Dates, times, numbers and amounts are never keywords; titles ("Mr") are never part of a
 name. Each unit scores by how often it occurs times its `specificity` (how rare its rarest
 word is in English, from wordfreq's frequency lists), so "people", "time" or
 "world" lead only an article that keeps coming back to them; a name of several words counts
-`MULTI_WORD_NAME_WEIGHT` of its uses (readers mark names by their parts as often as whole); ties go
+`MULTI_WORD_NAME_WEIGHT` of its uses (readers mark names by their parts as often as whole), and a
+unit first used early counts up to `EARLY_WEIGHT` more (news puts its subject first); ties go
 to YAKE's rank. A unit
 that contains, or sits inside, one already kept is left out, so no keyword repeats another.
 """
@@ -49,6 +53,10 @@ COMMON_ZIPF = 6.5  # a word used this often in English (wordfreq's Zipf scale) s
 # often than "Michael Buble" (500N-KPCrowd: a full name is a crowd key in 23 % of articles that
 # use it, a single noun in our top 10 in 53 %); measured in docs/BENCHMARKS.md, "Keywords, second pass".
 MULTI_WORD_NAME_WEIGHT = 0.7
+# A unit first used at the start counts 1 + EARLY_WEIGHT times its uses, falling to 1 at the end:
+# news puts what it is about first (measured in docs/BENCHMARKS.md, "Keywords, third pass").
+EARLY_WEIGHT = 0.5
+_FAMILY_POS = {"VERB", "ADJ"}  # words whose uses count for a noun of their family
 
 
 def _fold(word: str) -> str:
@@ -174,7 +182,46 @@ def _units(doc: Doc, max_words: int) -> list[_Unit]:
     for token in doc:
         if token.i not in taken and token.pos_ in ("NOUN", "PROPN") and _word_ok(token):
             add("noun", [token], _fold(token.lemma_ if token.pos_ == "NOUN" else token.text))
-    return list(found.values())
+    return _word_families(doc, list(found.values()))
+
+
+def _word_families(doc: Doc, units: list[_Unit]) -> list[_Unit]:
+    """Nouns of one word family made one unit, with the family's verbs and adjectives as uses.
+
+    A family is a Porter stem: "protest", "protests", "protesters" and "protested" are one thing
+    the article talks about. The nouns of a family merge into the one used most (its form is shown);
+    each verb or adjective of the family ("elected" for "election", "competitive" for
+    "competition") adds one use. Names are left alone: "Jordan" and "Jordanian" may be different
+    things, and a name's part of speech says nothing of its family.
+    """
+    family: dict[str, _Unit] = {}
+    for unit in sorted(units, key=lambda u: (-u.count, u.first)):
+        if unit.kind != "noun":
+            continue
+        leader = family.setdefault(_stem(unit.key), unit)
+        if leader is not unit:
+            leader.count += unit.count
+            leader.forms.update(unit.forms)
+            leader.first = min(leader.first, unit.first)
+            unit.count = 0
+    for token in doc:
+        if token.pos_ in _FAMILY_POS and _word_ok(token):
+            noun = family.get(_stem(token.lower_))
+            if noun is not None:
+                noun.count += 1
+    return [unit for unit in units if unit.count]
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return str(_porter().stem(word))
+
+
+@lru_cache(maxsize=1)
+def _porter():  # noqa: ANN202 - nltk's PorterStemmer (no data files needed)
+    from nltk.stem import PorterStemmer
+
+    return PorterStemmer()
 
 
 def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -234,7 +281,7 @@ def extract_keywords(doc: Doc, top: int, max_words: int, yake_engine: str = "yak
             weight[unit.key] = max(weight[unit.key], weight[head.key])
             weight[head.key] = 0.0
     for unit in units:
-        weight[unit.key] *= specificity(unit.words)
+        weight[unit.key] *= specificity(unit.words) * earliness(unit.first, len(doc))
         if unit.kind == "name" and len(unit.words) > 1:
             weight[unit.key] *= MULTI_WORD_NAME_WEIGHT
     ranked = sorted(
@@ -249,6 +296,15 @@ def extract_keywords(doc: Doc, top: int, max_words: int, yake_engine: str = "yak
                 break
     # Keyword.score keeps its meaning (lower is more relevant): one over the weighted number of uses.
     return tuple(Keyword(text=u.display(), score=round(1.0 / weight[u.key], 6)) for u in kept)
+
+
+def earliness(first: int, length: int) -> float:
+    """How much a unit's uses count for where it is first used: 1 + EARLY_WEIGHT at the start, 1 at the end.
+
+    A news article names what it is about in its headline and lead; a thing first met in the last
+    paragraph is a detail (YAKE's position feature says the same).
+    """
+    return 1 + EARLY_WEIGHT * (1 - first / max(1, length))
 
 
 def specificity(words: tuple[str, ...]) -> float:
