@@ -67,3 +67,14 @@ def test_a_noun_s_word_family_counts_as_its_uses() -> None:
     family = [k for k in keywords if k.lower().startswith("protest")]
     assert family == ["protesters"]  # one keyword for the family, not "protest" and "protesters"
     assert keywords.index("protesters") < keywords.index("banner")
+
+
+def test_speech_verbs_do_not_count_for_a_noun_of_their_family() -> None:
+    # "reported", "reports" and "report" as verbs are how the news tells it; the harbour is the subject.
+    text = (
+        "The Portsmouth Herald reported on Monday that the harbour wall had cracked.\n"
+        "Engineers inspected the harbour, the paper reported, and a council report is due.\n"
+        "The mayor reports that repairs will start soon, local radio reported."
+    )
+    keywords = [k.text for k in extract_keywords(load_model()(text), 10, 3)]
+    assert keywords.index("harbour") < keywords.index("report")

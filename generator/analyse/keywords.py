@@ -37,6 +37,7 @@ from functools import lru_cache
 import yake
 from spacy.tokens import Doc, Span, Token
 
+from generator.analyse.speech_verbs import is_speech_verb
 from generator.model import Keyword
 
 NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
@@ -182,17 +183,19 @@ def _units(doc: Doc, max_words: int) -> list[_Unit]:
     for token in doc:
         if token.i not in taken and token.pos_ in ("NOUN", "PROPN") and _word_ok(token):
             add("noun", [token], _fold(token.lemma_ if token.pos_ == "NOUN" else token.text))
-    return _word_families(doc, list(found.values()))
+    return _word_families(doc, list(found.values()), taken)
 
 
-def _word_families(doc: Doc, units: list[_Unit]) -> list[_Unit]:
+def _word_families(doc: Doc, units: list[_Unit], taken: set[int]) -> list[_Unit]:
     """Nouns of one word family made one unit, with the family's verbs and adjectives as uses.
 
     A family is a Porter stem: "protest", "protests", "protesters" and "protested" are one thing
     the article talks about. The nouns of a family merge into the one used most (its form is shown);
     each verb or adjective of the family ("elected" for "election", "competitive" for
-    "competition") adds one use. Names are left alone: "Jordan" and "Jordanian" may be different
-    things, and a name's part of speech says nothing of its family.
+    "competition") adds one use, unless it is part of a name or a date, or a speech verb: "reported",
+    "commented" or "claimed" are how news tells anything, not what it is about. Names are left
+    alone: "Jordan" and "Jordanian" may be different things, and a name's part of speech says
+    nothing of its family.
     """
     family: dict[str, _Unit] = {}
     for unit in sorted(units, key=lambda u: (-u.count, u.first)):
@@ -205,7 +208,7 @@ def _word_families(doc: Doc, units: list[_Unit]) -> list[_Unit]:
             leader.first = min(leader.first, unit.first)
             unit.count = 0
     for token in doc:
-        if token.pos_ in _FAMILY_POS and _word_ok(token):
+        if token.i not in taken and token.pos_ in _FAMILY_POS and _word_ok(token) and not is_speech_verb(token):
             noun = family.get(_stem(token.lower_))
             if noun is not None:
                 noun.count += 1
