@@ -14,7 +14,7 @@ names and phrases, so the units are:
   phrase said at least twice stands for its head noun when it accounts for at least
   half of the noun's uses, so "foreign ministry" replaces "ministry";
 - nouns: every other common or proper noun, singular and plural as one; nouns of one word
-  family (one Porter stem: "protest" and "protesters") are one unit, shown as the article
+  family (one Snowball stem: "protest" and "protesters") are one unit, shown as the article
   writes it most, and every verb or adjective of that family counts as a use ("the election",
   "elected"), so a noun the article keeps coming back to in other words still counts.
 
@@ -189,8 +189,8 @@ def _units(doc: Doc, max_words: int) -> list[_Unit]:
 def _word_families(doc: Doc, units: list[_Unit], taken: set[int]) -> list[_Unit]:
     """Nouns of one word family made one unit, with the family's verbs and adjectives as uses.
 
-    A family is a Porter stem: "protest", "protests", "protesters" and "protested" are one thing
-    the article talks about. The nouns of a family merge into the one used most (its form is shown);
+    A family is a Snowball (Porter2) stem: "protest", "protests", "protesters" and "protested" are
+    one thing the article talks about. The nouns of a family merge into the one used most (its form is shown);
     each verb or adjective of the family ("elected" for "election", "competitive" for
     "competition") adds one use, unless it is part of a name or a date, or a speech verb: "reported",
     "commented" or "claimed" are how news tells anything, not what it is about. Names are left
@@ -217,14 +217,15 @@ def _word_families(doc: Doc, units: list[_Unit], taken: set[int]) -> list[_Unit]
 
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    return str(_porter().stem(word))
+    """The word's family: its Snowball ("Porter2") stem, Porter's revision of his algorithm."""
+    return str(_snowball().stem(word))
 
 
 @lru_cache(maxsize=1)
-def _porter():  # noqa: ANN202 - nltk's PorterStemmer (no data files needed)
-    from nltk.stem import PorterStemmer
+def _snowball():  # noqa: ANN202 - nltk's English SnowballStemmer (no data files needed)
+    from nltk.stem.snowball import SnowballStemmer
 
-    return PorterStemmer()
+    return SnowballStemmer("english")
 
 
 def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
