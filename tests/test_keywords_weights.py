@@ -78,3 +78,13 @@ def test_speech_verbs_do_not_count_for_a_noun_of_their_family() -> None:
     )
     keywords = [k.text for k in extract_keywords(load_model()(text), 10, 3)]
     assert keywords.index("harbour") < keywords.index("report")
+
+
+def test_a_hyphenated_compound_noun_is_one_keyword() -> None:
+    text = (
+        "Cafes in the town centre now offer free wi-fi to every customer.\n"
+        "The council says wi-fi costs little, and a long-term plan will bring more wi-fi next year."
+    )
+    keywords = [k.text for k in extract_keywords(load_model()(text), 10, 3)]
+    assert "wi-fi" in keywords and not {"wi", "fi"} & set(keywords)
+    assert not any("term" in k for k in keywords)  # "long-term" modifies "plan": no noun of its own
