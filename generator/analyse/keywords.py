@@ -23,8 +23,7 @@ Dates, times, numbers and amounts are never keywords; titles ("Mr") are never pa
 name. Each unit scores by how often it occurs times its `specificity` (how rare its rarest
 word is in English, from wordfreq's frequency lists), so "people", "time" or
 "world" lead only an article that keeps coming back to them; a name of several words counts
-`MULTI_WORD_NAME_WEIGHT` of its uses (readers mark names by their parts as often as whole), and a
-unit first used early counts up to `EARLY_WEIGHT` more (news puts its subject first); ties go
+`MULTI_WORD_NAME_WEIGHT` of its uses (readers mark names by their parts as often as whole); ties go
 to YAKE's rank. A unit
 that contains, or sits inside, one already kept is left out, so no keyword repeats another.
 """
@@ -57,9 +56,6 @@ COMMON_ZIPF = 6.5  # a word used this often in English (wordfreq's Zipf scale) s
 # often than "Michael Buble" (500N-KPCrowd: a full name is a crowd key in 23 % of articles that
 # use it, a single noun in our top 10 in 53 %); measured in docs/BENCHMARKS.md, "Keywords, second pass".
 MULTI_WORD_NAME_WEIGHT = 0.7
-# A unit first used at the start counts 1 + EARLY_WEIGHT times its uses, falling to 1 at the end:
-# news puts what it is about first (measured in docs/BENCHMARKS.md, "Keywords, third pass").
-EARLY_WEIGHT = 0.5
 _FAMILY_POS = {"VERB", "ADJ"}  # words whose uses count for a noun of their family
 
 
@@ -234,14 +230,14 @@ def _word_families(doc: Doc, units: list[_Unit], taken: set[int]) -> list[_Unit]
     one thing the article talks about. The nouns of a family merge into the one used most (its form is shown);
     each verb or adjective of the family ("elected" for "election", "competitive" for
     "competition") adds one use, unless it is part of a name or a date, or a speech verb: "reported",
-    "commented" or "claimed" are how news tells anything, not what it is about. Names are left
-    alone: "Jordan" and "Jordanian" may be different things, and a name's part of speech says
-    nothing of its family.
+    "commented" or "claimed" are how news tells anything, not what it is about. Names, and words
+    the article only ever capitalises, are left alone: "Jordan" and "Jordanian" may be different
+    things, and the "International" of an organisation's name is not the adjective "international".
     """
     family: dict[str, _Unit] = {}
     for unit in sorted(units, key=lambda u: (-u.count, u.first)):
-        if unit.kind != "noun":
-            continue
+        if unit.kind != "noun" or not any(text.islower() or at_start for text, at_start in unit.forms):
+            continue  # a word only ever capitalised is a name's, or part of one ("International")
         leader = family.setdefault(_stem(unit.key), unit)
         if leader is not unit:
             leader.count += unit.count
@@ -326,7 +322,7 @@ def extract_keywords(doc: Doc, top: int, max_words: int, yake_engine: str = "yak
             weight[unit.key] = max(weight[unit.key], weight[head.key])
             weight[head.key] = 0.0
     for unit in units:
-        weight[unit.key] *= specificity(unit.words) * earliness(unit.first, len(doc))
+        weight[unit.key] *= specificity(unit.words)
         if unit.kind == "name" and len(unit.words) > 1:
             weight[unit.key] *= MULTI_WORD_NAME_WEIGHT
     ranked = sorted(
@@ -341,15 +337,6 @@ def extract_keywords(doc: Doc, top: int, max_words: int, yake_engine: str = "yak
                 break
     # Keyword.score keeps its meaning (lower is more relevant): one over the weighted number of uses.
     return tuple(Keyword(text=u.display(), score=round(1.0 / weight[u.key], 6)) for u in kept)
-
-
-def earliness(first: int, length: int) -> float:
-    """How much a unit's uses count for where it is first used: 1 + EARLY_WEIGHT at the start, 1 at the end.
-
-    A news article names what it is about in its headline and lead; a thing first met in the last
-    paragraph is a detail (YAKE's position feature says the same).
-    """
-    return 1 + EARLY_WEIGHT * (1 - first / max(1, length))
 
 
 def specificity(words: tuple[str, ...]) -> float:
