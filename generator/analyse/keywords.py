@@ -16,8 +16,9 @@ names and phrases, so the units are:
 - nouns: every other common or proper noun, singular and plural as one, a hyphenated compound
   noun as one ("self-injury", not "self" and "injury"); nouns of one word
   family (one Snowball stem: "protest" and "protesters") are one unit, shown as the article
-  writes it most, and every verb or adjective of that family counts as a use ("the election",
-  "elected"), so a noun the article keeps coming back to in other words still counts.
+  writes it most, and every verb or adjective of that family but a speech verb counts as a
+  use ("the election", "elected"), so a noun the article keeps coming back to in other words
+  still counts.
 
 Dates, times, numbers and amounts are never keywords; titles ("Mr") are never part of a
 name. Each unit scores by how often it occurs times its `specificity` (how rare its rarest
