@@ -228,12 +228,12 @@ def _word_families(doc: Doc, units: list[_Unit], taken: set[int]) -> list[_Unit]
     """Nouns of one word family made one unit, with the family's verbs and adjectives as uses.
 
     A family is a Snowball (Porter2) stem: "protest", "protests", "protesters" and "protested" are
-    one thing the article talks about. The nouns of a family merge into the one used most (its form is shown);
-    each verb or adjective of the family ("elected" for "election", "competitive" for
-    "competition") adds one use, unless it is part of a name or a date, or a speech verb: "reported",
-    "commented" or "claimed" are how news tells anything, not what it is about. Names, and words
-    the article only ever capitalises, are left alone: "Jordan" and "Jordanian" may be different
-    things, and the "International" of an organisation's name is not the adjective "international".
+    one thing the article talks about. The nouns of a family merge into the one used most (its
+    form is shown); each verb or adjective of the family ("elected" for "election", "competitive"
+    for "competition") adds one use, unless it is part of a name or a date, or a speech verb:
+    "reported", "commented" or "claimed" are how news tells anything, not what it is about. Names,
+    and words the article only ever capitalises, are left alone: "Jordan" and "Jordanian" may be
+    different things, and the "International" of an organisation's name is not "international".
     """
     family: dict[str, _Unit] = {}
     for unit in sorted(units, key=lambda u: (-u.count, u.first)):
