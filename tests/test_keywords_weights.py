@@ -1,5 +1,6 @@
 """Keyword weights: a name of several words counts a share of its uses; one-word names and nouns count in full;
-a noun's word family counts as its uses; a hyphenated compound noun is one noun."""
+a noun's word family counts as its uses, and only its plural and agent forms and its own inflections
+are of the family; a hyphenated compound noun is one noun."""
 
 from __future__ import annotations
 
@@ -75,3 +76,69 @@ def test_a_word_only_ever_capitalised_takes_no_family_uses() -> None:
     )
     keywords = [k.text for k in extract_keywords(load_model()(text), 10, 3)]
     assert keywords[0] == "harbour" and keywords.index("mayor") < keywords.index("Fired")
+
+
+def _scores(text: str) -> dict[str, float]:
+    return {k.text: k.score for k in extract_keywords(load_model()(text), 10, 3)}
+
+
+@pytest.mark.parametrize(
+    ("text", "nouns"),
+    [
+        (  # "university" and "universe" share the Snowball stem "univers"
+            "The university opened a new telescope to study the universe.\n"
+            "Students at the university say the universe is vast. The university will open a second telescope.",
+            ("university", "universe"),
+        ),
+        (  # "organ" and "organization": stem "organ"
+            "Organ donation rates rose last year, a health organization said.\n"
+            "The organization wants every organ donor registered. One organ can save a life, and organ donors "
+            "are thanked.",
+            ("organ", "organization"),
+        ),
+        (  # "execution" and "executive": stem "execut"
+            "The execution of a prisoner in Texas was delayed on Monday.\n"
+            "Lawyers said the execution was unlawful; the prison's executive declined to comment. A second "
+            "execution is planned.",
+            ("execution", "executive"),
+        ),
+        (  # "custom" + "er", but "custom" is no verb here: a customer is not one who customs
+            "An old custom in the village of Elm is a shared bread oven.\n"
+            "Every customer of the bakery brings flour, and the custom has survived for a century. Each customer "
+            "pays nothing, and the bakery thanks every customer.",
+            ("custom", "customer"),
+        ),
+    ],
+)
+def test_unrelated_nouns_of_one_stem_stay_apart(text: str, nouns: tuple[str, str]) -> None:
+    scores = _scores(text)
+    assert all(noun in scores for noun in nouns)  # neither is merged into the other and lost
+
+
+def test_an_adjective_of_another_word_is_no_use_of_a_noun() -> None:
+    # "important" shares the stem "import" with "imports" (said three times), but is another word.
+    scores = _scores(
+        "Steel imports rose again in March. It is important, the minister said, that imports fall.\n"
+        "The important thing is jobs, and imports of cheap steel cost jobs."
+    )
+    assert scores["imports"] == pytest.approx(1 / (3 * specificity(("import",))), abs=1e-5)
+
+
+def test_a_derived_adjective_is_no_use_of_a_noun() -> None:
+    # "conservative" (three times) shares the stem "conserv" with "conservation" (once).
+    scores = _scores(
+        "The conservative party won the vote on Tuesday.\n"
+        "Conservative leaders promised more money for wildlife conservation. Conservative voters were pleased."
+    )
+    assert scores["conservation"] == pytest.approx(1 / specificity(("conservation",)), abs=1e-5)
+
+
+def test_a_surname_takes_no_uses_of_an_adjective() -> None:
+    # "Young" (a player, tagged a proper noun but no entity) is not the adjective "young" said three times.
+    scores = _scores(
+        "Young scored twice as the club beat Leeds on Saturday.\n"
+        "The young side played well, and the young fans sang. The manager praised his young players and the "
+        "stadium crowd."
+    )
+    young = next(text for text in scores if text.lower() == "young")
+    assert scores[young] == pytest.approx(1 / specificity(("young",)), abs=1e-5)

@@ -87,6 +87,7 @@ class _Unit:
     forms: Counter[tuple[str, bool | None]] = field(default_factory=Counter)  # (text, at sentence start) -> count
     count: int = 0
     first: int = 1 << 30  # token index of the first occurrence
+    proper: bool = True  # every occurrence tagged a proper noun (PROPN)
 
     def display(self) -> str:
         """The form the article writes, preferring one not capitalised only for starting a sentence."""
@@ -191,6 +192,7 @@ def _units(doc: Doc, max_words: int) -> list[_Unit]:
         if unit is None:
             unit = found[key] = _Unit(key, kind, tuple(key.split()))
         unit.count += 1
+        unit.proper = unit.proper and all(t.pos_ == "PROPN" for t in tokens)
         text = doc[tokens[0].i : tokens[-1].i + 1].text
         unit.forms[(text, tokens[0].is_sent_start)] += 1
         unit.first = min(unit.first, tokens[0].i)
@@ -225,32 +227,83 @@ def _units(doc: Doc, max_words: int) -> list[_Unit]:
 
 
 def _word_families(doc: Doc, units: list[_Unit], taken: set[int]) -> list[_Unit]:
-    """Nouns of one word family made one unit, with the family's verbs and adjectives as uses.
+    """Nouns of one word family made one unit, with the noun's own verb and adjective forms as uses.
 
-    A family is a Snowball (Porter2) stem: "protest", "protests", "protesters" and "protested" are
-    one thing the article talks about. The nouns of a family merge into the one used most (its
-    form is shown); each verb or adjective of the family ("elected" for "election", "competitive"
-    for "competition") adds one use, unless it is part of a name or a date, or a speech verb:
-    "reported", "commented" or "claimed" are how news tells anything, not what it is about. Names,
-    and words the article only ever capitalises, are left alone: "Jordan" and "Jordanian" may be
-    different things, and the "International" of an organisation's name is not "international".
+    "protest", "protests", "protesters" and "protested" are one thing the article talks about. Two
+    nouns join only when they share a Snowball (Porter2) stem and the longer is the shorter plus a
+    plural or an agent ending (`_AGENT_ENDINGS`; "protest" + "er"), the agent ending only when the
+    article uses the shorter as a verb ("protested"): a shared stem alone joins unrelated words
+    ("university" and "universe", "organ" and "organization", "custom" and "customer"). The nouns
+    merge into the one used most (its form is shown). A verb or adjective counts as one use of a
+    noun only when it is that noun inflected ("protested", "protesting" for "protest": its lemma, or
+    `_inflection_bases`, with the noun's stem), never another word of the stem ("important" is not
+    "imports", "national" not "nation", "elected" not "election"), nor a speech verb ("reported",
+    "claimed": how news tells anything), nor part of a name or a date. Names, nouns only ever tagged
+    proper nouns (a surname "Young" at a sentence's start) and words the article only ever
+    capitalises are left alone: the "International" of an organisation's name is not "international".
     """
-    family: dict[str, _Unit] = {}
+    verbs = {t.lemma_.lower() for t in doc if t.pos_ == "VERB"}
+    members: dict[str, list[_Unit]] = {}  # Snowball stem -> its family leaders, most used first
+    leader_of: dict[str, _Unit] = {}  # noun key -> the unit it merged into
     for unit in sorted(units, key=lambda u: (-u.count, u.first)):
-        if unit.kind != "noun" or not any(text.islower() or at_start for text, at_start in unit.forms):
+        if unit.kind != "noun" or unit.proper or not any(text.islower() or at_start for text, at_start in unit.forms):
             continue  # a word only ever capitalised is a name's, or part of one ("International")
-        leader = family.setdefault(_stem(unit.key), unit)
-        if leader is not unit:
-            leader.count += unit.count
-            leader.forms.update(unit.forms)
-            leader.first = min(leader.first, unit.first)
-            unit.count = 0
+        leaders = members.setdefault(_stem(unit.key), [])
+        leader = next((lead for lead in leaders if _joins(lead, unit, leader_of, verbs)), None)
+        if leader is None:
+            leaders.append(unit)
+            leader_of[unit.key] = unit
+            continue
+        leader_of[unit.key] = leader
+        leader.count += unit.count
+        leader.forms.update(unit.forms)
+        leader.first = min(leader.first, unit.first)
+        unit.count = 0
     for token in doc:
         if token.i not in taken and token.pos_ in _FAMILY_POS and _word_ok(token) and not is_speech_verb(token):
-            noun = family.get(_stem(token.lower_))
-            if noun is not None:
-                noun.count += 1
+            word, lemma = token.lower_, token.lemma_.lower()
+            bases = [lemma] + (_inflection_bases(word) if lemma == word else [])  # an adjective keeps -ed, -ing
+            key = next((b for b in bases if b in leader_of and _stem(b) == _stem(word)), None)
+            if key is not None:
+                leader_of[key].count += 1
     return [unit for unit in units if unit.count]
+
+
+# Endings that make a noun of the same thing from a noun or verb: plurals, and agents of a verb
+# ("protester", "governor"). Derivational endings ("-ist", "-ism", "-ity", "-ation", "-al") make
+# another word ("capitalist", "nationalism"), so they are not here.
+_PLURAL_ENDINGS = ("s", "es")
+_AGENT_ENDINGS = ("er", "ers", "or", "ors")
+
+
+def _joins(leader: _Unit, unit: _Unit, leader_of: dict[str, _Unit], verbs: set[str]) -> bool:
+    """Whether noun `unit` is a plural or agent form of a noun already in `leader`'s family, or the reverse."""
+    for key, lead in leader_of.items():
+        if lead is not leader:
+            continue
+        short, long = sorted((key, unit.key), key=len)
+        ending = long[len(short) :] if long.startswith(short) else ""
+        if short.endswith("e") and long.startswith(short) and ending in ("r", "rs"):
+            ending = "e" + ending  # "manage" + "r"
+        if ending in _PLURAL_ENDINGS or (ending in _AGENT_ENDINGS and short in verbs):
+            return True
+    return False
+
+
+def _inflection_bases(word: str) -> list[str]:
+    """The bases `word` may be an inflection of ("protested" -> "protest"; "increasing" -> "increase")."""
+    bases = []
+    for ending in ("ing", "ed", "es", "s", "d"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            base = word[: -len(ending)]
+            bases.append(base)
+            if ending in ("ing", "ed"):
+                bases.append(base + "e")  # "increasing" -> "increase"
+                if len(base) > 2 and base[-1] == base[-2]:
+                    bases.append(base[:-1])  # "banned" -> "ban"
+            if ending in ("ed", "es") and base.endswith("i"):
+                bases.append(base[:-1] + "y")  # "studied" -> "study"
+    return bases
 
 
 @lru_cache(maxsize=65536)
