@@ -14,11 +14,12 @@ names and phrases, so the units are:
   phrase said at least twice stands for its head noun when it accounts for at least
   half of the noun's uses, so "foreign ministry" replaces "ministry";
 - nouns: every other common or proper noun, singular and plural as one, a hyphenated compound
-  noun as one ("self-injury", not "self" and "injury"); nouns of one word
-  family (one Snowball stem: "protest" and "protesters") are one unit, shown as the article
-  writes it most, and every verb or adjective of that family but a speech verb counts as a
-  use ("the election", "elected"), so a noun the article keeps coming back to in other words
-  still counts.
+  noun as one ("self-injury", not "self" and "injury"); a noun and its plural or agent form
+  ("protest" and "protesters", one Snowball stem) are one unit, shown as the article writes
+  it most, and the noun's own inflections as a verb or adjective, but a speech verb, count as
+  uses ("the protest", "protested"), so a noun the article keeps coming back to in other words
+  still counts; other words of the stem do not ("university" and "universe", "important"
+  for "imports").
 
 Dates, times, numbers and amounts are never keywords; titles ("Mr") are never part of a
 name. Each unit scores by how often it occurs times its `specificity` (how rare its rarest
