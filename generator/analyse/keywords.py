@@ -40,6 +40,7 @@ import yake
 from spacy.tokens import Doc, Span, Token
 
 from generator.analyse.speech_verbs import is_speech_verb
+from generator.analyse.word_families import inflection_bases, joins, stem
 from generator.model import Keyword
 
 NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
@@ -232,12 +233,12 @@ def _word_families(doc: Doc, units: list[_Unit], taken: set[int]) -> list[_Unit]
 
     "protest", "protests", "protesters" and "protested" are one thing the article talks about. Two
     nouns join only when they share a Snowball (Porter2) stem and the longer is the shorter plus a
-    plural or an agent ending (`_AGENT_ENDINGS`; "protest" + "er"), the agent ending only when the
+    plural or an agent ending (`word_families.AGENT_ENDINGS`; "protest" + "er"), the agent ending only when the
     article uses the shorter as a verb ("protested"): a shared stem alone joins unrelated words
     ("university" and "universe", "organ" and "organization", "custom" and "customer"). The nouns
     merge into the one used most (its form is shown). A verb or adjective counts as one use of a
     noun only when it is that noun inflected ("protested", "protesting" for "protest": its lemma, or
-    `_inflection_bases`, with the noun's stem), never another word of the stem ("important" is not
+    `word_families.inflection_bases`, with the noun's stem), never another word of the stem ("important" is not
     "imports", "national" not "nation", "elected" not "election"), nor a speech verb ("reported",
     "claimed": how news tells anything), nor part of a name or a date. Names, nouns only ever tagged
     proper nouns (a surname "Young" at a sentence's start) and words the article only ever
@@ -249,8 +250,8 @@ def _word_families(doc: Doc, units: list[_Unit], taken: set[int]) -> list[_Unit]
     for unit in sorted(units, key=lambda u: (-u.count, u.first)):
         if unit.kind != "noun" or unit.proper or not any(text.islower() or at_start for text, at_start in unit.forms):
             continue  # a word only ever capitalised is a name's, or part of one ("International")
-        leaders = members.setdefault(_stem(unit.key), [])
-        leader = next((lead for lead in leaders if _joins(lead, unit, leader_of, verbs)), None)
+        leaders = members.setdefault(stem(unit.key), [])
+        leader = next((lead for lead in leaders if joins(_keys_of(lead, leader_of), unit.key, verbs)), None)
         if leader is None:
             leaders.append(unit)
             leader_of[unit.key] = unit
@@ -263,61 +264,16 @@ def _word_families(doc: Doc, units: list[_Unit], taken: set[int]) -> list[_Unit]
     for token in doc:
         if token.i not in taken and token.pos_ in _FAMILY_POS and _word_ok(token) and not is_speech_verb(token):
             word, lemma = token.lower_, token.lemma_.lower()
-            bases = [lemma] + (_inflection_bases(word) if lemma == word else [])  # an adjective keeps -ed, -ing
-            key = next((b for b in bases if b in leader_of and _stem(b) == _stem(word)), None)
+            bases = [lemma] + (inflection_bases(word) if lemma == word else [])  # an adjective keeps -ed, -ing
+            key = next((b for b in bases if b in leader_of and stem(b) == stem(word)), None)
             if key is not None:
                 leader_of[key].count += 1
     return [unit for unit in units if unit.count]
 
 
-# Endings that make a noun of the same thing from a noun or verb: plurals, and agents of a verb
-# ("protester", "governor"). Derivational endings ("-ist", "-ism", "-ity", "-ation", "-al") make
-# another word ("capitalist", "nationalism"), so they are not here.
-_PLURAL_ENDINGS = ("s", "es")
-_AGENT_ENDINGS = ("er", "ers", "or", "ors")
-
-
-def _joins(leader: _Unit, unit: _Unit, leader_of: dict[str, _Unit], verbs: set[str]) -> bool:
-    """Whether noun `unit` is a plural or agent form of a noun already in `leader`'s family, or the reverse."""
-    for key, lead in leader_of.items():
-        if lead is not leader:
-            continue
-        short, long = sorted((key, unit.key), key=len)
-        ending = long[len(short) :] if long.startswith(short) else ""
-        if short.endswith("e") and long.startswith(short) and ending in ("r", "rs"):
-            ending = "e" + ending  # "manage" + "r"
-        if ending in _PLURAL_ENDINGS or (ending in _AGENT_ENDINGS and short in verbs):
-            return True
-    return False
-
-
-def _inflection_bases(word: str) -> list[str]:
-    """The bases `word` may be an inflection of ("protested" -> "protest"; "increasing" -> "increase")."""
-    bases = []
-    for ending in ("ing", "ed", "es", "s", "d"):
-        if word.endswith(ending) and len(word) > len(ending) + 2:
-            base = word[: -len(ending)]
-            bases.append(base)
-            if ending in ("ing", "ed"):
-                bases.append(base + "e")  # "increasing" -> "increase"
-                if len(base) > 2 and base[-1] == base[-2]:
-                    bases.append(base[:-1])  # "banned" -> "ban"
-            if ending in ("ed", "es") and base.endswith("i"):
-                bases.append(base[:-1] + "y")  # "studied" -> "study"
-    return bases
-
-
-@lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    """The word's family: its Snowball ("Porter2") stem, Porter's revision of his algorithm."""
-    return str(_snowball().stem(word))
-
-
-@lru_cache(maxsize=1)
-def _snowball():  # noqa: ANN202 - nltk's English SnowballStemmer (no data files needed)
-    from nltk.stem.snowball import SnowballStemmer
-
-    return SnowballStemmer("english")
+def _keys_of(leader: _Unit, leader_of: dict[str, _Unit]) -> list[str]:
+    """The noun keys merged into `leader` so far (its own among them)."""
+    return [key for key, lead in leader_of.items() if lead is leader]
 
 
 def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
