@@ -13,7 +13,13 @@ names and phrases, so the units are:
 - noun phrases: a noun with its adjective and noun modifiers ("foreign ministry"); a
   phrase said at least twice stands for its head noun when it accounts for at least
   half of the noun's uses, so "foreign ministry" replaces "ministry";
-- nouns: every other common or proper noun, singular and plural as one.
+- nouns: every other common or proper noun, singular and plural as one, a hyphenated compound
+  noun as one ("self-injury", not "self" and "injury"); a noun and its plural or agent form
+  ("protest" and "protesters", one Snowball stem) are one unit, shown as the article writes
+  it most, and the noun's own inflections as a verb or adjective, but a speech verb, count as
+  uses ("the protest", "protested"), so a noun the article keeps coming back to in other words
+  still counts; other words of the stem do not ("university" and "universe", "important"
+  for "imports").
 
 Dates, times, numbers and amounts are never keywords; titles ("Mr") are never part of a
 name. Each unit scores by how often it occurs times its `specificity` (how rare its rarest
@@ -33,12 +39,16 @@ from functools import lru_cache
 import yake
 from spacy.tokens import Doc, Span, Token
 
+from generator.analyse.speech_verbs import is_speech_verb
+from generator.analyse.word_families import inflection_bases, joins, stem
 from generator.model import Keyword
 
 NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
 _NOT_KEYWORD = {"DATE", "TIME", "ORDINAL", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
 _MODIFIER_POS = {"NOUN", "PROPN", "ADJ"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod"}
+_COMPOUND_MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "nummod", "poss"}  # "long-term" plan
+_FUNCTION_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "PRON", "AUX"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 PHRASE_MIN_COUNT = 2  # a noun phrase said once is not how the article names its subject
 PHRASE_ABSORBS = 0.5  # share of a noun's uses a phrase must account for to stand for it
@@ -49,6 +59,7 @@ COMMON_ZIPF = 6.5  # a word used this often in English (wordfreq's Zipf scale) s
 # often than "Michael Buble" (500N-KPCrowd: a full name is a crowd key in 23 % of articles that
 # use it, a single noun in our top 10 in 53 %); measured in docs/BENCHMARKS.md, "Keywords, second pass".
 MULTI_WORD_NAME_WEIGHT = 0.7
+_FAMILY_POS = {"VERB", "ADJ"}  # words whose uses count for a noun of their family
 
 
 def _fold(word: str) -> str:
@@ -78,6 +89,7 @@ class _Unit:
     forms: Counter[tuple[str, bool | None]] = field(default_factory=Counter)  # (text, at sentence start) -> count
     count: int = 0
     first: int = 1 << 30  # token index of the first occurrence
+    proper: bool = True  # every occurrence tagged a proper noun (PROPN)
 
     def display(self) -> str:
         """The form the article writes, preferring one not capitalised only for starting a sentence."""
@@ -140,6 +152,40 @@ def _noun_phrase(chunk: Span, taken: set[int], max_words: int) -> list[Token] | 
     return tokens if len(tokens) > 1 else None
 
 
+def _hyphen_compounds(doc: Doc, taken: set[int]) -> list[tuple[list[Token], bool]]:
+    """Words joined by hyphens, each with whether it is a noun ("self-injury", "wi-fi", "shake-up").
+
+    The tokeniser splits them at the hyphens, so each part would count as a word of its own ("self",
+    "fi", the "term" of "long-term"). A compound that modifies a noun after it ("long-term plan",
+    "high-profile case") is no noun, nor is one with a function word in it ("up-to-date"); its parts
+    are not nouns either. Compounds inside a name or a date are left to those.
+    """
+    compounds = []
+    i = 0
+    while i < len(doc):
+        end = i
+        while (
+            end + 2 < len(doc)
+            and doc[end + 1].text == "-"
+            and not doc[end].whitespace_
+            and not doc[end + 1].whitespace_
+            and doc[end].is_alpha
+            and doc[end + 2].is_alpha
+        ):
+            end += 2
+        tokens = list(doc[i : end + 1])
+        if end > i and not any(t.i in taken for t in tokens):
+            last = doc[end]
+            noun = (
+                last.pos_ == "NOUN"
+                and not (last.dep_ in _COMPOUND_MODIFIER_DEPS and last.head.i > end)
+                and all(t.pos_ not in _FUNCTION_POS for t in tokens[::2])
+            )
+            compounds.append((tokens, noun))
+        i = end + 1
+    return compounds
+
+
 def _units(doc: Doc, max_words: int) -> list[_Unit]:
     found: dict[str, _Unit] = {}
 
@@ -148,6 +194,7 @@ def _units(doc: Doc, max_words: int) -> list[_Unit]:
         if unit is None:
             unit = found[key] = _Unit(key, kind, tuple(key.split()))
         unit.count += 1
+        unit.proper = unit.proper and all(t.pos_ == "PROPN" for t in tokens)
         text = doc[tokens[0].i : tokens[-1].i + 1].text
         unit.forms[(text, tokens[0].is_sent_start)] += 1
         unit.first = min(unit.first, tokens[0].i)
@@ -167,6 +214,10 @@ def _units(doc: Doc, max_words: int) -> list[_Unit]:
         if token.i not in taken and token.pos_ == "PROPN" and _fold(token.text) in full_name:
             add("name", [token], full_name[_fold(token.text)])
             taken.add(token.i)
+    for tokens, noun in _hyphen_compounds(doc, taken):
+        if noun:
+            add("noun", tokens, _fold(doc[tokens[0].i : tokens[-1].i + 1].text))
+        taken.update(t.i for t in tokens)
     for chunk in doc.noun_chunks:
         phrase = _noun_phrase(chunk, taken, max_words)
         if phrase:
@@ -174,7 +225,55 @@ def _units(doc: Doc, max_words: int) -> list[_Unit]:
     for token in doc:
         if token.i not in taken and token.pos_ in ("NOUN", "PROPN") and _word_ok(token):
             add("noun", [token], _fold(token.lemma_ if token.pos_ == "NOUN" else token.text))
-    return list(found.values())
+    return _word_families(doc, list(found.values()), taken)
+
+
+def _word_families(doc: Doc, units: list[_Unit], taken: set[int]) -> list[_Unit]:
+    """Nouns of one word family made one unit, with the noun's own verb and adjective forms as uses.
+
+    "protest", "protests", "protesters" and "protested" are one thing the article talks about. Two
+    nouns join only when they share a Snowball (Porter2) stem and the longer is the shorter plus a
+    plural or an agent ending (`word_families.AGENT_ENDINGS`; "protest" + "er"), the agent ending only when the
+    article uses the shorter as a verb ("protested"): a shared stem alone joins unrelated words
+    ("university" and "universe", "organ" and "organization", "custom" and "customer"). The nouns
+    merge into the one used most (its form is shown). A verb or adjective counts as one use of a
+    noun only when it is that noun inflected ("protested", "protesting" for "protest": its lemma, or
+    `word_families.inflection_bases`, with the noun's stem), never another word of the stem ("important" is not
+    "imports", "national" not "nation", "elected" not "election"), nor a speech verb ("reported",
+    "claimed": how news tells anything), nor part of a name or a date. Names, nouns only ever tagged
+    proper nouns (a surname "Young" at a sentence's start) and words the article only ever
+    capitalises are left alone: the "International" of an organisation's name is not "international".
+    """
+    verbs = {t.lemma_.lower() for t in doc if t.pos_ == "VERB"}
+    members: dict[str, list[_Unit]] = {}  # Snowball stem -> its family leaders, most used first
+    leader_of: dict[str, _Unit] = {}  # noun key -> the unit it merged into
+    for unit in sorted(units, key=lambda u: (-u.count, u.first)):
+        if unit.kind != "noun" or unit.proper or not any(text.islower() or at_start for text, at_start in unit.forms):
+            continue  # a word only ever capitalised is a name's, or part of one ("International")
+        leaders = members.setdefault(stem(unit.key), [])
+        leader = next((lead for lead in leaders if joins(_keys_of(lead, leader_of), unit.key, verbs)), None)
+        if leader is None:
+            leaders.append(unit)
+            leader_of[unit.key] = unit
+            continue
+        leader_of[unit.key] = leader
+        leader.count += unit.count
+        leader.forms.update(unit.forms)
+        leader.first = min(leader.first, unit.first)
+        unit.count = 0
+    for token in doc:
+        if token.i not in taken and token.pos_ in _FAMILY_POS and _word_ok(token) and not is_speech_verb(token):
+            word, lemma = token.lower_, token.lemma_.lower()
+            bases = [lemma] + (inflection_bases(word) if lemma == word else [])  # an adjective keeps -ed, -ing
+            key = next((b for b in bases if b in leader_of and stem(b) == stem(word)), None)
+            if key is not None:
+                leader_of[key].count += 1
+    return [unit for unit in units if unit.count]
+
+
+def _keys_of(leader: _Unit, leader_of: dict[str, _Unit]) -> list[str]:
+    """The noun keys merged into `leader` so far (its own among them)."""
+    return [key for key, lead in leader_of.items() if lead is leader]
 
 
 def _overlaps(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
