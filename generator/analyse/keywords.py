@@ -21,7 +21,8 @@ names and phrases, so the units are:
   still counts; other words of the stem do not ("university" and "universe", "important"
   for "imports").
 
-Dates, times, numbers and amounts are never keywords; titles ("Mr") are never part of a
+Dates, times, numbers and amounts are never keywords, nor a wire credit or a byline ("TOKYO
+(Reuters) -", "By Mark Cina": `keyword_spans.credit_tokens`); titles ("Mr") are never part of a
 name. Each unit scores by how often it occurs times its `specificity` (how rare its rarest
 word is in English, from wordfreq's frequency lists), so "people", "time" or
 "world" lead only an article that keeps coming back to them; a name of several words counts
@@ -39,6 +40,7 @@ from functools import lru_cache
 import yake
 from spacy.tokens import Doc, Span, Token
 
+from generator.analyse.keyword_spans import credit_tokens
 from generator.analyse.speech_verbs import is_speech_verb
 from generator.analyse.word_families import inflection_bases, joins, stem
 from generator.model import Keyword
@@ -199,7 +201,7 @@ def _units(doc: Doc, max_words: int) -> list[_Unit]:
         unit.forms[(text, tokens[0].is_sent_start)] += 1
         unit.first = min(unit.first, tokens[0].i)
 
-    taken = {t.i for ent in doc.ents if ent.label_ in _NOT_KEYWORD for t in ent}
+    taken = {t.i for ent in doc.ents if ent.label_ in _NOT_KEYWORD for t in ent} | credit_tokens(doc)
     names = [tokens for tokens in _names(doc, max_words) if not any(t.i in taken for t in tokens)]
     full_name: dict[str, str] = {}  # first or last name -> the person's full name, in this article
     for tokens in names:
