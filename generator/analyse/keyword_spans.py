@@ -1,4 +1,4 @@
-"""Stretches of an article's tokens that keywords treat apart: credits.
+"""Stretches of an article's tokens that keywords treat apart: where a name breaks, and credits.
 
 Kept out of keywords.py (one job: ranking units); these only say which tokens a unit may be made of.
 """
@@ -7,8 +7,28 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+NAME_BREAKS = {",", ";", ":", "/", "|", "(", ")", "[", "]", '"', "“", "”"}  # no name runs across these
 BYLINE_LINES = 4  # a byline stands in the first lines (headline, blank line, byline ...)
-DASHES = {"-", "–", "—"}  # the dash after a wire dateline's credit
+DASHES = {"-", "–", "—"}  # a break when spaced ("LOS ANGELES - One"), not inside a word ("Coca-Cola")
+
+
+def name_pieces(span: list[Token]) -> list[list[Token]]:
+    """An entity cut where the text breaks it: at a line break, a comma or a dash between words.
+
+    The tagger's entities sometimes run across such breaks ("Besides, Marsden", a dateline's
+    "LOS ANGELES - One", a headline's last name with the line break after it); no name does.
+    A hyphen or full stop inside a word ("Coca-Cola", "St. Louis") is no break.
+    """
+    pieces: list[list[Token]] = [[]]
+    for token in span:
+        spaced_dash = token.text in DASHES and (token.whitespace_ or token.i == 0 or token.nbor(-1).whitespace_)
+        if token.is_space or token.text in NAME_BREAKS or spaced_dash:
+            pieces.append([])
+        else:
+            pieces[-1].append(token)
+        if "\n" in token.whitespace_:
+            pieces.append([])
+    return [piece for piece in pieces if piece]
 
 
 def credit_tokens(doc: Doc) -> set[int]:

@@ -7,7 +7,8 @@ fragments). YAKE still has its say: among units used equally often (most units a
 once or twice), the one YAKE ranks higher comes first. Plain word counts would split
 names and phrases, so the units are:
 
-- names: spaCy entities of a naming type, without "the" or a possessive; a lone first
+- names: spaCy entities of a naming type, without "the" or a possessive, cut where a line break,
+  a comma or a spaced dash breaks them (`keyword_spans.name_pieces`); a lone first
   or last name of a person named in full in the article counts for the full name
   ("Geng" -> "Geng Shuang");
 - noun phrases: a noun with its adjective and noun modifiers ("foreign ministry"); a
@@ -40,7 +41,7 @@ from functools import lru_cache
 import yake
 from spacy.tokens import Doc, Span, Token
 
-from generator.analyse.keyword_spans import credit_tokens
+from generator.analyse.keyword_spans import credit_tokens, name_pieces
 from generator.analyse.speech_verbs import is_speech_verb
 from generator.analyse.word_families import inflection_bases, joins, stem
 from generator.model import Keyword
@@ -52,6 +53,7 @@ _MODIFIER_DEPS = {"compound", "amod", "nmod"}
 _COMPOUND_MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "nummod", "poss"}  # "long-term" plan
 _FUNCTION_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "PRON", "AUX"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
+_NOT_NAME_POS = {"ADV", "NUM", "DET", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "AUX"}  # no piece of a name
 PHRASE_MIN_COUNT = 2  # a noun phrase said once is not how the article names its subject
 PHRASE_ABSORBS = 0.5  # share of a noun's uses a phrase must account for to stand for it
 YAKE_CANDIDATES = 40  # how many of YAKE's best phrases break ties
@@ -130,11 +132,15 @@ def _names(doc: Doc, max_words: int) -> list[list[Token]]:
         else:
             spans.append(list(ent))
     for span in spans:
-        tokens = _trim(span)
-        if not tokens or len(tokens) > max_words or not any(t.is_alpha for t in tokens):
-            continue
-        if tokens[0].text[:1].isupper() or tokens[0].text[:1].isdigit():
-            names.append(tokens)
+        pieces = name_pieces(span)  # "Besides, Marsden" is two pieces, and "Besides" no name
+        for piece in pieces:
+            tokens = _trim(piece)
+            if not tokens or len(tokens) > max_words or not any(t.is_alpha for t in tokens):
+                continue
+            if len(pieces) > 1 and all(t.pos_ in _NOT_NAME_POS for t in tokens):
+                continue  # "Besides" of "Besides, Marsden", "One" of "LOS ANGELES - One"
+            if tokens[0].text[:1].isupper() or tokens[0].text[:1].isdigit():
+                names.append(tokens)
     return names
 
 
