@@ -19,8 +19,9 @@ names and phrases, so the units are:
   ("protest" and "protesters", one Snowball stem) are one unit, shown as the article writes
   it most, and the noun's own inflections as a verb or adjective, but a speech verb, count as
   uses ("the protest", "protested"), so a noun the article keeps coming back to in other words
-  still counts; other words of the stem do not ("university" and "universe", "important"
-  for "imports").
+  still counts, as does a verb for the noun of its own act ("elected" for "election": one stem,
+  an "-ion" ending, a verb not among English's commonest); other words of the stem do not
+  ("university" and "universe", "important" for "imports").
 
 Dates, times, numbers and amounts are never keywords, nor a wire credit or a byline ("TOKYO
 (Reuters) -", "By Mark Cina": `keyword_spans.credit_tokens`); titles ("Mr") are never part of a
@@ -43,7 +44,7 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.analyse.keyword_spans import credit_tokens, name_pieces
 from generator.analyse.speech_verbs import is_speech_verb
-from generator.analyse.word_families import inflection_bases, joins, stem
+from generator.analyse.word_families import POLYSEMOUS_ZIPF, deverbal_nouns, inflection_bases, joins, stem
 from generator.model import Keyword
 
 NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
@@ -246,8 +247,10 @@ def _word_families(doc: Doc, units: list[_Unit], taken: set[int]) -> list[_Unit]
     ("university" and "universe", "organ" and "organization", "custom" and "customer"). The nouns
     merge into the one used most (its form is shown). A verb or adjective counts as one use of a
     noun only when it is that noun inflected ("protested", "protesting" for "protest": its lemma, or
-    `word_families.inflection_bases`, with the noun's stem), never another word of the stem ("important" is not
-    "imports", "national" not "nation", "elected" not "election"), nor a speech verb ("reported",
+    `word_families.inflection_bases`, with the noun's stem) or, for a verb less common than
+    `POLYSEMOUS_ZIPF`, it names that verb's act (`word_families.deverbal_nouns`: "elected" for
+    "election", same stem), never another word of the stem ("important" is not
+    "imports", "national" not "nation", the adjective "competitive" not "competition"), nor a speech verb ("reported",
     "claimed": how news tells anything), nor part of a name or a date. Names, nouns only ever tagged
     proper nouns (a surname "Young" at a sentence's start) and words the article only ever
     capitalises are left alone: the "International" of an organisation's name is not "international".
@@ -273,6 +276,8 @@ def _word_families(doc: Doc, units: list[_Unit], taken: set[int]) -> list[_Unit]
         if token.i not in taken and token.pos_ in _FAMILY_POS and _word_ok(token) and not is_speech_verb(token):
             word, lemma = token.lower_, token.lemma_.lower()
             bases = [lemma] + (inflection_bases(word) if lemma == word else [])  # an adjective keeps -ed, -ing
+            if token.pos_ == "VERB" and _zipf(lemma) < POLYSEMOUS_ZIPF:
+                bases += deverbal_nouns(lemma)  # "elected" for "election", "protects" for "protection"
             key = next((b for b in bases if b in leader_of and stem(b) == stem(word)), None)
             if key is not None:
                 leader_of[key].count += 1

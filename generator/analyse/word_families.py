@@ -13,6 +13,13 @@ from functools import lru_cache
 # another word ("capitalist", "nationalism"), so they are not here.
 PLURAL_ENDINGS = ("s", "es")
 AGENT_ENDINGS = ("er", "ers", "or", "ors")
+# Endings that make the noun of a verb's own act ("elect" -> "election", "protect" -> "protection"): a verb
+# form counts as a use of that noun. "-ment" and "-al" were measured too and left out (docs/BENCHMARKS.md,
+# "Keywords, fourth pass"); adjectives never count this way ("conservative" is no "conservation").
+DEVERBAL_ENDINGS = ("ion", "tion", "ation")
+# A verb this common in English (wordfreq's Zipf scale) has too many senses to stand for its noun:
+# "is expected to" is no "expectation", "presented" no "presentation".
+POLYSEMOUS_ZIPF = 5.0
 
 
 def joins(family: list[str], key: str, verbs: set[str]) -> bool:
@@ -29,6 +36,17 @@ def joins(family: list[str], key: str, verbs: set[str]) -> bool:
         if ending in PLURAL_ENDINGS or (ending in AGENT_ENDINGS and short in verbs):
             return True
     return False
+
+
+def deverbal_nouns(lemma: str) -> list[str]:
+    """The nouns that name the act of verb `lemma` ("elect" -> "election", "organise" -> "organisation").
+
+    Only the "-ion" endings (`DEVERBAL_ENDINGS`), with a final "e" dropped; the caller also wants the
+    Snowball stem of the verb's form to be the noun's, which keeps "state" from "station" and "miss"
+    from "mission".
+    """
+    stems = [lemma, lemma[:-1]] if lemma.endswith("e") else [lemma]
+    return [base + ending for base in stems for ending in DEVERBAL_ENDINGS]
 
 
 def inflection_bases(word: str) -> list[str]:
