@@ -94,3 +94,27 @@ def read_polnear(root: Path, splits: tuple[str, ...] = ("train", "dev"), limit: 
             text = text_path.read_text(encoding="utf-8")
             articles.append(PolnearArticle(name, split, publisher.get(name, ""), text, read_annotation(annotations[0])))
     return articles
+
+
+def polnear_records(root: Path, splits: tuple[str, ...] = ("train", "dev")) -> list[dict[str, str]]:
+    """The articles of the given splits as records a reader of JSON Lines takes (the story benchmark's input):
+    `title`, `outlet` and `date` from data/metadata.tsv, `text` the article's text file, `filename` its name
+    (the id in the hand judgements). Every article of the splits, annotated or not; in file-name order."""
+    lines = (root / "data" / "metadata.tsv").read_text(encoding="utf-8").splitlines()
+    header = lines[0].split("\t")
+    records = []
+    for line in lines[1:]:
+        row = dict(zip(header, line.split("\t"), strict=False))
+        path = root / "data" / row.get("compartment", "") / "text" / f"{row.get('filename', '')}.txt"
+        if row.get("compartment") in splits and path.exists():
+            text = path.read_text(encoding="utf-8")
+            records.append(
+                {
+                    "filename": row["filename"],
+                    "title": row.get("title", ""),
+                    "outlet": row.get("publisher", ""),
+                    "date": row.get("publication_date", ""),
+                    "text": text,
+                }
+            )
+    return sorted(records, key=lambda record: record["filename"])

@@ -1,7 +1,7 @@
 """Story benchmark: NMI and adjusted Rand index of the site's stories against hand and corpus labels.
 
     python bench/stories.py [../shared/data/ecbplus-dev] [--allsides FOLDER] [--labels CSV]
-        [--titles N [--members] [--judged CSV]]
+        [--titles N [--members] [--judged CSV]] [--polnear FOLDER [--polnear-judged CSV]]
 
 ECB+ (dev split, 196 articles rebuilt from its tokens): the story of an article is its topic
 and event (`T_Necb` / `T_Necbplus`: two real events of one topic, e.g. two earthquakes).
@@ -19,6 +19,13 @@ the headline's marked `*`. `--judged CSV` (e.g. tests/data/allsides-story-titles
 rank, size, headline_article, verdict, class, reason, members) reuses the hand verdict of every
 printed story whose members and headline article are those judged, prints the share of "yes"
 with its 95% Wilson interval, and names the stories still to be judged.
+
+PolNeAR (`--polnear ../shared/data/polnear-dev`): held out, never used to choose a setting. Its
+train and dev articles are read as the site reads JSON Lines, from records made in a temporary
+folder (`_polnear.polnear_records`: `title`, `outlet`, `date` from data/metadata.tsv, `text` from
+data/<split>/text/, `filename` the corpus's file name, which is the id in the judgement file);
+the whole corpus is linked and every story printed (with `--members`, their member headlines);
+`--polnear-judged CSV` reuses verdicts as `--judged` does.
 """
 
 from __future__ import annotations
@@ -150,7 +157,6 @@ def bench_allsides(
         corpus = link(articles, analyses)
     labels = read_labels(labels_path)
     record_id = {a.id: Path(a.path).stem for a in articles}
-    title_of = {a.id: a.title for a in articles}
     sample = [a for a in articles if record_id[a.id] in labels]
     gold = [labels[record_id[a.id]] if labels[record_id[a.id]] != "-" else "alone-" + a.id for a in sample]
     ours = story_of(corpus)
@@ -160,6 +166,41 @@ def bench_allsides(
         f"hand-labelled sample: {len(sample)} articles, {len(set(gold))} stories and lone articles"
     )
     print(table([["ours", *scores(gold, [ours[a.id] for a in sample])]], ["method", "NMI", "ARI"]))
+    print_stories(corpus, articles, record_id, titles, members, judged_path)
+
+
+def bench_polnear(root: Path, members: bool = False, judged_path: Path | None = None) -> None:
+    """Every story of PolNeAR (train + dev), read as JSON Lines records made in a temporary folder."""
+    import json
+    import tempfile
+
+    from _polnear import polnear_records
+
+    from generator.analyse import analyse_articles
+    from generator.config import Config
+    from generator.ingest import read_corpus
+
+    config = Config()
+    with tempfile.TemporaryDirectory(prefix="polnear-records-") as folder:
+        lines = (json.dumps(record, ensure_ascii=False) for record in polnear_records(root))
+        (Path(folder) / "polnear.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        articles = read_corpus(Path(folder), config).articles
+    analyses, _ = analyse_articles(articles, config, CACHE)
+    with timer() as took:
+        corpus = link(articles, analyses)
+    record_id = {a.id: str(a.extra.get("filename") or Path(a.path).stem) for a in articles}
+    print(
+        f"\nPolNeAR: {len(articles)} articles linked in {took[0]:.1f}s; "
+        f"{len(corpus.stories)} stories, {len(corpus.no_story)} articles in none"
+    )
+    print_stories(corpus, articles, record_id, len(corpus.stories), members, judged_path)
+
+
+def print_stories(  # noqa: ANN001 - corpus and articles as the link stage gives them
+    corpus, articles, record_id: dict[str, str], titles: int, members: bool, judged_path: Path | None
+) -> None:
+    """The `titles` largest stories with headline and subtitle (and member headlines), hand verdicts reused."""
+    title_of = {a.id: a.title for a in articles}
     judged = read_judged(judged_path) if judged_path else {}
     verdicts: list[str] = []
     unjudged: list[int] = []
@@ -188,6 +229,8 @@ def main() -> None:
         parser.add_argument("--titles", type=int, default=0, help="print the N largest allsides stories' titles")
         parser.add_argument("--members", action="store_true", help="with --titles: list each story's member headlines")
         parser.add_argument("--judged", default="", help="with --titles: hand title verdicts to reuse (CSV)")
+        parser.add_argument("--polnear", default="", help="the PolNeAR folder (../shared/data/polnear-dev)")
+        parser.add_argument("--polnear-judged", default="", help="with --polnear: hand title verdicts to reuse (CSV)")
 
     args = arguments("Story NMI/ARI on ECB+ and a hand-labelled allsides sample.", "../shared/data/ecbplus-dev", extra)
     folder = data_or_exit(args.data, "dev_text.txt")
@@ -195,6 +238,9 @@ def main() -> None:
     if args.allsides:
         judged = Path(args.judged) if args.judged else None
         bench_allsides(data_or_exit(args.allsides, "."), Path(args.labels), args.titles, args.members, judged)
+    if args.polnear:
+        judged = Path(args.polnear_judged) if args.polnear_judged else None
+        bench_polnear(data_or_exit(args.polnear, "data/metadata.tsv"), args.members, judged)
 
 
 if __name__ == "__main__":

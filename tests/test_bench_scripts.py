@@ -83,3 +83,35 @@ def test_quote_sample_reads_a_one_token_a_line_corpus_as_the_build_reads_article
     body = articles[0][1]
     assert '"I have done my part. It is time for someone else," Doe said.' in body
     assert "Her deputy didn't comment." in body
+
+
+def test_polnear_records_read_as_the_site_reads_json_lines(tmp_path: Path) -> None:
+    """bench/stories.py --polnear: PolNeAR's metadata and texts become records the site's reader takes, with the
+    corpus's file name kept as the id the hand judgements use; a file of another split is left out."""
+    import json
+
+    from generator.config import Config
+    from generator.ingest import read_corpus
+
+    sys.path.insert(0, str(BENCH))
+    try:
+        from _polnear import polnear_records
+    finally:
+        sys.path.remove(str(BENCH))
+    header = "compartment\tfilename\tlevel\tannotators\tpublisher\tpublication_date\tauthor\ttitle"
+    rows = [
+        "dev\tnyt_2016-02-02_iowa\t4\tab\tnyt\t2016-02-02\tA Writer\tCruz wins the Iowa caucuses",
+        "test\tnyt_2016-02-03_other\t4\tab\tnyt\t2016-02-03\tA Writer\tNot in the splits read",
+    ]
+    (tmp_path / "data" / "dev" / "text").mkdir(parents=True)
+    (tmp_path / "data" / "metadata.tsv").write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    text = "Cruz wins the Iowa caucuses.\n\nTed Cruz won the Iowa caucuses on Monday, beating Donald Trump.\n"
+    (tmp_path / "data" / "dev" / "text" / "nyt_2016-02-02_iowa.txt").write_text(text, encoding="utf-8")
+    records = polnear_records(tmp_path)
+    assert [r["filename"] for r in records] == ["nyt_2016-02-02_iowa"]
+    folder = tmp_path / "records"
+    folder.mkdir()
+    (folder / "polnear.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    (article,) = read_corpus(folder, Config()).articles
+    assert (article.title, article.source, str(article.date)) == ("Cruz wins the Iowa caucuses", "nyt", "2016-02-02")
+    assert article.extra["filename"] == "nyt_2016-02-02_iowa" and "beating Donald Trump" in article.text

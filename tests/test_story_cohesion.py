@@ -1,5 +1,6 @@
 """Grab-bags are no stories: an outlet's boilerplate is no evidence, a chain of links holds no story,
-and a round-up's headline names no story (docs/BENCHMARKS.md, stories, "Seventh pass")."""
+and a round-up's headline names no story (docs/BENCHMARKS.md, stories, "Seventh pass"); nor does a
+hedged one ("Story titles, eighth pass")."""
 
 from __future__ import annotations
 
@@ -96,6 +97,16 @@ def test_a_round_up_headline_names_no_story_and_gives_way_to_a_member_that_state
     groups = StoryGroups((0, 0, 0), ((0, 1, 2),))
     assert central_rows(groups, links) == (0,)
     assert central_rows(groups, links, titles) == (1,)
+
+
+def test_a_hedged_headline_names_no_event_and_gives_way_to_a_member_that_states_one() -> None:
+    hedged = "Maybe Trump hasn't rewritten rules; Tough three-way fight puts political neophyte to the test"
+    assert names_no_event(hedged) and names_no_event("Perhaps the stimulus checks will come in May")
+    assert not names_no_event("Maybelline recalls mascara")  # the word, not its start
+    assert not names_no_event("Trump may have rewritten the rules, polls suggest")  # a hedge inside states the event
+    titles = [hedged, "No clear favorites going into New Hampshire", "Polls miss Trump's fall in Iowa vote"]
+    links = sparse.csr_matrix(np.array([[0, 0.4, 0.3], [0.4, 0, 0.2], [0.3, 0.2, 0]], dtype=np.float32))
+    assert central_rows(StoryGroups((0, 0, 0), ((0, 1, 2),)), links, titles) == (1,)
 
 
 def test_an_article_and_its_copies_are_no_story() -> None:

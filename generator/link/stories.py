@@ -221,15 +221,17 @@ QUESTION_WORDS = frozenset(
 )
 
 
+HEDGES = frozenset({"maybe", "perhaps"})  # "Maybe Trump hasn't rewritten rules": what might be, not what happened
 ROUND_UP_ITEMS = 3  # a headline of this many parts between semicolons lists a round-up's items
 GUIDE_OPENING = re.compile(r"(here's|here is|here are|this is where|this is what|these are|everything)\b", re.I)
 
 
 def names_no_event(title: str) -> bool:
-    """A headline that asks or opens a guide, not one that says what happened.
+    """A headline that asks, hedges or opens a guide, not one that says what happened.
 
     It ends with a question mark or opens with a question word ("How ...", "Should ..."; not an
-    acronym in a headline not in capitals: "WHO hails Sweden" states something),
+    acronym in a headline not in capitals: "WHO hails Sweden" states something) or a hedge
+    ("Maybe ...", "Perhaps ...": a guess at what might be),
     or with a guide's opening ("Here's ...", "This is where ...", "Everything ..."), or lists a
     round-up's items (ROUND_UP_ITEMS or more parts between semicolons: "US deaths hit 40,000;
     lockdown protests heat up; NY begins mass antibody testing": a day's news, not one story's).
@@ -241,7 +243,8 @@ def names_no_event(title: str) -> bool:
     first = written.lower()
     acronym = len(written) > 1 and written.isupper() and not title.isupper()  # "WHO hails Sweden": an acronym
     opening = title.strip().lstrip("\"'‘’“”").replace("’", "'")
-    asks = title.rstrip().rstrip("\"'’”").endswith("?") or (first in QUESTION_WORDS and not acronym)
+    opens = (first in QUESTION_WORDS or first in HEDGES) and not acronym
+    asks = title.rstrip().rstrip("\"'’”").endswith("?") or opens
     round_up = len([part for part in title.split(";") if part.strip()]) >= ROUND_UP_ITEMS
     return asks or round_up or GUIDE_OPENING.match(opening) is not None
 
