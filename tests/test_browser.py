@@ -10,8 +10,8 @@ import struct
 from pathlib import Path
 
 import pytest
-from browser import chromium, watch
-from conftest import ROOT, project_config
+from browser import chromium, decoded_first_index, watch
+from conftest import ROOT, linked_corpus, project_config
 
 from generator.pages.export import load_report
 
@@ -101,6 +101,16 @@ def test_header_search_as_you_type_with_the_keyboard(seeds_site: Path, page) -> 
     page.keyboard.press("Enter")
     page.wait_for_url("**/entities/geng-shuang.html")
     assert page.locator("main h1").inner_text() == "Geng Shuang"
+
+
+def test_search_js_reads_the_first_index_back_as_python_wrote_it(seeds_site: Path, browser) -> None:
+    """The compact first index (`search_first`) decodes in the browser to every document, field for field."""
+    from generator.pages.search import search_documents
+
+    corpus = linked_corpus(seeds_site.parent / "mkdocs.yml", seeds_site.parent / "seeds")
+    expected = search_documents(corpus)
+    assert {d["kind"] for d in expected} == {"article", "entity", "topic", "source"}
+    assert decoded_first_index(browser, seeds_site) == expected
 
 
 def test_search_page_groups_every_result_by_kind(seeds_site: Path, page) -> None:
