@@ -213,6 +213,25 @@ def test_the_neighbour_ring_is_drawn_from_the_appears_with_table(seeds_site: Pat
     assert page.locator("div.neighbour-ring").count() == 0  # the placeholder is replaced
 
 
+def test_the_header_links_the_search_page_and_search_js_makes_it_the_box(seeds_site: Path, browser, page) -> None:
+    """Every page's HTML carries a link to the search page (all a reader without JavaScript can use);
+    search.js puts the search box in its place, whose form opens the same page with the query."""
+    entity = seeds_site / "entities" / "geng-shuang.html"
+    html_text = entity.read_text(encoding="utf-8")
+    assert '<a class="site-search" href="../search.html">Search</a>' in html_text and "<form" not in html_text
+    plain = browser.new_context(java_script_enabled=False)
+    without = plain.new_page()
+    without.goto(entity.as_uri())
+    without.get_by_role("link", name="Search", exact=True).click()
+    without.wait_for_url("**/search.html")
+    plain.close()
+    page.goto(entity.as_uri())
+    assert page.locator("a.site-search").count() == 0
+    form = page.get_by_role("search")
+    assert form.get_attribute("action") == "../search.html"
+    assert form.locator("#site-search-q").get_attribute("aria-label") == "Search the report"
+
+
 def test_pages_get_the_section_links_from_the_script(seeds_site: Path, page) -> None:
     """The home page's HTML lists the sections; on every other page report.js writes the same links."""
     page.goto((seeds_site / "index.html").as_uri())

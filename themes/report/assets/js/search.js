@@ -591,7 +591,24 @@
 
   // --- The box in the header: a dropdown of the best results per kind --------------------
 
-  // The page carries the form and its input only; the status line and the results box are made here.
+  // The page carries a link to the search page (main.html), made the search box here: a form opening the
+  // same page with the query, its input, the status line and the results box.
+  function headerForm(link) {
+    var form = document.createElement("form");
+    form.className = "site-search";
+    form.setAttribute("role", "search");
+    form.setAttribute("action", link.getAttribute("href"));
+    var input = document.createElement("input");
+    input.id = "site-search-q";
+    input.type = "search";
+    input.name = "q";
+    input.placeholder = "Search";
+    input.setAttribute("aria-label", "Search the report");
+    form.appendChild(input);
+    link.replaceWith(form);
+    return form;
+  }
+
   function headerPart(form, tag, id, className) {
     var node = document.getElementById(id);
     if (node) return node;
@@ -700,5 +717,6 @@
 
   var page = document.querySelector("[data-search-page]");
   if (page) setupPage(page);
+  document.querySelectorAll("a.site-search").forEach(headerForm);
   document.querySelectorAll("form.site-search").forEach(setupHeader);
 })();
