@@ -440,3 +440,27 @@ def test_screenshots_of_each_page_kind(seeds_site: Path, browser, tmp_path: Path
             assert _png_size(target) == (viewport["width"], viewport["height"])
             assert target.stat().st_size < 400_000
         context.close()
+
+
+def test_the_filter_box_filters_the_lines_of_further_articles_naming_an_entity(tmp_path: Path, browser) -> None:
+    """The entity page's further articles are lines of a list (article, source, date, mentions) that the
+    filter box above them filters, as it filters a table's rows."""
+    outlets = ["Daily Planet", "Coastal Courier", "Evening Star", "Morning Post"]
+    texts = {f"a{n}": (outlets[n % 4], f"Tony Blair opened bridge number {n}. Rain fell.") for n in range(8)}
+    site = _small_site(tmp_path, texts)
+    context = browser.new_context()
+    page = context.new_page()
+    seen = watch(page)
+    page.goto((site / "entities" / "tony-blair.html").as_uri())
+    lines = page.locator("main ul.articles-naming > li")
+    assert lines.count() == 3  # 8 articles, 5 of them shown with a sentence
+    assert all(line.endswith(" · Undated · 1 mention") for line in lines.all_inner_texts())
+    first = lines.first.inner_text().split(" · ")[1]
+    page.locator("main input.table-filter").fill(first)
+    visible = [line for line in lines.all() if line.is_visible()]
+    assert 1 <= len(visible) < 3 and all(first in line.inner_text() for line in visible)
+    assert page.locator(".filter-count").inner_text() == f"{len(visible)} of 3 shown"
+    page.locator("main input.table-filter").fill("")
+    assert sum(1 for line in lines.all() if line.is_visible()) == 3
+    context.close()
+    assert seen.errors == [] and seen.failed == []
