@@ -71,3 +71,19 @@ def watch(page: Any) -> Watched:
     page.on("console", lambda message: message.type == "error" and seen.errors.append(message.text))
     page.on("pageerror", lambda error: seen.errors.append(str(error)))
     return seen
+
+
+def decoded_first_index(browser: Any, site: Any) -> list[dict[str, Any]]:
+    """The first search index's documents as search.js reads them back (its `decode`), in Chromium from
+    file:// (`site` a Path); the page's errors fail the caller's test."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        seen = watch(page)
+        page.goto((site / "search.html").as_uri())
+        page.locator("html[data-search-index=complete]").wait_for(state="attached")
+        documents = page.evaluate("() => window.REPORT_SEARCH_DECODE(window.REPORT_SEARCH_INDEX)")
+        assert seen.errors == [] and seen.failed == []
+        return documents
+    finally:
+        context.close()

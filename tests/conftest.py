@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.model import Corpus
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
@@ -71,3 +73,13 @@ def bbc_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     arguments = ["--config", str(config), "--input", str(tmp / "bbc"), "--site-dir", str(tmp / "site")]
     assert main(["build", "--quiet", *arguments]) == 0
     return tmp / "site"
+
+
+def linked_corpus(config: Path, input_dir: Path) -> Corpus:
+    """The corpus a build of `input_dir` with `config` links (its cache reused: no second analysis)."""
+    from generator.build import BuildRequest, Paths, build
+    from generator.config import load_config
+
+    options = load_config(config)
+    request = BuildRequest(Paths.resolve(config, options, input_dir, None, True), options, until="link")
+    return build(request, say=lambda _: None).corpus

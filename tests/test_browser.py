@@ -10,8 +10,8 @@ import struct
 from pathlib import Path
 
 import pytest
-from browser import chromium, watch
-from conftest import ROOT, project_config
+from browser import chromium, decoded_first_index, watch
+from conftest import ROOT, linked_corpus, project_config
 
 from generator.pages.export import load_report
 
@@ -101,6 +101,16 @@ def test_header_search_as_you_type_with_the_keyboard(seeds_site: Path, page) -> 
     page.keyboard.press("Enter")
     page.wait_for_url("**/entities/geng-shuang.html")
     assert page.locator("main h1").inner_text() == "Geng Shuang"
+
+
+def test_search_js_reads_the_first_index_back_as_python_wrote_it(seeds_site: Path, browser) -> None:
+    """The compact first index (`search_first`) decodes in the browser to every document, field for field."""
+    from generator.pages.search import search_documents
+
+    corpus = linked_corpus(seeds_site.parent / "mkdocs.yml", seeds_site.parent / "seeds")
+    expected = search_documents(corpus)
+    assert {d["kind"] for d in expected} == {"article", "entity", "topic", "source"}
+    assert decoded_first_index(browser, seeds_site) == expected
 
 
 def test_search_page_groups_every_result_by_kind(seeds_site: Path, page) -> None:
@@ -201,6 +211,25 @@ def test_the_neighbour_ring_is_drawn_from_the_appears_with_table(seeds_site: Pat
         "Works of art (1)",
     ]
     assert page.locator("div.neighbour-ring").count() == 0  # the placeholder is replaced
+
+
+def test_the_header_links_the_search_page_and_search_js_makes_it_the_box(seeds_site: Path, browser, page) -> None:
+    """Every page's HTML carries a link to the search page (all a reader without JavaScript can use);
+    search.js puts the search box in its place, whose form opens the same page with the query."""
+    entity = seeds_site / "entities" / "geng-shuang.html"
+    html_text = entity.read_text(encoding="utf-8")
+    assert '<a class="site-search" href="../search.html">Search</a>' in html_text and "<form" not in html_text
+    plain = browser.new_context(java_script_enabled=False)
+    without = plain.new_page()
+    without.goto(entity.as_uri())
+    without.get_by_role("link", name="Search", exact=True).click()
+    without.wait_for_url("**/search.html")
+    plain.close()
+    page.goto(entity.as_uri())
+    assert page.locator("a.site-search").count() == 0
+    form = page.get_by_role("search")
+    assert form.get_attribute("action") == "../search.html"
+    assert form.locator("#site-search-q").get_attribute("aria-label") == "Search the report"
 
 
 def test_pages_get_the_section_links_from_the_script(seeds_site: Path, page) -> None:
@@ -411,3 +440,27 @@ def test_screenshots_of_each_page_kind(seeds_site: Path, browser, tmp_path: Path
             assert _png_size(target) == (viewport["width"], viewport["height"])
             assert target.stat().st_size < 400_000
         context.close()
+
+
+def test_the_filter_box_filters_the_lines_of_further_articles_naming_an_entity(tmp_path: Path, browser) -> None:
+    """The entity page's further articles are lines of a list (article, source, date, mentions) that the
+    filter box above them filters, as it filters a table's rows."""
+    outlets = ["Daily Planet", "Coastal Courier", "Evening Star", "Morning Post"]
+    texts = {f"a{n}": (outlets[n % 4], f"Tony Blair opened bridge number {n}. Rain fell.") for n in range(8)}
+    site = _small_site(tmp_path, texts)
+    context = browser.new_context()
+    page = context.new_page()
+    seen = watch(page)
+    page.goto((site / "entities" / "tony-blair.html").as_uri())
+    lines = page.locator("main ul.articles-naming > li")
+    assert lines.count() == 3  # 8 articles, 5 of them shown with a sentence
+    assert all(line.endswith(" · Undated · 1 mention") for line in lines.all_inner_texts())
+    first = lines.first.inner_text().split(" · ")[1]
+    page.locator("main input.table-filter").fill(first)
+    visible = [line for line in lines.all() if line.is_visible()]
+    assert 1 <= len(visible) < 3 and all(first in line.inner_text() for line in visible)
+    assert page.locator(".filter-count").inner_text() == f"{len(visible)} of 3 shown"
+    page.locator("main input.table-filter").fill("")
+    assert sum(1 for line in lines.all() if line.is_visible()) == 3
+    context.close()
+    assert seen.errors == [] and seen.failed == []

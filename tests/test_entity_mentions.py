@@ -81,12 +81,14 @@ def test_the_articles_it_is_most_central_to_show_a_sentence_and_the_rest_are_lin
     assert first.blockquote.strong.get_text() == "Kim Lee"
     assert first.blockquote.get_text().strip() == "Kim Lee spoke (11, 0)."  # its first sentence naming him, one only
     assert "8 mentions in 8 sentences" in first.p.get_text()
-    # The others: one row each, latest first, linked to the article page, counts given.
-    rows = soup.select("div.stack-articles tbody tr")
+    # The others: one line each, latest first, linked to the article page, with source, date and mentions.
+    rows = soup.select("ul.filtered.articles-naming > li")
     rest = sorted(set(range(1, 15)) - set(expected), reverse=True)
     assert [row.a["href"] for row in rows] == [f"../articles/a{n:02d}.html" for n in rest]
-    assert [row.find_all("td")[3].get_text() for row in rows] == [str(named[n - 1]) for n in rest]
-    assert rows[0].find_all("td")[1].get_text() == f"Outlet {rest[0]}"
+    facts = [row.get_text().removeprefix(row.a.get_text()).split(" · ") for row in rows]
+    counts = [f"{named[n - 1]} mention{'s' if named[n - 1] != 1 else ''}" for n in rest]
+    assert [fact[-1] for fact in facts] == counts and "1 mention" in counts and "2 mentions" in counts
+    assert facts[0][:3] == ["", f"Outlet {rest[0]}", f"2020-01-{rest[0]:02d}"]
     # Titles are text in the raw HTML table and in the Markdown list alike.
     assert soup.find_all("script") == [] and all(not a["href"].startswith("javascript") for a in soup.find_all("a"))
     assert HOSTILE in rows[0].a.get_text() and HOSTILE in first.a.get_text()
@@ -98,7 +100,7 @@ def test_an_entity_of_few_articles_shows_them_all_and_lists_none(tmp_path: Path)
     shown = soup.select("div.mentions > ul > li")
     assert [li.a["href"] for li in shown] == ["../articles/a03.md", "../articles/a01.md", "../articles/a02.md"]
     assert "1 mention" in shown[2].p.get_text() and "sentences" not in shown[2].p.get_text()
-    assert soup.select("div.stack-articles") == [] and soup.select("input.table-filter") == []
+    assert soup.select("ul.articles-naming") == [] and soup.select("input.table-filter") == []
 
 
 def test_names_by_source_writes_each_list_of_names_once_with_the_sources_using_it(tmp_path: Path) -> None:

@@ -19,12 +19,13 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
-from browser import chromium, watch
+from browser import chromium, decoded_first_index, watch
 from bs4 import BeautifulSoup
-from conftest import project_config, write_files
+from conftest import linked_corpus, project_config, write_files
 
 from generator.cli import main
 from generator.pages.export import load_report
+from generator.pages.search import search_documents
 
 PAYLOADS = [
     line
@@ -235,3 +236,14 @@ def test_every_page_shows_the_payloads_as_text_in_a_real_browser(hostile_site) -
         context.close()
     assert hits > 0 and found["alert"] > 0 and found["Acme"] > 0  # results with hostile titles were shown
     assert problems == [], "\n".join(problems[:50])
+
+
+def test_the_first_search_index_reads_back_as_written_with_payloads_in_every_field(hostile_site) -> None:
+    """search.js rebuilds each document of the compact first index exactly: titles, pages, names, keywords
+    and meta lines holding the payloads (and non-ASCII names, whose pages are written out)."""
+    site, _, _ = hostile_site
+    project = site.parent
+    expected = search_documents(linked_corpus(project / "mkdocs.yml", project / "in"))
+    assert any("<script" in d["title"] for d in expected) and any("<" in d["names"] for d in expected)
+    with chromium() as browser:
+        assert decoded_first_index(browser, site) == expected

@@ -32,6 +32,7 @@ from generator.pages.search import (
     terms,
     unpack,
 )
+from generator.pages.search_first import SearchDocument, encode, title_slug
 
 HOSTILE = "</script><!--<img src=x onerror=alert(1)>&amp;\u2028"
 TYPES = ("PERSON", "ORG", "GPE")
@@ -120,8 +121,8 @@ def test_search_index_holds_every_kind_with_its_fields(tmp_path: Path) -> None:
     script = index.files[INDEX_FILE]
     assert "<" not in script.split("\n", 1)[1] and "&" not in script
     payload = json.loads(script.split(f"window.{GLOBAL_NAME} = ", 1)[1].rstrip().rstrip(";"))
-    rows = [dict(zip(payload["fields"], row, strict=True)) for row in payload["documents"]]
-    assert rows == documents
+    assert decode_first_index(payload) == documents
+    assert "Entity Number 1" not in json.dumps(payload["articles"])  # the names are the entities' places
     # The full text: each term in the shard of its prefix, with its articles and counts.
     shards = {}
     for name, content in index.files.items():
@@ -139,6 +140,89 @@ def test_search_index_holds_every_kind_with_its_fields(tmp_path: Path) -> None:
     assert number == 0 and summaries[0] == corpus.articles[0].text.split(" spoke")[0] + " spoke about the plan."
     assert texts == [a.text for a in corpus.articles]
     assert pack(unpack(packed)) == packed  # the same texts pack to the same bytes
+
+
+def decode_first_index(payload: dict) -> list[dict]:
+    """The first index's documents read back from its compact form, as search.js `decode` reads them (an
+    independent reading of the format `search_first` documents)."""
+    sep = " · "
+
+    def plural(n: int, word: str) -> str:
+        return f"{n} {word}{'' if n == 1 else 's'}"
+
+    def page(value: str, folder: str, title: str = "") -> str:
+        value = value or (title_slug(title) or "")
+        return value if "/" in value else f"{folder}/{value}.html"
+
+    def words(values: list) -> str:
+        return sep.join(payload["keywords"][k] if isinstance(k, int) else k for k in values)
+
+    def names(values: list) -> str:
+        return sep.join(payload["entities"][n][0] if isinstance(n, int) else n for n in values)
+
+    def doc(kind: str, title: str, url: str, meta: str, keywords: str = "", named: str = "", length: int = 0) -> dict:
+        return {"kind": kind, "title": title, "url": url, "meta": meta, "keywords": keywords, "names": named,
+                "length": length}  # fmt: skip
+
+    articles = []
+    for row in payload["articles"]:
+        source = payload["sources"][row[2]][0] if isinstance(row[2], int) else row[2]
+        copies = f" · and {row[7]} {'copy' if row[7] == 1 else 'copies'}" if len(row) > 7 else ""
+        meta = f"{source}{sep}{row[3]}{copies}"
+        articles.append(doc("article", row[0], page(row[1], "articles"), meta, words(row[4]), names(row[5]), row[6]))
+    out = list(articles)
+    for row in payload["entities"]:
+        meta = f"{payload['types'][row[2]]}{sep}{plural(row[3], 'mention')} in {plural(row[4], 'article')}"
+        out.append(
+            doc("entity", row[0], page(row[1], "entities", row[0]), meta, "", sep.join(row[5] if len(row) > 5 else []))
+        )
+    for row in payload["topics"]:
+        article = articles[row[1]] if isinstance(row[1], int) else None
+        title = article["title"] if row[0] is None and article else row[0]
+        url = article["url"] if article else page(row[1], "topics", title)
+        meta = f"{plural(row[2], 'article')} from {plural(row[3], 'source')}"
+        out.append(doc("topic", title, url, meta, words(row[4]), names(row[5])))
+    for row in payload["sources"]:
+        out.append(doc("source", row[0], page(row[1], "sources", row[0]), plural(row[2], "article")))
+    return out
+
+
+def test_the_first_index_is_written_compact_and_reads_back_the_same() -> None:
+    """Pages, names, keywords, sources and lone topics by reference; what cannot be, written out whole."""
+    ent = ("PERSON", "ORG")
+    docs = [
+        SearchDocument("article", "A", "articles/a-1.html", (), "The Sun", "2020-01-01", ("tax", "vote"),
+                       (("e1", "Ann Lee"), ("e2", "Café Ltd")), 40),
+        SearchDocument("article", HOSTILE, "articles/b.html", (2,), "the sun", "undated", ("tax",), (), 3),
+        SearchDocument("entity", "Ann Lee", "entities/ann-lee.html", (3, 1), ent[0], names=((None, "Lee"),),
+                       entity="e1"),
+        SearchDocument("entity", "Café Ltd", "entities/cafe-ltd.html", (1, 1), ent[1], entity="e2"),
+        SearchDocument("entity", "Ann  Lee!", "entities/ann-lee-3f2a1b.html", (1, 1), ent[0], entity="e3"),
+        SearchDocument("topic", "A", "articles/a-1.html", (1, 1), keywords=("vote", "tax"),
+                       names=(("e1", "Ann Lee"), ("x", "No Page"))),
+        SearchDocument("topic", "Another headline", "articles/a-1.html", (1, 1)),
+        SearchDocument("topic", "A copy", "articles/copy.html", (1, 1)),
+        SearchDocument("topic", "Big story", "topics/big-story.html", (2, 1)),
+        SearchDocument("source", "The Sun", "sources/the-sun.html", (1,)),
+        SearchDocument("source", HOSTILE, "sources/x-1a2b3c4d.html", (1,)),
+    ]  # fmt: skip
+    payload = encode(docs)
+    assert decode_first_index(payload) == [d.fields() for d in docs]
+    assert payload["keywords"] == ["tax", "vote"] and payload["types"] == ["ORG", "PERSON"]
+    assert payload["articles"][0] == ["A", "a-1", 0, "2020-01-01", [0, 1], [0, 1], 40]
+    assert payload["articles"][1][2] == "the sun" and payload["articles"][1][7] == 2  # not the source's name
+    assert [row[1] for row in payload["entities"]] == ["", "cafe-ltd", "ann-lee-3f2a1b"]  # no Unicode folding
+    assert [row[:2] for row in payload["topics"]] == [
+        [None, 0], ["Another headline", 0], ["A copy", "articles/copy.html"], ["Big story", ""]
+    ]  # fmt: skip
+    assert payload["topics"][0][5] == [0, "No Page"]
+    assert [row[1] for row in payload["sources"]] == ["", "x-1a2b3c4d"]
+    assert title_slug("  Hello, World -- 2020! ") == "hello-world-2020" and title_slug("Łódź") is None
+    assert title_slug("x" * 59 + " y") == "x" * 59
+    with pytest.raises(ValueError, match="folder"):
+        encode([SearchDocument("source", "S", "s.html", (1,))])
+    with pytest.raises(ValueError, match="articles, entities"):
+        encode(docs[2:3] + docs[:1])
 
 
 def test_postings_are_written_as_distances_with_counts_of_one_left_out() -> None:

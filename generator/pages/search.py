@@ -7,7 +7,9 @@ of the index is a JavaScript file that calls one global, loaded with a `<script>
 - `search-index.js` (the first index, loaded on first use): one document per article,
   entity, topic and source with the short fields (title, names, keywords, one line of
   meta), which the browser indexes with the vendored MiniSearch at once, so names and
-  titles answer before any text is loaded; and the list of full-text shards.
+  titles answer before any text is loaded; and the list of full-text shards. The documents
+  are written compact (`search_first`: no repeated names, folders or meta words), and
+  search.js rebuilds them exactly.
 - `search/terms-<key>-<hash>.js`: the full text's inverted index, one shard per term
   prefix (the first two characters of a term): a query loads only the shards of its own
   words. Postings are written compact (`compact_postings`): each document as its distance from the one
@@ -47,6 +49,7 @@ from typing import Any
 
 from generator.model import Corpus, Topic
 from generator.pages.paths import article_path, entity_path, html_path, source_path, topic_path
+from generator.pages.search_first import SearchDocument, encode
 
 INDEX_FILE = "search-index.js"
 SHARD_DIR = "search"
@@ -55,7 +58,6 @@ TERMS_CALLBACK = "REPORT_SEARCH_TERMS"
 TEXT_CALLBACK = "REPORT_SEARCH_TEXT"
 ARTICLE_NAMES = 12  # entity names per article in the first index
 TEXT_SHARD = 5  # articles per text shard: the snippets of five results load at most five small files
-FIELDS = ("kind", "title", "url", "meta", "keywords", "names", "length")
 # The words search.js never indexes (as a Set there: "constructor" is a word like any other).
 STOP_WORDS = frozenset(
     "a an and are as at be but by for from had has have he her his i in is it its of on or our she "
@@ -70,10 +72,6 @@ _JS_ESCAPES = {
 }
 _DIGIT = re.compile(r"[0-9]")
 _KEY_CHAR = re.compile(r"[a-z0-9]")
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 @lru_cache(maxsize=1)
@@ -116,13 +114,6 @@ class SearchIndex:
     articles: int
 
 
-def _document(
-    kind: str, title: str, page: str, meta: str, keywords: str = "", names: str = "", length: int = 0
-) -> dict[str, Any]:
-    fields = (kind, title, html_path(page), meta, keywords, names, length)
-    return dict(zip(FIELDS, fields, strict=True))
-
-
 def _indexed_articles(corpus: Corpus) -> list[Any]:
     """Articles once: a duplicate is found through the article it repeats."""
     return [a for a in corpus.articles if a.id not in corpus.duplicate_of]
@@ -139,57 +130,78 @@ def _found_through_its_original(corpus: Corpus, topic: Topic) -> bool:
     return " ".join(copy.title.split()).casefold() == " ".join(original.title.split()).casefold()
 
 
-def search_documents(corpus: Corpus) -> list[dict[str, Any]]:
-    """The first index's documents, articles first (in corpus order); `url` is relative to the site root.
-
-    Fields: kind (article, entity, topic, source), title, url, meta (one line shown under the
-    title), keywords, names (an article's `ARTICLE_NAMES` most mentioned entities that have a page; an
-    entity's other names) and length (an article's number of
-    full-text terms, for BM25; 0 for the others).
-    """
+def _article_documents(corpus: Corpus) -> list[SearchDocument]:
     copies = Counter(corpus.duplicate_of.values())
-    documents: list[dict[str, Any]] = []
+    documents: list[SearchDocument] = []
     for article in _indexed_articles(corpus):
         analysis = corpus.analyses[article.id]
         # The names with a page (named in entity_min_articles+ articles), most mentioned first: the
         # first index stays small, and every other name is in the full text.
         counts = Counter(m.entity for m in corpus.mentions[article.id] if m.entity in corpus.paged_entities)
         entity_ids = [e for e, _ in counts.most_common(ARTICLE_NAMES)]
-        meta = f"{article.source_name} · {article.date_label}"
-        if copies[article.id]:
-            meta += f" · and {copies[article.id]} {'copy' if copies[article.id] == 1 else 'copies'}"
         documents.append(
-            _document(
+            SearchDocument(
                 "article",
                 article.title,
-                article_path(article),
-                meta,
-                keywords=" · ".join(k.text for k in analysis.keywords),
-                names=" · ".join(corpus.entity(e).name for e in entity_ids),
+                html_path(article_path(article)),
+                numbers=(copies[article.id],) if copies[article.id] else (),
+                label=article.source_name,
+                date=article.date_label,
+                keywords=tuple(k.text for k in analysis.keywords),
+                names=tuple((e, corpus.entity(e).name) for e in entity_ids),
                 length=sum(1 for _ in terms(article.text)),
             )
         )
+    return documents
+
+
+def search_entries(corpus: Corpus) -> list[SearchDocument]:
+    """The first index's documents, articles first (in corpus order), then entities, topics and sources;
+    `url` is relative to the site root.
+
+    An article's names are its `ARTICLE_NAMES` most mentioned entities that have a page, an entity's
+    names its other names, a topic's names its entities; an article's length is its number of
+    full-text terms (for BM25).
+    """
+    documents = _article_documents(corpus)
     for entity in corpus.entities:
         if entity.id in corpus.paged_entities:  # else there is no page to open
-            mentions = f"{_plural(entity.mention_count, 'mention')} in {_plural(len(entity.articles), 'article')}"
-            aliases = " · ".join(a for a in entity.aliases if a != entity.name)
             documents.append(
-                _document("entity", entity.name, entity_path(entity), f"{entity.type} · {mentions}", names=aliases)
+                SearchDocument(
+                    "entity",
+                    entity.name,
+                    html_path(entity_path(entity)),
+                    numbers=(entity.mention_count, len(entity.articles)),
+                    label=entity.type,
+                    names=tuple((None, a) for a in entity.aliases if a != entity.name),
+                    entity=entity.id,
+                )
             )
     for topic in corpus.topics:
         if _found_through_its_original(corpus, topic):
             continue
         sources = Counter(corpus.source_of(a).name for a in topic.articles)
-        meta = f"{_plural(len(topic.articles), 'article')} from {_plural(len(sources), 'source')}"
-        names = " · ".join(corpus.entity(e).name for e in topic.entities if e in corpus.index.entities)
         documents.append(
-            _document("topic", topic.label, topic_path(topic), meta, keywords=" · ".join(topic.keywords), names=names)
+            SearchDocument(
+                "topic",
+                topic.label,
+                html_path(topic_path(topic)),
+                numbers=(len(topic.articles), len(sources)),
+                keywords=tuple(topic.keywords),
+                names=tuple((e, corpus.entity(e).name) for e in topic.entities if e in corpus.index.entities),
+            )
         )
     for source in corpus.sources:
         documents.append(
-            _document("source", source.name, source_path(source), _plural(len(source.articles), "article"))
+            SearchDocument("source", source.name, html_path(source_path(source)), numbers=(len(source.articles),))
         )
     return documents
+
+
+def search_documents(corpus: Corpus) -> list[dict[str, Any]]:
+    """The first index's documents as search.js indexes them (`search_first.FIELDS`: kind, title, url, meta
+    (the line under the title), keywords, names, length), each list joined with " · "."""
+    return [document.fields() for document in search_entries(corpus)]
 
 
 def text_postings(corpus: Corpus) -> dict[str, dict[str, list[int]]]:
@@ -252,7 +264,7 @@ def unpack(packed: str) -> Any:
 
 def search_index(corpus: Corpus) -> SearchIndex:
     """The first index and its shards, ready to write."""
-    documents = search_documents(corpus)
+    documents = search_entries(corpus)
     postings = text_postings(corpus)
     articles = _indexed_articles(corpus)
     summaries = [
@@ -271,8 +283,7 @@ def search_index(corpus: Corpus) -> SearchIndex:
     terms_hashes = {key: _digest(content) for key, content in terms_files.items()}
     text_hashes = [_digest(text_files[n]) for n in range(len(text_files))]
     payload = {
-        "fields": list(FIELDS),
-        "documents": [[doc[f] for f in FIELDS] for doc in documents],
+        **encode(documents),
         "shards": SHARD_DIR,
         "terms": terms_hashes,
         "texts": text_hashes,

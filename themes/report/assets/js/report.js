@@ -45,23 +45,23 @@
   });
 })();
 
-// Filter boxes above long tables: show only the rows whose text contains every word typed.
-// No network, no dependencies: works from file://.
+// Filter boxes above long tables (or a list of lines, ul.filtered): show only the rows whose text contains
+// every word typed. No network, no dependencies: works from file://.
 (function () {
   "use strict";
-  function tableAfter(input) {
+  function rowsAfter(input) {
     var node = input.closest("p") || input;
     while ((node = node.nextElementSibling)) {
-      if (node.tagName === "TABLE") return node;
-      var inner = node.querySelector && node.querySelector("table");
-      if (inner) return inner;
+      if (node.matches("ul.filtered")) return node.children;
+      var table = node.tagName === "TABLE" ? node : node.querySelector("table");
+      if (table) return table.tBodies.length ? table.tBodies[0].rows : null;
     }
     return null;
   }
   document.querySelectorAll("input.table-filter").forEach(function (input) {
-    var table = tableAfter(input);
-    if (!table || !table.tBodies.length) return;
-    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var found = rowsAfter(input);
+    if (!found) return;
+    var rows = Array.prototype.slice.call(found);
     var texts = rows.map(function (row) { return row.textContent.toLowerCase(); });
     var count = document.createElement("span");
     count.className = "filter-count";

@@ -2,7 +2,8 @@
 // generator/pages/search.py writes the index as scripts, each calling one global:
 // - search-index.js (window.REPORT_SEARCH_INDEX), loaded with the vendored MiniSearch the first time
 //   a search box is used: titles, names, aliases and keywords of every article, entity, topic and
-//   source, indexed here at once, so these answer before any full text arrives;
+//   source, written compact (`decode` below rebuilds the documents), indexed here at once, so these
+//   answer before any full text arrives;
 // - search/terms-<key>-<hash>.js, the full text's postings of the terms starting with <key> (their
 //   first two characters): a query loads the shards of its own words, and scores them with BM25;
 // - search/text-<n>-<hash>.js, summaries and texts of a few articles, for the snippets shown (the texts
@@ -140,16 +141,62 @@
     }, failed);
   }
 
+  function plural(n, word) {
+    return n + " " + word + (n === 1 ? "" : "s");
+  }
+
+  // An ASCII title's slug, as generator/ingest/slug.py makes it (search_first.py writes "" for such a page).
+  function slugOf(title) {
+    return title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60).replace(/-+$/, "");
+  }
+
+  // The first index's documents, as generator/pages/search_first.py `encode` wrote them compact: every
+  // document {kind, title, url, meta, keywords, names, length}, articles, entities, topics, sources.
+  function decode(raw) {
+    var SEP = " \u00b7 ";
+    var page = function (value, folder, title) {
+      if (value === "") value = slugOf(title);
+      return value.indexOf("/") === -1 ? folder + "/" + value + ".html" : value;
+    };
+    var words = function (list) {
+      return list.map(function (k) { return typeof k === "number" ? raw.keywords[k] : k; }).join(SEP);
+    };
+    var names = function (list) {
+      return list.map(function (n) { return typeof n === "number" ? raw.entities[n][0] : n; }).join(SEP);
+    };
+    var doc = function (kind, title, url, line, keywords, named, length) {
+      return { kind: kind, title: title, url: url, meta: line, keywords: keywords, names: named, length: length };
+    };
+    var articles = raw.articles.map(function (r) {
+      var source = typeof r[2] === "number" ? raw.sources[r[2]][0] : r[2];
+      var copies = r[7] ? " \u00b7 and " + r[7] + (r[7] === 1 ? " copy" : " copies") : "";
+      return doc("article", r[0], page(r[1], "articles"), source + SEP + r[3] + copies, words(r[4]), names(r[5]), r[6]);
+    });
+    var entities = raw.entities.map(function (r) {
+      var line = raw.types[r[2]] + SEP + plural(r[3], "mention") + " in " + plural(r[4], "article");
+      return doc("entity", r[0], page(r[1], "entities", r[0]), line, "", (r[5] || []).join(SEP), 0);
+    });
+    var topics = raw.topics.map(function (r) {
+      var article = typeof r[1] === "number" ? articles[r[1]] : null;
+      var title = r[0] === null ? article.title : r[0];
+      var line = plural(r[2], "article") + " from " + plural(r[3], "source");
+      return doc("topic", title, article ? article.url : page(r[1], "topics", title), line, words(r[4]), names(r[5]), 0);
+    });
+    var sources = raw.sources.map(function (r) {
+      return doc("source", r[0], page(r[1], "sources", r[0]), plural(r[2], "article"), "", "", 0);
+    });
+    return articles.concat(entities, topics, sources);
+  }
+  window.REPORT_SEARCH_DECODE = decode;
+
   function build() {
     var raw = window.REPORT_SEARCH_INDEX;
-    var fields = raw.fields;
     var hashes = new Map();
     Object.keys(raw.terms).forEach(function (key) { hashes.set(key, raw.terms[key]); });
     meta = { shards: raw.shards, terms: hashes, texts: raw.texts, textShard: raw.text_shard };
     var total = 0;
-    docs = raw.documents.map(function (row, i) {
-      var doc = { id: i };
-      fields.forEach(function (name, j) { doc[name] = row[j]; });
+    docs = decode(raw).map(function (doc, i) {
+      doc.id = i;
       if (doc.kind === "article") {
         articles += 1;
         total += doc.length;
@@ -447,10 +494,6 @@
     return item;
   }
 
-  function plural(n, word) {
-    return n + " " + word + (n === 1 ? "" : "s");
-  }
-
   // Render the grouped results into `container`; `limits` caps each group (null: all, paged).
   function render(container, query, found, limits) {
     container.textContent = "";
@@ -548,7 +591,24 @@
 
   // --- The box in the header: a dropdown of the best results per kind --------------------
 
-  // The page carries the form and its input only; the status line and the results box are made here.
+  // The page carries a link to the search page (main.html), made the search box here: a form opening the
+  // same page with the query, its input, the status line and the results box.
+  function headerForm(link) {
+    var form = document.createElement("form");
+    form.className = "site-search";
+    form.setAttribute("role", "search");
+    form.setAttribute("action", link.getAttribute("href"));
+    var input = document.createElement("input");
+    input.id = "site-search-q";
+    input.type = "search";
+    input.name = "q";
+    input.placeholder = "Search";
+    input.setAttribute("aria-label", "Search the report");
+    form.appendChild(input);
+    link.replaceWith(form);
+    return form;
+  }
+
   function headerPart(form, tag, id, className) {
     var node = document.getElementById(id);
     if (node) return node;
@@ -657,5 +717,6 @@
 
   var page = document.querySelector("[data-search-page]");
   if (page) setupPage(page);
+  document.querySelectorAll("a.site-search").forEach(headerForm);
   document.querySelectorAll("form.site-search").forEach(setupHeader);
 })();
