@@ -21,6 +21,11 @@ def test_a_wire_credit_in_the_dateline_is_no_keyword() -> None:
     assert "Reuters" not in _keywords(text)
 
 
+def test_a_wire_credit_before_a_double_hyphen_is_no_keyword() -> None:
+    text = "Port strike halts exports\n\nTOKYO (AP) -- " + STORY.format(told="")
+    assert "AP" not in _keywords(text)
+
+
 def test_the_agency_counts_where_the_story_itself_names_it() -> None:
     text = "Port strike halts exports\n\n" + STORY.format(told=", a union leader told Reuters")
     assert "Reuters" in _keywords(text)

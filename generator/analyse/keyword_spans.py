@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 NAME_BREAKS = {",", ";", ":", "/", "|", "(", ")", "[", "]", '"', "“", "”"}  # no name runs across these
 BYLINE_LINES = 4  # a byline stands in the first lines (headline, blank line, byline ...)
-DASHES = {"-", "–", "—"}  # a break when spaced ("LOS ANGELES - One"), not inside a word ("Coca-Cola")
+DASHES = {"-", "--", "–", "—"}  # a break when spaced ("LOS ANGELES - One"), not inside a word ("Coca-Cola")
 
 
 def name_pieces(span: list[Token]) -> list[list[Token]]:

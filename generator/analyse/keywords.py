@@ -44,7 +44,7 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.analyse.keyword_spans import credit_tokens, name_pieces
 from generator.analyse.speech_verbs import is_speech_verb
-from generator.analyse.word_families import POLYSEMOUS_ZIPF, deverbal_nouns, inflection_bases, joins, stem
+from generator.analyse.word_families import POLYSEMOUS_ZIPF, act_noun, inflection_bases, joins, stem
 from generator.model import Keyword
 
 NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
@@ -247,13 +247,11 @@ def _word_families(doc: Doc, units: list[_Unit], taken: set[int]) -> list[_Unit]
     ("university" and "universe", "organ" and "organization", "custom" and "customer"). The nouns
     merge into the one used most (its form is shown). A verb or adjective counts as one use of a
     noun only when it is that noun inflected ("protested", "protesting" for "protest": its lemma, or
-    `word_families.inflection_bases`, with the noun's stem) or, for a verb less common than
-    `POLYSEMOUS_ZIPF`, it names that verb's act (`word_families.deverbal_nouns`: "elected" for
-    "election", same stem), never another word of the stem ("important" is not
-    "imports", "national" not "nation", the adjective "competitive" not "competition"), nor a speech verb ("reported",
-    "claimed": how news tells anything), nor part of a name or a date. Names, nouns only ever tagged
-    proper nouns (a surname "Young" at a sentence's start) and words the article only ever
-    capitalises are left alone: the "International" of an organisation's name is not "international".
+    `word_families.inflection_bases`, with the noun's stem) or is a verb rarer than `POLYSEMOUS_ZIPF` naming the
+    noun's act (`word_families.act_noun`: "elected" for "election", at most the noun's own count), never another
+    word of the stem ("important" is not "imports", the adjective "competitive" not "competition"), nor a speech
+    verb ("reported": how news tells anything), nor part of a name or a date. Names, nouns only ever tagged proper
+    nouns (a surname "Young" at a sentence's start) and words the article only ever capitalises are left alone.
     """
     verbs = {t.lemma_.lower() for t in doc if t.pos_ == "VERB"}
     members: dict[str, list[_Unit]] = {}  # Snowball stem -> its family leaders, most used first
@@ -272,15 +270,19 @@ def _word_families(doc: Doc, units: list[_Unit], taken: set[int]) -> list[_Unit]
         leader.forms.update(unit.forms)
         leader.first = min(leader.first, unit.first)
         unit.count = 0
+    own = {id(unit): unit.count for unit in units}  # each noun's own uses, before its verbs and adjectives
+    act_uses: Counter[int] = Counter()
     for token in doc:
         if token.i not in taken and token.pos_ in _FAMILY_POS and _word_ok(token) and not is_speech_verb(token):
             word, lemma = token.lower_, token.lemma_.lower()
             bases = [lemma] + (inflection_bases(word) if lemma == word else [])  # an adjective keeps -ed, -ing
-            if token.pos_ == "VERB" and _zipf(lemma) < POLYSEMOUS_ZIPF:
-                bases += deverbal_nouns(lemma)  # "elected" for "election", "protects" for "protection"
             key = next((b for b in bases if b in leader_of and stem(b) == stem(word)), None)
             if key is not None:
                 leader_of[key].count += 1
+            elif token.pos_ == "VERB" and _zipf(lemma) < POLYSEMOUS_ZIPF and (act := act_noun(lemma, word, leader_of)):
+                if act_uses[id(leader_of[act])] < own[id(leader_of[act])]:  # at most the noun's own count
+                    act_uses[id(leader_of[act])] += 1
+                    leader_of[act].count += 1
     return [unit for unit in units if unit.count]
 
 

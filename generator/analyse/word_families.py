@@ -6,6 +6,7 @@ joins unrelated words ("university" and "universe"), and a wrong keyword is wors
 
 from __future__ import annotations
 
+from collections.abc import Container
 from functools import lru_cache
 
 # Endings that make a noun of the same thing from a noun or verb: plurals, and agents of a verb
@@ -47,6 +48,15 @@ def deverbal_nouns(lemma: str) -> list[str]:
     """
     stems = [lemma, lemma[:-1]] if lemma.endswith("e") else [lemma]
     return [base + ending for base in stems for ending in DEVERBAL_ENDINGS]
+
+
+def act_noun(lemma: str, word: str, nouns: Container[str]) -> str | None:
+    """The noun among `nouns` that names the act of verb form `word` ("elected" -> "election"), if any.
+
+    Its caller lets the verb add at most the noun's own count of uses: a noun with a sense of its own
+    ("generation" of people, "relations" between countries) is not lifted by "generated" or "related".
+    """
+    return next((n for n in deverbal_nouns(lemma) if n in nouns and stem(n) == stem(word)), None)
 
 
 def inflection_bases(word: str) -> list[str]:
