@@ -225,6 +225,22 @@ def test_the_first_index_is_written_compact_and_reads_back_the_same() -> None:
         encode(docs[2:3] + docs[:1])
 
 
+def test_a_name_other_than_its_entitys_title_is_written_out_whole() -> None:
+    """A place in `entities` reads back as that entity's title, so another name, a repeated entity id or an
+    entity document without an id must not be written as one."""
+    docs = [
+        SearchDocument("article", "A", "articles/a.html", (), "S", "2020-01-01",
+                       names=(("e1", "Other name"), ("e1", "Ann"), ("", "Bea"))),
+        SearchDocument("entity", "Ann", "entities/ann.html", (1, 1), "PERSON", entity="e1"),
+        SearchDocument("entity", "Ann again", "entities/ann-again.html", (1, 1), "PERSON", entity="e1"),
+        SearchDocument("entity", "Bea", "entities/bea.html", (1, 1), "PERSON"),
+        SearchDocument("source", "S", "sources/s.html", (1,)),
+    ]  # fmt: skip
+    payload = encode(docs)
+    assert payload["articles"][0][5] == ["Other name", 0, "Bea"]
+    assert decode_first_index(payload) == [d.fields() for d in docs]
+
+
 def test_postings_are_written_as_distances_with_counts_of_one_left_out() -> None:
     plain = [0, 1, 2, 1, 4, 4, 5, 1, 300, 2]
     assert compact_postings(plain) == [1, 2, -2, 4, 1, -295, 2]

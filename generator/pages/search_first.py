@@ -119,7 +119,10 @@ def encode(documents: list[SearchDocument]) -> dict[str, Any]:
         by_kind[document.kind].append(document)
     if [d for docs in by_kind.values() for d in docs] != documents:
         raise ValueError("search documents must come articles, entities, topics, sources")
-    entity_at = {d.entity: i for i, d in enumerate(by_kind["entity"])}
+    entity_at: dict[str, int] = {}
+    for i, d in enumerate(by_kind["entity"]):
+        if d.entity:
+            entity_at.setdefault(d.entity, i)
     source_at: dict[str, int] = {}
     for i, d in enumerate(by_kind["source"]):
         source_at.setdefault(d.title, i)
@@ -134,7 +137,12 @@ def encode(documents: list[SearchDocument]) -> dict[str, Any]:
         return [keyword_at.get(k, k) for k in values]
 
     def names(values: tuple[Name, ...]) -> list[int | str]:
-        return [entity_at[e] if e is not None and e in entity_at else name for e, name in values]
+        # a place stands for the entity's title, so only a name that is that title is written as one
+        entities = by_kind["entity"]
+        return [
+            entity_at[e] if e is not None and e in entity_at and entities[entity_at[e]].title == name else name
+            for e, name in values
+        ]
 
     articles = []
     for d in by_kind["article"]:
