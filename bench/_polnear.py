@@ -71,16 +71,19 @@ def read_annotation(path: Path) -> tuple[Attribution, ...]:
     return tuple(attributions)
 
 
+def metadata_rows(root: Path) -> list[dict[str, str]]:
+    """data/metadata.tsv as one dict a row (compartment, filename, publisher, title, …); none if it is missing."""
+    metadata = root / "data" / "metadata.tsv"
+    if not metadata.exists():
+        return []
+    lines = metadata.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split("\t")
+    return [dict(zip(header, line.split("\t"), strict=False)) for line in lines[1:]]
+
+
 def read_polnear(root: Path, splits: tuple[str, ...] = ("train", "dev"), limit: int = 0) -> list[PolnearArticle]:
     """The articles of the given splits, in file-name order (`limit`: the first N of each split)."""
-    publisher = {}
-    metadata = root / "data" / "metadata.tsv"
-    if metadata.exists():
-        lines = metadata.read_text(encoding="utf-8").splitlines()
-        header = lines[0].split("\t")
-        for line in lines[1:]:
-            row = dict(zip(header, line.split("\t"), strict=False))
-            publisher[row.get("filename", "")] = row.get("publisher", "")
+    publisher = {row.get("filename", ""): row.get("publisher", "") for row in metadata_rows(root)}
     articles = []
     for split in splits:
         texts = sorted((root / "data" / split / "text").glob("*.txt"))
@@ -100,11 +103,8 @@ def polnear_records(root: Path, splits: tuple[str, ...] = ("train", "dev")) -> l
     """The articles of the given splits as records a reader of JSON Lines takes (the story benchmark's input):
     `title`, `outlet` and `date` from data/metadata.tsv, `text` the article's text file, `filename` its name
     (the id in the hand judgements). Every article of the splits, annotated or not; in file-name order."""
-    lines = (root / "data" / "metadata.tsv").read_text(encoding="utf-8").splitlines()
-    header = lines[0].split("\t")
     records = []
-    for line in lines[1:]:
-        row = dict(zip(header, line.split("\t"), strict=False))
+    for row in metadata_rows(root):
         path = root / "data" / row.get("compartment", "") / "text" / f"{row.get('filename', '')}.txt"
         if row.get("compartment") in splits and path.exists():
             text = path.read_text(encoding="utf-8")

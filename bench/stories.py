@@ -143,9 +143,8 @@ def judged_share(verdicts: list[str]) -> str:
     return f'{yes} of {total} "the title names the story" ({share:.0f} %, {interval})'
 
 
-def bench_allsides(
-    folder: Path, labels_path: Path, titles: int, members: bool = False, judged_path: Path | None = None
-) -> None:
+def read_and_link(folder: Path):  # noqa: ANN201 - the articles, the linked corpus and the link stage's seconds
+    """A folder of articles read and analysed as the site does them (analyses cached), then linked."""
     from generator.analyse import analyse_articles
     from generator.config import Config
     from generator.ingest import read_corpus
@@ -155,13 +154,20 @@ def bench_allsides(
     analyses, _ = analyse_articles(articles, config, CACHE)
     with timer() as took:
         corpus = link(articles, analyses)
+    return articles, corpus, took[0]
+
+
+def bench_allsides(
+    folder: Path, labels_path: Path, titles: int, members: bool = False, judged_path: Path | None = None
+) -> None:
+    articles, corpus, seconds = read_and_link(folder)
     labels = read_labels(labels_path)
     record_id = {a.id: Path(a.path).stem for a in articles}
     sample = [a for a in articles if record_id[a.id] in labels]
     gold = [labels[record_id[a.id]] if labels[record_id[a.id]] != "-" else "alone-" + a.id for a in sample]
     ours = story_of(corpus)
     print(
-        f"\nallsides-2020-04: {len(articles)} articles linked in {took[0]:.1f}s; "
+        f"\nallsides-2020-04: {len(articles)} articles linked in {seconds:.1f}s; "
         f"{len(corpus.stories)} stories, {len(corpus.no_story)} articles in none; "
         f"hand-labelled sample: {len(sample)} articles, {len(set(gold))} stories and lone articles"
     )
@@ -176,21 +182,13 @@ def bench_polnear(root: Path, members: bool = False, judged_path: Path | None = 
 
     from _polnear import polnear_records
 
-    from generator.analyse import analyse_articles
-    from generator.config import Config
-    from generator.ingest import read_corpus
-
-    config = Config()
     with tempfile.TemporaryDirectory(prefix="polnear-records-") as folder:
         lines = (json.dumps(record, ensure_ascii=False) for record in polnear_records(root))
         (Path(folder) / "polnear.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-        articles = read_corpus(Path(folder), config).articles
-    analyses, _ = analyse_articles(articles, config, CACHE)
-    with timer() as took:
-        corpus = link(articles, analyses)
+        articles, corpus, seconds = read_and_link(Path(folder))
     record_id = {a.id: str(a.extra.get("filename") or Path(a.path).stem) for a in articles}
     print(
-        f"\nPolNeAR: {len(articles)} articles linked in {took[0]:.1f}s; "
+        f"\nPolNeAR: {len(articles)} articles linked in {seconds:.1f}s; "
         f"{len(corpus.stories)} stories, {len(corpus.no_story)} articles in none"
     )
     print_stories(corpus, articles, record_id, len(corpus.stories), members, judged_path)

@@ -26,8 +26,6 @@ def name_pieces(span: list[Token]) -> list[list[Token]]:
             pieces.append([])
         else:
             pieces[-1].append(token)
-        if "\n" in token.whitespace_:
-            pieces.append([])
     return [piece for piece in pieces if piece]
 
 

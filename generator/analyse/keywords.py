@@ -270,8 +270,7 @@ def _word_families(doc: Doc, units: list[_Unit], taken: set[int]) -> list[_Unit]
         leader.forms.update(unit.forms)
         leader.first = min(leader.first, unit.first)
         unit.count = 0
-    own = {id(unit): unit.count for unit in units}  # each noun's own uses, before its verbs and adjectives
-    act_uses: Counter[int] = Counter()
+    room = {id(unit): unit.count for unit in units}  # act verbs add at most the noun's own uses
     for token in doc:
         if token.i not in taken and token.pos_ in _FAMILY_POS and _word_ok(token) and not is_speech_verb(token):
             word, lemma = token.lower_, token.lemma_.lower()
@@ -280,9 +279,10 @@ def _word_families(doc: Doc, units: list[_Unit], taken: set[int]) -> list[_Unit]
             if key is not None:
                 leader_of[key].count += 1
             elif token.pos_ == "VERB" and _zipf(lemma) < POLYSEMOUS_ZIPF and (act := act_noun(lemma, word, leader_of)):
-                if act_uses[id(leader_of[act])] < own[id(leader_of[act])]:  # at most the noun's own count
-                    act_uses[id(leader_of[act])] += 1
-                    leader_of[act].count += 1
+                leader = leader_of[act]
+                if room[id(leader)] > 0:
+                    room[id(leader)] -= 1
+                    leader.count += 1
     return [unit for unit in units if unit.count]
 
 

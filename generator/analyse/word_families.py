@@ -43,8 +43,8 @@ def deverbal_nouns(lemma: str) -> list[str]:
     """The nouns that name the act of verb `lemma` ("elect" -> "election", "organise" -> "organisation").
 
     Only the "-ion" endings (`DEVERBAL_ENDINGS`), with a final "e" dropped; the caller also wants the
-    Snowball stem of the verb's form to be the noun's, which keeps "state" from "station" and "miss"
-    from "mission".
+    Snowball stem of the verb's form to be the noun's, which keeps "ported" (stem "port") from "portion"
+    ("portion").
     """
     stems = [lemma, lemma[:-1]] if lemma.endswith("e") else [lemma]
     return [base + ending for base in stems for ending in DEVERBAL_ENDINGS]
