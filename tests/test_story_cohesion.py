@@ -103,6 +103,8 @@ def test_a_hedged_headline_names_no_event_and_gives_way_to_a_member_that_states_
     hedged = "Maybe Trump hasn't rewritten rules; Tough three-way fight puts political neophyte to the test"
     assert names_no_event(hedged) and names_no_event("Perhaps the stimulus checks will come in May")
     assert not names_no_event("Maybelline recalls mascara")  # the word, not its start
+    assert names_no_event("Maybe, just maybe, the economy reopens in June")  # the hedge before its comma
+    assert names_no_event("Why, exactly, did the Senate adjourn")
     assert not names_no_event("Trump may have rewritten the rules, polls suggest")  # a hedge inside states the event
     titles = [hedged, "No clear favorites going into New Hampshire", "Polls miss Trump's fall in Iowa vote"]
     links = sparse.csr_matrix(np.array([[0, 0.4, 0.3], [0.4, 0, 0.2], [0.3, 0.2, 0]], dtype=np.float32))

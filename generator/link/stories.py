@@ -231,7 +231,7 @@ def names_no_event(title: str) -> bool:
 
     It ends with a question mark or opens with a question word ("How ...", "Should ..."; not an
     acronym in a headline not in capitals: "WHO hails Sweden" states something) or a hedge
-    ("Maybe ...", "Perhaps ...": a guess at what might be),
+    ("Maybe ...", "Maybe, just maybe, ...", "Perhaps ...": a guess at what might be),
     or with a guide's opening ("Here's ...", "This is where ...", "Everything ..."), or lists a
     round-up's items (ROUND_UP_ITEMS or more parts between semicolons: "US deaths hit 40,000;
     lockdown protests heat up; NY begins mass antibody testing": a day's news, not one story's).
@@ -239,7 +239,7 @@ def names_no_event(title: str) -> bool:
     words = title.strip().split()
     if not words:
         return False
-    written = words[0].strip("\"'‘’“”")
+    written = words[0].strip("\"'‘’“”").rstrip(",;:")  # "Maybe, just maybe, ...": the word, not its comma
     first = written.lower()
     acronym = len(written) > 1 and written.isupper() and not title.isupper()  # "WHO hails Sweden": an acronym
     opening = title.strip().lstrip("\"'‘’“”").replace("’", "'")
