@@ -102,6 +102,21 @@ def test_the_hills_hover_cards_are_taken_out_and_the_name_kept() -> None:
     assert cleaned.removed[0].text.startswith("Addison (Mitch) Mitchell McConnellGOP") and len(cleaned.removed) == 4
 
 
+def test_a_hover_card_glued_to_more_or_with_a_bracketed_nickname_is_taken_out() -> None:
+    # No headline between the card's last name and "MORE"; the card spaced out by a tokeniser, "( Larry )".
+    text = (
+        "Stephen Bannon , John Kelly John Francis KellyMORE and Larry Kudlow Lawrence ( Larry ) Alan KudlowMORE , "
+        "President Trump Donald John TrumpMORE said there is MORE to come."
+    )
+    cleaned = clean_text(text)
+    assert cleaned.text == "Stephen Bannon , John Kelly and Larry Kudlow , President Trump said there is MORE to come."
+    assert [r.text for r in cleaned.removed] == [
+        "John Francis KellyMORE",
+        "Lawrence ( Larry ) Alan KudlowMORE",
+        "Donald John TrumpMORE",
+    ]
+
+
 def test_inline_related_links_and_embedded_tweet_credits() -> None:
     text = (
         "The city will pay landlords directly. (RELATED: Ayanna Pressley: Next Stimulus Should Support Renters) "

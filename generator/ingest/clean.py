@@ -144,10 +144,11 @@ _FOLLOW_INLINE = re.compile(
     r"\s*\b(?:You can f|F)ollow (?:him|her|them|us|me) on (?:Twitter|Facebook|Instagram)\b[^.\n]*(?:\.(?=\s|$)|$)"
 )
 # The Hill: after a name, the person's full name glued to the headlines of related stories, then "MORE".
-_MORE = re.compile(r"\bMORE\b(?=['’]s\b|[\s,.;:)]|$)")
+# "MORE" may be glued to the card's last name when no headline comes between ("John Francis KellyMORE").
+_MORE = re.compile(r"(?:\b|(?<=[a-z]))MORE\b(?=['’]s\b|[\s,.;:)]|$)")
 _PARTICLE = r"(?:de|da|di|del|der|van|von|la|le|du|dos|bin|al|el)"
 _CARD = re.compile(
-    rf"(?P<last>\b[A-Z][\w’'-]+) (?P<card>(?:(?:[A-Z(][\w’'.()-]*|{_PARTICLE}) ){{0,5}}(?P=last))(?=[A-Z0-9'‘\"“])"
+    rf"(?P<last>\b[A-Z][\w’'-]+) (?P<card>(?:(?:[A-Z()][\w’'.()-]*|{_PARTICLE}) ){{0,5}}(?P=last))(?=[A-Z0-9'‘\"“])"
 )
 _CARD_WINDOW = 700
 
@@ -199,8 +200,8 @@ def _hill_cards(line: str, removed: list[Removal]) -> str:
             window_start = max(0, more.start() - _CARD_WINDOW)
             cards = [
                 c
-                for c in _CARD.finditer(line, window_start, more.start())
-                if "MORE" not in line[c.end() : more.start()]
+                for c in _CARD.finditer(line, window_start, more.end())  # its look-ahead may see a glued "MORE"
+                if c.end() <= more.start() and "MORE" not in line[c.end() : more.start()]
             ]
             if cards:
                 start = cards[-1].start("card") - 1
