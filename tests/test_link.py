@@ -252,6 +252,26 @@ def test_a_multi_document_summary(tmp_path: Path) -> None:
     assert topic_summary(ids[:1], analyses) == []
 
 
+def test_a_story_summary_does_not_start_mid_quote() -> None:
+    from generator.link.topics import continues_a_quote, topic_summary
+    from generator.model import ArticleAnalysis, Sentence
+
+    def analysis(*texts: str) -> ArticleAnalysis:
+        sentences = tuple(Sentence(0, len(t), t) for t in texts)
+        return ArticleAnalysis(sentences, tuple(range(len(texts))), (), (), (), (), ())
+
+    continuation = "And is there a way to clean the lungs with disinfectant,” the president said of the virus."
+    analyses = {
+        "a": analysis("“We are looking at it very hard.", continuation),
+        "b": analysis("Doctors warned the president against injecting disinfectant."),
+        "c": analysis("Makers said the product must never enter the lungs to fight the virus."),
+    }
+    assert continues_a_quote(continuation) and not continues_a_quote("“Wear a mask,” she said.")
+    assert not continues_a_quote("Officials said the lungs of 12 patients were clean.")
+    summary = [text for _, text in topic_summary(["a", "b", "c"], analyses)]
+    assert len(summary) == 2 and continuation not in summary  # a's other sentence shares no word
+
+
 # --- who reported first, and the bounded comparison (link/coverage.py) ------------------------
 
 

@@ -187,12 +187,20 @@ def _content_words(text: str) -> set[str]:
     return {folded for w in set(_WORD.findall(text.lower())) if (folded := _content_word(w)) is not None}
 
 
+def continues_a_quote(text: str) -> bool:
+    """Whether the sentence goes on with a quote opened in an earlier one: its first curly quotation
+    mark closes ("And is there a way ... a cleaning,” Trump said"). Alone, it starts mid-quote."""
+    closing, opening = text.find("”"), text.find("“")
+    return closing >= 0 and (opening < 0 or closing < opening)
+
+
 def topic_summary(
     members: list[str], analyses: dict[str, ArticleAnalysis], size: int = 3, max_overlap: float = 0.35
 ) -> list[tuple[str, str]]:
     """A multi-document summary: (article id, sentence) pairs covering what the articles share.
 
-    Candidates are the members' own summary sentences. A sentence scores by the words
+    Candidates are the members' own summary sentences, less those that go on with a quote opened
+    before them (`continues_a_quote`): out of their article they start mid-quote. A sentence scores by the words
     it shares with the other articles (each word weighted by the number of member
     articles that use it, its own article not counted), divided by the square root of
     its length; sentences are taken best first, skipping any whose words overlap a
@@ -209,7 +217,7 @@ def topic_summary(
         for index in analysis.summary:
             text = analysis.sentences[index].text
             words = _content_words(text)
-            if not words:
+            if not words or continues_a_quote(text):
                 continue
             shared = sum(spread[w] - 1 for w in words)
             candidates.append((shared / math.sqrt(len(words)), aid, text, words))
