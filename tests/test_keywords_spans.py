@@ -3,6 +3,7 @@ wrote the story, not what it is about; a name never runs across a line break, a 
 
 from __future__ import annotations
 
+from generator.analyse.keyword_spans import credit_tokens
 from generator.analyse.keywords import extract_keywords
 from generator.analyse.nlp import load_model
 
@@ -60,3 +61,64 @@ def test_a_name_stops_at_a_line_break() -> None:
     keywords = _keywords(text)
     assert "Peters" in keywords
     assert not any(k != k.strip() or "\n" in k for k in keywords)
+
+
+def _credited(text: str) -> set[str]:
+    doc = load_model()(text)
+    return {doc[i].text for i in credit_tokens(doc)}
+
+
+def test_a_byline_in_capitals_is_no_keyword() -> None:
+    # The tagger types no name in capitals: "JOHN SMITH" was no person, so "SMITH" was a keyword.
+    keywords = _keywords("Port strike halts exports\n\nBY JOHN SMITH\n\n" + STORY.format(told=""))
+    assert not {"JOHN", "SMITH", "JOHN SMITH"} & set(keywords)
+    assert "Yokohama" in keywords
+
+
+def test_a_byline_in_capitals_run_into_its_dateline_is_a_credit() -> None:
+    assert {"BY", "PETER", "HOLM", "ANNA", "BERG"} <= _credited(
+        "Port strike halts exports\nBY PETER HOLM AND ANNA BERG OSLO – " + STORY.format(told="")
+    )
+
+
+def test_a_bylines_affiliation_is_a_credit_but_not_the_dateline_after_the_names() -> None:
+    keywords = _keywords(
+        "Port strike halts exports\n\nBy Jane Doe, Associated Press Writer\n\n" + STORY.format(told="")
+    )
+    assert not any("Associated" in k or "Doe" in k for k in keywords)
+    credited = _credited("Port strike halts exports\n\nBy Mark Cina LISBON (Reuters) - " + STORY.format(told=""))
+    assert {"Mark", "Cina", "Reuters"} <= credited
+    assert "LISBON" not in credited  # the dateline's place, not a writer
+
+
+def test_a_possessive_or_a_date_after_by_is_no_byline() -> None:
+    assert not _credited("Port strike halts exports\n\nBy Obama's account, " + STORY.format(told=""))
+    assert not _credited("Port strike halts exports\n\nBy Tuesday, " + STORY.format(told=""))
+
+
+def test_a_wire_credit_glued_to_the_first_word_is_no_keyword() -> None:
+    doc = load_model()("(CNN)President Trump said dock workers at the port of Yokohama had halted exports.")
+    assert [t.text for t in doc[:4]] == ["(", "CNN", ")", "President"]  # no token "CNN)President"
+    for lead in ("(CNN)Joe Biden", "(CNN) Joe Biden", "Washington (CNN)Joe Biden"):
+        keywords = _keywords("Port strike halts exports\n\n" + lead + " said dock workers " + STORY.format(told=""))
+        assert "CNN" not in keywords
+        assert not any(")" in k for k in keywords)
+        credited = _credited("Port strike halts exports\n\n" + lead + " said dock workers " + STORY.format(told=""))
+        assert credited == {"(", "CNN", ")"}
+
+
+def test_a_headlines_abbreviation_in_parentheses_is_no_credit() -> None:
+    assert not _credited("World Health Organization (WHO) Warns Of Second Wave\n\nThe WHO said the virus would return.")
+
+
+def test_a_title_the_tagger_misses_on_its_repeats_is_not_shown_in_pieces() -> None:
+    # spaCy tags "the Hall of Fame" twice but not "The Basketball Hall of Fame" nor the headline's; the
+    # untagged repeats counted as the nouns "Hall" and "Fame", shown as two keywords above the name.
+    text = (
+        "Hall of Fame inducts Smith\n\nThe Basketball Hall of Fame inducted coach Dan Smith on Friday. "
+        "Smith joins the Hall of Fame after 30 years in the game. The Hall of Fame vote was close, and Smith "
+        "thanked his players."
+    )
+    keywords = _keywords(text)
+    assert "Hall of Fame" in keywords
+    assert not {"Hall", "Fame"} & set(keywords)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 NAME_BREAKS = {",", ";", ":", "/", "|", "(", ")", "[", "]", '"', "“", "”"}  # no name runs across these
-BYLINE_LINES = 4  # a byline stands in the first lines (headline, blank line, byline ...)
+BYLINE_LINES = 4  # credits and bylines stand in the first lines (headline, byline ...), blank ones not counted
 DASHES = {"-", "--", "–", "—"}  # a break when spaced ("LOS ANGELES - One"), not inside a word ("Coca-Cola")
 
 
@@ -33,8 +33,11 @@ def credit_tokens(doc: Doc) -> set[int]:
     """Tokens of a wire credit or a byline: who sent or wrote the story, not what it is about.
 
     A wire dateline names its agency in parentheses before a dash ("TOKYO (Reuters) - ...",
-    "(ANTARA News/AFP) -"); a byline opens a line with "By" and the writers' names ("By Denny
-    Thomas and Fiona Lau"). Elsewhere the same name counts ("told Reuters", a story about Reuters).
+    "(ANTARA News/AFP) -"), or in parentheses opening one of the first lines, after the dateline's
+    place if any, with the story's first word right after it ("(CNN) President Trump said",
+    "Washington (CNN)Democrats"); a byline opens a line with "By" and the writers' names ("By Denny
+    Thomas and Fiona Lau", "BY JOHN SMITH", "By Jane Doe, Associated Press"). Elsewhere the same name
+    counts ("told Reuters", a story about Reuters).
     """
     credit: set[int] = set()
     for token in doc:
@@ -42,22 +45,82 @@ def credit_tokens(doc: Doc) -> set[int]:
             end = token.i + 1
             while end < len(doc) and end - token.i <= 5 and (doc[end].pos_ == "PROPN" or doc[end].text in ("/", "-")):
                 end += 1
-            closed = end > token.i + 1 and end + 1 < len(doc) and doc[end].text == ")"
-            if closed and doc[end + 1].text in DASHES:
+            if not (end > token.i + 1 and end + 1 < len(doc) and doc[end].text == ")"):
+                continue
+            after = doc[end + 1]
+            opening = after.text[:1].isupper() and _after_a_dateline(doc, token) and _in_top_lines(doc, token)
+            if after.text in DASHES or opening:
                 credit.update(range(token.i, end + 1))
-        elif token.lower_ == "by" and _starts_a_top_line(doc, token):
-            end = token.i + 1
-            while end < len(doc) and (
-                doc[end].ent_type_ == "PERSON" or (doc[end].lower_ == "and" and end > token.i + 1)
-            ):
-                end += 1
-            possessive = end < len(doc) and doc[end].text in ("'s", "’s")  # "By Obama's account, ..."
-            if not possessive and any(doc[i].ent_type_ == "PERSON" for i in range(token.i + 1, end)):
-                credit.update(range(token.i, end))
+        elif token.lower_ == "by" and _line_start(doc, token.i) == token.i and _in_top_lines(doc, token):
+            credit.update(_byline(doc, token.i))
     return credit
 
 
-def _starts_a_top_line(doc: Doc, token: Token) -> bool:
-    """Whether the token opens one of the text's first lines, where a byline stands."""
-    at_line_start = token.i == 0 or "\n" in doc[token.i - 1].text_with_ws
-    return at_line_start and doc.text.count("\n", 0, token.idx) <= BYLINE_LINES
+def _byline(doc: Doc, by: int) -> range:
+    """The tokens of a byline opened by "By" at `by`: the writers' names, and an affiliation ending the line.
+
+    A name is a run of words the tagger calls a person or of capitalised proper nouns it gives no type, or
+    in a byline in capitals, of words in capitals (`_writer_word`); untyped words alone make a byline only when the line
+    breaks, a comma or a dash follows, or a dateline's place ("BY CHRISTOPHER EMSDEN ROME—"). After a
+    comma, the rest of a line of capitalised words is the writers' affiliation ("Associated Press").
+    None when a possessive follows ("By Obama's account, ...").
+    """
+    end = by + 1
+    capitals = by + 1 < len(doc) and doc[by + 1].text.isupper()  # "BY JOHN SMITH", or "By Mark Cina LISBON"
+    while end < len(doc) and (_writer_word(doc[end], capitals) or (doc[end].lower_ == "and" and end > by + 1)):
+        end += 1
+    while end > by + 1 and doc[end - 1].lower_ == "and":
+        end -= 1
+    names = range(by + 1, end)
+    if not names or (end < len(doc) and doc[end].text in ("'s", "’s")):
+        return range(0)
+    following = doc[end] if end < len(doc) else None
+    ends = following is None or following.is_space or following.text in DASHES or following.text == ","
+    dateline = following is not None and following.ent_type_ in ("GPE", "LOC")
+    if not (any(doc[i].ent_type_ == "PERSON" for i in names) or ends or dateline):
+        return range(0)
+    if following is not None and following.text == ",":
+        rest = end + 1
+        while rest < len(doc) and not doc[rest].is_space and (doc[rest].text[:1].isupper() or doc[rest].is_stop):
+            rest += 1
+        if rest - end <= 6 and (rest == len(doc) or doc[rest].is_space) and doc[rest - 1].text[:1].isupper():
+            return range(by, rest)
+    return range(by, end)
+
+
+def _writer_word(token: Token, capitals: bool) -> bool:
+    """A word of a writer's name in a byline written in `capitals` or not.
+
+    In a byline in capitals, any word in capitals (the tagger tags those at random: "SANTANU" a verb);
+    otherwise a word tagged a person or a capitalised proper noun left untyped, but not one in capitals:
+    that is the dateline's place after the names ("By Mark Cina LISBON").
+    """
+    word = token.text.rstrip(".")  # an initial: "J."
+    if not word.isalpha() or (token.is_stop and token.ent_type_ != "PERSON"):
+        return False
+    if len(word) > 1 and word.isupper() != capitals:
+        return False
+    return capitals or token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and not token.ent_type_)
+
+
+def _line_start(doc: Doc, i: int) -> int:
+    """The index of the first token of the line token `i` stands on."""
+    while i > 0 and "\n" not in doc[i - 1].text_with_ws:
+        i -= 1
+    return i
+
+
+def _after_a_dateline(doc: Doc, token: Token) -> bool:
+    """Whether the token opens its line, or follows only a dateline's place ("WASHINGTON", "MADISON, Wis.").
+
+    A place is a word in capitals or one the tagger calls a place: not a headline's name before its
+    abbreviation ("World Health Organization (WHO) Warns").
+    """
+    before = doc[_line_start(doc, token.i) : token.i]
+    return len(before) <= 6 and all(t.ent_type_ in ("GPE", "LOC") or t.is_upper or t.text in (",", "/") for t in before)
+
+
+def _in_top_lines(doc: Doc, token: Token) -> bool:
+    """Whether the token stands on one of the text's first lines (blank ones not counted), where credits stand."""
+    above = doc.text[: doc[_line_start(doc, token.i)].idx]
+    return sum(1 for line in above.split("\n") if line.strip()) <= BYLINE_LINES

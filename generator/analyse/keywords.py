@@ -10,7 +10,8 @@ names and phrases, so the units are:
 - names: spaCy entities of a naming type, without "the" or a possessive, cut where a line break,
   a comma or a spaced dash breaks them (`keyword_spans.name_pieces`); a lone first
   or last name of a person named in full in the article counts for the full name
-  ("Geng" -> "Geng Shuang");
+  ("Geng" -> "Geng Shuang"), and a title of several words the tagger misses on a repeat counts
+  there too ("Hall of Fame", not "Hall" and "Fame");
 - noun phrases: a noun with its adjective and noun modifiers ("foreign ministry"); a
   phrase said at least twice stands for its head noun when it accounts for at least
   half of the noun's uses, so "foreign ministry" replaces "ministry";
@@ -48,6 +49,7 @@ from generator.analyse.word_families import POLYSEMOUS_ZIPF, act_noun, inflectio
 from generator.model import Keyword
 
 NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+TITLE_TYPES = {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC"}  # names made of ordinary words ("Star Trek")
 _NOT_KEYWORD = {"DATE", "TIME", "ORDINAL", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
 _MODIFIER_POS = {"NOUN", "PROPN", "ADJ"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod"}
@@ -145,6 +147,35 @@ def _names(doc: Doc, max_words: int) -> list[list[Token]]:
     return names
 
 
+def _untagged_repeats(doc: Doc, names: list[list[Token]], taken: set[int]) -> list[tuple[list[Token], str]]:
+    """Where the article writes a name of several words again, word for word, but the tagger did not tag it.
+
+    The tagger misses repeats ("Star Trek: Enterprise" tagged, "other Star Trek series" not); their words
+    would count as nouns of their own and the name be shown in pieces ("Trek", "Star"). Each such repeat
+    is a use of the name (key folded); a repeat overlapping a name or a credit is not.
+    """
+    spelled: dict[str, set[tuple[str, ...]]] = {}  # first word -> the names it starts, as written
+    for tokens in names:
+        if len(tokens) > 1 and tokens[0].ent_type_ in TITLE_TYPES:
+            words = tuple(t.text for t in doc[tokens[0].i : tokens[-1].i + 1])
+            spelled.setdefault(words[0], set()).add(words)
+    repeats = []
+    i = 0
+    while i < len(doc):
+        match = max(
+            (w for w in spelled.get(doc[i].text, ()) if tuple(t.text for t in doc[i : i + len(w)]) == w),
+            key=len,
+            default=None,
+        )
+        span = list(doc[i : i + len(match)]) if match else []
+        if span and not any(t.i in taken for t in span):
+            repeats.append((span, fold_phrase(doc[i : i + len(span)].text)))
+            i += len(span)
+        else:
+            i += 1
+    return repeats
+
+
 def _noun_phrase(chunk: Span, taken: set[int], max_words: int) -> list[Token] | None:
     """The head noun of a noun chunk with the modifiers right before it ("foreign ministry"), if any."""
     head = chunk.root
@@ -218,6 +249,9 @@ def _units(doc: Doc, max_words: int) -> list[_Unit]:
     for tokens in names:
         key = fold_phrase(doc[tokens[0].i : tokens[-1].i + 1].text)
         add("name", tokens, full_name.get(key, key) if len(tokens) == 1 else key)
+        taken.update(t.i for t in tokens)
+    for tokens, key in _untagged_repeats(doc, names, taken):
+        add("name", tokens, key)
         taken.update(t.i for t in tokens)
     for token in doc:
         if token.i not in taken and token.pos_ == "PROPN" and _fold(token.text) in full_name:

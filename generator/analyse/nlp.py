@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 from functools import lru_cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -26,6 +28,18 @@ def newline_sentence_breaks(doc: Doc) -> Doc:
     return doc
 
 
+# A closing bracket run into the next word is a break: a wire credit glued to the story's first word
+# ("(CNN)President Trump said"), which the default rules keep as one token "CNN)President".
+GLUED_BRACKET = r"(?<=[^\W_])\)(?=[A-Z])"
+
+
+def split_glued_brackets(nlp: Language) -> None:
+    """Make the tokeniser split a closing bracket from a capitalised word glued after it."""
+    tokenizer: Any = nlp.tokenizer
+    pattern = tokenizer.infix_finditer.__self__.pattern  # the compiled default rules' source
+    tokenizer.infix_finditer = re.compile(pattern + "|" + GLUED_BRACKET).finditer
+
+
 def resolve_model_name(wanted: str = "auto") -> str:
     if wanted != "auto":
         return wanted
@@ -46,6 +60,7 @@ def load_model(wanted: str = "auto") -> Language:
         nlp = spacy.load(name)
     except OSError as exc:
         raise ModelMissing(f"spaCy model {name!r} could not be loaded: {exc}") from exc
+    split_glued_brackets(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("newline_sentence_breaks", before="parser")
     nlp.max_length = max(nlp.max_length, 30_000_000)
