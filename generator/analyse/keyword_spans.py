@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 NAME_BREAKS = {",", ";", ":", "/", "|", "(", ")", "[", "]", '"', "“", "”"}  # no name runs across these
 BYLINE_LINES = 4  # credits and bylines stand in the first lines (headline, byline ...), blank ones not counted
+TITLE_TYPES = {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC"}  # names made of ordinary words ("Star Trek")
 DASHES = {"-", "--", "–", "—"}  # a break when spaced ("LOS ANGELES - One"), not inside a word ("Coca-Cola")
 
 
@@ -124,3 +125,32 @@ def _in_top_lines(doc: Doc, token: Token) -> bool:
     """Whether the token stands on one of the text's first lines (blank ones not counted), where credits stand."""
     above = doc.text[: doc[_line_start(doc, token.i)].idx]
     return sum(1 for line in above.split("\n") if line.strip()) <= BYLINE_LINES
+
+
+def untagged_repeats(doc: Doc, names: list[list[Token]], taken: set[int]) -> list[list[Token]]:
+    """Where the article writes a name of several words again, word for word, but the tagger did not tag it.
+
+    The tagger misses repeats ("Star Trek: Enterprise" tagged, "other Star Trek series" not); their words
+    would count as nouns of their own and the name be shown in pieces ("Trek", "Star"). Each such repeat
+    is a use of the name; a repeat overlapping a name or a credit is not.
+    """
+    spelled: dict[str, set[tuple[str, ...]]] = {}  # first word -> the names it starts, as written
+    for tokens in names:
+        if len(tokens) > 1 and tokens[0].ent_type_ in TITLE_TYPES:
+            words = tuple(t.text for t in doc[tokens[0].i : tokens[-1].i + 1])
+            spelled.setdefault(words[0], set()).add(words)
+    repeats = []
+    i = 0
+    while i < len(doc):
+        match = max(
+            (w for w in spelled.get(doc[i].text, ()) if tuple(t.text for t in doc[i : i + len(w)]) == w),
+            key=len,
+            default=None,
+        )
+        span = list(doc[i : i + len(match)]) if match else []
+        if span and not any(t.i in taken for t in span):
+            repeats.append(span)
+            i += len(span)
+        else:
+            i += 1
+    return repeats

@@ -43,13 +43,12 @@ from functools import lru_cache
 import yake
 from spacy.tokens import Doc, Span, Token
 
-from generator.analyse.keyword_spans import credit_tokens, name_pieces
+from generator.analyse.keyword_spans import credit_tokens, name_pieces, untagged_repeats
 from generator.analyse.speech_verbs import is_speech_verb
-from generator.analyse.word_families import POLYSEMOUS_ZIPF, act_noun, inflection_bases, joins, stem
+from generator.analyse.word_families import POLYSEMOUS_ZIPF, act_noun, inflection_bases, joins, stem, zipf
 from generator.model import Keyword
 
 NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
-TITLE_TYPES = {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC"}  # names made of ordinary words ("Star Trek")
 _NOT_KEYWORD = {"DATE", "TIME", "ORDINAL", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
 _MODIFIER_POS = {"NOUN", "PROPN", "ADJ"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod"}
@@ -147,35 +146,6 @@ def _names(doc: Doc, max_words: int) -> list[list[Token]]:
     return names
 
 
-def _untagged_repeats(doc: Doc, names: list[list[Token]], taken: set[int]) -> list[tuple[list[Token], str]]:
-    """Where the article writes a name of several words again, word for word, but the tagger did not tag it.
-
-    The tagger misses repeats ("Star Trek: Enterprise" tagged, "other Star Trek series" not); their words
-    would count as nouns of their own and the name be shown in pieces ("Trek", "Star"). Each such repeat
-    is a use of the name (key folded); a repeat overlapping a name or a credit is not.
-    """
-    spelled: dict[str, set[tuple[str, ...]]] = {}  # first word -> the names it starts, as written
-    for tokens in names:
-        if len(tokens) > 1 and tokens[0].ent_type_ in TITLE_TYPES:
-            words = tuple(t.text for t in doc[tokens[0].i : tokens[-1].i + 1])
-            spelled.setdefault(words[0], set()).add(words)
-    repeats = []
-    i = 0
-    while i < len(doc):
-        match = max(
-            (w for w in spelled.get(doc[i].text, ()) if tuple(t.text for t in doc[i : i + len(w)]) == w),
-            key=len,
-            default=None,
-        )
-        span = list(doc[i : i + len(match)]) if match else []
-        if span and not any(t.i in taken for t in span):
-            repeats.append((span, fold_phrase(doc[i : i + len(span)].text)))
-            i += len(span)
-        else:
-            i += 1
-    return repeats
-
-
 def _noun_phrase(chunk: Span, taken: set[int], max_words: int) -> list[Token] | None:
     """The head noun of a noun chunk with the modifiers right before it ("foreign ministry"), if any."""
     head = chunk.root
@@ -250,8 +220,8 @@ def _units(doc: Doc, max_words: int) -> list[_Unit]:
         key = fold_phrase(doc[tokens[0].i : tokens[-1].i + 1].text)
         add("name", tokens, full_name.get(key, key) if len(tokens) == 1 else key)
         taken.update(t.i for t in tokens)
-    for tokens, key in _untagged_repeats(doc, names, taken):
-        add("name", tokens, key)
+    for tokens in untagged_repeats(doc, names, taken):
+        add("name", tokens, fold_phrase(doc[tokens[0].i : tokens[-1].i + 1].text))
         taken.update(t.i for t in tokens)
     for token in doc:
         if token.i not in taken and token.pos_ == "PROPN" and _fold(token.text) in full_name:
@@ -312,7 +282,7 @@ def _word_families(doc: Doc, units: list[_Unit], taken: set[int]) -> list[_Unit]
             key = next((b for b in bases if b in leader_of and stem(b) == stem(word)), None)
             if key is not None:
                 leader_of[key].count += 1
-            elif token.pos_ == "VERB" and _zipf(lemma) < POLYSEMOUS_ZIPF and (act := act_noun(lemma, word, leader_of)):
+            elif token.pos_ == "VERB" and zipf(lemma) < POLYSEMOUS_ZIPF and (act := act_noun(lemma, word, leader_of)):
                 leader = leader_of[act]
                 if room[id(leader)] > 0:
                     room[id(leader)] -= 1
@@ -409,15 +379,8 @@ def specificity(words: tuple[str, ...]) -> float:
     """
     if len(words) == 1 and words[0] in HONORIFICS:
         return 0.0
-    rarest = min(_zipf(word) for word in words)
+    rarest = min(zipf(word) for word in words)
     return max(0.2, COMMON_ZIPF - rarest) ** 0.5
-
-
-@lru_cache(maxsize=65536)
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en")
 
 
 def sentence_marked_text(doc: Doc) -> str:

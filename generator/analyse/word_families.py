@@ -86,3 +86,11 @@ def snowball():  # noqa: ANN202 - nltk's English SnowballStemmer (no data files 
     from nltk.stem.snowball import SnowballStemmer
 
     return SnowballStemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str) -> float:
+    """How common the word is in English at large (wordfreq's Zipf scale: "the" 7.7, "ministry" 4.6)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
