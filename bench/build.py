@@ -189,15 +189,10 @@ def yake_engines(input_dir: Path, keywords_data: Path | None, limit: int) -> Non
     gold_items: list[tuple[str, set[str]]] = []
     norm = None
     if keywords_data and (keywords_data / "docs").is_dir():
-        from keywords import MIN_WORDS, normaliser, scores_at
+        from keywords import normaliser, scored_items, scores_at
 
         norm = normaliser()
-        for path in sorted((keywords_data / "docs").glob("*.txt")):
-            key_file = keywords_data / "keys" / (path.stem + ".key")
-            text = path.read_text(encoding="utf-8", errors="replace")
-            if key_file.exists() and len(text.split()) >= MIN_WORDS:
-                keys = key_file.read_text(encoding="utf-8", errors="replace").splitlines()
-                gold_items.append((text, {norm(line) for line in keys} - {""}))
+        gold_items = [(text, {norm(line) for line in keys} - {""}) for text, keys in scored_items(keywords_data)]
     rows = []
     for name, make in engines.items():
         for n in (1, 3):

@@ -6,7 +6,8 @@ Matching (as in the issue): lower-cased, split at white space, every word Porter
 exact match of the whole phrase (hyphens inside a word are dropped first: the data set's keys
 have none, "X-Men" is its "xmen"); duplicates after stemming count once. Articles under
 40 words are left out (some files are only a headline while their keys describe the
-whole story). Every method reads the whole file (headline line, blank line, body).
+whole story). Every method reads the whole file (headline line, blank line, body), its HTML
+character references decoded as the site's plain-text reader decodes them ("&#039;" is "'").
 Baselines: YAKE (lan="en", top=10) with
 n = 1, 2, 3 on the raw text, the same on text whose sentences end in a full stop
 (yake joins lines with spaces, so a headline without one runs into the lead), and
@@ -41,6 +42,19 @@ def normaliser() -> Callable[[str], str]:
 
     stemmer = PorterStemmer()
     return lambda phrase: " ".join(stemmer.stem(w) for w in _INNER_HYPHEN.sub("", phrase.lower()).split())
+
+
+def scored_items(data: Path) -> list[tuple[str, list[str]]]:
+    """(text, key lines) of every article with a key file and MIN_WORDS words or more, by file name."""
+    from generator.ingest.markup import decode_character_references
+
+    items = []
+    for path in sorted((data / "docs").glob("*.txt")):
+        key_file = data / "keys" / (path.stem + ".key")
+        text = decode_character_references(path.read_text(encoding="utf-8", errors="replace"))
+        if key_file.exists() and len(text.split()) >= MIN_WORDS:
+            items.append((text, key_file.read_text(encoding="utf-8", errors="replace").splitlines()))
+    return items
 
 
 def scores_at(predicted: list[str], gold: set[str], k: int) -> tuple[float, float, float]:
@@ -93,10 +107,12 @@ def ours(text: str, doc: object) -> list[str]:
 
 def generic_in_top3(folder: Path) -> None:
     """Articles of the BBC sample whose three best keywords hold a generic word."""
+    from generator.ingest.markup import decode_character_references
+
     texts = []
     for category in sorted(p for p in folder.iterdir() if p.is_dir()):
         for path in sorted(category.glob("*.txt"))[:60]:
-            texts.append(path.read_text(encoding="utf-8", errors="replace"))
+            texts.append(decode_character_references(path.read_text(encoding="utf-8", errors="replace")))
     found = []
     for doc in parse(texts):
         top = [k.text for k in ours_keywords(doc)[:3]]
@@ -123,14 +139,7 @@ def main() -> None:
     )
     data = data_or_exit(args.data, "docs")
     norm = normaliser()
-    items = []
-    for path in sorted((data / "docs").glob("*.txt")):
-        key_file = data / "keys" / (path.stem + ".key")
-        text = path.read_text(encoding="utf-8", errors="replace")
-        if not key_file.exists() or len(text.split()) < MIN_WORDS:
-            continue
-        gold = {norm(line) for line in key_file.read_text(encoding="utf-8", errors="replace").splitlines()} - {""}
-        items.append((text, gold))
+    items = [(text, {norm(line) for line in keys} - {""}) for text, keys in scored_items(data)]
     if args.limit:
         items = items[: args.limit]
     with timer() as parse_time:

@@ -2,7 +2,7 @@
 
     python bench/keywords_halves.py ../shared/data/500n-kpcrowd-dev
 
-The scored articles (as in bench/keywords.py: 40 words or more, with a key file) sorted by file
+The scored articles (bench/keywords.py's `scored_items`: 40 words or more, with a key file) sorted by file
 name: A = even positions, B = odd. One half tunes a rule, the other checks it (docs/BENCHMARKS.md,
 "Keywords, third pass"). "old" is the scoring rule before the hyphen fix (hyphens kept, every word
 Porter-stemmed); "new" is bench/keywords.py's (hyphens inside a word dropped first).
@@ -14,7 +14,7 @@ import statistics
 from collections.abc import Callable
 
 from _common import arguments, data_or_exit, parse
-from keywords import MIN_WORDS, normaliser, ours, scores_at
+from keywords import normaliser, ours, scored_items, scores_at
 
 
 def old_normaliser() -> Callable[[str], str]:
@@ -28,12 +28,7 @@ def old_normaliser() -> Callable[[str], str]:
 def main() -> None:
     args = arguments("Our keyword F1@10 on halves A and B, old and new scoring.", "../shared/data/500n-kpcrowd-dev")
     data = data_or_exit(args.data, "docs")
-    items = []
-    for path in sorted((data / "docs").glob("*.txt")):
-        key_file = data / "keys" / (path.stem + ".key")
-        text = path.read_text(encoding="utf-8", errors="replace")
-        if key_file.exists() and len(text.split()) >= MIN_WORDS:
-            items.append((text, key_file.read_text(encoding="utf-8", errors="replace").splitlines()))
+    items = scored_items(data)
     if args.limit:
         items = items[: args.limit]
     docs = parse([text for text, _ in items])

@@ -96,11 +96,15 @@ def main() -> None:
     from generator.analyse.summary import sentence_features
     from generator.config import Config
     from generator.ingest import read_corpus
+    from generator.ingest.markup import decode_character_references
 
     articles = [a for a in read_corpus(data / "articles", Config()).articles if (data / "summaries" / a.path).exists()]
     if args.limit:
         articles = articles[: args.limit]
-    references = [(data / "summaries" / a.path).read_text(encoding="utf-8", errors="replace") for a in articles]
+    references = [  # decoded as the reader decodes the articles ("caf&#233;" is "café" on both sides)
+        decode_character_references((data / "summaries" / a.path).read_text(encoding="utf-8", errors="replace"))
+        for a in articles
+    ]
     with timer() as parse_time:
         docs = parse([a.text for a in articles])
     split = [[s.text for s in sentence_features(doc)[0]] for doc in docs]

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from generator.config import Config
 from generator.ingest import read_corpus
-from generator.ingest.markup import looks_like_html
+from generator.ingest.markup import decode_character_references, looks_like_html
 from generator.model import Article
 
 LEAD = "The council approved the new budget on Tuesday after a long debate about schools and roads."
@@ -81,6 +81,35 @@ def test_real_feed_html_in_a_text_field_still_becomes_text(tmp_path: Path) -> No
 )
 def test_html_is_recognised_only_when_it_is_html(text: str, html: bool) -> None:
     assert looks_like_html(text) is html
+
+
+@pytest.mark.parametrize(
+    ("text", "decoded"),
+    [
+        ("Jos&#233; Manuel Barroso", "José Manuel Barroso"),
+        ("&#039;Dark Shadows&#039; opens", "'Dark Shadows' opens"),
+        ("caf&#xe9; and na&iuml;ve", "café and naïve"),
+        ("Marks &amp; Spencer", "Marks & Spencer"),
+        ("AT&T, R&D and Q&A stay", "AT&T, R&D and Q&A stay"),  # a bare ampersand is text
+        ("&notaname; and &amp without its semicolon", "&notaname; and &amp without its semicolon"),
+    ],
+)
+def test_complete_character_references_are_decoded_and_bare_ampersands_kept(text: str, decoded: str) -> None:
+    assert decode_character_references(text) == decoded
+
+
+def test_a_scraped_text_shows_its_characters_not_their_references(tmp_path: Path) -> None:
+    record = {"title": "Barroso&#039;s plan", "text": "EC President Jos&#233; Manuel Barroso spoke. " + LEAD}
+    write_files(
+        tmp_path,
+        {
+            "a.txt": "Caf&#233; owners protest\n\nThe caf&#233; owners of the town met. " + LEAD,
+            "b.jsonl": json.dumps(record) + "\n",
+        },
+    )
+    articles = {a.title: a for a in read_corpus(tmp_path, Config()).articles}
+    assert "The café owners of the town met." in articles["Café owners protest"].text
+    assert "José Manuel Barroso" in articles["Barroso's plan"].text
 
 
 # Folders and file names

@@ -8,10 +8,17 @@ HTML from feeds and exporters passes (a bare `<` is written `&lt;` there); text 
 mentions markup does not: "x<y and y>z", an unclosed "<!--", "<b and c>d" keep every
 character. HTML is then turned into text by `html_fragment_to_text` (lxml): one paragraph
 per block, scripts and styles left out, no markup left.
+
+A plain text or a record's plain field scraped from a page often keeps the page's character
+references ("Jos&#233; Manuel Barroso", "&#039;Dark Shadows&#039;"): `decode_character_references`
+turns the complete ones (`&#233;`, `&#xe9;`, `&eacute;`) into their characters, as a browser
+would, and leaves a bare ampersand ("AT&T", "R&D", "Q&A") as written.
 """
 
 from __future__ import annotations
 
+import html
+import html.entities
 import re
 
 # Element names of HTML (and the SVG/MathML roots), as a tag may open them.
@@ -45,6 +52,23 @@ _TAG = re.compile(
     r"(?P<attrs>(?:\s+[^\s\"'<>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'<>=`]+))?)*)\s*/?>"
 )
 _OTHER = re.compile(r"<!--.*?-->|<!DOCTYPE[^<>]*>|<!\[CDATA\[.*?\]\]>", re.DOTALL | re.IGNORECASE)
+
+
+_CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def decode_character_references(text: str) -> str:
+    """The text with its complete HTML character references as characters (an unknown `&name;` stays)."""
+    if "&" not in text:
+        return text
+    return _CHARACTER_REFERENCE.sub(_character, text)
+
+
+def _character(found: re.Match[str]) -> str:
+    reference = found.group(0)
+    if reference[1] == "#":
+        return html.unescape(reference)
+    return html.entities.html5.get(reference[1:], reference)  # whole names only: "&notaname;" is no "¬aname;"
 
 
 def _is_element_tag(tag: re.Match[str]) -> bool:

@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 
 from generator.ingest.dates import ParsedDate, parse_date_value, why_not_a_date
 from generator.ingest.fields import FieldMap, TextChoice
-from generator.ingest.markup import html_fragment_to_text, is_markup_tag, looks_like_html
+from generator.ingest.markup import decode_character_references, html_fragment_to_text, is_markup_tag, looks_like_html
 from generator.ingest.names import canonical_name, surrogate_note, without_surrogates
 
 METADATA_FIELDS = ("title", "source", "date", "url", "author", "language")
@@ -127,8 +127,8 @@ def _leading_date(kept: list[str], result: ReadResult) -> None:
 
 
 def read_plain_text(raw: str, day_first: bool = False) -> ReadResult:
-    """Plain text, reading the conventions the seeds use for metadata."""
-    lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    """Plain text, reading the conventions the seeds use for metadata; character references decoded."""
+    lines = decode_character_references(raw).replace("\r\n", "\n").replace("\r", "\n").split("\n")
     result = ReadResult(text="")
     # Metadata lines at the start or end: `Source: X`, `By: X`.
     kept: list[str] = []

@@ -28,7 +28,7 @@ from typing import Any
 from generator.ingest.dates import parse_date_value, why_not_a_date
 from generator.ingest.fields import BY_NORM, FIELD_NAMES, FieldMap, TextChoice, choose_text, norm, text_candidates
 from generator.ingest.language import normalise_code
-from generator.ingest.markup import html_fragment_to_text, looks_like_html
+from generator.ingest.markup import decode_character_references, html_fragment_to_text, looks_like_html
 from generator.ingest.names import surrogate_note, without_surrogates
 from generator.ingest.outlets import domain_of
 from generator.ingest.readers import InvalidArticle, ReadResult, RecordSkip
@@ -71,13 +71,13 @@ def _as_text(value: Any) -> tuple[str, bool] | None:
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     if looks_like_html(text):  # a plain text that mentions markup ("x<y", "<!--") stays as it is
         return html_fragment_to_text(text), True
-    return text, False
+    return decode_character_references(text), False
 
 
 def _as_name(value: Any) -> str | None:
     """A name from a string, a schema.org object ({'name': …}) or NewsAPI's {'id': …, 'name': …}."""
     if isinstance(value, str):
-        return " ".join(value.split()) or None
+        return " ".join(decode_character_references(value).split()) or None
     if isinstance(value, dict):
         return _as_name(value.get("name"))
     return None
