@@ -238,3 +238,24 @@ def test_the_link_stage_finds_copies_before_stories_and_weighs_members_and_copie
     # the drug article leaves the memo story (`cohesive_stories`); the quake and its copy are no story, nor
     # the veto, its copy and the article sharing only a name (`supported_stories` with the copies found first)
     assert [t.articles for t in corpus.stories] == [tuple(f"memo{i}" for i in range(5))]
+
+
+def test_the_link_stage_holds_a_small_story_to_its_core(tmp_path: Path) -> None:
+    # two articles on a threat to adjourn Congress; a testing-funding piece that shares two of its words and
+    # the recess; a letter that shares the testing piece's words and only the recess with the threat (0.15)
+    event, common = tuple(f"adjourn{k}" for k in range(8)), ("white", "house", "official", "report", "week", "state")
+    specs = [
+        ("threat", "Outlet 1", (*event, "recess", "senate", *common)),
+        ("threat-too", "Outlet 2", (*event[:6], "recess", "senate", "unilateral", *common)),
+        ("testing", "Outlet 3", (*event[:2], "recess", "senate", "testing", "funding", "laboratory", *common)),
+        ("letter", "Outlet 4", ("recess", "testing", "funding", "laboratory", "caucus", "letter", "reopen", *common)),
+    ]
+    specs += [
+        (f"alone{i}", f"Outlet {i % 5}", ("say", f"alone{i}", f"solo{i}", *(common if i < 15 else ())))
+        for i in range(100)
+    ]
+    articles = [Article(id=a, slug=a, path=f"{a}.txt", title=a, text=f"text of {a}", source=s) for a, s, _ in specs]
+    corpus = link_corpus(articles, {a: _analysis(w) for a, _, w in specs}, Config(), tmp_path / "no-aliases.yml")
+    # the letter's mean with the other three is 0.36 (the mean test keeps it); with the threat pair 0.15
+    assert [t.articles for t in corpus.stories] == [("threat", "threat-too", "testing")]
+    assert "letter" in corpus.no_story
