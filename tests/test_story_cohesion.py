@@ -113,12 +113,16 @@ def test_a_member_of_a_small_story_far_from_its_core_pair_leaves_it() -> None:
     # its mean with the core pair is 0.04, under 0.35 x 0.81: it leaves; a story of six is left whole
     kept = core_stories(groups, rare)
     assert kept.members == ((4, 5, 6, 7, 8, 9), (0, 1, 2)) and kept.labels[:4] == (1, 1, 1, -1)
-    assert core_stories(groups, rare, size=6).members == ((0, 1, 2), (4, 5))
     # an article and its copy are one member and leave together: the copy does not make row 3 a core
     with_copy = StoryGroups((0, 0, 0, 0, -1, -1, -1, -1, -1, -1, 0), ((0, 1, 2, 3, 10),))
     original = [*range(10), 3]
     assert core_stories(with_copy, rare, original=original).members == ((0, 1, 2),)
     assert core_stories(with_copy, rare, share=0.05, original=original).members == with_copy.members
+    # the four that leave the story of six are a story of their own (0.40 between each two), kept by
+    # `supported_stories`; a member that leaves alone joins none
+    split = core_stories(groups, rare, size=6)
+    assert split.members == ((6, 7, 8, 9), (0, 1, 2), (4, 5)) and split.labels[3] == -1
+    assert supported_stories(split, rare).members == split.members
 
 
 def test_a_round_up_headline_names_no_story_and_gives_way_to_a_member_that_states_one() -> None:

@@ -16,9 +16,10 @@ join no story (`supported_stories`). Before that, a member that shares less than
 with the rest of its story on average leaves it (`cohesive_stories`): a chain of links is no
 story. Of a small story that passes (at most CORE_STORY articles), a member that shares less than
 CORE_SHARE of what its two closest members share with each other, on average with those two, leaves
-it (`core_stories`): two articles on one event beside loosely related comment pieces are that event's
-story, not a grab-bag. An article and its copies are one article: in every check they count as one, and
-a story of nothing else is none (`supported_stories`). An article whose community is itself alone
+it (`core_stories`; the members that leave are a story if they pass the small-story bars): two
+articles on one event beside loosely related comment pieces are that event's story, not a
+grab-bag. An article and its copies are one article: in every check they count as one, and a story
+of nothing else is none (`supported_stories`). An article whose community is itself alone
 joins no story: it is listed as such, not as a one-article story.
 
 A story's title is a headline: the title of its most central article (the one most
@@ -177,8 +178,11 @@ def core_stories(
     story of three to `size` articles, the core is the pair of members with the most evidence
     between them (the dot product of their `rare` rows); a member whose mean evidence with the two
     is under `share` of the core's own leaves it. An article and its copies are weighed as one and
-    leave together (`original`, as for `supported_stories`). A member that left joins no story; what
-    is left must pass `supported_stories` again. The others keep their order and are numbered again.
+    leave together (`original`, as for `supported_stories`). The members that left one story are a
+    story of their own (two pieces on Fauci's hopes for reopening that left the #FireFauci story),
+    and, as what is left of the story, must pass `supported_stories` again: a member that left alone,
+    or with members it shares too little with, joins no story. The others keep their order and are
+    numbered again.
     """
     kept = []
     for story in groups.members:
@@ -191,7 +195,10 @@ def core_stories(
             near = (products[:, first] + products[:, second]) / 2
             near[[first, second]] = np.inf
             gone = {_article_of(distinct[k], original) for k in np.flatnonzero(near < share * products[first, second])}
+            left = tuple(row for row in rows if _article_of(row, original) in gone)
             rows = [row for row in rows if _article_of(row, original) not in gone]
+            if len(gone) > 1:
+                kept.append(left)  # the members that left, one story if they pass `supported_stories`
         if len(rows) > 1:
             kept.append(tuple(rows))
     return _numbered(sorted(kept, key=lambda rows: (-len(rows), rows[0])), len(groups.labels))
