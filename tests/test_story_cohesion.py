@@ -1,6 +1,6 @@
 """Grab-bags are no stories: an outlet's boilerplate is no evidence, a chain of links holds no story,
 and a round-up's headline names no story (docs/BENCHMARKS.md, stories, "Seventh pass"); nor does a
-hedged one ("Story titles, eighth pass")."""
+hedged one ("Story titles, eighth pass"); a small story is held to its core ("tenth pass")."""
 
 from __future__ import annotations
 
@@ -13,7 +13,14 @@ from generator.config import Config
 from generator.link import link_corpus
 from generator.link.boilerplate import outlet_keys, template_free
 from generator.link.similarity import rare_term_vectors
-from generator.link.stories import StoryGroups, central_rows, cohesive_stories, names_no_event, supported_stories
+from generator.link.stories import (
+    StoryGroups,
+    central_rows,
+    cohesive_stories,
+    core_stories,
+    names_no_event,
+    supported_stories,
+)
 from generator.model import Article, ArticleAnalysis
 
 
@@ -85,6 +92,37 @@ def test_a_member_that_shares_too_little_with_the_rest_of_its_story_leaves_it() 
     rare[5], rare[6] = [0, 0, 0, 1], [1, 0, 0, 0]
     kept = cohesive_stories(groups, sparse.csr_matrix(rare), floor=0.25)
     assert kept.members == ((0, 1, 2), (5, 6), (7, 8)) and kept.labels[3:] == (-1, -1, 1, 1, 2, 2)
+
+
+def test_a_member_of_a_small_story_far_from_its_core_pair_leaves_it() -> None:
+    # rows 0-1: two articles on one event (0.81 between them); row 2 tells it loosely (0.67 with each);
+    # row 3 shares a little with row 0 and much with row 2 only (a piece linked through a member);
+    # rows 4-9: a story of six with the same core (rows 4-5) and four pieces like row 3 (0.40 with each
+    # other); row 10 copies row 3.
+    rare = np.zeros((11, 8), dtype=np.float32)
+    rare[0] = rare[4] = [0.9, np.sqrt(1 - 0.81), 0, 0, 0, 0, 0, 0]
+    rare[1] = rare[5] = [0.9, 0, np.sqrt(1 - 0.81), 0, 0, 0, 0, 0]
+    rare[2] = [0.5, 0.5, 0.5, 0.5, 0, 0, 0, 0]
+    rare[3] = rare[10] = [0, 0.2, 0, np.sqrt(1 - 0.04), 0, 0, 0, 0]
+    for k in range(4):
+        rare[6 + k, [1, 3, 4 + k]] = [0.2, 0.6, np.sqrt(1 - 0.4)]
+    rare = sparse.csr_matrix(rare)
+    groups = StoryGroups((1, 1, 1, 1, 0, 0, 0, 0, 0, 0, -1), ((4, 5, 6, 7, 8, 9), (0, 1, 2, 3)))
+    # row 3's mean with the rest of its story is (0.09 + 0 + 0.59) / 3: the mean test keeps it
+    assert cohesive_stories(groups, rare).members == groups.members
+    # its mean with the core pair is 0.04, under 0.35 x 0.81: it leaves; a story of six is left whole
+    kept = core_stories(groups, rare)
+    assert kept.members == ((4, 5, 6, 7, 8, 9), (0, 1, 2)) and kept.labels[:4] == (1, 1, 1, -1)
+    # an article and its copy are one member and leave together: the copy does not make row 3 a core
+    with_copy = StoryGroups((0, 0, 0, 0, -1, -1, -1, -1, -1, -1, 0), ((0, 1, 2, 3, 10),))
+    original = [*range(10), 3]
+    assert core_stories(with_copy, rare, original=original).members == ((0, 1, 2),)
+    assert core_stories(with_copy, rare, share=0.05, original=original).members == with_copy.members
+    # the four that leave the story of six are a story of their own (0.40 between each two), kept by
+    # `supported_stories`; a member that leaves alone joins none
+    split = core_stories(groups, rare, size=6)
+    assert split.members == ((6, 7, 8, 9), (0, 1, 2), (4, 5)) and split.labels[3] == -1
+    assert supported_stories(split, rare).members == split.members
 
 
 def test_a_round_up_headline_names_no_story_and_gives_way_to_a_member_that_states_one() -> None:
@@ -204,3 +242,24 @@ def test_the_link_stage_finds_copies_before_stories_and_weighs_members_and_copie
     # the drug article leaves the memo story (`cohesive_stories`); the quake and its copy are no story, nor
     # the veto, its copy and the article sharing only a name (`supported_stories` with the copies found first)
     assert [t.articles for t in corpus.stories] == [tuple(f"memo{i}" for i in range(5))]
+
+
+def test_the_link_stage_holds_a_small_story_to_its_core(tmp_path: Path) -> None:
+    # two articles on a threat to adjourn Congress; a testing-funding piece that shares two of its words and
+    # the recess; a letter that shares the testing piece's words and only the recess with the threat (0.15)
+    event, common = tuple(f"adjourn{k}" for k in range(8)), ("white", "house", "official", "report", "week", "state")
+    specs = [
+        ("threat", "Outlet 1", (*event, "recess", "senate", *common)),
+        ("threat-too", "Outlet 2", (*event[:6], "recess", "senate", "unilateral", *common)),
+        ("testing", "Outlet 3", (*event[:2], "recess", "senate", "testing", "funding", "laboratory", *common)),
+        ("letter", "Outlet 4", ("recess", "testing", "funding", "laboratory", "caucus", "letter", "reopen", *common)),
+    ]
+    specs += [
+        (f"alone{i}", f"Outlet {i % 5}", ("say", f"alone{i}", f"solo{i}", *(common if i < 15 else ())))
+        for i in range(100)
+    ]
+    articles = [Article(id=a, slug=a, path=f"{a}.txt", title=a, text=f"text of {a}", source=s) for a, s, _ in specs]
+    corpus = link_corpus(articles, {a: _analysis(w) for a, _, w in specs}, Config(), tmp_path / "no-aliases.yml")
+    # the letter's mean with the other three is 0.36 (the mean test keeps it); with the threat pair 0.15
+    assert [t.articles for t in corpus.stories] == [("threat", "threat-too", "testing")]
+    assert "letter" in corpus.no_story

@@ -14,8 +14,12 @@ hold it, so its members must share more of that evidence: on average over its pa
 SMALL_STORY_EVIDENCE, and a story of two, held by its one link, PAIR_EVIDENCE, or its articles
 join no story (`supported_stories`). Before that, a member that shares less than MEMBER_EVIDENCE
 with the rest of its story on average leaves it (`cohesive_stories`): a chain of links is no
-story. An article and its copies are one article: in both checks they count as one, and a
-story of nothing else is none (`supported_stories`). An article whose community is itself alone
+story. Of a small story that passes (at most CORE_STORY articles), a member that shares less than
+CORE_SHARE of what its two closest members share with each other, on average with those two, leaves
+it (`core_stories`; the members that leave are a story if they pass the small-story bars): two
+articles on one event beside loosely related comment pieces are that event's story, not a
+grab-bag. An article and its copies are one article: in every check they count as one, and a story
+of nothing else is none (`supported_stories`). An article whose community is itself alone
 joins no story: it is listed as such, not as a one-article story.
 
 A story's title is a headline: the title of its most central article (the one most
@@ -42,6 +46,8 @@ SMALL_STORY = 5  # a story of fewer articles needs SMALL_STORY_EVIDENCE between 
 SMALL_STORY_EVIDENCE = 0.14  # (docs/BENCHMARKS.md, "Sixth pass": pairs of comment pieces were no story)
 PAIR_EVIDENCE = 0.30  # what a story of two articles needs
 MEMBER_EVIDENCE = 0.10  # a member's mean evidence with the rest of its story (docs/BENCHMARKS.md, "Seventh pass")
+CORE_STORY = 5  # a story of at most this many articles is held to its core (docs/BENCHMARKS.md, "tenth pass")
+CORE_SHARE = 0.35  # a member's mean evidence with the core pair, as a share of the pair's own
 STORY_DAYS = 7.0  # similarity of two dated articles × exp(-days apart / STORY_DAYS)
 NO_STORY = -1
 
@@ -154,6 +160,53 @@ def cohesive_stories(
         if len(rows) > 1:
             kept.append(tuple(rows))
     return _numbered(sorted(kept, key=lambda rows: (-len(rows), rows[0])), len(groups.labels))
+
+
+def core_stories(
+    groups: StoryGroups,
+    rare: sparse.csr_matrix,
+    share: float = CORE_SHARE,
+    size: int = CORE_STORY,
+    original: Sequence[int] | None = None,
+) -> StoryGroups:
+    """The stories less the members of a small story that are far from its core.
+
+    A small story can hold an event told by two articles and, beside them, pieces that share a
+    little of its vocabulary and nothing of its event (Trump's threat to adjourn Congress with a
+    Freedom Caucus letter on reopening, docs/BENCHMARKS.md "Story titles, tenth pass"): the mean
+    test of `cohesive_stories` keeps them, as their evidence is that of a loose real story. Of a
+    story of three to `size` articles, the core is the pair of members with the most evidence
+    between them (the dot product of their `rare` rows); a member whose mean evidence with the two
+    is under `share` of the core's own leaves it. An article and its copies are weighed as one and
+    leave together (`original`, as for `supported_stories`). The members that left one story are a
+    story of their own (two pieces on Fauci's hopes for reopening that left the #FireFauci story),
+    and, as what is left of the story, must pass `supported_stories` again: a member that left alone,
+    or with members it shares too little with, joins no story. The others keep their order and are
+    numbered again.
+    """
+    kept = []
+    for story in groups.members:
+        rows = list(story)
+        distinct = _one_per_article(rows, original)
+        if 3 <= len(distinct) <= size:
+            products = _products(rare, distinct)
+            np.fill_diagonal(products, 0.0)
+            first, second = np.unravel_index(int(np.argmax(products)), products.shape)
+            near = (products[:, first] + products[:, second]) / 2
+            near[[first, second]] = np.inf
+            gone = {_article_of(distinct[k], original) for k in np.flatnonzero(near < share * products[first, second])}
+            left = tuple(row for row in rows if _article_of(row, original) in gone)
+            rows = [row for row in rows if _article_of(row, original) not in gone]
+            if len(gone) > 1:
+                kept.append(left)  # the members that left, one story if they pass `supported_stories`
+        if len(rows) > 1:
+            kept.append(tuple(rows))
+    return _numbered(sorted(kept, key=lambda rows: (-len(rows), rows[0])), len(groups.labels))
+
+
+def _article_of(row: int, original: Sequence[int] | None) -> int:
+    """The row of the article that `row` copies, or `row` itself."""
+    return row if original is None else original[row]
 
 
 def _numbered(stories: Sequence[tuple[int, ...]], size: int) -> StoryGroups:

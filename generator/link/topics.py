@@ -40,6 +40,7 @@ from generator.link.stories import (
     STORY_NEIGHBOURS,
     central_rows,
     cohesive_stories,
+    core_stories,
     find_stories,
     headline_of,
     supported_stories,
@@ -303,6 +304,7 @@ def link_topics(
     original = [row_of[duplicate_of.get(i, i)] for i in ids]  # an article and its copies are one
     groups = cohesive_stories(find_stories(story_links, words_alone.resolution), rare, original=original)
     groups = supported_stories(groups, rare, original=original)
+    groups = supported_stories(core_stories(groups, rare, original=original), rare, original=original)
     words = corpus_words(analyses, ids, counts)
     centres = central_rows(groups, story_links.graph(), [a.title for a in articles])
     slugs = SlugRegistry()
