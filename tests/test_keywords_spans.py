@@ -122,3 +122,21 @@ def test_a_title_the_tagger_misses_on_its_repeats_is_not_shown_in_pieces() -> No
     keywords = _keywords(text)
     assert "Hall of Fame" in keywords
     assert not {"Hall", "Fame"} & set(keywords)
+
+
+def test_a_wire_staff_credit_is_no_keyword() -> None:
+    # Reuters ends a story with its reporters and editors; they were keywords ("Tsukimori", "Edmund Klamann").
+    text = (
+        "Port strike halts exports\n\n"
+        + STORY.format(told="")
+        + " (Reporting by Osamu Tsukimori in Tokyo; Editing by Edmund Klamann)"
+    )
+    keywords = _keywords(text)
+    assert not any(name in k for k in keywords for name in ("Osamu", "Tsukimori", "Edmund", "Klamann", "Tokyo"))
+    assert "Yokohama" in keywords
+    credited = _credited("Port strike halts exports\n\n" + STORY.format(told="") + "\nEditor: B Kunto Wibisono")
+    assert {"Editor", "Kunto", "Wibisono"} <= credited
+
+
+def test_a_parenthesis_that_names_no_staff_is_no_credit() -> None:
+    assert not _credited("Port strike halts exports\n\n" + STORY.format(told=" (reporting losses by the week)"))

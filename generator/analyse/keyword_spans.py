@@ -11,6 +11,7 @@ NAME_BREAKS = {",", ";", ":", "/", "|", "(", ")", "[", "]", '"', "“", "”"}  
 BYLINE_LINES = 4  # credits and bylines stand in the first lines (headline, byline ...), blank ones not counted
 TITLE_TYPES = {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC"}  # names made of ordinary words ("Star Trek")
 DASHES = {"-", "--", "–", "—"}  # a break when spaced ("LOS ANGELES - One"), not inside a word ("Coca-Cola")
+STAFF_ROLES = {"reporting", "writing", "editing", "compiled", "compiling"}  # "(Reporting by", "(Editing by"
 
 
 def name_pieces(span: list[Token]) -> list[list[Token]]:
@@ -37,7 +38,8 @@ def credit_tokens(doc: Doc) -> set[int]:
     "(ANTARA News/AFP) -"), or in parentheses opening one of the first lines, after the dateline's
     place if any, with the story's first word right after it ("(CNN) President Trump said",
     "Washington (CNN)Democrats"); a byline opens a line with "By" and the writers' names ("By Denny
-    Thomas and Fiona Lau", "BY JOHN SMITH", "By Jane Doe, Associated Press"). Elsewhere the same name
+    Thomas and Fiona Lau", "BY JOHN SMITH", "By Jane Doe, Associated Press"). Wire staff credits
+    (`staff_credits`) are credits too. Elsewhere the same name
     counts ("told Reuters", a story about Reuters).
     """
     credit: set[int] = set()
@@ -54,7 +56,37 @@ def credit_tokens(doc: Doc) -> set[int]:
                 credit.update(range(token.i, end + 1))
         elif token.lower_ == "by" and _line_start(doc, token.i) == token.i and _in_top_lines(doc, token):
             credit.update(_byline(doc, token.i))
+    return credit | staff_credits(doc)
+
+
+def staff_credits(doc: Doc) -> set[int]:
+    """Tokens of a wire's staff credit: "(Reporting by Osamu Tsukimori; Editing by Edmund Klamann)", "Editor: B Kunto".
+
+    The parenthesis runs to its ")" (or the line's end); an editor's credit is "Editor:" and capitalised words to the
+    end of a short line. The reporters and the places they filed from ("in Lisbon") are not what the story is about.
+    """
+    credit: set[int] = set()
+    for token in doc:
+        role = token.i + 2 if token.i + 1 < len(doc) and token.nbor().lower_ == "additional" else token.i + 1
+        opens = role + 1 < len(doc) and doc[role].lower_ in STAFF_ROLES and doc[role + 1].lower_ == "by"
+        if token.text == "(" and opens:
+            end = token.i + 1
+            while end < len(doc) and doc[end].text != ")" and not _breaks_line(doc[end]):
+                end += 1
+            credit.update(range(token.i, min(end + 1, len(doc))))
+        elif token.lower_ == "editor" and token.i + 1 < len(doc) and token.nbor().text == ":":
+            end = token.i + 2
+            while end < len(doc) and not _breaks_line(doc[end - 1]):
+                end += 1
+            names = [t for t in doc[token.i + 2 : end] if t.is_alpha]
+            if names and len(names) <= 5 and all(t.text[:1].isupper() for t in names):
+                credit.update(range(token.i, end))
     return credit
+
+
+def _breaks_line(token: Token) -> bool:
+    """Whether the token is or ends with a line break."""
+    return "\n" in token.text_with_ws
 
 
 def _byline(doc: Doc, by: int) -> range:
