@@ -140,3 +140,17 @@ def test_a_wire_staff_credit_is_no_keyword() -> None:
 
 def test_a_parenthesis_that_names_no_staff_is_no_credit() -> None:
     assert not _credited("Port strike halts exports\n\n" + STORY.format(told=" (reporting losses by the week)"))
+
+
+def test_a_copyright_notice_is_no_keyword() -> None:
+    notice = " Copyright 2011 GigaOm. All Rights Reserved. GigaOm is an independent blog network."
+    keywords = _keywords("Port strike halts exports\n\n" + STORY.format(told="") + notice)
+    assert not any("GigaOm" in k or "Rights" in k for k in keywords)
+    assert "Yokohama" in keywords
+    assert {"©", "Jane", "Doe"} <= _credited(
+        "Port strike halts exports\n\n" + STORY.format(told="") + "\n© Jane Doe 2011"
+    )
+
+
+def test_the_word_copyright_alone_is_no_notice() -> None:
+    assert not _credited("Port strike halts exports\n\n" + STORY.format(told=", the Copyright Office said"))

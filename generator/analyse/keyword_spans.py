@@ -39,7 +39,7 @@ def credit_tokens(doc: Doc) -> set[int]:
     place if any, with the story's first word right after it ("(CNN) President Trump said",
     "Washington (CNN)Democrats"); a byline opens a line with "By" and the writers' names ("By Denny
     Thomas and Fiona Lau", "BY JOHN SMITH", "By Jane Doe, Associated Press"). Wire staff credits
-    (`staff_credits`) are credits too. Elsewhere the same name
+    (`staff_credits`) and copyright notices (`copyright_notices`) are credits too. Elsewhere the same name
     counts ("told Reuters", a story about Reuters).
     """
     credit: set[int] = set()
@@ -56,7 +56,7 @@ def credit_tokens(doc: Doc) -> set[int]:
                 credit.update(range(token.i, end + 1))
         elif token.lower_ == "by" and _line_start(doc, token.i) == token.i and _in_top_lines(doc, token):
             credit.update(_byline(doc, token.i))
-    return credit | staff_credits(doc)
+    return credit | staff_credits(doc) | copyright_notices(doc)
 
 
 def staff_credits(doc: Doc) -> set[int]:
@@ -82,6 +82,31 @@ def staff_credits(doc: Doc) -> set[int]:
             if names and len(names) <= 5 and all(t.text[:1].isupper() for t in names):
                 credit.update(range(token.i, end))
     return credit
+
+
+def copyright_notices(doc: Doc) -> set[int]:
+    """Tokens of a copyright notice, from its "©" or "Copyright 2011" to the end of its line.
+
+    "Copyright 2011 GigaOm. All Rights Reserved. GigaOm is an independent blog network." or "© Jane Doe - Gather
+    Inc. 2011" end many web and wire texts: the publisher and the rights are not what the story is about ("GigaOm",
+    "LLC", "reprint permission" were keywords). A "Copyright" with no year or sign after it ("the Copyright Office")
+    is a word like any other.
+    """
+    credit: set[int] = set()
+    for token in doc:
+        if token.i in credit:
+            continue
+        after = doc[token.i + 1 : token.i + 3]
+        if token.text == "©" or (token.text == "Copyright" and any(t.text == "©" or _year(t) for t in after)):
+            end = token.i
+            while end < len(doc) and not _breaks_line(doc[end]):
+                end += 1
+            credit.update(range(token.i, min(end + 1, len(doc))))
+    return credit
+
+
+def _year(token: Token) -> bool:
+    return len(token.text) == 4 and token.text.isdigit()
 
 
 def _breaks_line(token: Token) -> bool:
