@@ -154,3 +154,9 @@ def test_a_copyright_notice_is_no_keyword() -> None:
 
 def test_the_word_copyright_alone_is_no_notice() -> None:
     assert not _credited("Port strike halts exports\n\n" + STORY.format(told=", the Copyright Office said"))
+
+
+def test_a_photo_credit_before_the_story_on_its_line_takes_only_its_sentence() -> None:
+    credited = _credited("© Jane Doe. " + STORY.format(told="").replace("\n", " ") * 3)
+    assert {"©", "Jane", "Doe"} <= credited
+    assert "Yokohama" not in credited

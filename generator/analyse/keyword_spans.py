@@ -11,6 +11,7 @@ NAME_BREAKS = {",", ";", ":", "/", "|", "(", ")", "[", "]", '"', "“", "”"}  
 BYLINE_LINES = 4  # credits and bylines stand in the first lines (headline, byline ...), blank ones not counted
 TITLE_TYPES = {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC"}  # names made of ordinary words ("Star Trek")
 DASHES = {"-", "--", "–", "—"}  # a break when spaced ("LOS ANGELES - One"), not inside a word ("Coca-Cola")
+NOTICE_TOKENS = 60  # the longest copyright notice seen (STATS LLC's) is about 35 tokens
 STAFF_ROLES = {"reporting", "writing", "editing", "compiled", "compiling"}  # "(Reporting by", "(Editing by"
 
 
@@ -89,8 +90,9 @@ def copyright_notices(doc: Doc) -> set[int]:
 
     "Copyright 2011 GigaOm. All Rights Reserved. GigaOm is an independent blog network." or "© Jane Doe - Gather
     Inc. 2011" end many web and wire texts: the publisher and the rights are not what the story is about ("GigaOm",
-    "LLC", "reprint permission" were keywords). A "Copyright" with no year or sign after it ("the Copyright Office")
-    is a word like any other.
+    "LLC", "reprint permission" were keywords). A line longer than `NOTICE_TOKENS` goes on with the story after
+    the notice, so only the notice's sentence is taken. A "Copyright" with no year or sign after it ("the Copyright
+    Office") is a word like any other.
     """
     credit: set[int] = set()
     for token in doc:
@@ -101,6 +103,8 @@ def copyright_notices(doc: Doc) -> set[int]:
             end = token.i
             while end < len(doc) and not _breaks_line(doc[end]):
                 end += 1
+            if end - token.i > NOTICE_TOKENS:  # a photo credit before the story on one line: its sentence only
+                end = token.sent.end - 1
             credit.update(range(token.i, min(end + 1, len(doc))))
     return credit
 
