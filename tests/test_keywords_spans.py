@@ -160,3 +160,15 @@ def test_a_photo_credit_before_the_story_on_its_line_takes_only_its_sentence() -
     credited = _credited("© Jane Doe. " + STORY.format(told="").replace("\n", " ") * 3)
     assert {"©", "Jane", "Doe"} <= credited
     assert "Yokohama" not in credited
+
+
+def test_a_byline_run_into_its_dateline_leaves_the_place_whole() -> None:
+    # The tagger's "Mark Cina" and "LOS ANGELES" touch; joined, the name was too long, and "ANGELES" was a keyword.
+    text = (
+        "Port strike halts exports\n\nBy Mark Cina LOS ANGELES (Hollywood Reporter) - "
+        + STORY.format(told="")
+        + " Ships bound for Los Angeles waited."
+    )
+    keywords = _keywords(text)
+    assert "ANGELES" not in keywords
+    assert not any("Cina" in k for k in keywords)

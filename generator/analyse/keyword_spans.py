@@ -5,6 +5,8 @@ Kept out of keywords.py (one job: ranking units); these only say which tokens a 
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from spacy.tokens import Doc, Token
 
 NAME_BREAKS = {",", ";", ":", "/", "|", "(", ")", "[", "]", '"', "“", "”"}  # no name runs across these
@@ -15,17 +17,18 @@ NOTICE_TOKENS = 60  # the longest copyright notice seen (STATS LLC's) is about 3
 STAFF_ROLES = {"reporting", "writing", "editing", "compiled", "compiling"}  # "(Reporting by", "(Editing by"
 
 
-def name_pieces(span: list[Token]) -> list[list[Token]]:
-    """An entity cut where the text breaks it: at a line break, a comma or a dash between words.
+def name_pieces(span: list[Token], credit: Container[int] = ()) -> list[list[Token]]:
+    """An entity cut where the text breaks it: at a line break, a comma or a dash between words, or a credit.
 
     The tagger's entities sometimes run across such breaks ("Besides, Marsden", a dateline's
     "LOS ANGELES - One", a headline's last name with the line break after it); no name does.
-    A hyphen or full stop inside a word ("Coca-Cola", "St. Louis") is no break.
+    A hyphen or full stop inside a word ("Coca-Cola", "St. Louis") is no break. Tokens in `credit`
+    (`credit_tokens`) are breaks too: "By Mark Cina LOS ANGELES" is a byline and a place.
     """
     pieces: list[list[Token]] = [[]]
     for token in span:
         spaced_dash = token.text in DASHES and (token.whitespace_ or token.i == 0 or token.nbor(-1).whitespace_)
-        if token.is_space or token.text in NAME_BREAKS or spaced_dash:
+        if token.is_space or token.text in NAME_BREAKS or spaced_dash or token.i in credit:
             pieces.append([])
         else:
             pieces[-1].append(token)

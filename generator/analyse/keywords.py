@@ -122,7 +122,7 @@ def _trim(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def _names(doc: Doc, max_words: int) -> list[list[Token]]:
+def _names(doc: Doc, max_words: int, credit: set[int]) -> list[list[Token]]:
     """Entity names of a naming type, trimmed, capitalised, at most max_words long."""
     names = []
     spans: list[list[Token]] = []
@@ -134,7 +134,7 @@ def _names(doc: Doc, max_words: int) -> list[list[Token]]:
         else:
             spans.append(list(ent))
     for span in spans:
-        pieces = name_pieces(span)  # "Besides, Marsden" is two pieces, and "Besides" no name
+        pieces = name_pieces(span, credit)  # "Besides, Marsden" is two pieces, and "Besides" no name
         for piece in pieces:
             tokens = _trim(piece)
             if not tokens or len(tokens) > max_words or not any(t.is_alpha for t in tokens):
@@ -210,7 +210,7 @@ def _units(doc: Doc, max_words: int) -> list[_Unit]:
         unit.first = min(unit.first, tokens[0].i)
 
     taken = {t.i for ent in doc.ents if ent.label_ in _NOT_KEYWORD for t in ent} | credit_tokens(doc)
-    names = [tokens for tokens in _names(doc, max_words) if not any(t.i in taken for t in tokens)]
+    names = [tokens for tokens in _names(doc, max_words, taken) if not any(t.i in taken for t in tokens)]
     full_name: dict[str, str] = {}  # first or last name -> the person's full name, in this article
     for tokens in names:
         if tokens[0].ent_type_ == "PERSON" and len(tokens) > 1:
