@@ -1,4 +1,4 @@
-"""Stretches of an article's tokens that keywords treat apart: where a name breaks, and credits.
+"""Stretches of an article's tokens that keywords treat apart: where a name breaks, credits, hyphenated compounds.
 
 Kept out of keywords.py (one job: ranking units); these only say which tokens a unit may be made of.
 """
@@ -14,6 +14,8 @@ BYLINE_LINES = 4  # credits and bylines stand in the first lines (headline, byli
 TITLE_TYPES = {"WORK_OF_ART", "PRODUCT", "EVENT", "LAW", "FAC"}  # names made of ordinary words ("Star Trek")
 DASHES = {"-", "--", "–", "—"}  # a break when spaced ("LOS ANGELES - One"), not inside a word ("Coca-Cola")
 NOTICE_TOKENS = 60  # the longest copyright notice seen (STATS LLC's) is about 35 tokens
+COMPOUND_MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "nummod", "poss"}  # "long-term" plan
+FUNCTION_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "PRON", "AUX"}  # no part of a compound noun ("up-to-date")
 STAFF_ROLES = {"reporting", "writing", "editing", "compiled", "compiling"}  # "(Reporting by", "(Editing by"
 
 
@@ -218,3 +220,37 @@ def untagged_repeats(doc: Doc, names: list[list[Token]], taken: set[int]) -> lis
         else:
             i += 1
     return repeats
+
+
+def hyphen_compounds(doc: Doc, taken: set[int]) -> list[tuple[list[Token], bool]]:
+    """Words joined by hyphens, each with whether it is a noun ("self-injury", "wi-fi", "shake-up").
+
+    The tokeniser splits them at the hyphens, so each part would count as a word of its own ("self",
+    "fi", the "term" of "long-term"). A compound that modifies a noun after it ("long-term plan",
+    "high-profile case") is no noun, nor is one with a function word in it ("up-to-date"); its parts
+    are not nouns either. Compounds inside a name or a date are left to those.
+    """
+    compounds = []
+    i = 0
+    while i < len(doc):
+        end = i
+        while (
+            end + 2 < len(doc)
+            and doc[end + 1].text == "-"
+            and not doc[end].whitespace_
+            and not doc[end + 1].whitespace_
+            and doc[end].is_alpha
+            and doc[end + 2].is_alpha
+        ):
+            end += 2
+        tokens = list(doc[i : end + 1])
+        if end > i and not any(t.i in taken for t in tokens):
+            last = doc[end]
+            noun = (
+                last.pos_ == "NOUN"
+                and not (last.dep_ in COMPOUND_MODIFIER_DEPS and last.head.i > end)
+                and all(t.pos_ not in FUNCTION_POS for t in tokens[::2])
+            )
+            compounds.append((tokens, noun))
+        i = end + 1
+    return compounds

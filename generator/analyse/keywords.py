@@ -43,7 +43,7 @@ from functools import lru_cache
 import yake
 from spacy.tokens import Doc, Span, Token
 
-from generator.analyse.keyword_spans import credit_tokens, name_pieces, untagged_repeats
+from generator.analyse.keyword_spans import credit_tokens, hyphen_compounds, name_pieces, untagged_repeats
 from generator.analyse.speech_verbs import is_speech_verb
 from generator.analyse.word_families import POLYSEMOUS_ZIPF, act_noun, inflection_bases, joins, stem, zipf
 from generator.model import Keyword
@@ -52,8 +52,6 @@ NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", 
 _NOT_KEYWORD = {"DATE", "TIME", "ORDINAL", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
 _MODIFIER_POS = {"NOUN", "PROPN", "ADJ"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod"}
-_COMPOUND_MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "nummod", "poss"}  # "long-term" plan
-_FUNCTION_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "PRON", "AUX"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _NOT_NAME_POS = {"ADV", "NUM", "DET", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "AUX"}  # no piece of a name
 PHRASE_MIN_COUNT = 2  # a noun phrase said once is not how the article names its subject
@@ -162,40 +160,6 @@ def _noun_phrase(chunk: Span, taken: set[int], max_words: int) -> list[Token] | 
     return tokens if len(tokens) > 1 else None
 
 
-def _hyphen_compounds(doc: Doc, taken: set[int]) -> list[tuple[list[Token], bool]]:
-    """Words joined by hyphens, each with whether it is a noun ("self-injury", "wi-fi", "shake-up").
-
-    The tokeniser splits them at the hyphens, so each part would count as a word of its own ("self",
-    "fi", the "term" of "long-term"). A compound that modifies a noun after it ("long-term plan",
-    "high-profile case") is no noun, nor is one with a function word in it ("up-to-date"); its parts
-    are not nouns either. Compounds inside a name or a date are left to those.
-    """
-    compounds = []
-    i = 0
-    while i < len(doc):
-        end = i
-        while (
-            end + 2 < len(doc)
-            and doc[end + 1].text == "-"
-            and not doc[end].whitespace_
-            and not doc[end + 1].whitespace_
-            and doc[end].is_alpha
-            and doc[end + 2].is_alpha
-        ):
-            end += 2
-        tokens = list(doc[i : end + 1])
-        if end > i and not any(t.i in taken for t in tokens):
-            last = doc[end]
-            noun = (
-                last.pos_ == "NOUN"
-                and not (last.dep_ in _COMPOUND_MODIFIER_DEPS and last.head.i > end)
-                and all(t.pos_ not in _FUNCTION_POS for t in tokens[::2])
-            )
-            compounds.append((tokens, noun))
-        i = end + 1
-    return compounds
-
-
 def _units(doc: Doc, max_words: int) -> list[_Unit]:
     found: dict[str, _Unit] = {}
 
@@ -227,7 +191,7 @@ def _units(doc: Doc, max_words: int) -> list[_Unit]:
         if token.i not in taken and token.pos_ == "PROPN" and _fold(token.text) in full_name:
             add("name", [token], full_name[_fold(token.text)])
             taken.add(token.i)
-    for tokens, noun in _hyphen_compounds(doc, taken):
+    for tokens, noun in hyphen_compounds(doc, taken):
         if noun:
             add("noun", tokens, _fold(doc[tokens[0].i : tokens[-1].i + 1].text))
         taken.update(t.i for t in tokens)
