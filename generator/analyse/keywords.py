@@ -10,8 +10,8 @@ names and phrases, so the units are:
 - names: spaCy entities of a naming type, without "the" or a possessive, cut where a line break,
   a comma or a spaced dash breaks them (`keyword_spans.name_pieces`); a lone first
   or last name of a person named in full in the article counts for the full name
-  ("Geng" -> "Geng Shuang"), and a title of several words the tagger misses on a repeat counts
-  there too ("Hall of Fame", not "Hall" and "Fame");
+  ("Geng" -> "Geng Shuang"; a person: tagged one most of the time, `_full_names`), and a
+  title of several words the tagger misses on a repeat counts there too ("Hall of Fame");
 - noun phrases: a noun with its adjective and noun modifiers ("foreign ministry"); a
   phrase said at least twice stands for its head noun when it accounts for at least
   half of the noun's uses, so "foreign ministry" replaces "ministry";
@@ -175,11 +175,7 @@ def _units(doc: Doc, max_words: int) -> list[_Unit]:
 
     taken = {t.i for ent in doc.ents if ent.label_ in _NOT_KEYWORD for t in ent} | credit_tokens(doc)
     names = [tokens for tokens in _names(doc, max_words, taken) if not any(t.i in taken for t in tokens)]
-    full_name: dict[str, str] = {}  # first or last name -> the person's full name, in this article
-    for tokens in names:
-        if tokens[0].ent_type_ == "PERSON" and len(tokens) > 1:
-            for part in (tokens[0], tokens[-1]):
-                full_name.setdefault(_fold(part.text), fold_phrase(doc[tokens[0].i : tokens[-1].i + 1].text))
+    full_name = _full_names(doc, names)
     for tokens in names:
         key = fold_phrase(doc[tokens[0].i : tokens[-1].i + 1].text)
         add("name", tokens, full_name.get(key, key) if len(tokens) == 1 else key)
@@ -203,6 +199,27 @@ def _units(doc: Doc, max_words: int) -> list[_Unit]:
         if token.i not in taken and token.pos_ in ("NOUN", "PROPN") and _word_ok(token):
             add("noun", [token], _fold(token.lemma_ if token.pos_ == "NOUN" else token.text))
     return _word_families(doc, list(found.values()), taken)
+
+
+def _full_names(doc: Doc, names: list[list[Token]]) -> dict[str, str]:
+    """First or last name -> the full name of a person the article names in full.
+
+    A name of several words is a person's when the tagger calls it a person in most of the places the article
+    writes it: "Vodafone Essar", a company tagged a person once and an organisation once, is none, so its
+    "Vodafone" and "Essar" stay names of their own rather than uses of "Vodafone Essar".
+    """
+    person: dict[str, Counter[bool]] = {}
+    for tokens in names:
+        if len(tokens) > 1:
+            key = fold_phrase(doc[tokens[0].i : tokens[-1].i + 1].text)
+            person.setdefault(key, Counter())[tokens[0].ent_type_ == "PERSON"] += 1
+    full_name: dict[str, str] = {}
+    for tokens in names:
+        key = fold_phrase(doc[tokens[0].i : tokens[-1].i + 1].text)
+        if len(tokens) > 1 and person[key][True] > person[key][False]:
+            for part in (tokens[0], tokens[-1]):
+                full_name.setdefault(_fold(part.text), key)
+    return full_name
 
 
 def _word_families(doc: Doc, units: list[_Unit], taken: set[int]) -> list[_Unit]:
