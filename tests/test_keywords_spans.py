@@ -172,3 +172,13 @@ def test_a_byline_run_into_its_dateline_leaves_the_place_whole() -> None:
     keywords = _keywords(text)
     assert "ANGELES" not in keywords
     assert not any("Cina" in k for k in keywords)
+
+
+def test_a_wire_story_reference_is_no_keyword() -> None:
+    # Reuters cites its other stories as "[ID:nN01238604]": "ID" was a keyword of a story citing seven.
+    cited = STORY.format(told=" [ID:nN01238604]").replace("a decade,", "a decade [ID:nLDE72T20R],")
+    keywords = _keywords("Port strike halts exports\n\n" + cited + " Exports of cars fell [ID:nLDE7300QU].")
+    assert "ID" not in keywords
+    assert {"[", "ID", ":", "nN01238604", "]"} <= _credited("Port strike halts exports\n\n" + cited)
+    for aside in ("[Nashville]", "[COVID-19]", "[3G]"):
+        assert not _credited("Port strike halts exports\n\nThe mayor of " + aside + " said " + STORY.format(told=""))

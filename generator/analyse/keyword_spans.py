@@ -5,6 +5,7 @@ Kept out of keywords.py (one job: ranking units); these only say which tokens a 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container
 
 from spacy.tokens import Doc, Token
@@ -16,6 +17,9 @@ DASHES = {"-", "--", "–", "—"}  # a break when spaced ("LOS ANGELES - One"),
 NOTICE_TOKENS = 60  # the longest copyright notice seen (STATS LLC's) is about 35 tokens
 COMPOUND_MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "nummod", "poss"}  # "long-term" plan
 FUNCTION_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "PRON", "AUX"}  # no part of a compound noun ("up-to-date")
+REFERENCE_CODE = re.compile(
+    r"(?:[A-Za-z]+:)?(?=[A-Za-z0-9]*[0-9])(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{6,}"
+)  # nN01238604
 STAFF_ROLES = {"reporting", "writing", "editing", "compiled", "compiling"}  # "(Reporting by", "(Editing by"
 
 
@@ -45,7 +49,8 @@ def credit_tokens(doc: Doc) -> set[int]:
     place if any, with the story's first word right after it ("(CNN) President Trump said",
     "Washington (CNN)Democrats"); a byline opens a line with "By" and the writers' names ("By Denny
     Thomas and Fiona Lau", "BY JOHN SMITH", "By Jane Doe, Associated Press"). Wire staff credits
-    (`staff_credits`) and copyright notices (`copyright_notices`) are credits too. Elsewhere the same name
+    (`staff_credits`), copyright notices (`copyright_notices`) and story references ("[ID:nN01238604]",
+    `reference_codes`) are credits too. Elsewhere the same name
     counts ("told Reuters", a story about Reuters).
     """
     credit: set[int] = set()
@@ -62,7 +67,7 @@ def credit_tokens(doc: Doc) -> set[int]:
                 credit.update(range(token.i, end + 1))
         elif token.lower_ == "by" and _line_start(doc, token.i) == token.i and _in_top_lines(doc, token):
             credit.update(_byline(doc, token.i))
-    return credit | staff_credits(doc) | copyright_notices(doc)
+    return credit | staff_credits(doc) | copyright_notices(doc) | reference_codes(doc)
 
 
 def staff_credits(doc: Doc) -> set[int]:
@@ -111,6 +116,25 @@ def copyright_notices(doc: Doc) -> set[int]:
             if end - token.i > NOTICE_TOKENS:  # a photo credit before the story on one line: its sentence only
                 end = token.sent.end - 1
             credit.update(range(token.i, min(end + 1, len(doc))))
+    return credit
+
+
+def reference_codes(doc: Doc) -> set[int]:
+    """Tokens of a wire's story reference in square brackets: "[ID:nN01238604]", "[L2N2CA27E]".
+
+    Reuters cites its other stories so; "ID" was a keyword of a story that cites seven. A reference is
+    written without spaces and is a code (`REFERENCE_CODE`: letters and digits mixed, six or more), so an
+    editor's word in brackets ("the [COVID-19] crisis", "[3G] phones", "[Nashville]") is text like any other.
+    """
+    credit: set[int] = set()
+    for token in doc:
+        if token.text != "[":
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 4 and doc[end].text != "]" and not doc[end - 1].whitespace_:
+            end += 1
+        if end < len(doc) and doc[end].text == "]" and REFERENCE_CODE.fullmatch(doc[token.i + 1 : end].text):
+            credit.update(range(token.i, end + 1))
     return credit
 
 
