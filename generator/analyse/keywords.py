@@ -57,7 +57,23 @@ _NOT_NAME_POS = {"ADV", "NUM", "DET", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "
 PHRASE_MIN_COUNT = 2  # a noun phrase said once is not how the article names its subject
 PHRASE_ABSORBS = 0.5  # share of a noun's uses a phrase must account for to stand for it
 YAKE_CANDIDATES = 40  # how many of YAKE's best phrases break ties
-HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "miss", "mister", "madam"}
+HONORIFICS = {
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "prof",
+    "prof.",
+    "sir",
+    "dame",
+    "miss",
+    "mister",
+    "madam",
+}
 COMMON_ZIPF = 6.5  # a word used this often in English (wordfreq's Zipf scale) says nothing of its own
 # A name of several words counts this share of its uses: people mark "Buble" or "Lopilato" more
 # often than "Michael Buble" (500N-KPCrowd: a full name is a crowd key in 23 % of articles that
