@@ -75,6 +75,7 @@ HONORIFICS = {
     "madam",
 }
 COMMON_ZIPF = 6.5  # a word used this often in English (wordfreq's Zipf scale) says nothing of its own
+COMMON_ADJECTIVE_ZIPF = 6.0  # an adjective this common ("new", "good", "other") opens no noun phrase
 # A name of several words counts this share of its uses: people mark "Buble" or "Lopilato" more
 # often than "Michael Buble" (500N-KPCrowd: a full name is a crowd key in 23 % of articles that
 # use it, a single noun in our top 10 in 53 %); measured in docs/BENCHMARKS.md, "Keywords, second pass".
@@ -161,7 +162,11 @@ def _names(doc: Doc, max_words: int, credit: set[int]) -> list[list[Token]]:
 
 
 def _noun_phrase(chunk: Span, taken: set[int], max_words: int) -> list[Token] | None:
-    """The head noun of a noun chunk with the modifiers right before it ("foreign ministry"), if any."""
+    """The head noun of a noun chunk with the modifiers right before it ("foreign ministry"), if any.
+
+    A leading adjective as common as `COMMON_ADJECTIVE_ZIPF` is left out: "new home secretary" is "home secretary",
+    and "new study" no phrase but the noun "study".
+    """
     head = chunk.root
     if head.pos_ != "NOUN" or head.i in taken or not _word_ok(head):
         return None
@@ -173,6 +178,8 @@ def _noun_phrase(chunk: Span, taken: set[int], max_words: int) -> list[Token] | 
         if not _word_ok(token) or token.dep_ not in _MODIFIER_DEPS:
             break
         tokens.insert(0, token)
+    while len(tokens) > 1 and tokens[0].pos_ == "ADJ" and zipf(tokens[0].lower_) >= COMMON_ADJECTIVE_ZIPF:
+        tokens = tokens[1:]  # "new study" is a study
     return tokens if len(tokens) > 1 else None
 
 
