@@ -182,3 +182,14 @@ def test_a_wire_story_reference_is_no_keyword() -> None:
     assert {"[", "ID", ":", "nN01238604", "]"} <= _credited("Port strike halts exports\n\n" + cited)
     for aside in ("[Nashville]", "[COVID-19]", "[3G]"):
         assert not _credited("Port strike halts exports\n\nThe mayor of " + aside + " said " + STORY.format(told=""))
+
+
+def test_a_picture_credit_is_no_keyword() -> None:
+    # Captions credit their photographer, often twice: "Alex Brandon" was a keyword of two uses.
+    caption = " Dock workers walk out in Yokohama. (AP Photo/Alex Brandon)"
+    text = "Port strike halts exports\n\n" + STORY.format(told="") + caption + "\n" + caption.strip()
+    keywords = _keywords(text + "\nKena Betancur/Getty Images")
+    assert not any(name in k for k in keywords for name in ("Alex", "Brandon", "Betancur", "Getty"))
+    assert "Yokohama" in keywords
+    assert {"Photo", "Kena", "Betancur", "Getty", "Images"} <= _credited(text + "\nPhoto: Kena Betancur/Getty Images")
+    assert not _credited("Port strike halts exports\n\nGetty Images said " + STORY.format(told=""))

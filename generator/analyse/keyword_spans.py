@@ -20,6 +20,7 @@ FUNCTION_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "PRON", "AUX"}  # no par
 REFERENCE_CODE = re.compile(
     r"(?:[A-Za-z]+:)?(?=[A-Za-z0-9]*[0-9])(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{6,}"
 )  # nN01238604
+PHOTO_WORDS = {"Photo", "Photos", "Photograph", "Photographs", "Image", "Images", "Pictures"}  # "AP Photo/Name"
 STAFF_ROLES = {"reporting", "writing", "editing", "compiled", "compiling"}  # "(Reporting by", "(Editing by"
 
 
@@ -49,8 +50,8 @@ def credit_tokens(doc: Doc) -> set[int]:
     place if any, with the story's first word right after it ("(CNN) President Trump said",
     "Washington (CNN)Democrats"); a byline opens a line with "By" and the writers' names ("By Denny
     Thomas and Fiona Lau", "BY JOHN SMITH", "By Jane Doe, Associated Press"). Wire staff credits
-    (`staff_credits`), copyright notices (`copyright_notices`) and story references ("[ID:nN01238604]",
-    `reference_codes`) are credits too. Elsewhere the same name
+    (`staff_credits`), copyright notices (`copyright_notices`), story references ("[ID:nN01238604]",
+    `reference_codes`) and picture credits (`photo_credits`) are credits too. Elsewhere the same name
     counts ("told Reuters", a story about Reuters).
     """
     credit: set[int] = set()
@@ -67,7 +68,7 @@ def credit_tokens(doc: Doc) -> set[int]:
                 credit.update(range(token.i, end + 1))
         elif token.lower_ == "by" and _line_start(doc, token.i) == token.i and _in_top_lines(doc, token):
             credit.update(_byline(doc, token.i))
-    return credit | staff_credits(doc) | copyright_notices(doc) | reference_codes(doc)
+    return credit | staff_credits(doc) | copyright_notices(doc) | reference_codes(doc) | photo_credits(doc)
 
 
 def staff_credits(doc: Doc) -> set[int]:
@@ -136,6 +137,36 @@ def reference_codes(doc: Doc) -> set[int]:
         if end < len(doc) and doc[end].text == "]" and REFERENCE_CODE.fullmatch(doc[token.i + 1 : end].text):
             credit.update(range(token.i, end + 1))
     return credit
+
+
+def photo_credits(doc: Doc) -> set[int]:
+    """Tokens of a picture's credit: "(AP Photo/Alex Brandon)", "Kena Betancur/Getty Images", "(Getty Images)".
+
+    A credit is a run of capitalised words and slashes around a `PHOTO_WORDS` word ("Photo", "Images") that holds
+    a slash, stands alone in parentheses, or follows "Photo:"; a photographer named under two captions was a
+    keyword of two uses. "Getty Images said ..." in a sentence is no credit.
+    """
+    credit: set[int] = set()
+    for token in doc:
+        if token.text not in PHOTO_WORDS or token.i in credit:
+            continue
+        start, end = token.i, token.i
+        while start > 0 and _credit_word(doc[start - 1]) and not _breaks_line(doc[start - 1]):
+            start -= 1
+        while end + 1 < len(doc) and _credit_word(doc[end + 1]) and not _breaks_line(doc[end]):
+            end += 1
+        labelled = start > 1 and doc[start - 1].text == ":" and doc[start - 2].text in PHOTO_WORDS | {"Credit"}
+        boxed = start > 0 and end + 1 < len(doc) and doc[start - 1].text == "(" and doc[end + 1].text == ")"
+        if labelled or boxed or any(t.text == "/" for t in doc[start : end + 1]):
+            credit.update(
+                range(start - 2 if labelled else start - 1 if boxed else start, end + 2 if boxed else end + 1)
+            )
+    return credit
+
+
+def _credit_word(token: Token) -> bool:
+    """A word of a picture credit: a capitalised word or initial, a slash, "via" ("AFP via Getty Images")."""
+    return token.text in ("/", "via", "&") or (token.text.rstrip(".").isalpha() and token.text[:1].isupper())
 
 
 def _year(token: Token) -> bool:

@@ -24,7 +24,7 @@ names and phrases, so the units are:
   an "-ion" ending, a verb not among English's commonest); other words of the stem do not
   ("university" and "universe", "important" for "imports").
 
-Dates, times, numbers and amounts are never keywords, nor a credit: wire, byline, staff, copyright ("TOKYO
+Dates, times, numbers and amounts are never keywords, nor a credit: wire, byline, staff, photo, copyright ("TOKYO
 (Reuters) -", "By Mark Cina", "(Editing by ...)": `keyword_spans.credit_tokens`); titles ("Mr") are never part of a
 name. Each unit scores by how often it occurs times its `specificity` (how rare its rarest
 word is in English, from wordfreq's frequency lists), so "people", "time" or
