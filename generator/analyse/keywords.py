@@ -162,11 +162,8 @@ def _names(doc: Doc, max_words: int, credit: set[int]) -> list[list[Token]]:
 
 
 def _noun_phrase(chunk: Span, taken: set[int], max_words: int) -> list[Token] | None:
-    """The head noun of a noun chunk with the modifiers right before it ("foreign ministry"), if any.
-
-    A leading adjective as common as `COMMON_ADJECTIVE_ZIPF` is left out: "new home secretary" is "home secretary",
-    and "new study" no phrase but the noun "study".
-    """
+    """The head noun of a noun chunk with the modifiers before it ("foreign ministry"), if any; a leading adjective
+    as common as `COMMON_ADJECTIVE_ZIPF` is left out ("new home secretary" is "home secretary")."""
     head = chunk.root
     if head.pos_ != "NOUN" or head.i in taken or not _word_ok(head):
         return None
@@ -227,9 +224,8 @@ def _units(doc: Doc, max_words: int) -> list[_Unit]:
 def _full_names(doc: Doc, names: list[list[Token]]) -> dict[str, str]:
     """First or last name -> the full name of a person the article names in full.
 
-    A name of several words is a person's when the tagger calls it a person in most of the places the article
-    writes it: "Vodafone Essar", a company tagged a person once and an organisation once, is none, so its
-    "Vodafone" and "Essar" stay names of their own rather than uses of "Vodafone Essar".
+    A name of several words is a person's when the tagger calls it one in most of its places: "Vodafone Essar",
+    tagged a person once and a company once, is none ("Vodafone", "Essar" stay names of their own).
     """
     person: dict[str, Counter[bool]] = {}
     for tokens in names:
