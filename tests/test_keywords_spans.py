@@ -122,3 +122,74 @@ def test_a_title_the_tagger_misses_on_its_repeats_is_not_shown_in_pieces() -> No
     keywords = _keywords(text)
     assert "Hall of Fame" in keywords
     assert not {"Hall", "Fame"} & set(keywords)
+
+
+def test_a_wire_staff_credit_is_no_keyword() -> None:
+    # Reuters ends a story with its reporters and editors; they were keywords ("Tsukimori", "Edmund Klamann").
+    text = (
+        "Port strike halts exports\n\n"
+        + STORY.format(told="")
+        + " (Reporting by Osamu Tsukimori in Tokyo; Editing by Edmund Klamann)"
+    )
+    keywords = _keywords(text)
+    assert not any(name in k for k in keywords for name in ("Osamu", "Tsukimori", "Edmund", "Klamann", "Tokyo"))
+    assert "Yokohama" in keywords
+    credited = _credited("Port strike halts exports\n\n" + STORY.format(told="") + "\nEditor: B Kunto Wibisono")
+    assert {"Editor", "Kunto", "Wibisono"} <= credited
+
+
+def test_a_parenthesis_that_names_no_staff_is_no_credit() -> None:
+    assert not _credited("Port strike halts exports\n\n" + STORY.format(told=" (reporting losses by the week)"))
+
+
+def test_a_copyright_notice_is_no_keyword() -> None:
+    notice = " Copyright 2011 GigaOm. All Rights Reserved. GigaOm is an independent blog network."
+    keywords = _keywords("Port strike halts exports\n\n" + STORY.format(told="") + notice)
+    assert not any("GigaOm" in k or "Rights" in k for k in keywords)
+    assert "Yokohama" in keywords
+    assert {"©", "Jane", "Doe"} <= _credited(
+        "Port strike halts exports\n\n" + STORY.format(told="") + "\n© Jane Doe 2011"
+    )
+
+
+def test_the_word_copyright_alone_is_no_notice() -> None:
+    assert not _credited("Port strike halts exports\n\n" + STORY.format(told=", the Copyright Office said"))
+
+
+def test_a_photo_credit_before_the_story_on_its_line_takes_only_its_sentence() -> None:
+    credited = _credited("© Jane Doe. " + STORY.format(told="").replace("\n", " ") * 3)
+    assert {"©", "Jane", "Doe"} <= credited
+    assert "Yokohama" not in credited
+
+
+def test_a_byline_run_into_its_dateline_leaves_the_place_whole() -> None:
+    # The tagger's "Mark Cina" and "LOS ANGELES" touch; joined, the name was too long, and "ANGELES" was a keyword.
+    text = (
+        "Port strike halts exports\n\nBy Mark Cina LOS ANGELES (Hollywood Reporter) - "
+        + STORY.format(told="")
+        + " Ships bound for Los Angeles waited."
+    )
+    keywords = _keywords(text)
+    assert "ANGELES" not in keywords
+    assert not any("Cina" in k for k in keywords)
+
+
+def test_a_wire_story_reference_is_no_keyword() -> None:
+    # Reuters cites its other stories as "[ID:nN01238604]": "ID" was a keyword of a story citing seven.
+    cited = STORY.format(told=" [ID:nN01238604]").replace("a decade,", "a decade [ID:nLDE72T20R],")
+    keywords = _keywords("Port strike halts exports\n\n" + cited + " Exports of cars fell [ID:nLDE7300QU].")
+    assert "ID" not in keywords
+    assert {"[", "ID", ":", "nN01238604", "]"} <= _credited("Port strike halts exports\n\n" + cited)
+    for aside in ("[Nashville]", "[COVID-19]", "[3G]"):
+        assert not _credited("Port strike halts exports\n\nThe mayor of " + aside + " said " + STORY.format(told=""))
+
+
+def test_a_picture_credit_is_no_keyword() -> None:
+    # Captions credit their photographer, often twice: "Alex Brandon" was a keyword of two uses.
+    caption = " Dock workers walk out in Yokohama. (AP Photo/Alex Brandon)"
+    text = "Port strike halts exports\n\n" + STORY.format(told="") + caption + "\n" + caption.strip()
+    keywords = _keywords(text + "\nKena Betancur/Getty Images")
+    assert not any(name in k for k in keywords for name in ("Alex", "Brandon", "Betancur", "Getty"))
+    assert "Yokohama" in keywords
+    assert {"Photo", "Kena", "Betancur", "Getty", "Images"} <= _credited(text + "\nPhoto: Kena Betancur/Getty Images")
+    assert not _credited("Port strike halts exports\n\nGetty Images said " + STORY.format(told=""))

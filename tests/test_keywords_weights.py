@@ -142,3 +142,15 @@ def test_a_surname_takes_no_uses_of_an_adjective() -> None:
     )
     young = next(text for text in scores if text.lower() == "young")
     assert scores[young] == pytest.approx(1 / specificity(("young",)), abs=1e-5)
+
+
+def test_a_common_adjective_opens_no_noun_phrase() -> None:
+    # "new study" and "new home secretary" were keywords beside or instead of "study" and "home secretary".
+    text = (
+        "Ferry study published\n\n"
+        "A new study says the ferry terminal in Portsmouth is too small. The new study was paid for by the port. "
+        "Its authors want the new home secretary to read it; the new home secretary has not replied."
+    )
+    keywords = [k.text for k in extract_keywords(load_model()(text), 10, 3)]
+    assert not any(k.startswith("new ") for k in keywords)
+    assert "study" in keywords and "home secretary" in keywords

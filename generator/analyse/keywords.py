@@ -10,8 +10,8 @@ names and phrases, so the units are:
 - names: spaCy entities of a naming type, without "the" or a possessive, cut where a line break,
   a comma or a spaced dash breaks them (`keyword_spans.name_pieces`); a lone first
   or last name of a person named in full in the article counts for the full name
-  ("Geng" -> "Geng Shuang"), and a title of several words the tagger misses on a repeat counts
-  there too ("Hall of Fame", not "Hall" and "Fame");
+  ("Geng" -> "Geng Shuang"; a person: tagged one most of the time, `_full_names`), and a
+  title of several words the tagger misses on a repeat counts there too ("Hall of Fame");
 - noun phrases: a noun with its adjective and noun modifiers ("foreign ministry"); a
   phrase said at least twice stands for its head noun when it accounts for at least
   half of the noun's uses, so "foreign ministry" replaces "ministry";
@@ -24,8 +24,8 @@ names and phrases, so the units are:
   an "-ion" ending, a verb not among English's commonest); other words of the stem do not
   ("university" and "universe", "important" for "imports").
 
-Dates, times, numbers and amounts are never keywords, nor a wire credit or a byline ("TOKYO
-(Reuters) -", "By Mark Cina": `keyword_spans.credit_tokens`); titles ("Mr") are never part of a
+Dates, times, numbers and amounts are never keywords, nor a credit: wire, byline, staff, photo, copyright ("TOKYO
+(Reuters) -", "By Mark Cina", "(Editing by ...)": `keyword_spans.credit_tokens`); titles ("Mr") are never part of a
 name. Each unit scores by how often it occurs times its `specificity` (how rare its rarest
 word is in English, from wordfreq's frequency lists), so "people", "time" or
 "world" lead only an article that keeps coming back to them; a name of several words counts
@@ -43,7 +43,7 @@ from functools import lru_cache
 import yake
 from spacy.tokens import Doc, Span, Token
 
-from generator.analyse.keyword_spans import credit_tokens, name_pieces, untagged_repeats
+from generator.analyse.keyword_spans import credit_tokens, hyphen_compounds, name_pieces, untagged_repeats
 from generator.analyse.speech_verbs import is_speech_verb
 from generator.analyse.word_families import POLYSEMOUS_ZIPF, act_noun, inflection_bases, joins, stem, zipf
 from generator.model import Keyword
@@ -52,15 +52,30 @@ NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", 
 _NOT_KEYWORD = {"DATE", "TIME", "ORDINAL", "CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
 _MODIFIER_POS = {"NOUN", "PROPN", "ADJ"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod"}
-_COMPOUND_MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "nummod", "poss"}  # "long-term" plan
-_FUNCTION_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "PRON", "AUX"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _NOT_NAME_POS = {"ADV", "NUM", "DET", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "AUX"}  # no piece of a name
 PHRASE_MIN_COUNT = 2  # a noun phrase said once is not how the article names its subject
 PHRASE_ABSORBS = 0.5  # share of a noun's uses a phrase must account for to stand for it
 YAKE_CANDIDATES = 40  # how many of YAKE's best phrases break ties
-HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "miss", "mister", "madam"}
+HONORIFICS = {
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "prof",
+    "prof.",
+    "sir",
+    "dame",
+    "miss",
+    "mister",
+    "madam",
+}
 COMMON_ZIPF = 6.5  # a word used this often in English (wordfreq's Zipf scale) says nothing of its own
+COMMON_ADJECTIVE_ZIPF = 6.0  # an adjective this common ("new", "good", "other") opens no noun phrase
 # A name of several words counts this share of its uses: people mark "Buble" or "Lopilato" more
 # often than "Michael Buble" (500N-KPCrowd: a full name is a crowd key in 23 % of articles that
 # use it, a single noun in our top 10 in 53 %); measured in docs/BENCHMARKS.md, "Keywords, second pass".
@@ -122,7 +137,7 @@ def _trim(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def _names(doc: Doc, max_words: int) -> list[list[Token]]:
+def _names(doc: Doc, max_words: int, credit: set[int]) -> list[list[Token]]:
     """Entity names of a naming type, trimmed, capitalised, at most max_words long."""
     names = []
     spans: list[list[Token]] = []
@@ -134,7 +149,7 @@ def _names(doc: Doc, max_words: int) -> list[list[Token]]:
         else:
             spans.append(list(ent))
     for span in spans:
-        pieces = name_pieces(span)  # "Besides, Marsden" is two pieces, and "Besides" no name
+        pieces = name_pieces(span, credit)  # "Besides, Marsden" is two pieces, and "Besides" no name
         for piece in pieces:
             tokens = _trim(piece)
             if not tokens or len(tokens) > max_words or not any(t.is_alpha for t in tokens):
@@ -147,7 +162,8 @@ def _names(doc: Doc, max_words: int) -> list[list[Token]]:
 
 
 def _noun_phrase(chunk: Span, taken: set[int], max_words: int) -> list[Token] | None:
-    """The head noun of a noun chunk with the modifiers right before it ("foreign ministry"), if any."""
+    """The head noun of a noun chunk with the modifiers before it ("foreign ministry"), if any; a leading adjective
+    as common as `COMMON_ADJECTIVE_ZIPF` is left out ("new home secretary" is "home secretary")."""
     head = chunk.root
     if head.pos_ != "NOUN" or head.i in taken or not _word_ok(head):
         return None
@@ -159,41 +175,9 @@ def _noun_phrase(chunk: Span, taken: set[int], max_words: int) -> list[Token] | 
         if not _word_ok(token) or token.dep_ not in _MODIFIER_DEPS:
             break
         tokens.insert(0, token)
+    while len(tokens) > 1 and tokens[0].pos_ == "ADJ" and zipf(tokens[0].lower_) >= COMMON_ADJECTIVE_ZIPF:
+        tokens = tokens[1:]  # "new study" is a study
     return tokens if len(tokens) > 1 else None
-
-
-def _hyphen_compounds(doc: Doc, taken: set[int]) -> list[tuple[list[Token], bool]]:
-    """Words joined by hyphens, each with whether it is a noun ("self-injury", "wi-fi", "shake-up").
-
-    The tokeniser splits them at the hyphens, so each part would count as a word of its own ("self",
-    "fi", the "term" of "long-term"). A compound that modifies a noun after it ("long-term plan",
-    "high-profile case") is no noun, nor is one with a function word in it ("up-to-date"); its parts
-    are not nouns either. Compounds inside a name or a date are left to those.
-    """
-    compounds = []
-    i = 0
-    while i < len(doc):
-        end = i
-        while (
-            end + 2 < len(doc)
-            and doc[end + 1].text == "-"
-            and not doc[end].whitespace_
-            and not doc[end + 1].whitespace_
-            and doc[end].is_alpha
-            and doc[end + 2].is_alpha
-        ):
-            end += 2
-        tokens = list(doc[i : end + 1])
-        if end > i and not any(t.i in taken for t in tokens):
-            last = doc[end]
-            noun = (
-                last.pos_ == "NOUN"
-                and not (last.dep_ in _COMPOUND_MODIFIER_DEPS and last.head.i > end)
-                and all(t.pos_ not in _FUNCTION_POS for t in tokens[::2])
-            )
-            compounds.append((tokens, noun))
-        i = end + 1
-    return compounds
 
 
 def _units(doc: Doc, max_words: int) -> list[_Unit]:
@@ -210,12 +194,8 @@ def _units(doc: Doc, max_words: int) -> list[_Unit]:
         unit.first = min(unit.first, tokens[0].i)
 
     taken = {t.i for ent in doc.ents if ent.label_ in _NOT_KEYWORD for t in ent} | credit_tokens(doc)
-    names = [tokens for tokens in _names(doc, max_words) if not any(t.i in taken for t in tokens)]
-    full_name: dict[str, str] = {}  # first or last name -> the person's full name, in this article
-    for tokens in names:
-        if tokens[0].ent_type_ == "PERSON" and len(tokens) > 1:
-            for part in (tokens[0], tokens[-1]):
-                full_name.setdefault(_fold(part.text), fold_phrase(doc[tokens[0].i : tokens[-1].i + 1].text))
+    names = [tokens for tokens in _names(doc, max_words, taken) if not any(t.i in taken for t in tokens)]
+    full_name = _full_names(doc, names)
     for tokens in names:
         key = fold_phrase(doc[tokens[0].i : tokens[-1].i + 1].text)
         add("name", tokens, full_name.get(key, key) if len(tokens) == 1 else key)
@@ -227,7 +207,7 @@ def _units(doc: Doc, max_words: int) -> list[_Unit]:
         if token.i not in taken and token.pos_ == "PROPN" and _fold(token.text) in full_name:
             add("name", [token], full_name[_fold(token.text)])
             taken.add(token.i)
-    for tokens, noun in _hyphen_compounds(doc, taken):
+    for tokens, noun in hyphen_compounds(doc, taken):
         if noun:
             add("noun", tokens, _fold(doc[tokens[0].i : tokens[-1].i + 1].text))
         taken.update(t.i for t in tokens)
@@ -239,6 +219,26 @@ def _units(doc: Doc, max_words: int) -> list[_Unit]:
         if token.i not in taken and token.pos_ in ("NOUN", "PROPN") and _word_ok(token):
             add("noun", [token], _fold(token.lemma_ if token.pos_ == "NOUN" else token.text))
     return _word_families(doc, list(found.values()), taken)
+
+
+def _full_names(doc: Doc, names: list[list[Token]]) -> dict[str, str]:
+    """First or last name -> the full name of a person the article names in full.
+
+    A name of several words is a person's when the tagger calls it one in most of its places: "Vodafone Essar",
+    tagged a person once and a company once, is none ("Vodafone", "Essar" stay names of their own).
+    """
+    person: dict[str, Counter[bool]] = {}
+    for tokens in names:
+        if len(tokens) > 1:
+            key = fold_phrase(doc[tokens[0].i : tokens[-1].i + 1].text)
+            person.setdefault(key, Counter())[tokens[0].ent_type_ == "PERSON"] += 1
+    full_name: dict[str, str] = {}
+    for tokens in names:
+        key = fold_phrase(doc[tokens[0].i : tokens[-1].i + 1].text)
+        if len(tokens) > 1 and person[key][True] > person[key][False]:
+            for part in (tokens[0], tokens[-1]):
+                full_name.setdefault(_fold(part.text), key)
+    return full_name
 
 
 def _word_families(doc: Doc, units: list[_Unit], taken: set[int]) -> list[_Unit]:
