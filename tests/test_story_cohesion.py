@@ -1,6 +1,7 @@
 """Grab-bags are no stories: an outlet's boilerplate is no evidence, a chain of links holds no story,
 and a round-up's headline names no story (docs/BENCHMARKS.md, stories, "Seventh pass"); nor does a
-hedged one ("Story titles, eighth pass"); a small story is held to its core ("tenth pass")."""
+hedged one ("Story titles, eighth pass"); a small story is held to its core ("tenth pass"); a story of two is
+titled by the headline that says more of the other article ("eleventh pass")."""
 
 from __future__ import annotations
 
@@ -12,14 +13,16 @@ from scipy import sparse
 from generator.config import Config
 from generator.link import link_corpus
 from generator.link.boilerplate import outlet_keys, template_free
-from generator.link.similarity import rare_term_vectors
+from generator.link.similarity import content_words, rare_term_vectors
 from generator.link.stories import (
     StoryGroups,
     central_rows,
     cohesive_stories,
     core_stories,
+    headline_told,
     names_no_event,
     supported_stories,
+    word_rarity,
 )
 from generator.model import Article, ArticleAnalysis
 
@@ -147,6 +150,30 @@ def test_a_hedged_headline_names_no_event_and_gives_way_to_a_member_that_states_
     titles = [hedged, "No clear favorites going into New Hampshire", "Polls miss Trump's fall in Iowa vote"]
     links = sparse.csr_matrix(np.array([[0, 0.4, 0.3], [0.4, 0, 0.2], [0.3, 0.2, 0]], dtype=np.float32))
     assert central_rows(StoryGroups((0, 0, 0), ((0, 1, 2),)), links, titles) == (1,)
+
+
+def test_of_a_story_of_two_the_headline_that_says_more_of_the_other_article_is_the_title() -> None:
+    """Both members of a pair are equally central: the first in the corpus is no reason to title by it."""
+    titles = ["De Blasio the Denier", "NYC mayor takes heat after lashing out at Jewish funeral", "Rain in Leeds"]
+    texts = [
+        "The mayor lashed out at a Jewish funeral in Brooklyn and took heat for it. De Blasio denies the crowd.",
+        "Mayor de Blasio took heat after he lashed out at mourners at a Jewish funeral in Brooklyn.",
+        "It rained in Leeds and the mayor stayed at home.",
+    ]
+    words = [frozenset(content_words(f"{title} {text}")) for title, text in zip(titles, texts, strict=True)]
+    links = sparse.csr_matrix(np.array([[0, 0.5, 0], [0.5, 0, 0], [0, 0, 0]], dtype=np.float32))
+    groups = StoryGroups((0, 0, -1), ((0, 1),))
+    assert central_rows(groups, links, titles) == (0,)  # without the words: the first
+    assert central_rows(groups, links, titles, words) == (1,)
+    assert headline_told(1, 0, titles, words, word_rarity(words)) > headline_told(
+        0, 1, titles, words, word_rarity(words)
+    )
+    # a question still gives way to a statement, whatever it shares
+    asked = ["Why did the NYC mayor lash out at a Jewish funeral in Brooklyn?", titles[0], titles[2]]
+    assert central_rows(groups, links, asked, words) == (1,)
+    # in a story of three, the most central member keeps the title
+    three = sparse.csr_matrix(np.array([[0, 0.5, 0.4], [0.5, 0, 0.1], [0.4, 0.1, 0]], dtype=np.float32))
+    assert central_rows(StoryGroups((0, 0, 0), ((0, 1, 2),)), three, titles, words) == (0,)
 
 
 def test_an_article_and_its_copies_are_no_story() -> None:

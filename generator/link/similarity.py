@@ -9,17 +9,22 @@ and time as the number of non-zero products, never as a Python loop over all pai
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfTransformer
 from sklearn.preprocessing import normalize
 
+from generator.analyse.keywords import fold_phrase
 from generator.link.boilerplate import outlet_keys, template_free
 from generator.model import Article, ArticleAnalysis, LinkedMention
+
+_WORD = re.compile(r"\w+")
 
 RARE_SHARE = 0.10  # a term is rare evidence when at most this share of the corpus uses it (docs/BENCHMARKS.md)
 LEMMA_WEIGHT = 1.0  # share of `story_vectors`' similarity from content words, the rest from shared entities; only
@@ -347,3 +352,17 @@ def sampled_background(vectors: sparse.csr_matrix, sample: int = 20_000, seed: i
     cols = cols + (cols >= rows)  # a different article than the row's
     products = np.asarray(vectors[rows].multiply(vectors[cols]).sum(axis=1)).ravel()
     return float(np.median(products))
+
+
+@lru_cache(maxsize=500_000)
+def _content_word(word: str) -> str | None:
+    """A lower-case word's folded form when it is a content word (three letters or more, not a stop word,
+    not a number), else None: a word is folded once, however many sentences of the corpus use it."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return fold_phrase(word) if len(word) > 2 and word not in STOP_WORDS and not word.isdigit() else None
+
+
+def content_words(text: str) -> set[str]:
+    """The folded content words of a text (`_content_word`)."""
+    return {folded for w in set(_WORD.findall(text.lower())) if (folded := _content_word(w)) is not None}

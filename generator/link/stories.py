@@ -24,19 +24,22 @@ joins no story: it is listed as such, not as a one-article story.
 
 A story's title is a headline: the title of its most central article (the one most
 similar to the others of the story), which the story records; a headline that asks a
-question gives way to a nearly as central one that states what happened.
+question gives way to a nearly as central one that states what happened, and of a story of
+two (both as central) the headline that says more of what the other article tells is chosen.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from scipy import sparse
 
-from generator.link.similarity import Neighbours
+from generator.link.similarity import Neighbours, content_words
 from generator.model import Article
 
 STORY_NEIGHBOURS = 10  # links per article in the story graph (docs/BENCHMARKS.md, "Stories")
@@ -244,19 +247,28 @@ def leiden_communities(graph: sparse.csr_matrix, objective: str, resolution: flo
     return list(found.membership)
 
 
-def central_rows(groups: StoryGroups, graph: sparse.csr_matrix, titles: Sequence[str] = ()) -> tuple[int, ...]:
+def central_rows(
+    groups: StoryGroups,
+    graph: sparse.csr_matrix,
+    titles: Sequence[str] = (),
+    words: Sequence[frozenset[str]] = (),
+) -> tuple[int, ...]:
     """Per story, the member most similar to the other members (sum of its links inside the story).
 
     With `titles` (one per row), a member whose headline asks a question or opens a guide
     (`names_no_event`) is passed over for the most central member whose headline states
     something, when that one's links sum to at least HEADLINE_SHARE of the best: a question
-    or a guide names a subject, not what happened. One pass over the graph's links for all
-    stories; ties go to the member first in the corpus.
+    or a guide names a subject, not what happened. The two members of a story of two are
+    equally central; with `words` (each row's content words, headline and text), the one whose
+    headline says more of what the other article tells (`headline_told`) gives the title, not
+    the first in the corpus. One pass over the graph's links for all stories; other ties go to
+    the member first in the corpus.
     """
     labels = np.asarray(groups.labels, dtype=np.int64)
     links = graph.tocoo()
     inside = (labels[links.row] >= 0) & (labels[links.row] == labels[links.col])
     strength = np.bincount(links.row[inside], weights=links.data[inside], minlength=len(labels))
+    rarity = word_rarity(words) if titles and words else {}
     chosen = []
     for rows in groups.members:
         best = rows[int(np.argmax(strength[list(rows)]))]
@@ -265,8 +277,27 @@ def central_rows(groups: StoryGroups, graph: sparse.csr_matrix, titles: Sequence
             if statements:
                 other = statements[int(np.argmax(strength[statements]))]
                 best = other if strength[other] >= HEADLINE_SHARE * strength[best] else best
+        if rarity and len(rows) == 2 and names_no_event(titles[rows[0]]) == names_no_event(titles[rows[1]]):
+            first, second = rows
+            told = headline_told(first, second, titles, words, rarity)
+            best = second if headline_told(second, first, titles, words, rarity) > told else first
         chosen.append(best)
     return tuple(chosen)
+
+
+def word_rarity(words: Sequence[frozenset[str]]) -> dict[str, float]:
+    """Inverse document frequency of each content word over the corpus: log(articles / articles using it)."""
+    frequency: Counter[str] = Counter(word for row in words for word in row)
+    return {word: math.log(len(words) / count) for word, count in frequency.items()}
+
+
+def headline_told(
+    row: int, other: int, titles: Sequence[str], words: Sequence[frozenset[str]], rarity: dict[str, float]
+) -> float:
+    """How much of what `row`'s headline says the `other` article tells too: the rarity of the
+    headline's content words that the other article uses, summed ("NYC mayor takes heat after
+    lashing out at Jewish funeral" says more of its pair's funeral story than "De Blasio the Denier")."""
+    return sum(rarity.get(word, 0.0) for word in content_words(titles[row]) if word in words[other])
 
 
 QUESTION_WORDS = frozenset(

@@ -12,10 +12,8 @@ marked `is_story=False` and listed in `Corpus.no_story`.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 from scipy import sparse
 
@@ -26,6 +24,7 @@ from generator.link.similarity import (
     Neighbours,
     Search,
     TermCounts,
+    content_words,
     lemma_counts,
     neighbour_searches,
     pair_products,
@@ -47,8 +46,6 @@ from generator.link.stories import (
 )
 from generator.link.subjects import SUBJECT_NEIGHBOURS, find_subjects, subject_vectors
 from generator.model import Article, ArticleAnalysis, Entity, LinkedMention, Subject, Topic
-
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -175,19 +172,6 @@ def _rarity(entity: Entity, corpus_size: int) -> float:
     return math.log(1 + corpus_size / max(len(entity.articles), 1))
 
 
-@lru_cache(maxsize=500_000)
-def _content_word(word: str) -> str | None:
-    """A lower-case word's folded form when it is a content word (three letters or more, not a stop word,
-    not a number), else None: a word is folded once, however many sentences of the corpus use it."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return fold_phrase(word) if len(word) > 2 and word not in STOP_WORDS and not word.isdigit() else None
-
-
-def _content_words(text: str) -> set[str]:
-    return {folded for w in set(_WORD.findall(text.lower())) if (folded := _content_word(w)) is not None}
-
-
 def continues_a_quote(text: str) -> bool:
     """Whether the sentence goes on with a quote opened in an earlier one: its first curly quotation
     mark closes ("And is there a way ... a cleaning,” Trump said"). Alone, it starts mid-quote."""
@@ -210,14 +194,14 @@ def topic_summary(
     """
     if len(members) < 2:
         return []
-    words_of = {aid: _content_words(" ".join(s.text for s in analyses[aid].sentences)) for aid in members}
+    words_of = {aid: content_words(" ".join(s.text for s in analyses[aid].sentences)) for aid in members}
     spread: Counter[str] = Counter(w for words in words_of.values() for w in words)
     candidates = []
     for aid in members:
         analysis = analyses[aid]
         for index in analysis.summary:
             text = analysis.sentences[index].text
-            words = _content_words(text)
+            words = content_words(text)
             if not words or continues_a_quote(text):
                 continue
             shared = sum(spread[w] - 1 for w in words)
@@ -306,7 +290,11 @@ def link_topics(
     groups = supported_stories(groups, rare, original=original)
     groups = supported_stories(core_stories(groups, rare, original=original), rare, original=original)
     words = corpus_words(analyses, ids, counts)
-    centres = central_rows(groups, story_links.graph(), [a.title for a in articles])
+    titles = [a.title for a in articles]
+    told = [
+        frozenset(content_words(" ".join([a.title, *(s.text for s in analyses[a.id].sentences)]))) for a in articles
+    ]
+    centres = central_rows(groups, story_links.graph(), titles, told)
     slugs = SlugRegistry()
     topics: list[Topic] = []
     for rows, centre in zip(groups.members, centres, strict=True):
