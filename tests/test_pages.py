@@ -229,3 +229,38 @@ def test_home_lists_outlets_by_the_articles_it_shows_for_them(tmp_path: Path) ->
     home = BeautifulSoup(markdown.markdown((docs / "index.md").read_text(encoding="utf-8")), "html.parser")
     outlets = next(h for h in home.find_all("h2") if h.get_text() == "Outlets").find_next("p")
     assert " ".join(outlets.get_text().split()).startswith("Post 3 · Wire 2")
+
+
+def _quoting_article(aid: str, source: str, quotes: list[tuple[str, str]]) -> tuple[Article, ArticleAnalysis]:
+    """An article of `source` whose text is its quotes, each given as (words, speaker as written)."""
+    text = " ".join(f"“{words},” {speaker} said." for words, speaker in quotes)
+    found, start = [], 0
+    for words, speaker in quotes:
+        start = text.index(words, start)
+        found.append(Quote(words, start, start + len(words), 0, speaker=speaker, speaker_kind="name"))
+    article = Article(id=aid, slug=aid, path=f"{aid}.txt", title=f"Title {aid}", text=text, source=source)
+    sentences = (Sentence(0, len(text), text),)
+    return article, ArticleAnalysis(sentences, (0,), (), (), tuple(found), (), ("quote",))
+
+
+def test_a_quotes_speaker_as_written_or_the_disagreement_shows_where_no_entity_is_linked(tmp_path: Path) -> None:
+    """A story or source page said "speaker not named" when the articles name a speaker the linker gave no
+    entity, or disagree on who spoke (the quotes page already listed each)."""
+    long = "We will not allow anyone to divide this country, not now and not ever, whatever they may try to do"
+    first, first_analysis = _quoting_article(
+        "a", "Outlet A", [(long, "Smith"), ("The bridge opens on Monday", "Brown")]
+    )
+    second, second_analysis = _quoting_article("b", "Outlet B", [(long, "Jones")])
+    corpus = link_corpus([first, second], {"a": first_analysis, "b": second_analysis}, Config(), tmp_path / "n.yml")
+    docs = tmp_path / "docs"
+    write_pages(corpus, Config(), docs, ROOT / "themes/report/pages", BuildInfo("in", 2, [], [], [], {}), "S")
+    page = next(p for p in (docs / "sources").glob("*.md") if "Outlet A" in p.read_text(encoding="utf-8"))
+    html = markdown.markdown(page.read_text(encoding="utf-8"), extensions=["tables", "md_in_html"])
+    heading = BeautifulSoup(html, "html.parser").find(lambda tag: tag.name == "h2" and "Quotes" in tag.get_text())
+    assert heading is not None
+    lines = [item.get_text(" ", strip=True) for item in heading.find_next("ul").find_all("li")]
+    disputed = next(line for line in lines if line.startswith("“We will not allow"))
+    assert "credited to Smith or Jones (the articles disagree)" in disputed
+    assert "not named" not in disputed
+    bridge = next(line for line in lines if line.startswith("“The bridge opens"))
+    assert "— Brown" in bridge and "not named" not in bridge

@@ -187,6 +187,31 @@ def test_disagreeing_speakers_of_one_long_quote_are_a_disputed_group() -> None:
     assert [m.article for m in group.speakers[1].members] == ["b"]
 
 
+def test_a_stock_line_in_two_peoples_statements_is_no_disputed_quote() -> None:
+    """Twelve words in a row, but each statement has words of its own around them: two quotes, each its
+    speaker's (allsides: Evers and Cuomo were one "disputed" quote credited to nobody)."""
+    line = "should have to choose between their health and their right to vote"
+    articles = [_article("a", "Reuters"), _article("b", "Vox")]
+    analyses = {
+        "a": _analysis(_quote(f"It's wrong. No one {line}.", "Evers")),
+        "b": _analysis(_quote(f"I am issuing an order to mail every voter a ballot: no New Yorker {line}", "Cuomo")),
+    }
+    groups = group_quotes(articles, analyses, {})
+    assert len(groups) == 2 and not any(g.disputed for g in groups)
+    assert {g.speakers[0].name for g in groups} == {"Evers", "Cuomo"}
+    # the same line trimmed by one outlet is still one quote, disputed when the outlets disagree
+    analyses["a"] = _analysis(_quote(f"No New Yorker {line}", "Evers"))
+    (group,) = group_quotes(articles, analyses, {})
+    assert group.disputed
+
+
+def test_one_speaker_written_with_and_without_an_accent_is_no_dispute() -> None:
+    articles = [_article("a", "Breitbart"), _article("b", "Politico")]
+    analyses = {"a": _analysis(_quote(LONG, "Felipe Calderón")), "b": _analysis(_quote(LONG, "Calderon"))}
+    (group,) = group_quotes(articles, analyses, {})
+    assert not group.disputed and len(group.articles) == 2
+
+
 def test_same_short_words_from_different_people_are_different_quotes() -> None:
     articles = [_article("a", "A"), _article("b", "B")]
     analyses = {

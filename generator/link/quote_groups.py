@@ -13,8 +13,9 @@ it is linked to an entity; a description such as "an aide" names nobody and agre
 must agree: quotes join only when their speakers agree or one is missing, checked
 against every speaker already in each group, so no chain of joins puts two people's
 words together. The one exception is a wording so long that it cannot be two people's
-(`SURE_WORDS` words shared in order): then the group is one quote whose members disagree
-on who said it, `disputed`, listing each speaker with the members that give it.
+(`SURE_WORDS` words shared in order, and nearly all of the shorter quote, `SURE_SHARE`): then the
+group is one quote whose members disagree on who said it, `disputed`, listing each speaker with the
+members that give it.
 
 A short wording (at most `PHRASE_WORDS` words) carried by `PHRASE_ARTICLES` articles or
 more whose members do not all name one speaker is a phrase many outlets use ("slap in
@@ -25,6 +26,7 @@ titles the articles put in quote marks), not with the quotes.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import replace
 from difflib import SequenceMatcher
@@ -53,7 +55,8 @@ FRAGMENT_WORDS = 6  # a shorter quote is a fragment of a longer one only from si
 UNNAMED_FRAGMENT_WORDS = 10  # the same, when either quote names no speaker
 CONTAINER_WORDS = 80  # a longer quote holds a fragment when it is at most this long,
 CONTAINER_RATIO = 4  # or at most this many times the fragment: a 400-word montage of quotes is no one quote
-SURE_WORDS = 12  # words shared in order: the same quote, whoever the articles say spoke it
+SURE_WORDS = 12  # words shared in order: the same quote, whoever the articles say spoke it,
+SURE_SHARE = 0.9  # when they are this share of the shorter quote's words (the rest: a trim or a changed word)
 PHRASE_WORDS = 6
 PHRASE_ARTICLES = 3
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -100,11 +103,17 @@ def _same_words(
 
 
 def _surely_same(tokens_a: list[str], tokens_b: list[str]) -> bool:
-    """So many words in the same order that two people cannot have said them apart."""
-    if min(len(tokens_a), len(tokens_b)) < SURE_WORDS:
+    """So many words in the same order that two people cannot have said them apart: a run of SURE_WORDS,
+    and the shorter quote (nearly) all in the longer one (SURE_SHARE of its words). Two politicians'
+    statements can share a stock line of twelve words ("No one should have to choose between their health
+    and their right to vote", Evers; "… no New Yorker should have to choose …", Cuomo): those are two quotes."""
+    shorter = min(len(tokens_a), len(tokens_b))
+    if shorter < SURE_WORDS:
         return False  # the longest run shared is no longer than the shorter quote
-    match = SequenceMatcher(None, tokens_a, tokens_b, autojunk=False).find_longest_match()
-    return match.size >= SURE_WORDS
+    matcher = SequenceMatcher(None, tokens_a, tokens_b, autojunk=False)
+    if matcher.find_longest_match().size < SURE_WORDS:
+        return False
+    return sum(block.size for block in matcher.get_matching_blocks()) >= SURE_SHARE * shorter
 
 
 def speaker_key(quote: Quote, entity: str | None) -> str | None:
@@ -118,8 +127,10 @@ def speaker_key(quote: Quote, entity: str | None) -> str | None:
 
 @lru_cache(maxsize=65536)
 def _surname_key(name: str) -> str | None:
-    """ "name:<surname>" of a name as written (one name recurs across many quotes: worked out once)."""
-    words = [w for w in _tokens(name) if w not in _NAME_SUFFIXES]
+    """ "name:<surname>" of a name as written, accents folded as entity names are ("Calderón" = "Calderon");
+    one name recurs across many quotes: worked out once."""
+    unaccented = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    words = [w for w in _tokens(unaccented) if w not in _NAME_SUFFIXES]
     return f"name:{words[-1]}" if words else None
 
 

@@ -14,7 +14,7 @@ from datetime import date
 from generator.model import Corpus, QuoteGroup
 from generator.pages.paging import Pager, first_page_or, split
 from generator.pages.paths import QUOTES, anchor
-from generator.pages.refs import Ref, article_ref, entity_ref, source_ref
+from generator.pages.refs import Ref, article_ref, entity_ref, source_ref, speaker_ref
 
 WORDINGS_PER_PAGE = 250  # wordings (one article's quote) on one page of quotes
 CARRIED_ON_INDEX = 40  # quotes carried by several articles, listed on the index page
@@ -137,7 +137,7 @@ def _disputed(corpus: Corpus, group: QuoteGroup) -> tuple[tuple[Ref, int], ...]:
     """The speakers the members give, when they disagree (`QuoteGroup.disputed`)."""
     if not group.disputed:
         return ()
-    return tuple((entity_ref(corpus, s.entity) if s.entity else Ref(s.name), len(s.members)) for s in group.speakers)
+    return tuple((speaker_ref(corpus, s), len(s.members)) for s in group.speakers)
 
 
 def _heading(corpus: Corpus, speaker: str | None) -> Ref:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import jinja2
 
-from generator.model import Corpus, Source, Topic
+from generator.model import Corpus, GroupSpeaker, Source, Topic
 from generator.pages.markdown import MD, escape, relative
 from generator.pages.paths import article_path, entity_path, html_path, source_path, topic_path
 from generator.pages.svg import esc
@@ -81,6 +81,11 @@ def entity_ref(corpus: Corpus, entity_id: str, text: str | None = None) -> Ref:
     return Ref(
         entity.name if text is None else text, entity_path(entity) if entity_id in corpus.paged_entities else None
     )
+
+
+def speaker_ref(corpus: Corpus, speaker: GroupSpeaker) -> Ref:
+    """A quote group's speaker: the entity, linked when it has a page, else the name or description as written."""
+    return entity_ref(corpus, speaker.entity) if speaker.entity else Ref(speaker.name)
 
 
 def source_ref(source: Source) -> Ref:

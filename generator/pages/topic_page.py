@@ -9,7 +9,7 @@ from datetime import date
 from generator.model import Comparison, Corpus, QuoteGroup, Topic
 from generator.pages.markdown import MD
 from generator.pages.paths import TOPICS, anchor, source_path, topic_path
-from generator.pages.refs import Ref, article_ref, entity_ref, keyword_ref, source_ref
+from generator.pages.refs import Ref, article_ref, entity_ref, keyword_ref, source_ref, speaker_ref
 from generator.pages.site import Site
 from generator.pages.stories import (
     Coverage,
@@ -31,14 +31,25 @@ class QuoteCarried:
     """A quote group as one line: its text, speaker and reach."""
 
     text: str  # the longest wording
-    speaker: Ref | None  # the entity it is attributed to; None: not named
+    speaker: Ref | None  # the entity it is attributed to, else the speaker as written (text only); None: not named
     articles: int  # articles carrying it
     wordings: Ref  # its wordings on the quotes page
+    disputed: tuple[Ref, ...] = ()  # when the articles credit it to different speakers: each (speaker is None)
 
 
 def quote_carried(site: Site, group: QuoteGroup) -> QuoteCarried:
-    speaker = entity_ref(site.corpus, group.speaker) if group.speaker else None
-    return QuoteCarried(group.text, speaker, len(group.articles), site.quotes.ref("wordings", group.id))
+    """The group's speaker is its entity; when no member's speaker is linked, the one the articles name as
+    written (a name before a description); when they disagree, each of them, and no one speaker."""
+    wordings = site.quotes.ref("wordings", group.id)
+    if group.disputed:
+        credited = tuple(speaker_ref(site.corpus, s) for s in group.speakers)
+        return QuoteCarried(group.text, None, len(group.articles), wordings, credited)
+    if group.speaker:
+        speaker: Ref | None = entity_ref(site.corpus, group.speaker)
+    else:
+        named = sorted(group.speakers, key=lambda s: s.kind != "name")  # stable: most members first within a kind
+        speaker = speaker_ref(site.corpus, named[0]) if named else None
+    return QuoteCarried(group.text, speaker, len(group.articles), wordings)
 
 
 def by_day(corpus: Corpus, article_ids: list[str]) -> tuple[tuple[tuple[date, tuple[str, ...]], ...], tuple[str, ...]]:
