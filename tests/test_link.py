@@ -383,3 +383,24 @@ def test_a_demonym_stays_apart_from_its_country_but_is_related_to_it_under_any_o
     assert "America" in country.aliases and "American" not in country.aliases
     assert country.related == (people.id,) and people.related == (country.id,)
     assert entities["Japanese"].related == (entities["Japan"].id,)
+
+
+def test_a_possessive_span_names_what_is_owned_when_both_are_names_of_the_corpus() -> None:
+    """The model's "Joe Biden's Wikipedia" (typed PERSON) was a person of its own beside Joe Biden; it names
+    Wikipedia. A possessive no name owns ("the sheriff's office") or a place owns ("Wisconsin's Supreme
+    Court": not the Supreme Court the corpus names elsewhere) stays one name."""
+    entities, mentions = _entities(
+        {
+            "a": _analysis([("Joe Biden", "PERSON"), ("Wikipedia", "ORG"), ("Wisconsin", "GPE")]),
+            "b": _analysis([("Joe Biden", "PERSON"), ("Wikipedia", "ORG"), ("Supreme Court", "ORG")]),
+            "c": _analysis([("Joe Biden's Wikipedia", "PERSON"), ("Wisconsin", "GPE"), ("Supreme Court", "ORG")]),
+            "d": _analysis([("Wisconsin's Supreme Court", "ORG"), ("Sheriff's Office", "ORG")]),
+            "e": _analysis([("Office", "ORG"), ("Office", "ORG")]),
+        }
+    )
+    assert "Joe Biden's Wikipedia" not in entities
+    assert entities["Wikipedia"].articles == ("a", "b", "c") and entities["Wikipedia"].type == "ORG"
+    cut = next(m for m in mentions["c"] if m.entity == entities["Wikipedia"].id)
+    assert (cut.start, cut.end) == (len("Joe Biden's "), len("Joe Biden's Wikipedia"))
+    assert "Wisconsin's Supreme Court" in entities and "d" not in entities["Supreme Court"].articles
+    assert "Sheriff's Office" in entities and "d" not in entities["Office"].articles

@@ -54,6 +54,7 @@ from generator.link.names import (
     tidy_display,
 )
 from generator.link.people import join_name_variants, resolve_short_names
+from generator.link.possessives import read_possessed
 from generator.link.rules import (
     acronym_definitions,
     join_company_names,
@@ -103,6 +104,7 @@ def _collect(articles: list[Article], analyses: dict[str, ArticleAnalysis], know
                 table.by_article[article.id].append(entry)
     read_capitals(table.entries())
     read_titles(table.entries())
+    read_possessed(table.entries())
     return table
 
 
