@@ -272,6 +272,26 @@ def test_a_story_summary_does_not_start_mid_quote() -> None:
     assert len(summary) == 2 and continuation not in summary  # a's other sentence shares no word
 
 
+def test_a_story_summary_does_not_open_with_a_pronoun_that_leans_on_its_article() -> None:
+    from generator.link.topics import leans_on_before, topic_summary
+    from generator.model import ArticleAnalysis, Sentence
+
+    def analysis(*texts: str) -> ArticleAnalysis:
+        sentences = tuple(Sentence(0, len(t), t) for t in texts)
+        return ArticleAnalysis(sentences, tuple(range(len(texts))), (), (), (), (), ())
+
+    leaning = "He added, “Hundreds of billions of dollars for the states in bankruptcy is a bad idea.”"
+    analyses = {
+        "a": analysis(leaning),
+        "b": analysis("McConnell said states could use bankruptcy rather than federal aid."),
+        "c": analysis("Governors rejected the idea that states should declare bankruptcy."),
+    }
+    assert leans_on_before(leaning) and leans_on_before("“They will not,” she said.")
+    assert not leans_on_before("Hence the states asked for billions.") and not leans_on_before("Herd immunity is far.")
+    summary = [text for _, text in topic_summary(["a", "b", "c"], analyses)]
+    assert summary and leaning not in summary
+
+
 # --- who reported first, and the bounded comparison (link/coverage.py) ------------------------
 
 

@@ -179,13 +179,24 @@ def continues_a_quote(text: str) -> bool:
     return closing >= 0 and (opening < 0 or closing < opening)
 
 
+_LEANING_OPENERS = frozenset("he she they his her their him them".split())
+
+
+def leans_on_before(text: str) -> bool:
+    """Whether the sentence opens with a personal pronoun ("He added, …", "Their plan …"): out of its article,
+    on a story card or summary, nothing says who it is."""
+    first = text.lstrip(" \"'“‘(").split(None, 1)
+    return bool(first) and first[0].rstrip(",;:").lower() in _LEANING_OPENERS
+
+
 def topic_summary(
     members: list[str], analyses: dict[str, ArticleAnalysis], size: int = 3, max_overlap: float = 0.35
 ) -> list[tuple[str, str]]:
     """A multi-document summary: (article id, sentence) pairs covering what the articles share.
 
     Candidates are the members' own summary sentences, less those that go on with a quote opened
-    before them (`continues_a_quote`): out of their article they start mid-quote. A sentence scores by the words
+    before them (`continues_a_quote`): out of their article they start mid-quote; nor those that open with
+    a personal pronoun (`leans_on_before`: "He added, …" says nothing of who). A sentence scores by the words
     it shares with the other articles (each word weighted by the number of member
     articles that use it, its own article not counted), divided by the square root of
     its length; sentences are taken best first, skipping any whose words overlap a
@@ -202,7 +213,7 @@ def topic_summary(
         for index in analysis.summary:
             text = analysis.sentences[index].text
             words = content_words(text)
-            if not words or continues_a_quote(text):
+            if not words or continues_a_quote(text) or leans_on_before(text):
                 continue
             shared = sum(spread[w] - 1 for w in words)
             candidates.append((shared / math.sqrt(len(words)), aid, text, words))
