@@ -252,19 +252,22 @@ def test_a_multi_document_summary(tmp_path: Path) -> None:
     assert topic_summary(ids[:1], analyses) == []
 
 
+def _summarised(*texts: str) -> ArticleAnalysis:
+    """An analysis whose sentences are `texts`, every one in its summary."""
+    from generator.model import Sentence
+
+    sentences = tuple(Sentence(0, len(t), t) for t in texts)
+    return ArticleAnalysis(sentences, tuple(range(len(texts))), (), (), (), (), ())
+
+
 def test_a_story_summary_does_not_start_mid_quote() -> None:
     from generator.link.topics import continues_a_quote, topic_summary
-    from generator.model import ArticleAnalysis, Sentence
-
-    def analysis(*texts: str) -> ArticleAnalysis:
-        sentences = tuple(Sentence(0, len(t), t) for t in texts)
-        return ArticleAnalysis(sentences, tuple(range(len(texts))), (), (), (), (), ())
 
     continuation = "And is there a way to clean the lungs with disinfectant,” the president said of the virus."
     analyses = {
-        "a": analysis("“We are looking at it very hard.", continuation),
-        "b": analysis("Doctors warned the president against injecting disinfectant."),
-        "c": analysis("Makers said the product must never enter the lungs to fight the virus."),
+        "a": _summarised("“We are looking at it very hard.", continuation),
+        "b": _summarised("Doctors warned the president against injecting disinfectant."),
+        "c": _summarised("Makers said the product must never enter the lungs to fight the virus."),
     }
     assert continues_a_quote(continuation) and not continues_a_quote("“Wear a mask,” she said.")
     assert not continues_a_quote("Officials said the lungs of 12 patients were clean.")
@@ -274,17 +277,12 @@ def test_a_story_summary_does_not_start_mid_quote() -> None:
 
 def test_a_story_summary_does_not_open_with_a_pronoun_that_leans_on_its_article() -> None:
     from generator.link.topics import leans_on_before, topic_summary
-    from generator.model import ArticleAnalysis, Sentence
-
-    def analysis(*texts: str) -> ArticleAnalysis:
-        sentences = tuple(Sentence(0, len(t), t) for t in texts)
-        return ArticleAnalysis(sentences, tuple(range(len(texts))), (), (), (), (), ())
 
     leaning = "He added, “Hundreds of billions of dollars for the states in bankruptcy is a bad idea.”"
     analyses = {
-        "a": analysis(leaning),
-        "b": analysis("McConnell said states could use bankruptcy rather than federal aid."),
-        "c": analysis("Governors rejected the idea that states should declare bankruptcy."),
+        "a": _summarised(leaning),
+        "b": _summarised("McConnell said states could use bankruptcy rather than federal aid."),
+        "c": _summarised("Governors rejected the idea that states should declare bankruptcy."),
     }
     assert leans_on_before(leaning) and leans_on_before("“They will not,” she said.")
     assert not leans_on_before("Hence the states asked for billions.") and not leans_on_before("Herd immunity is far.")
