@@ -19,8 +19,8 @@ def read_possessed(entries: list[Entry]) -> None:
     foundations, "Johnson's Conservative Party" the party, not a person or organisation of their own beside them.
     Read so when X and Y are each written on their own at least twice, Y more often than "X's Y" ("the sheriff's
     office" and "People's Bank of China" are one name: no "sheriff", no "People") and X is no place ("Wisconsin's
-    Supreme Court" is not the Supreme Court of the corpus); the mention is cut to Y and
-    takes the type Y has most. A possessed name the corpus does not know ("Trump's 2020") is left as it is.
+    Supreme Court" is not the Supreme Court of the corpus); the mention is cut to Y and takes the type Y has most.
+    A possessed name the corpus does not know ("Trump's 2020") is left as it is.
     """
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for entry in entries:
@@ -31,7 +31,8 @@ def read_possessed(entries: list[Entry]) -> None:
         if not possessive:
             continue
         possessed = text[possessive.end() :]
-        key = name_key(clean_name(possessed))
+        surface = clean_name(possessed)
+        key = name_key(surface)
         known, owner = votes.get(key), votes.get(name_key(clean_name(text[: possessive.start()])))
         if not key or known is None or known.total() < 2 or known.total() <= votes[entry.key].total():
             continue
@@ -40,5 +41,5 @@ def read_possessed(entries: list[Entry]) -> None:
         if owner.most_common(1)[0][0] in _PLACE_LABELS:
             continue  # "Wisconsin's Supreme Court", "Japan's constitution": a place's own, not the corpus's one
         entry.mention = replace(entry.mention, text=possessed, start=entry.mention.end - len(possessed))
-        entry.surface, entry.key, entry.label = clean_name(possessed), key, known.most_common(1)[0][0]
+        entry.surface, entry.key, entry.label = surface, key, known.most_common(1)[0][0]
         entry.reason = f"the name after a possessive in “{text}”"

@@ -302,9 +302,11 @@ def link_topics(
     groups = supported_stories(core_stories(groups, rare, original=original), rare, original=original)
     words = corpus_words(analyses, ids, counts)
     titles = [a.title for a in articles]
-    told = [
-        frozenset(content_words(" ".join([a.title, *(s.text for s in analyses[a.id].sentences)]))) for a in articles
-    ]
+    told: list[frozenset[str]] = []  # each article's content words, for titling a story of two (`central_rows`)
+    if any(len(rows) == 2 for rows in groups.members):
+        told = [
+            frozenset(content_words(" ".join([a.title, *(s.text for s in analyses[a.id].sentences)]))) for a in articles
+        ]
     centres = central_rows(groups, story_links.graph(), titles, told)
     slugs = SlugRegistry()
     topics: list[Topic] = []
